@@ -1,0 +1,33 @@
+# The README's commands. `make site` and `make test` work on a fresh machine with Python 3.11+.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
+
+.PHONY: site test validate serve clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
+	rm -f $(VENV)/.installed-* && touch $@
+
+validate: $(STAMP)
+	$(BIN)/sphub validate
+
+# Build into a fresh folder and swap it in only when the whole build succeeded: a failed
+# build leaves the previous site/ as it was.
+site: validate
+	rm -rf .site-new .site-old
+	$(BIN)/mkdocs build --strict --quiet --site-dir .site-new
+	if [ -d site ]; then mv site .site-old; fi
+	mv .site-new site && rm -rf .site-old
+	@echo "Built site/ ($$(find site -name '*.html' | wc -l) HTML pages)."
+
+serve: $(STAMP)
+	$(BIN)/mkdocs serve --livereload
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf site .site-new .site-old

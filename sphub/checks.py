@@ -1,0 +1,120 @@
+"""Checks across entries and files: references resolve, dates are in order, ids unique within
+their plan. Each check returns problems; none stops at the first."""
+
+from __future__ import annotations
+
+import difflib
+from collections import defaultdict
+from collections.abc import Callable, Iterator
+
+from sphub.errors import Problem
+from sphub.load import Located
+from sphub.models.types import Model
+
+Check = Callable[[dict[str, list[Located]]], list[Problem]]
+CHECKS: list[Check] = []
+
+
+def check(function: Check) -> Check:
+    """Register a cross-check; the loader runs every registered check."""
+    CHECKS.append(function)
+    return function
+
+
+def references(entry: Model, path: tuple = ()) -> Iterator[tuple[tuple, list[str], str]]:
+    """Every reference inside `entry`: (path, target collections, id), found from the
+    `refers_to` metadata of the models."""
+    for name, field in type(entry).model_fields.items():
+        value = getattr(entry, name)
+        targets = (field.json_schema_extra or {}).get("x-refers-to")
+        items = list(enumerate(value)) if isinstance(value, list) else [(None, value)]
+        for index, item in items:
+            item_path = path + ((name,) if index is None else (name, index))
+            if targets and item is not None:
+                yield item_path, targets, item
+            elif isinstance(item, Model):
+                yield from references(item, item_path)
+
+
+def _check_references(located: list[Located], ids: dict[str, set[str] | None]) -> list[Problem]:
+    problems = []
+    for where in located:
+        for path, targets, value in references(where.entry):
+            known = [ids.get(t) for t in targets]
+            if any(k is None for k in known):  # a target file is unreadable: already reported
+                continue
+            if any(value in k for k in known):
+                continue
+            candidates = sorted(set().union(*known))
+            close = difflib.get_close_matches(value, candidates, n=1)
+            files = " or ".join(f"data/{t}.yml" for t in targets)
+            hint = f" (did you mean '{close[0]}'?)" if close else ""
+            problems.append(where.problem(path, f"the id of an entry in {files}{hint}",
+                                          f"'{value}'"))
+    return problems
+
+
+@check
+def _event_dates(by: dict[str, list[Located]]) -> list[Problem]:
+    return [
+        where.problem(("end",), f"an end date on or after the start ({where.entry.start})",
+                      f"'{where.entry.end}'")
+        for where in by["events"]
+        if where.entry.end is not None and where.entry.end < where.entry.start
+    ]
+
+
+@check
+def _national_members_have_a_country(by: dict[str, list[Located]]) -> list[Problem]:
+    return [
+        where.problem(("country",), "an ISO 3166 country code for a national network",
+                      "nothing")
+        for where in by["members"]
+        if where.entry.kind == "national-association" and where.entry.country is None
+    ]
+
+
+@check
+def _one_work_plan_per_region_and_year(by: dict[str, list[Located]]) -> list[Problem]:
+    problems = []
+    first: dict[tuple[str, int], int] = {}
+    for where in by["workplans"]:
+        key = (where.entry.region, where.entry.year)
+        line = where.file.line(where.path + ("year",))
+        if key in first:
+            problems.append(where.problem(
+                ("year",), f"one work plan per region and year ({key[0]} {key[1]})",
+                f"a second plan for {key[1]} (first on line {first[key]})"))
+        first.setdefault(key, line)
+    return problems
+
+
+@check
+def _ids_unique_within_work_plans(by: dict[str, list[Located]]) -> list[Problem]:
+    problems = []
+    for where in by["workplans"]:
+        seen: dict[str, int] = {}
+        for i, area in enumerate(where.entry.focus_areas):
+            items = [((("focus_areas", i, "id")), area.id)] + [
+                (("focus_areas", i, "activities", j, "id"), activity.id)
+                for j, activity in enumerate(area.activities)
+            ]
+            for path, value in items:
+                line = where.file.line(where.path + path)
+                if value in seen:
+                    problems.append(where.problem(
+                        path, "an id used once in its work plan",
+                        f"'{value}' again (first on line {seen[value]})"))
+                seen.setdefault(value, line)
+    return problems
+
+
+def cross_check(located: list[Located], ids: dict[str, set[str] | None]) -> list[Problem]:
+    """Run every check on the entries that validated."""
+    by: dict[str, list[Located]] = defaultdict(list)
+    for where in located:
+        by[where.collection].append(where)
+    problems = _check_references(located, ids)
+    for function in CHECKS:
+        problems += function(by)
+    return problems

@@ -1,0 +1,168 @@
+"""Field types shared by every model. Each check raises `expected(...)` so the report can say
+`expected X, got Y` in plain words without parsing pydantic's English."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date
+from typing import Annotated, Literal
+from urllib.parse import urlsplit
+
+import pycountry
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
+from pydantic_core import PydanticCustomError
+
+ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+PARTIAL_DATE = r"[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?"
+
+
+def expected(what: str) -> PydanticCustomError:
+    """The one way a check says what it wanted; the input is reported by the caller."""
+    return PydanticCustomError("sphub_expected", "expected {expected}", {"expected": what})
+
+
+class Model(BaseModel):
+    """Base of every data model: unknown keys are errors (typos), values are not coerced
+    (a number is not silently turned into text), and validated objects cannot change."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+def _check_id(value: str) -> str:
+    if not re.match(ID_PATTERN, value) or len(value) > 80:
+        raise expected("a kebab-case id (lowercase letters, digits and hyphens, like 'sa-dhan')")
+    return value
+
+
+def _check_url(value: str) -> str:
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.netloc or any(c.isspace() for c in value):
+        raise expected("a web address starting with http:// or https://")
+    return value
+
+
+def _check_country(value: str) -> str:
+    if len(value) != 2 or not value.isupper() or pycountry.countries.get(alpha_2=value) is None:
+        raise expected("an ISO 3166 country code (two capital letters, like 'IN' or 'PK')")
+    return value
+
+
+def _check_language(value: str) -> str:
+    if len(value) != 2 or not value.islower() or pycountry.languages.get(alpha_2=value) is None:
+        raise expected("an ISO 639-1 language code (two lowercase letters, like 'en' or 'fr')")
+    return value
+
+
+def _check_text(value: str) -> str:
+    if not value.strip():
+        raise expected("some text")
+    if "\n" in value.strip():
+        raise expected("text on one line")
+    return value.strip()
+
+
+def _check_markdown(value: str) -> str:
+    if not value.strip():
+        raise expected("some text")
+    return value
+
+
+def _parse_day(value: object) -> object:
+    if isinstance(value, str):
+        try:
+            if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
+                return date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise expected("a date (YYYY-MM-DD)")
+
+
+def parse_partial(text: str) -> tuple[date, date]:
+    """First and last day covered by '2012', '2012-03' or '2012-03-15'."""
+    parts = [int(p) for p in text.split("-")]
+    if len(parts) == 1:
+        return date(parts[0], 1, 1), date(parts[0], 12, 31)
+    if len(parts) == 2:
+        last = calendar.monthrange(parts[0], parts[1])[1]
+        return date(parts[0], parts[1], 1), date(parts[0], parts[1], last)
+    day = date(*parts)
+    return day, day
+
+
+def _check_when(value: str) -> str:
+    what = ("a day, a month or a span (YYYY-MM-DD, YYYY-MM, or start/end such as "
+            "2012-03/2012-11)")
+    if not re.fullmatch(rf"{PARTIAL_DATE}(?:/{PARTIAL_DATE})?", value):
+        raise expected(what)
+    try:
+        bounds = [parse_partial(part) for part in value.split("/")]
+    except ValueError:
+        raise expected(what + " with real dates") from None
+    if bounds[-1][1] < bounds[0][0]:
+        raise expected("a span whose end is not before its start")
+    return value
+
+
+def _unique(values: list) -> list:
+    seen = set()
+    for value in values:
+        if value in seen:
+            raise expected(f"each value once, but {value!r} is listed twice")
+        seen.add(value)
+    return values
+
+
+Id = Annotated[
+    str, AfterValidator(_check_id), WithJsonSchema({"type": "string", "pattern": ID_PATTERN})
+]
+Ref = Id  # an id of another entry; resolved by the cross-checks
+Text = Annotated[
+    str, AfterValidator(_check_text), WithJsonSchema({"type": "string", "minLength": 1})
+]
+Markdown = Annotated[
+    str,
+    AfterValidator(_check_markdown),
+    WithJsonSchema({"type": "string", "minLength": 1, "contentMediaType": "text/markdown"}),
+]
+Url = Annotated[
+    str, AfterValidator(_check_url),
+    WithJsonSchema({"type": "string", "format": "uri", "pattern": "^https?://"}),
+]
+CountryCode = Annotated[
+    str, AfterValidator(_check_country),
+    WithJsonSchema({"type": "string", "pattern": "^[A-Z]{2}$"}),
+]
+LanguageCode = Annotated[
+    str, AfterValidator(_check_language),
+    WithJsonSchema({"type": "string", "pattern": "^[a-z]{2}$"}),
+]
+Day = Annotated[
+    date, BeforeValidator(_parse_day),
+    WithJsonSchema({"type": "string", "format": "date"}),
+]
+When = Annotated[
+    str,
+    AfterValidator(_check_when),
+    # A bare year (`when: 2011`) is read by YAML as a number; it is a valid span all the same.
+    BeforeValidator(lambda v: str(v) if isinstance(v, int) and not isinstance(v, bool) else v),
+    WithJsonSchema({"type": "string", "pattern": rf"^{PARTIAL_DATE}(/{PARTIAL_DATE})?$"}),
+]
+Year = Annotated[int, Field(ge=1970, le=2100)]
+
+
+def _increasing(values: list) -> list:
+    if values != sorted(set(values)):
+        raise expected("years in increasing order, each once, like [2012, 2013]")
+    return values
+
+
+Years = Annotated[list[Year], AfterValidator(_increasing)]
+Refs = Annotated[list[Ref], AfterValidator(_unique)]
+Verification = Literal["verified", "unverified"]
+
+
+def refers_to(*collections: str) -> dict:
+    """Field metadata naming the collections a reference may point into; the cross-checks
+    and the editing guide read it from the models, so no list of references is kept by hand."""
+    return {"x-refers-to": list(collections)}

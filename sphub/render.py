@@ -1,0 +1,107 @@
+"""Render HTML from the validated site with autoescaped templates (overrides/fragments/).
+
+Data text only ever enters a page as a template *value*, escaped, or as Markdown cleaned by
+`sphub.markup`; it is never compiled as a template."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup
+
+from sphub import text
+from sphub.markup import markdown_html
+from sphub.models.types import Model
+from sphub.site import Site, sort_name
+from sphub.urls import page_src, relative_url, url_of
+
+
+@dataclass(frozen=True)
+class Page:
+    """A page made from data: its source path, title and HTML body."""
+
+    src: str
+    title: str
+    html: str
+
+    def markdown(self) -> str:
+        """The page as MkDocs reads it. The title is JSON (valid YAML, any character safe);
+        the body is one raw HTML block, which Markdown passes through untouched."""
+        return f"---\ntitle: {json.dumps(self.title, ensure_ascii=False)}\n---\n\n{self.html}\n"
+
+
+class Renderer:
+    """Renders pages and fragments of one site, with links relative to the page they are on."""
+
+    def __init__(self, site: Site, templates: Path, directory_urls: bool = True):
+        self.site = site
+        self.directory_urls = directory_urls
+        self.env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(templates),
+            autoescape=True,
+            undefined=jinja2.StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
+        self.env.filters.update(
+            md=markdown_html,
+            when=text.when,
+            country=text.country_name,
+            language=text.language_name,
+            label=text.label,
+            by_name=lambda entries: sorted(entries, key=sort_name),
+        )
+        self.env.tests["contains"] = lambda values, value: value in values
+        self.env.globals.update(site=site, event_dates=text.event_dates, name=self.title_of, resolve=self.resolve
+        )
+
+    def resolve(self, ids: list[str] | str | None, *collections: str) -> list[Model]:
+        """The entries `ids` name, looked up in `collections` in order (references are
+        checked at load, so each id is found)."""
+        ids = [ids] if isinstance(ids, str) else ids or []
+        return [
+            next(self.site.collection(c)[i] for c in collections if i in self.site.collection(c))
+            for i in ids
+        ]
+
+    def src_of(self, entry: Model) -> str:
+        return page_src(self.site.collection_of(entry), entry.id)
+
+    def render(self, template: str, src: str, **values) -> str:
+        """Render `template` for the page `src`; `href(x)` in the template links from there
+        to an entry or to another page's source path."""
+        here = url_of(src, self.directory_urls)
+
+        def href(target: Model | str) -> str:
+            target_src = target if isinstance(target, str) else self.src_of(target)
+            return relative_url(here, url_of(target_src, self.directory_urls))
+
+        html = self.env.get_template(template).render(href=href, **values)
+        return str(Markup(html))
+
+    def entry_page(self, entry: Model) -> Page:
+        """The page of one entry, from the template named after its collection."""
+        collection = self.site.collection_of(entry)
+        src = page_src(collection, entry.id)
+        title = self.title_of(entry)
+        html = self.render(f"{collection}.html", src, entry=entry, title=title)
+        return Page(src, title, html)
+
+    def title_of(self, entry: Model) -> str:
+        if self.site.collection_of(entry) == "workplans":
+            return f"{self.site.regions[entry.region].group} work plan {entry.year}"
+        name = getattr(entry, "name", None) or entry.title
+        acronym = getattr(entry, "acronym", None)
+        return f"{name} ({acronym})" if acronym and acronym != name else name
+
+    def pages(self) -> list[Page]:
+        """Every page made from data: one per entry of each collection."""
+        return [
+            self.entry_page(entry)
+            for key in ("regions", "organisations", "members", "workplans", "events",
+                        "resources", "projects", "topics")
+            for entry in self.site.collection(key).values()
+        ]

@@ -1,0 +1,42 @@
+"""Where each entry's page lives, and links between pages. Links are relative, so the same
+pages work on a server, under a sub-path, and from disk (file://)."""
+
+from __future__ import annotations
+
+import posixpath
+
+# Collection key -> folder of its pages under docs/.
+PAGE_FOLDERS = {
+    "topics": "topics",
+    "regions": "regions",
+    "organisations": "partners",
+    "members": "members",
+    "workplans": "work-plans",
+    "events": "events",
+    "resources": "resources",
+    "projects": "projects",
+}
+
+
+def page_src(collection: str, entry_id: str) -> str:
+    """Source path (as MkDocs names files) of an entry's page, e.g. 'members/pmn.md'."""
+    return f"{PAGE_FOLDERS[collection]}/{entry_id}.md"
+
+
+def url_of(src: str, directory_urls: bool) -> str:
+    """The URL MkDocs gives the page `src`, relative to the site root."""
+    stem = src[: -len(".md")]
+    if posixpath.basename(stem) == "index":
+        folder = posixpath.dirname(stem)
+        folder = folder + "/" if folder else ""
+        return folder if directory_urls else folder + "index.html"
+    return stem + "/" if directory_urls else stem + ".html"
+
+
+def relative_url(from_url: str, to_url: str) -> str:
+    """Link from the page at `from_url` to `to_url`, both relative to the site root."""
+    base = from_url if from_url.endswith("/") or not from_url else posixpath.dirname(from_url)
+    link = posixpath.relpath(to_url or ".", base or ".")
+    if to_url.endswith("/") or not to_url:
+        link = link.rstrip("/") + "/"
+    return "./" if link == "./" or link == "." else link
