@@ -1,0 +1,67 @@
+"""Shared fixtures: the shipped data, a strict build of the shipped site, and scenario
+projects (a copy of the site with other data) built the way `make site` builds."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+# A fixed build date: events before it are past, after it upcoming. 2026-01-01T00:00:00Z.
+BUILD_EPOCH = "1767225600"
+PROJECT_PARTS = ["mkdocs.yml", "docs", "overrides", "hooks"]
+
+
+def build(project: Path, out: Path | None = None, epoch: str = BUILD_EPOCH,
+          extra_args: list[str] | None = None) -> subprocess.CompletedProcess:
+    """Run `mkdocs build --strict` on `project` into `out` (default project/site)."""
+    out = out or project / "site"
+    env = {**os.environ, "SOURCE_DATE_EPOCH": epoch}
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"),
+         "-d", str(out), *(extra_args or [])],
+        capture_output=True, text=True, env=env, cwd=project,
+    )
+
+
+def make_project(where: Path, data: Path | None = None) -> Path:
+    """A copy of the site's project files with `data` (default: the shipped data/)."""
+    where.mkdir(parents=True, exist_ok=True)
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, where / part)
+        else:
+            shutil.copy(source, where / part)
+    shutil.copytree(data or ROOT / "data", where / "data")
+    return where
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The shipped site, built once per test session with --strict; returns its folder."""
+    out = tmp_path_factory.mktemp("built") / "site"
+    result = build(ROOT, out)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return out
+
+
+@pytest.fixture(scope="session")
+def shipped():
+    from sphub.load import load_site
+
+    os.environ.setdefault("SOURCE_DATE_EPOCH", BUILD_EPOCH)
+    return load_site(ROOT / "data")
+
+
+@pytest.fixture
+def data_copy(tmp_path) -> Path:
+    """A writable copy of the shipped data/ to break in a test."""
+    target = tmp_path / "data"
+    shutil.copytree(ROOT / "data", target)
+    return target
