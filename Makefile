@@ -4,6 +4,9 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 
+# Material 9.7 prints a banner about MkDocs 2.0 on every run; we pin MkDocs 1.6.
+export NO_MKDOCS_2_WARNING := 1
+
 .PHONY: site test validate serve clean
 
 $(STAMP): pyproject.toml

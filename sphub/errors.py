@@ -31,7 +31,11 @@ def describe(value: Any) -> str:
     if isinstance(value, dict):
         return "a mapping"
     if isinstance(value, list):
-        return "a list"
+        if all(isinstance(v, (str, int, float)) for v in value):
+            flow = "[" + ", ".join(str(v) for v in value) + "]"
+            if len(flow) <= 60:
+                return flow
+        return f"a list of {len(value)} item{'s' if len(value) != 1 else ''}"
     text = str(value)
     if len(text) > 60:
         text = text[:57] + "..."

@@ -95,7 +95,8 @@ class Renderer:
             return f"{self.site.regions[entry.region].group} work plan {entry.year}"
         name = getattr(entry, "name", None) or entry.title
         acronym = getattr(entry, "acronym", None)
-        return f"{name} ({acronym})" if acronym and acronym != name else name
+        # "SEEP Network" needs no "(SEEP)"; "Pakistan Microfinance Network" needs "(PMN)".
+        return f"{name} ({acronym})" if acronym and acronym not in name.split() else name
 
     def pages(self) -> list[Page]:
         """Every page made from data: one per entry of each collection."""

@@ -111,7 +111,10 @@ def _syntax_problem(name: str, text: str, err: yaml.YAMLError) -> Problem:
     ):
         return Problem(name, line, "(file)", "indentation with spaces", "a tab character")
     problem = getattr(err, "problem", None) or str(err).splitlines()[0]
-    return Problem(name, line, "(file)", "valid YAML", problem)
+    context, context_mark = getattr(err, "context", None), getattr(err, "context_mark", None)
+    if context and context_mark and context_mark.line + 1 != line:
+        problem += f" ({context} started on line {context_mark.line + 1})"
+    return Problem(name, line, "(file)", "valid YAML", f"a syntax error: {problem}")
 
 
 class _Builder:
@@ -122,6 +125,11 @@ class _Builder:
         self.lines: dict[Path, int] = {}
         self.count = 0
         self.open: set[int] = set()
+
+    @staticmethod
+    def tag(node: Node) -> str:
+        """A tag as the editor wrote it: '!!python/object', not 'tag:yaml.org,2002:...'."""
+        return "the tag '" + node.tag.replace("tag:yaml.org,2002:", "!!") + "'"
 
     def stop(self, node: Node, path: Path, expected: str, got: str):
         from sphub.errors import format_path
@@ -138,7 +146,7 @@ class _Builder:
         self.lines[path] = line or node.start_mark.line + 1
         if isinstance(node, ScalarNode):
             if node.tag not in _SCALARS:
-                self.stop(node, path, "plain YAML values", f"the tag '{node.tag}'")
+                self.stop(node, path, "plain YAML values", self.tag(node))
             return _SCALARS[node.tag](node.value)
         if id(node) in self.open:
             self.stop(node, path, "a value", "an alias that contains itself")
@@ -146,10 +154,10 @@ class _Builder:
         try:
             if isinstance(node, SequenceNode):
                 if node.tag != SEQ:
-                    self.stop(node, path, "plain YAML values", f"the tag '{node.tag}'")
+                    self.stop(node, path, "plain YAML values", self.tag(node))
                 return [self.build(item, path + (i,)) for i, item in enumerate(node.value)]
             if not isinstance(node, MappingNode) or node.tag != MAP:
-                self.stop(node, path, "plain YAML values", f"the tag '{node.tag}'")
+                self.stop(node, path, "plain YAML values", self.tag(node))
             result: dict[str, object] = {}
             for key_node, value_node in node.value:
                 if not isinstance(key_node, ScalarNode) or key_node.tag not in (STR, INT):

@@ -21,7 +21,7 @@ def build(project: Path, out: Path | None = None, epoch: str = BUILD_EPOCH,
           extra_args: list[str] | None = None) -> subprocess.CompletedProcess:
     """Run `mkdocs build --strict` on `project` into `out` (default project/site)."""
     out = out or project / "site"
-    env = {**os.environ, "SOURCE_DATE_EPOCH": epoch}
+    env = {**os.environ, "SOURCE_DATE_EPOCH": epoch, "NO_MKDOCS_2_WARNING": "1"}
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"),
          "-d", str(out), *(extra_args or [])],

@@ -1,0 +1,32 @@
+"""Run one golden case: the base data with the case's files laid over it."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from sphub.errors import DataError
+from sphub.load import load_site
+
+GOLDEN = Path(__file__).resolve().parent / "golden"
+
+
+def case_data(case: Path, target: Path) -> Path:
+    """Copy the base data into `target` and apply the case: its .yml files replace (or add)
+    files; a DELETE file lists files to remove."""
+    shutil.copytree(GOLDEN / "base", target)
+    for item in case.iterdir():
+        if item.name == "DELETE":
+            for name in item.read_text().split():
+                (target / name).unlink()
+        elif item.suffix == ".yml":
+            shutil.copy(item, target / item.name)
+    return target
+
+
+def problems_of(case: Path, tmp: Path) -> list[str]:
+    try:
+        load_site(case_data(case, tmp / "data"))
+    except DataError as err:
+        return [str(p) for p in err.problems]
+    return []

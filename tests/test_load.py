@@ -1,0 +1,76 @@
+"""Loading the shipped data and the small golden base: the validated Site and its lookups."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from golden_cases import GOLDEN
+
+from sphub.checks import references
+from sphub.load import build_date, load_site
+from sphub.models import COLLECTIONS
+
+
+def test_shipped_data_is_valid_and_complete(shipped):
+    assert len(shipped.members) == 14  # the fourteen networks of seed 000
+    assert set(shipped.regions) == {"asia", "africa", "latin-america", "eastern-europe",
+                                    "middle-east"}
+    assert shipped.regions["asia"].facilitator.name == "Mehr Shah"
+    assert shipped.regions["asia"].facilitator.member == "samn"
+    plan = shipped.workplans["asia-2012"]
+    assert sum(len(a.activities) for a in plan.focus_areas) == 6
+    training = shipped.events["spi-training-bangkok-2012"]
+    assert (training.start, training.end) == (date(2012, 2, 20), date(2012, 2, 22))
+    assert set(training.supporters) == {"seep", "plan-international", "cerise", "oikocredit",
+                                        "incofin", "gca-foundation"}
+    assert training.attending_networks_count == 12
+    bern = shipped.events["bern-workshop-2010"]
+    assert bern.supporters == ["sdc"] and bern.place.city == "Bern"
+    project = shipped.projects["network-strategy-framework"]
+    assert project.funders == ["ford-foundation"] and len(project.milestones) >= 4
+
+
+def test_unverified_facts_are_marked(shipped):
+    assert shipped.resources["decision-tree-for-networks"].status == "unverified"
+    assert shipped.resources["decision-tree-for-networks"].year is None
+    assert shipped.organisations["forolacfr"].status == "unverified"
+
+
+def test_build_date_follows_source_date_epoch(monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1330560000")  # 2012-03-01
+    assert build_date() == date(2012, 3, 1)
+
+
+def test_upcoming_and_past_split_on_the_build_date(monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1330560000")  # 2012-03-01
+    site = load_site("data")
+    assert [e.id for e in site.upcoming()] == ["inclusive-finance-forum-shanghai-2012"]
+    past = [e.id for e in site.past()]
+    assert past[0] in ("spi-training-bangkok-2012", "spwg-asia-regional-meeting-2012")
+    assert past[-1] == "bern-workshop-2010"  # most recent first
+
+
+def test_an_event_on_the_build_date_is_still_upcoming(monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1329782400")  # 2012-02-21, mid-training
+    site = load_site("data")
+    assert "spi-training-bangkok-2012" in [e.id for e in site.upcoming()]
+
+
+def test_backlinks_find_every_reference(shipped):
+    cerise = shipped.organisations["cerise"]
+    organised = shipped.referring(cerise, "events", "organisers")
+    supported = shipped.referring(cerise, "events", "supporters")
+    assert {e.id for e in organised} == {"spi-training-bangkok-2012", "bern-workshop-2010"}
+    assert [e.id for e in supported] == ["spi-training-bangkok-2012"]
+    asia = shipped.regions["asia"]
+    assert len(shipped.members_of(asia)) == 14
+    assert [p.id for p in shipped.workplans_of(asia)] == ["asia-2012"]
+
+
+def test_every_reference_field_names_existing_collections():
+    # The refers_to metadata is what the reference check trusts: it must name real files.
+    site = load_site(GOLDEN / "base")
+    for key in COLLECTIONS:
+        for entry in site.collection(key).values():
+            for _, targets, _ in references(entry):
+                assert set(targets) <= set(COLLECTIONS)

@@ -1,0 +1,57 @@
+"""Data becomes HTML only through escaping or the Markdown allow-list, never as a template.
+These tests render pages with sphub alone, without MkDocs."""
+
+from __future__ import annotations
+
+import shutil
+
+from golden_cases import GOLDEN
+
+from sphub.load import load_site
+from sphub.markup import markdown_html
+from sphub.render import Renderer
+from tests_paths import FRAGMENTS
+
+
+def test_markdown_renders_and_is_cleaned():
+    html = markdown_html(
+        "**bold** [site](https://a.example) [x](javascript:alert(1)) <script>alert(1)</script>"
+        "\n\n# Heading\n\n<img src=x onerror=alert(1)>"
+    )
+    assert "<strong>bold</strong>" in html
+    assert '<a href="https://a.example" rel="noopener noreferrer">site</a>' in html
+    assert "javascript:" not in html
+    assert "<script" not in html and "&lt;script&gt;" in html
+    assert "<img" not in html
+    assert "<h3>Heading</h3>" in html  # pages own h1 and h2
+
+
+def test_template_syntax_in_data_shows_as_typed(tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(GOLDEN / "base", data)
+    members = (data / "members.yml").read_text()
+    members = members.replace(
+        "    acronym: PMN\n",
+        "    acronym: PMN\n    description: \"{{ 7*7 }} {% include 'x' %} <b>raw</b>\"\n",
+    ).replace("name: Pakistan Microfinance Network", "name: Net {{ config }}")
+    (data / "members.yml").write_text(members)
+    site = load_site(data)
+    pages = {p.src: p for p in Renderer(site, FRAGMENTS).pages()}
+    page = pages["members/pmn.md"]
+    assert "{{ 7*7 }}" in page.html and "49" not in page.html
+    assert "{% include &#39;x&#39; %}" in page.html or "{% include 'x' %}" in page.html
+    assert "&lt;b&gt;raw&lt;/b&gt;" in page.html
+    assert page.title == "Net {{ config }} (PMN)"
+    assert page.markdown().startswith('---\ntitle: "Net {{ config }} (PMN)"\n---\n')
+
+
+def test_one_page_per_entry_with_relative_links(tmp_path):
+    site = load_site(GOLDEN / "base")
+    pages = Renderer(site, FRAGMENTS).pages()
+    sources = [p.src for p in pages]
+    assert len(sources) == len(set(sources))
+    assert "events/training-2012.md" in sources and "regions/asia.md" in sources
+    event = next(p for p in pages if p.src == "events/training-2012.md")
+    assert 'href="../../partners/cerise/"' in event.html
+    flat = {p.src: p for p in Renderer(site, FRAGMENTS, directory_urls=False).pages()}
+    assert 'href="../partners/cerise.html"' in flat["events/training-2012.md"].html
