@@ -17,9 +17,9 @@ from sphub.text import event_dates, label, when
 
 # Timeline geometry, in SVG user units (the picture scales to the page width).
 WIDTH = 600
-LABEL_CHARS = 78  # an activity's title wraps after this many characters
-LINE = 16  # height of a line of text
-BAR = 12  # height of a bar
+LABEL_CHARS = 60  # an activity's title wraps after this many characters
+LINE = 19  # height of a line of text
+BAR = 13  # height of a bar
 TOP = 44  # room for the month names and the build-date note
 SIDE = 8
 
@@ -106,7 +106,7 @@ def timeline(site: Site, plan: WorkPlan, title: str) -> Timeline:
                 x0, x1 = round((x0 + x1) / 2 - 2, 1), round((x0 + x1) / 2 + 2, 1)
             text_y = y
             bar_y = y + len(lines) * LINE + 2
-            room_after = WIDTH - SIDE - x1 > 90
+            room_after = WIDTH - SIDE - x1 > 100
             bars.append(Bar(
                 activity=activity, lines=lines, y=text_y, bar_y=bar_y, x=x0,
                 width=round(x1 - x0, 1), precision=precision, before=start.year < year,

@@ -307,7 +307,7 @@ def member_map(site: Site, region: Region | None = None) -> MemberMap | None:
         pad = max(x1 - x0, y1 - y0, 0.6) * 0.08
         grow_x, grow_y = max(0.0, 0.6 - (x1 - x0)) / 2, max(0.0, 0.35 - (y1 - y0)) / 2
         x0, x1, y0, y1 = x0 - pad - grow_x, x1 + pad + grow_x, y0 - pad - grow_y, y1 + pad + grow_y
-        width, font = 600.0, 13.0
+        width, font = 600.0, 15.0
     else:
         # The world without Antarctica: 180°W–180°E, 58°S–84°N.
         (x0, _), (x1, _) = natural_earth(-180, 0), natural_earth(180, 0)

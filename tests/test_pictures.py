@@ -281,3 +281,37 @@ def test_pictures_stay_small(built_site):
             budget = 40_000 if match.group(1).startswith("map-") else 12_000
             assert len(raw) < budget, (url, match.group(1), len(raw))
             assert len(gzip.compress(raw)) < budget / 3
+
+
+# Screenshots: one of each kind, at phone and desktop widths, saved for a person to look at.
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARTIFACTS = ROOT / "tests" / "artifacts"
+
+
+@pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian chromium is not installed")
+@pytest.mark.parametrize("url, key", [
+    ("members", "map-world"), ("regions/asia", "map-asia"),
+    ("regions/asia", "timeline-asia-2012"), ("", "chart-events-region"),
+])
+@pytest.mark.parametrize("width", [390, 1000])
+def test_screenshot(built_site, url, key, width):
+    import subprocess
+
+    html = page(built_site, url)
+    figure = next(m.group(0) for m in FIGURE.finditer(html) if m.group(1) == key)
+    # The figure alone, with the page's own style sheets, so the shot shows just the picture.
+    base = (built_site / url / "index.html").as_uri()
+    styles = "".join(f'<link rel="stylesheet" href="{posixpath.join(posixpath.dirname(base), h)}">'
+                     for h in re.findall(r'<link rel="stylesheet" href="([^"]+)"', html))
+    ARTIFACTS.mkdir(exist_ok=True)
+    single = ARTIFACTS / f"{key}-{width}.html"
+    single.write_text(f'<!doctype html><html><head><meta charset="utf-8">{styles}</head>'
+                      f'<body><article class="md-typeset" style="padding:8px">{figure}'
+                      "</article></body></html>", encoding="utf-8")
+    shot = ARTIFACTS / f"{key}-{width}.png"
+    shot.unlink(missing_ok=True)
+    subprocess.run([str(CHROMIUM), "--headless", "--no-sandbox", "--disable-gpu",
+                    "--hide-scrollbars", f"--screenshot={shot}", f"--window-size={width},900",
+                    single.as_uri()], capture_output=True, timeout=120, check=True)
+    assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 5000
