@@ -12,7 +12,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
-from sphub import text
+from sphub import pictures, text
 from sphub.markup import markdown_html
 from sphub.models.types import Model
 from sphub.site import Site, sort_name
@@ -57,6 +57,7 @@ class Renderer:
         self.env.tests["contains"] = lambda values, value: value in values
         self.env.globals.update(site=site, event_dates=text.event_dates, name=self.title_of, resolve=self.resolve
         )
+        self.env.globals.update(pictures.template_globals(site, self.title_of))
 
     def resolve(self, ids: list[str] | str | None, *collections: str) -> list[Model]:
         """The entries `ids` name, looked up in `collections` in order (references are
