@@ -167,9 +167,6 @@ def test_years_side_by_side(tmp_path):
     """With a second year of plans, the work-plans index and the region's history show both
     years' timelines."""
     project = make_project(tmp_path / "project")
-    # mkdocs.yml watches sphub/, which make_project does not copy (the installed package is
-    # used); an empty folder satisfies the config check.
-    (project / "sphub").mkdir(exist_ok=True)
     plans = project / "data/workplans.yml"
     plans.write_text(plans.read_text() + """
   - id: asia-2011

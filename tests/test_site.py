@@ -53,7 +53,7 @@ def test_work_plan_page(built_site):
     assert areas == ["Capacity building on social audits",
                      "Promoting social performance with national regulators",
                      "Universal Standards of Social Performance Management (USSPM)"]
-    rows = content(plan).select("tbody tr")
+    rows = content(plan).select("table.sphub-table tbody tr[id]")
     assert len(rows) == 6
     cells = {r["id"]: [td.get_text(" ", strip=True) for td in r.find_all("td")] for r in rows}
     assert cells["member-audits"][1:3] == ["March – November 2012", "Planned"]
@@ -66,7 +66,7 @@ def test_work_plan_page(built_site):
 
 def test_member_directory_and_member_page(built_site):
     directory = page(built_site, "members")
-    rows = content(directory).select("tbody tr")
+    rows = content(directory).select("table.sphub-directory__table tbody tr")
     assert len(rows) == 14
     pmn = next(r for r in rows if "PMN" in r.get_text())
     assert pmn["data-country"] == "PK" and pmn["data-region"] == "asia"
