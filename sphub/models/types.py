@@ -146,7 +146,10 @@ When = Annotated[
     AfterValidator(_check_when),
     # A bare year (`when: 2011`) is read by YAML as a number; it is a valid span all the same.
     BeforeValidator(lambda v: str(v) if isinstance(v, int) and not isinstance(v, bool) else v),
-    WithJsonSchema({"type": "string", "pattern": rf"^{PARTIAL_DATE}(/{PARTIAL_DATE})?$"}),
+    WithJsonSchema({"anyOf": [
+        {"type": "string", "pattern": rf"^{PARTIAL_DATE}(/{PARTIAL_DATE})?$"},
+        {"type": "integer", "minimum": 1000, "maximum": 9999},
+    ]}),
 ]
 Year = Annotated[int, Field(ge=1970, le=2100)]
 
