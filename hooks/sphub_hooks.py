@@ -12,8 +12,11 @@ from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files
 
 from sphub.errors import DataError
+from sphub.history import last_changes
 from sphub.load import load_site
 from sphub.macros import make_macros
+from sphub.models import COLLECTIONS
+from sphub.redirects import collisions, redirects
 from sphub.render import Renderer
 
 _renderer: Renderer | None = None
@@ -26,7 +29,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         site = load_site(project / "data")
     except DataError as err:
         raise Abort(err.report()) from None
-    _renderer = Renderer(site, project / "overrides" / "fragments", config.use_directory_urls)
+    changes = last_changes(project, [f"data/{c.file}" for c in COLLECTIONS.values()])
+    _renderer = Renderer(site, project / "overrides" / "fragments", config.use_directory_urls,
+                         changes)
     macros = config.plugins["macros"]
     macros.register_macros(
         make_macros(_renderer, lambda: macros.page.file.src_uri, dict(config.extra))
@@ -37,4 +42,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     for page in _renderer.pages():
         files.append(File.generated(config, page.src, content=page.markdown()))
+    found = redirects(_renderer, config.use_directory_urls)
+    clashes = collisions(found, {f.dest_uri for f in files})
+    if clashes:
+        raise Abort("\n".join(clashes))
+    for redirect in found:
+        files.append(File.generated(config, redirect.dest, content=redirect.html))
     return files

@@ -14,6 +14,7 @@ from markupsafe import Markup
 
 from sphub import text
 from sphub.markup import markdown_html
+from sphub.models import COLLECTIONS
 from sphub.models.types import Model
 from sphub.site import Site, sort_name
 from sphub.urls import page_src, relative_url, url_of
@@ -36,8 +37,10 @@ class Page:
 class Renderer:
     """Renders pages and fragments of one site, with links relative to the page they are on."""
 
-    def __init__(self, site: Site, templates: Path, directory_urls: bool = True):
+    def __init__(self, site: Site, templates: Path, directory_urls: bool = True,
+                 changes: dict | None = None):
         self.site = site
+        self.changes = changes or {}  # data file -> sphub.history.Change, shown on its pages
         self.directory_urls = directory_urls
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(templates),
@@ -88,6 +91,10 @@ class Renderer:
         src = page_src(collection, entry.id)
         title = self.title_of(entry)
         html = self.render(f"{collection}.html", src, entry=entry, title=title)
+        file = f"data/{COLLECTIONS[collection].file}"
+        if file in self.changes:
+            html += "\n" + self.render("last_changed.html", src, change=self.changes[file],
+                                       file=file)
         return Page(src, title, html)
 
     def title_of(self, entry: Model) -> str:

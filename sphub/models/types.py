@@ -163,6 +163,11 @@ def _increasing(values: list) -> list:
 Years = Annotated[list[Year], AfterValidator(_increasing)]
 Refs = Annotated[list[Ref], AfterValidator(_unique)]
 Verification = Literal["verified", "unverified"]
+# Renames: a page's address comes from its id; when an id must change, the old one is kept
+# here and the build writes a redirect from the old address (sphub/redirects.py).
+OldIds = Annotated[list[Id], AfterValidator(_unique)]
+OLD_IDS = ("Ids this entry had before it was renamed; each old address redirects to the "
+           "page. Only for renames: add the old id here when you change `id`.")
 
 
 def refers_to(*collections: str) -> dict:
