@@ -232,7 +232,8 @@ def _prompt(field: FieldDoc, known: dict[str, list[str]], where: str) -> str:
 
 
 def ask_values(model: type[Model], given: dict, ask: Callable[[str], str],
-               known: dict[str, list[str]], where: str = "", skip: tuple = ("id",)) -> dict:
+               known: dict[str, list[str]], where: str = "",
+               skip: tuple = ("id", "old_ids")) -> dict:
     """Ask for each field of `model` not in `given`, in the model's order, checking each
     answer with the model until it is right. Optional nested entries are offered with a
     yes/no question; optional lists of nested entries are left for the file."""
