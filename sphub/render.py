@@ -13,6 +13,7 @@ import jinja2
 from markupsafe import Markup
 
 from sphub import text
+from sphub.guide import file_guides
 from sphub.markup import markdown_html
 from sphub.models import COLLECTIONS
 from sphub.models.types import Model
@@ -60,6 +61,7 @@ class Renderer:
         self.env.tests["contains"] = lambda values, value: value in values
         self.env.globals.update(site=site, event_dates=text.event_dates, name=self.title_of, resolve=self.resolve
         )
+        self.env.globals["data_guide"] = lambda: file_guides(site)  # the editing guide
 
     def resolve(self, ids: list[str] | str | None, *collections: str) -> list[Model]:
         """The entries `ids` name, looked up in `collections` in order (references are

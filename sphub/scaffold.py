@@ -13,6 +13,7 @@ import json
 import re
 import shutil
 import tempfile
+import textwrap
 import unicodedata
 from collections.abc import Callable
 from pathlib import Path
@@ -131,7 +132,15 @@ def _block(key: str, value: object, indent: str) -> list[str]:
         chomp = "" if value.endswith("\n") else "-"
         body = [f"{indent}{step}{line}" if line else "" for line in value.rstrip("\n").split("\n")]
         return [f"{indent}{key}: |{chomp}", *body]
-    return [f"{indent}{key}: {_scalar(value)}"]
+    line = f"{indent}{key}: {_scalar(value)}"
+    if isinstance(value, str) and len(line) > 98 and value == value.strip() \
+            and "  " not in value and "\t" not in value:
+        # Long text folded over lines (`>-` reads them back joined by single spaces), so the
+        # file stays readable and within the line length the linter allows.
+        width = max(98 - len(indent) - len(step), 40)
+        wrapped = textwrap.wrap(value, width, break_long_words=False, break_on_hyphens=False)
+        return [f"{indent}{key}: >-", *(f"{indent}{step}{w}" for w in wrapped)]
+    return [line]
 
 
 def _item(value: object, indent: str) -> list[str]:

@@ -45,6 +45,7 @@ def test_every_collection_has_a_command_name():
 @pytest.mark.parametrize("value", [
     "plain", "with: colon", "- dash", "#hash", "yes", "NO", "2012-02-20", "12", "true", "null",
     "'quoted'", "tab\there", "ünïcode", "trailing ", "a, b", "[x]", "@at", "%pct", "*star",
+    "A long sentence, " * 12 + "end: with # signs and - dashes.", "# " + "long " * 40,
 ])
 def test_written_text_reads_back_as_the_same_values(value):
     values = {"id": "x", "title": value, "list": [value, "b"], "nested": {"k": value},
