@@ -16,6 +16,7 @@ from sphub.history import last_changes
 from sphub.load import load_site
 from sphub.macros import make_macros
 from sphub.models import COLLECTIONS
+from sphub.preview import DataAbort, keep_last_good
 from sphub.redirects import collisions, redirects
 from sphub.render import Renderer
 
@@ -28,7 +29,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     try:
         site = load_site(project / "data")
     except DataError as err:
-        raise Abort(err.report()) from None
+        raise DataAbort(err.report()) from None
     changes = last_changes(project, [f"data/{c.file}" for c in COLLECTIONS.values()])
     _renderer = Renderer(site, project / "overrides" / "fragments", config.use_directory_urls,
                          changes)
@@ -49,3 +50,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for redirect in found:
         files.append(File.generated(config, redirect.dest, content=redirect.html))
     return files
+
+
+def on_serve(server, config: MkDocsConfig, builder):
+    # A data error during the preview keeps the last good pages served (sphub/preview.py).
+    server.builder = keep_last_good(server.builder)
+    return server
