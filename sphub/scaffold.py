@@ -347,7 +347,7 @@ def run_new(name: str, flags: list[str], data: str, interactive: bool,
         answer = ask(f"id [{suggested}]: ").strip() if interactive else ""
         values["id"] = answer or suggested
     try:
-        path, line = check_and_write(data_dir, collection, order_like(model, values), data)
+        _, line = check_and_write(data_dir, collection, order_like(model, values), data)
     except DataError as err:
         print("\n".join(str(p) for p in err.problems))
         print(f"Nothing was written to {data}/{collection.file}.")

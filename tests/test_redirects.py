@@ -53,10 +53,10 @@ def test_an_old_id_that_is_a_current_id_is_a_data_error(data_copy):
     line = path.read_text().splitlines().index("    old_ids: [ama]") + 1
     with pytest.raises(DataError) as err:
         load_site(data_copy)
-    assert [str(p) for p in err.value.problems] == [
+    assert [str(p) for p in err.value.problems] == [(
         f"data/members.yml:{line}: members[{_index(text, 'pmn')}].old_ids[0]: expected an id no "
         "entry has now (its page would be replaced), got 'ama', the id of an entry of "
-        "data/members.yml"]
+        "data/members.yml")]
 
 
 def test_an_old_id_claimed_twice_is_a_data_error(data_copy):
