@@ -12,8 +12,12 @@ from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files
 
 from sphub.errors import DataError
+from sphub.history import last_changes
 from sphub.load import load_site
 from sphub.macros import make_macros
+from sphub.models import COLLECTIONS
+from sphub.preview import DataAbort, keep_last_good
+from sphub.redirects import collisions, redirects
 from sphub.render import Renderer
 
 _renderer: Renderer | None = None
@@ -25,8 +29,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     try:
         site = load_site(project / "data")
     except DataError as err:
-        raise Abort(err.report()) from None
-    _renderer = Renderer(site, project / "overrides" / "fragments", config.use_directory_urls)
+        raise DataAbort(err.report()) from None
+    changes = last_changes(project, [f"data/{c.file}" for c in COLLECTIONS.values()])
+    _renderer = Renderer(site, project / "overrides" / "fragments", config.use_directory_urls,
+                         changes)
     macros = config.plugins["macros"]
     macros.register_macros(
         make_macros(_renderer, lambda: macros.page.file.src_uri, dict(config.extra))
@@ -37,4 +43,16 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     for page in _renderer.pages():
         files.append(File.generated(config, page.src, content=page.markdown()))
+    found = redirects(_renderer, config.use_directory_urls)
+    clashes = collisions(found, {f.dest_uri for f in files})
+    if clashes:
+        raise Abort("\n".join(clashes))
+    for redirect in found:
+        files.append(File.generated(config, redirect.dest, content=redirect.html))
     return files
+
+
+def on_serve(server, config: MkDocsConfig, builder):
+    # A data error during the preview keeps the last good pages served (sphub/preview.py).
+    server.builder = keep_last_good(server.builder)
+    return server

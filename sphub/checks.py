@@ -109,6 +109,28 @@ def _ids_unique_within_work_plans(by: dict[str, list[Located]]) -> list[Problem]
     return problems
 
 
+@check
+def _old_ids_are_free(by: dict[str, list[Located]]) -> list[Problem]:
+    """An old id (kept so a renamed entry's old address redirects) must not be a current id
+    of its collection, nor the old id of another entry: both would claim one address."""
+    problems = []
+    for key, entries in by.items():
+        current = {where.entry.id for where in entries}
+        first: dict[str, str] = {}
+        for where in entries:
+            for i, old in enumerate(getattr(where.entry, "old_ids", [])):
+                if old in current:
+                    problems.append(where.problem(
+                        ("old_ids", i), "an id no entry has now (its page would be replaced)",
+                        f"'{old}', the id of an entry of data/{key}.yml"))
+                elif old in first:
+                    problems.append(where.problem(
+                        ("old_ids", i), "an old id listed by one entry only",
+                        f"'{old}', already an old id of '{first[old]}'"))
+                first.setdefault(old, where.entry.id)
+    return problems
+
+
 def cross_check(located: list[Located], ids: dict[str, set[str] | None]) -> list[Problem]:
     """Run every check on the entries that validated."""
     by: dict[str, list[Located]] = defaultdict(list)

@@ -21,13 +21,58 @@ def validate(args: argparse.Namespace) -> int:
     return 0
 
 
+def schemas(args: argparse.Namespace) -> int:
+    """Write schemas/ from the models (or, with --check, report what is out of date)."""
+    from pathlib import Path
+
+    from sphub.schema import add_schema_lines, missing_schema_lines, stale_schemas, write_schemas
+
+    folder, data = Path(args.schemas), Path(args.data)
+    if args.check:
+        stale = [f"{args.schemas}/{n}" for n in stale_schemas(folder)]
+        stale += [f"{args.data}/{n} (first line)" for n in missing_schema_lines(data)]
+        for name in stale:
+            print(f"out of date: {name}", file=sys.stderr)
+        if stale:
+            print("Run `sphub schemas` to update them.", file=sys.stderr)
+        return 1 if stale else 0
+    changed = [f"{args.schemas}/{n}" for n in write_schemas(folder)]
+    changed += [f"{args.data}/{n}" for n in add_schema_lines(data)]
+    print("Updated: " + ", ".join(changed) if changed else "Schemas are up to date.")
+    return 0
+
+
+def new(args: argparse.Namespace) -> int:
+    from sphub.scaffold import run_new
+
+    interactive = not args.no_input and sys.stdin.isatty()
+    return run_new(args.kind, args.fields, args.data, interactive)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="sphub", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
     check = commands.add_parser("validate", help="check the data files and report every problem")
     check.add_argument("--data", default="data", help="folder of YAML files (default: data)")
     check.set_defaults(run=validate)
-    args = parser.parse_args(argv)
+    schema = commands.add_parser("schemas", help="write the JSON Schemas of the data files")
+    schema.add_argument("--check", action="store_true", help="only report what is out of date")
+    schema.add_argument("--schemas", default="schemas", help="folder of schemas")
+    schema.add_argument("--data", default="data", help="folder of YAML files (default: data)")
+    schema.set_defaults(run=schemas)
+    add = commands.add_parser(
+        "new", help="add an entry: sphub new member|event|resource|... [--field VALUE ...]",
+        description="Asks for each field (or takes --field VALUE flags, --place.city for a "
+        "nested field, commas between several values), checks the entry like the build does "
+        "and appends it to its data file.")
+    add.add_argument("kind", help="member, event, resource... (or the file's name: members)")
+    add.add_argument("--data", default="data", help="folder of YAML files (default: data)")
+    add.add_argument("--no-input", action="store_true", help="ask nothing; use the flags only")
+    add.set_defaults(run=new)
+    # `sphub new` takes one flag per field of the model (--name, --place.city...).
+    args, args.fields = parser.parse_known_args(argv)
+    if args.fields and args.command != "new":
+        parser.error("unrecognized arguments: " + " ".join(args.fields))
     return args.run(args)
 
 

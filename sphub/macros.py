@@ -18,6 +18,7 @@ FRAGMENTS = {
     "partner_list": "partner_list.html",
     "project_list": "project_list.html",
     "about_links": "about_links.html",
+    "data_guide": "data_guide.html",
 }
 
 

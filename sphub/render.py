@@ -13,7 +13,9 @@ import jinja2
 from markupsafe import Markup
 
 from sphub import pictures, text
+from sphub.guide import file_guides
 from sphub.markup import markdown_html
+from sphub.models import COLLECTIONS
 from sphub.models.types import Model
 from sphub.site import Site, sort_name
 from sphub.urls import page_src, relative_url, url_of
@@ -36,8 +38,10 @@ class Page:
 class Renderer:
     """Renders pages and fragments of one site, with links relative to the page they are on."""
 
-    def __init__(self, site: Site, templates: Path, directory_urls: bool = True):
+    def __init__(self, site: Site, templates: Path, directory_urls: bool = True,
+                 changes: dict | None = None):
         self.site = site
+        self.changes = changes or {}  # data file -> sphub.history.Change, shown on its pages
         self.directory_urls = directory_urls
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(templates),
@@ -58,6 +62,7 @@ class Renderer:
         self.env.globals.update(site=site, event_dates=text.event_dates, name=self.title_of, resolve=self.resolve
         )
         self.env.globals.update(pictures.template_globals(site, self.title_of))
+        self.env.globals["data_guide"] = lambda: file_guides(site)  # the editing guide
 
     def resolve(self, ids: list[str] | str | None, *collections: str) -> list[Model]:
         """The entries `ids` name, looked up in `collections` in order (references are
@@ -89,6 +94,10 @@ class Renderer:
         src = page_src(collection, entry.id)
         title = self.title_of(entry)
         html = self.render(f"{collection}.html", src, entry=entry, title=title)
+        file = f"data/{COLLECTIONS[collection].file}"
+        if file in self.changes:
+            html += "\n" + self.render("last_changed.html", src, change=self.changes[file],
+                                       file=file)
         return Page(src, title, html)
 
     def title_of(self, entry: Model) -> str:

@@ -14,6 +14,8 @@ from sphub.models.types import (
     LanguageCode,
     Markdown,
     Model,
+    OLD_IDS,
+    OldIds,
     Ref,
     Refs,
     Text,
@@ -42,6 +44,7 @@ class Topic(Model):
     id: Id = Field(description="Stable kebab-case id; appears in addresses.")
     name: Text = Field(description="Name shown on pages, e.g. 'Social audits'.")
     description: Markdown | None = Field(None, description="What the topic covers (Markdown).")
+    old_ids: OldIds = Field([], description=OLD_IDS)
 
 
 class Region(Model):
@@ -52,6 +55,7 @@ class Region(Model):
     group: Text = Field(description="Full name of the regional group, e.g. 'SPWG Asia'.")
     summary: Markdown | None = Field(None, description="What the group is and does (Markdown).")
     facilitator: Person | None = Field(None, description="The regional facilitator, if known.")
+    old_ids: OldIds = Field([], description=OLD_IDS)
 
 
 OrganisationRole = Literal[
@@ -85,6 +89,7 @@ class Organisation(Model):
     status: Verification = Field(
         "verified", description="'unverified' when a fact here is not confirmed; the page says so."
     )
+    old_ids: OldIds = Field([], description=OLD_IDS)
 
 
 class Member(Model):
@@ -112,6 +117,7 @@ class Member(Model):
     contacts: list[Person] = Field([], description="People with a role in the working group.")
     description: Markdown | None = Field(None, description="What the network is (Markdown).")
     source: Text | None = Field(None, description="Where the membership record comes from.")
+    old_ids: OldIds = Field([], description=OLD_IDS)
 
 
 ActivityStatus = Literal["planned", "in-progress", "done", "postponed", "cancelled"]
@@ -148,6 +154,7 @@ class WorkPlan(Model):
     summary: Markdown | None = Field(None, description="The plan in a few sentences (Markdown).")
     focus_areas: list[FocusArea] = Field(min_length=1, description="The plan's focus areas.")
     source: Text | None = Field(None, description="Where the plan is published.")
+    old_ids: OldIds = Field([], description=OLD_IDS)
 
 
 class Document(Model):
@@ -197,6 +204,7 @@ class Event(Model):
     description: Markdown | None = Field(None, description="What happened (Markdown).")
     documents: list[Document] = Field([], description="Minutes, reports and other documents.")
     topics: Refs = Field([], description="Ids of topics (see topics.yml).", json_schema_extra=refers_to("topics"))
+    old_ids: OldIds = Field([], description=OLD_IDS)
 
 
 class Resource(Model):
@@ -220,6 +228,7 @@ class Resource(Model):
     status: Verification = Field(
         "verified", description="'unverified' when a fact here is not confirmed; the page says so."
     )
+    old_ids: OldIds = Field([], description=OLD_IDS)
 
 
 class Milestone(Model):
@@ -243,3 +252,4 @@ class Project(Model):
     summary: Markdown = Field(description="Aim and expected outputs (Markdown).")
     milestones: list[Milestone] = Field([], description="Dated steps.")
     outputs: list[Text] = Field([], description="What the project delivers.")
+    old_ids: OldIds = Field([], description=OLD_IDS)

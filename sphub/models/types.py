@@ -146,7 +146,10 @@ When = Annotated[
     AfterValidator(_check_when),
     # A bare year (`when: 2011`) is read by YAML as a number; it is a valid span all the same.
     BeforeValidator(lambda v: str(v) if isinstance(v, int) and not isinstance(v, bool) else v),
-    WithJsonSchema({"type": "string", "pattern": rf"^{PARTIAL_DATE}(/{PARTIAL_DATE})?$"}),
+    WithJsonSchema({"anyOf": [
+        {"type": "string", "pattern": rf"^{PARTIAL_DATE}(/{PARTIAL_DATE})?$"},
+        {"type": "integer", "minimum": 1000, "maximum": 9999},
+    ]}),
 ]
 Year = Annotated[int, Field(ge=1970, le=2100)]
 
@@ -160,6 +163,11 @@ def _increasing(values: list) -> list:
 Years = Annotated[list[Year], AfterValidator(_increasing)]
 Refs = Annotated[list[Ref], AfterValidator(_unique)]
 Verification = Literal["verified", "unverified"]
+# Renames: a page's address comes from its id; when an id must change, the old one is kept
+# here and the build writes a redirect from the old address (sphub/redirects.py).
+OldIds = Annotated[list[Id], AfterValidator(_unique)]
+OLD_IDS = ("Ids this entry had before it was renamed; each old address redirects to the "
+           "page. Only for renames: add the old id here when you change `id`.")
 
 
 def refers_to(*collections: str) -> dict:

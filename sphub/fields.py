@@ -1,0 +1,163 @@
+"""The fields of each model as an editor sees them (name, type in words, required, allowed
+values, reference target), read from the models' JSON Schema. The editing guide and the
+scaffolding command both use this, so neither keeps its own list of fields."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from pydantic import TypeAdapter
+
+from sphub.models import COLLECTIONS
+from sphub.models import types as t
+from sphub.models.types import Model
+
+# Shared field types -> how the guide names them. Matched by their JSON Schema, so a type
+# changed in types.py keeps its words, and a new type falls back to plain words.
+_TYPE_WORDS = [
+    (t.Id, "an id: lowercase letters, digits and hyphens, like `sa-dhan`"),
+    (t.Text, "text on one line"),
+    (t.Markdown, "text, Markdown allowed (paragraphs, **bold**, lists, links)"),
+    (t.Url, "a web address starting with `http://` or `https://`"),
+    (t.CountryCode, "an ISO 3166 country code: two capital letters, like `PK`"),
+    (t.LanguageCode, "an ISO 639-1 language code: two lowercase letters, like `en`"),
+    (t.Day, "a date, `YYYY-MM-DD`"),
+    (t.When, "a day `2012-02-20`, a month `2012-12`, a year `2011` or a span `2012-03/2012-11`"),
+    (t.Year, "a year, like `2012`"),
+]
+
+
+@lru_cache(maxsize=1)
+def _known_types() -> list[tuple[dict, str]]:
+    return [(TypeAdapter(kind).json_schema(), words) for kind, words in _TYPE_WORDS]
+
+
+@dataclass(frozen=True)
+class FieldDoc:
+    """One field of a model, described for editors."""
+
+    name: str
+    description: str
+    required: bool
+    default: object
+    kind: str  # text, integer, number, boolean, list, object
+    words: str  # the type in words
+    allowed: tuple[str, ...]  # the allowed values, when the field is a choice
+    refers_to: tuple[str, ...]  # collections whose ids the field holds
+    model: type[Model] | None  # the nested model (of the field or of its items), if any
+    item_kind: str | None  # for lists: the kind of each item
+    min_items: int
+
+
+def _non_null(schema: dict) -> dict:
+    """A nullable field's schema without its `null` branch."""
+    options = [s for s in schema.get("anyOf", []) if s.get("type") != "null"]
+    if "anyOf" in schema and len(options) == 1:
+        rest = {k: v for k, v in schema.items() if k != "anyOf"}
+        return {**rest, **options[0]}
+    return schema
+
+
+def _bare(schema: dict) -> dict:
+    """The part of a schema that describes the type, not the field."""
+    return {k: v for k, v in schema.items()
+            if k not in ("title", "description", "default", "x-refers-to")}
+
+
+def kind_of(schema: dict) -> str:
+    schema = _non_null(schema)
+    if "$ref" in schema:
+        return "object"
+    if "anyOf" in schema:  # e.g. a span that may also be a bare year: typed as text
+        return "text"
+    return {"string": "text", "array": "list", "object": "object"}.get(schema.get("type"),
+                                                                        schema.get("type", "text"))
+
+
+def words_of(schema: dict, refers_to: tuple[str, ...] = ()) -> str:
+    """The type of a field in an editor's words."""
+    schema = _non_null(schema)
+    if refers_to:
+        files = " or ".join(f"`data/{c}.yml`" for c in refers_to)
+        if kind_of(schema) == "list":
+            return f"a list of ids of entries in {files}"
+        return f"the id of an entry in {files}"
+    if "$ref" in schema:
+        return f"a {schema['$ref'].rsplit('/', 1)[-1]} (its fields are listed below)"
+    if "enum" in schema:
+        return "one of the allowed values"  # listed next to the type
+    for known, words in _known_types():
+        if _bare(schema) == known:
+            return words
+    kind = kind_of(schema)
+    if kind == "list":
+        return "a list of: " + words_of(schema.get("items", {}))
+    if kind == "integer":
+        low, high = schema.get("minimum"), schema.get("maximum")
+        return "a whole number" + (f" of at least {low}" if low is not None else "") + (
+            f" and at most {high}" if high is not None else "")
+    return {"boolean": "`true` or `false`", "number": "a number"}.get(kind, "text")
+
+
+def _nested_model(annotation) -> type[Model] | None:
+    if isinstance(annotation, type) and issubclass(annotation, Model):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()):
+        found = _nested_model(arg)
+        if found:
+            return found
+    return None
+
+
+def fields_of(model: type[Model]) -> list[FieldDoc]:
+    """Every field of `model`, in the order the model declares them."""
+    properties = model.model_json_schema()["properties"]
+    docs = []
+    for name, info in model.model_fields.items():
+        schema = properties[name]
+        plain = _non_null(schema)
+        refers = tuple((info.json_schema_extra or {}).get("x-refers-to", ()))
+        items = plain.get("items", {})
+        enum = plain.get("enum") or _non_null(items).get("enum") or ()
+        docs.append(FieldDoc(
+            name=name,
+            description=info.description or "",
+            required=info.is_required(),
+            default=None if info.is_required() else info.get_default(call_default_factory=True),
+            kind=kind_of(schema),
+            words=words_of(schema, refers),
+            allowed=tuple(enum),
+            refers_to=refers,
+            model=_nested_model(info.annotation),
+            item_kind=kind_of(items) if kind_of(schema) == "list" else None,
+            min_items=plain.get("minItems", 0),
+        ))
+    return docs
+
+
+def nested_models(model: type[Model]) -> list[type[Model]]:
+    """The models nested inside `model` (Place in Event, Activity in FocusArea...), each once,
+    in the order they first appear."""
+    found: list[type[Model]] = []
+
+    def walk(m: type[Model]) -> None:
+        for field in fields_of(m):
+            if field.model and field.model not in found:
+                found.append(field.model)
+                walk(field.model)
+
+    walk(model)
+    return found
+
+
+def collection_for(name: str):
+    """The collection a command-line name means: its key (`members`) or its model in kebab
+    case (`member`, `work-plan`, `case-study`)."""
+    import re
+
+    for collection in COLLECTIONS.values():
+        kebab = re.sub(r"(?<!^)(?=[A-Z])", "-", collection.model.__name__).lower()
+        if name in (collection.key, kebab, kebab.replace("-", "")):
+            return collection
+    return None

@@ -1,0 +1,88 @@
+"""The checks editors run before committing (pre-commit) and the git host runs on every change
+(.github/workflows/site.yml). The host cannot be reached from here: the files must parse, and
+every command they run must work here, run the same way."""
+
+from __future__ import annotations
+
+import shlex
+import subprocess
+import sys
+from pathlib import Path
+
+from sphub.yamlfile import read_yaml
+from tests.conftest import ROOT
+
+BIN = Path(sys.executable).parent  # the project's .venv/bin
+
+
+def _yaml(path: Path) -> dict:
+    value, problems = read_yaml(path.name, path.read_bytes())
+    assert problems == [], problems
+    return value.value
+
+
+def _run(command: str) -> subprocess.CompletedProcess:
+    return subprocess.run(command, shell=True, cwd=ROOT, capture_output=True, text=True)
+
+
+def test_yamllint_accepts_the_data_files_and_the_project_yaml():
+    result = _run(f"{BIN}/yamllint -c .yamllint .")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "error" not in result.stdout
+
+
+def test_yamllint_catches_a_layout_mistake(tmp_path):
+    bad = tmp_path / "members.yml"
+    bad.write_text("members:\n  - id: x\n    name: X\n   kind: other\n")
+    result = _run(f"{BIN}/yamllint -c .yamllint {bad}")
+    assert result.returncode == 1 and "4:" in result.stdout
+
+
+def test_pre_commit_hooks_run_commands_that_work_here():
+    config = _yaml(ROOT / ".pre-commit-config.yaml")
+    hooks = [hook for repo in config["repos"] for hook in repo["hooks"]]
+    assert {h["id"] for h in hooks} == {"yamllint", "sphub-validate", "sphub-schemas"}
+    yaml_files = subprocess.run(["git", "ls-files", "*.yml", "*.yaml", ".yamllint"], cwd=ROOT,
+                                capture_output=True, text=True, check=True).stdout.split()
+    for hook in hooks:
+        entry = shlex.split(hook["entry"])
+        if hook["language"] == "python":  # pre-commit installs it from PyPI in its own venv
+            assert f"{entry[0]}=={_pinned(entry[0])}" in hook["additional_dependencies"]
+            entry[0] = str(BIN / entry[0])
+        args = entry + ([] if hook.get("pass_filenames") is False else yaml_files)
+        result = subprocess.run(args, cwd=ROOT, capture_output=True, text=True)
+        assert result.returncode == 0, (hook["id"], result.stdout, result.stderr)
+
+
+def test_pre_commit_data_check_fails_on_bad_data(data_copy):
+    path = data_copy / "events.yml"
+    path.write_text(path.read_text().replace("start: 2012-02-20", "start: 20 Feb 2012"))
+    result = subprocess.run([str(BIN / "sphub"), "validate", "--data", str(data_copy)],
+                            capture_output=True, text=True)
+    assert result.returncode == 1
+    assert "events.yml:" in result.stderr and "start: expected a date (YYYY-MM-DD), got " \
+        "'20 Feb 2012'" in result.stderr
+
+
+def test_workflow_parses_and_its_commands_work_here():
+    workflow = _yaml(ROOT / ".github" / "workflows" / "site.yml")
+    assert set(workflow["on"]) >= {"push", "pull_request"}
+    check = workflow["jobs"]["check"]
+    assert check["steps"][0]["with"]["fetch-depth"] == 0  # last-changed dates need history
+    runs = [step["run"] for job in workflow["jobs"].values() for step in job["steps"]
+            if "run" in step]
+    assert runs[-1] == "make test"
+    for command in runs[:-1]:
+        result = _run(command)
+        assert result.returncode == 0, (command, result.stdout, result.stderr)
+    # `make test` is the command running this test: running it here would recurse. Check
+    # that make knows it and that it runs the suite.
+    result = _run("make -n test")
+    assert result.returncode == 0 and "-m pytest" in result.stdout
+    publish = workflow["jobs"]["publish"]
+    assert publish["needs"] == "check" and "refs/heads/main" in publish["if"]
+
+
+def _pinned(package: str) -> str:
+    text = (ROOT / "pyproject.toml").read_text()
+    return text.split(f'"{package}==', 1)[1].split('"', 1)[0]

@@ -1,0 +1,59 @@
+"""The editing guide page: made from the models at build time, so every file, field, type,
+requirement, allowed value and reference is there, and our own descriptions are escaped."""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+from sphub.fields import fields_of, nested_models
+from sphub.guide import file_guides, referred_by
+from sphub.models import COLLECTIONS
+from sphub.models.network import Member
+from sphub.render import Renderer
+from tests.conftest import ROOT
+
+
+def _rows(page: str) -> dict[str, str]:
+    """Table rows of the guide by their id (model-field), as text."""
+    rows = re.findall(r'<tr id="([a-z]+-[a-z_]+)">(.*?)</tr>', page, re.S)
+    return {key: html.unescape(re.sub(r"<[^>]+>", " ", body)) for key, body in rows}
+
+
+def test_every_field_of_every_file_is_in_the_guide(built_site: Path):
+    page = (built_site / "editing/index.html").read_text()
+    rows = _rows(page)
+    for key, collection in COLLECTIONS.items():
+        assert f'<h2 id="{key}"><code>data/{collection.file}</code>' in page
+        for model in [collection.model, *nested_models(collection.model)]:
+            for field in fields_of(model):
+                row = rows[f"{model.__name__.lower()}-{field.name}"]
+                assert ("required" in row.split()) == field.required, (model, field.name)
+                for value in field.allowed:
+                    assert value in row
+                for target in field.refers_to:
+                    assert f"data/{target}.yml" in row
+
+
+def test_guide_shows_a_real_example_and_who_refers_to_a_file(built_site: Path, shipped):
+    page = html.unescape((built_site / "editing/index.html").read_text())
+    first_member = next(iter(shipped.members.values()))
+    assert f"- id: {first_member.id}\n  name: {first_member.name}" in page
+    assert ("events", "attending_members") in referred_by("members")
+    assert ("regions", "facilitator.member") in referred_by("members")
+
+
+def test_guide_is_linked_from_the_navigation(built_site: Path):
+    home = (built_site / "index.html").read_text()
+    assert 'href="editing/"' in home
+
+
+def test_descriptions_are_escaped(shipped, monkeypatch):
+    field = Member.model_fields["name"]
+    monkeypatch.setattr(field, "description", "<script>alert(1)</script> Full name.")
+    renderer = Renderer(shipped, ROOT / "overrides" / "fragments")
+    out = renderer.render("data_guide.html", "editing.md")
+    assert "<script>" not in out
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; Full name." in out
+    assert file_guides(shipped)[0].schema_line.startswith("# yaml-language-server: $schema=")

@@ -1,0 +1,88 @@
+"""Renames: an old id keeps its address working through a redirect page; clashes are data
+errors with their line, or build errors when a hand-written page holds the address."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from sphub.errors import DataError
+from sphub.load import load_site
+from sphub.models import COLLECTIONS
+from sphub.urls import PAGE_FOLDERS
+from tests.conftest import build, make_project
+
+
+def rename(data, old: str, new: str) -> None:
+    """Rename member `old` to `new` the way the editing guide says: new id, old one kept."""
+    path = data / "members.yml"
+    text = path.read_text()
+    assert f"  - id: {old}\n" in text
+    path.write_text(text.replace(f"  - id: {old}\n", f"  - id: {new}\n    old_ids: [{old}]\n"))
+    for name in ("regions.yml", "events.yml"):  # references follow the rename
+        other = data / name
+        other.write_text(re.sub(rf"\b{old}\b", new, other.read_text()))
+
+
+def test_every_collection_with_pages_can_keep_old_ids():
+    for key in PAGE_FOLDERS:
+        if key in COLLECTIONS:
+            assert "old_ids" in COLLECTIONS[key].model.model_fields, key
+
+
+def test_old_address_redirects_to_the_new_page(tmp_path):
+    project = make_project(tmp_path / "p")
+    (project / "sphub").mkdir()  # mkdocs.yml watches sphub/; make_project does not copy it
+    rename(project / "data", "samn", "south-asian-microfinance-network")
+    result = build(project)
+    assert result.returncode == 0, result.stderr
+    old = (project / "site/members/samn/index.html").read_text()
+    assert '<meta http-equiv="refresh" content="0; url=../south-asian-microfinance-network/">' \
+        in old
+    assert '<link rel="canonical" href="../south-asian-microfinance-network/">' in old
+    assert "South Asian Microfinance Network (SAMN)" in old
+    new = project / "site/members/south-asian-microfinance-network/index.html"
+    assert "South Asian Microfinance Network" in new.read_text()
+
+
+def test_an_old_id_that_is_a_current_id_is_a_data_error(data_copy):
+    path = data_copy / "members.yml"
+    text = path.read_text()
+    path.write_text(text.replace("  - id: pmn\n", "  - id: pmn\n    old_ids: [ama]\n"))
+    line = path.read_text().splitlines().index("    old_ids: [ama]") + 1
+    with pytest.raises(DataError) as err:
+        load_site(data_copy)
+    assert [str(p) for p in err.value.problems] == [(
+        f"data/members.yml:{line}: members[{_index(text, 'pmn')}].old_ids[0]: expected an id no "
+        "entry has now (its page would be replaced), got 'ama', the id of an entry of "
+        "data/members.yml")]
+
+
+def test_an_old_id_claimed_twice_is_a_data_error(data_copy):
+    path = data_copy / "members.yml"
+    text = path.read_text()
+    text = text.replace("  - id: pmn\n", "  - id: pmn\n    old_ids: [gone]\n")
+    path.write_text(text.replace("  - id: ama\n", "  - id: ama\n    old_ids: [gone]\n"))
+    with pytest.raises(DataError) as err:
+        load_site(data_copy)
+    assert len(err.value.problems) == 1
+    assert "old_ids[0]: expected an old id listed by one entry only, got 'gone', already an " \
+        "old id of 'ama'" in str(err.value.problems[0])
+
+
+def test_an_old_address_held_by_a_page_stops_the_build(tmp_path):
+    project = make_project(tmp_path / "p")
+    (project / "sphub").mkdir()
+    path = project / "data" / "members.yml"
+    path.write_text(path.read_text().replace("  - id: pmn\n", "  - id: pmn\n    old_ids: [index]\n"))
+    result = build(project)
+    assert result.returncode != 0
+    assert "data/members.yml: members 'pmn': old_ids: expected an address no page uses, got " \
+        "'index' (site/members/index.html is already a page)" in result.stdout + result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def _index(text: str, entry_id: str) -> int:
+    ids = re.findall(r"(?m)^  - id: (\S+)$", text)
+    return ids.index(entry_id)

@@ -1,0 +1,90 @@
+"""`make serve` (mkdocs serve) as an editor uses it: a data mistake during the preview is
+reported in the one-line form, the last good pages stay served, and fixing the mistake
+rebuilds the pages."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from pathlib import Path
+
+from tests.conftest import BUILD_EPOCH, make_project
+
+WAIT = 120  # seconds at most for one step of a real build; never reached when things work
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _get(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=10) as response:
+        return response.read().decode()
+
+
+class Server:
+    """`mkdocs serve` on a project, with its output collected as it comes."""
+
+    def __init__(self, project: Path):
+        self.port = _free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.output = ""
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "--livereload", "-a",
+             f"127.0.0.1:{self.port}", "-f", str(project / "mkdocs.yml")],
+            cwd=project, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+            env={**os.environ, "SOURCE_DATE_EPOCH": BUILD_EPOCH},
+        )
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self) -> None:
+        for line in self.process.stdout:
+            self.output += line
+
+    def wait_for(self, condition, what: str) -> None:
+        deadline = time.monotonic() + WAIT
+        while not condition():
+            assert self.process.poll() is None, f"server stopped:\n{self.output}"
+            assert time.monotonic() < deadline, f"no {what}:\n{self.output}"
+            time.sleep(0.2)
+
+    def stop(self) -> None:
+        self.process.terminate()
+        self.process.wait(timeout=30)
+
+
+def test_serve_survives_a_data_error_and_rebuilds_when_fixed(tmp_path):
+    project = make_project(tmp_path / "p")
+    (project / "sphub").mkdir()  # mkdocs.yml watches sphub/; make_project does not copy it
+    members = project / "data" / "members.yml"
+    good = members.read_text()
+    assert "    country: PK\n" in good
+    server = Server(project)
+    try:
+        server.wait_for(lambda: "Serving on" in server.output, "start")
+        page = f"{server.url}/members/pmn/"
+        assert "Pakistan" in _get(page)
+
+        line = good[: good.index("    country: PK\n")].count("\n") + 1
+        members.write_text(good.replace("    country: PK\n", "    country: Pakistan\n"))
+        server.wait_for(lambda: "still shows the last good build" in server.output,
+                        "report of the data error")
+        assert f"data/members.yml:{line}: members[" in server.output
+        assert "].country: expected an ISO 3166 country code (two capital letters, like 'IN' " \
+               "or 'PK'), got 'Pakistan'" in server.output
+        assert "Traceback" not in server.output
+        assert server.process.poll() is None
+        assert "Pakistan" in _get(page)  # the last good build is still served
+
+        members.write_text(good.replace("name: Pakistan Microfinance Network",
+                                        "name: Pakistan Microfinance Network Renamed"))
+        server.wait_for(lambda: "Renamed" in _get(page), "rebuilt page")
+    finally:
+        server.stop()
