@@ -15,6 +15,7 @@ from sphub.errors import DataError
 from sphub.load import load_site
 from sphub.macros import make_macros
 from sphub.render import Renderer
+from sphub.strategy_pages import strategy_macros, strategy_pages
 
 _renderer: Renderer | None = None
 
@@ -31,10 +32,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     macros.register_macros(
         make_macros(_renderer, lambda: macros.page.file.src_uri, dict(config.extra))
     )
+    macros.register_macros(strategy_macros(_renderer, lambda: macros.page.file.src_uri))
     return config
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     for page in _renderer.pages():
+        files.append(File.generated(config, page.src, content=page.markdown()))
+    for page in strategy_pages(_renderer):
         files.append(File.generated(config, page.src, content=page.markdown()))
     return files
