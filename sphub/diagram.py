@@ -11,12 +11,16 @@ from dataclasses import dataclass
 from sphub.models.strategy import TreeNode
 from sphub.tree import depths, edges
 
-BOX_WIDTH = 190
-BOX_HEIGHT = 52
-GAP_X = 30
-GAP_Y = 56
+# Sizes in SVG units; the page scales the drawing to its column, so boxes are kept narrow and
+# the text large enough to read when a five-box row fits a phone or an A4 page.
+BOX_WIDTH = 170
+BOX_HEIGHT = 70
+GAP_X = 16
+GAP_Y = 50
 MARGIN = 10
-CHARS_PER_LINE = 24
+CHARS_PER_LINE = 17
+MAX_LINES = 3
+LINE_HEIGHT = 19
 
 
 @dataclass(frozen=True)
@@ -48,6 +52,7 @@ class Layout:
     lines: tuple[Line, ...]
     box_width: int = BOX_WIDTH
     box_height: int = BOX_HEIGHT
+    line_height: int = LINE_HEIGHT
 
 
 def numbers(tree: dict[str, TreeNode]) -> dict[str, str]:
@@ -91,7 +96,9 @@ def layout(tree: dict[str, TreeNode]) -> Layout:
             y = MARGIN + row * (BOX_HEIGHT + GAP_Y)
             node = tree[node_id]
             label = f"{tags[node_id]} {node.short}"
-            lines = tuple(textwrap.wrap(label, CHARS_PER_LINE)[:2])
+            wrapped = textwrap.wrap(label, CHARS_PER_LINE)
+            # Never drop words: a label too long for the box overflows its last line.
+            lines = tuple(wrapped[:MAX_LINES - 1] + [" ".join(wrapped[MAX_LINES - 1:])])
             boxes[node_id] = Box(node, tags[node_id], x, y, lines)
     drawn = [
         Line(boxes[q.id].x + BOX_WIDTH // 2, boxes[q.id].y + BOX_HEIGHT,

@@ -7,6 +7,7 @@ from __future__ import annotations
 import posixpath
 from collections import deque
 from html.parser import HTMLParser
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -91,7 +92,7 @@ def follow(url: str, href: str) -> str:
 def assert_headings_in_order(page: Page, url: str) -> None:
     levels = [level for level, _ in page.headings]
     assert levels and levels[0] == 1 and levels.count(1) == 1, (url, page.headings)
-    for before, after in zip(levels, levels[1:]):
+    for before, after in pairwise(levels):
         assert after <= before + 1, (url, page.headings)
 
 

@@ -55,8 +55,8 @@ def test_path_bound_defaults_to_max_paths(data_copy, monkeypatch):
     monkeypatch.setattr(sphub.tree, "MAX_PATHS", 2)
     problems = _load_with_tree(data_copy, FIXTURES / "_valid.yml")
     assert problems == [
-        "data/tree.yml:2: tree: expected at most 2 distinct paths from the start to an outcome "
-        "(the bound is MAX_PATHS in sphub/tree.py, or SPHUB_TREE_MAX_PATHS), got 3 paths"
+        ("data/tree.yml:2: tree: expected at most 2 distinct paths from the start to an outcome "
+         "(the bound is MAX_PATHS in sphub/tree.py, or SPHUB_TREE_MAX_PATHS), got 3 paths")
     ]
 
 

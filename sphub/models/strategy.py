@@ -285,7 +285,9 @@ class TrendQuestion(Model):
     question: Text = Field(description="The question put to members in the session.")
     signals: list[Text] = Field([], description="What members can look at to answer it.")
     if_yes: Text = Field(description="What it means for the network when members answer yes.")
-    activities: list[Text] = Field(min_length=1, description="Practical SPM activities it leads to.")
+    activities: list[Text] = Field(
+        min_length=1, description="Practical SPM activities it leads to."
+    )
     options: Refs = Field(
         min_length=1, description="Ids of the strategy options these activities belong to.",
         json_schema_extra=refers_to("strategy_options"),
