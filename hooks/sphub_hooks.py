@@ -19,6 +19,7 @@ from sphub.models import COLLECTIONS
 from sphub.preview import DataAbort, keep_last_good
 from sphub.redirects import collisions, redirects
 from sphub.render import Renderer
+from sphub.strategy_pages import strategy_macros, strategy_pages
 
 _renderer: Renderer | None = None
 
@@ -37,11 +38,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     macros.register_macros(
         make_macros(_renderer, lambda: macros.page.file.src_uri, dict(config.extra))
     )
+    macros.register_macros(strategy_macros(_renderer, lambda: macros.page.file.src_uri))
     return config
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     for page in _renderer.pages():
+        files.append(File.generated(config, page.src, content=page.markdown()))
+    for page in strategy_pages(_renderer):
         files.append(File.generated(config, page.src, content=page.markdown()))
     found = redirects(_renderer, config.use_directory_urls)
     clashes = collisions(found, {f.dest_uri for f in files})

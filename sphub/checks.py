@@ -140,3 +140,7 @@ def cross_check(located: list[Located], ids: dict[str, set[str] | None]) -> list
     for function in CHECKS:
         problems += function(by)
     return problems
+
+
+# Checks that live in their own modules register themselves when imported.
+import sphub.tree  # noqa: E402, F401

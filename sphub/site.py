@@ -19,6 +19,17 @@ from sphub.models.network import (
     Topic,
     WorkPlan,
 )
+from sphub.models.strategy import (
+    AgendaItem,
+    CaseStudy,
+    Dimension,
+    EntryPoint,
+    Practice,
+    StrategyOption,
+    Tool,
+    TreeNode,
+    TrendQuestion,
+)
 from sphub.models.types import Model
 
 
@@ -44,6 +55,15 @@ class Site:
     events: dict[str, Event] = field(default_factory=dict)
     resources: dict[str, Resource] = field(default_factory=dict)
     projects: dict[str, Project] = field(default_factory=dict)
+    tools: dict[str, Tool] = field(default_factory=dict)
+    practices: dict[str, Practice] = field(default_factory=dict)
+    entry_points: dict[str, EntryPoint] = field(default_factory=dict)
+    strategy_options: dict[str, StrategyOption] = field(default_factory=dict)
+    case_studies: dict[str, CaseStudy] = field(default_factory=dict)
+    tree: dict[str, TreeNode] = field(default_factory=dict)
+    assessment: dict[str, Dimension] = field(default_factory=dict)
+    quick_tree: dict[str, TrendQuestion] = field(default_factory=dict)
+    quick_tree_agenda: dict[str, AgendaItem] = field(default_factory=dict)
 
     @classmethod
     def from_entries(cls, located, build_date: date) -> Site:

@@ -15,6 +15,12 @@ PAGE_FOLDERS = {
     "events": "events",
     "resources": "resources",
     "projects": "projects",
+    "tools": "guidance/tools",
+    "practices": "guidance/practices",
+    "entry_points": "guidance/entry-points",
+    "strategy_options": "guidance/strategy-menu",
+    "case_studies": "guidance/case-studies",
+    "tree": "decision-tree/outcomes",  # outcomes only: a question's page depends on the answers
 }
 
 

@@ -14,6 +14,17 @@ from sphub.models.network import (
     Topic,
     WorkPlan,
 )
+from sphub.models.strategy import (
+    AgendaItem,
+    CaseStudy,
+    Dimension,
+    EntryPoint,
+    Practice,
+    StrategyOption,
+    Tool,
+    TreeNode,
+    TrendQuestion,
+)
 from sphub.models.types import Model
 
 
@@ -41,5 +52,14 @@ COLLECTIONS: dict[str, Collection] = {
         Collection("events", Event, "Trainings, meetings, forums and workshops."),
         Collection("resources", Resource, "Documents and links in the resources library."),
         Collection("projects", Project, "Funded projects and their milestones."),
+        Collection("tools", Tool, "Social performance tools and standards networks use."),
+        Collection("practices", Practice, "Good practices and drivers of network SP strategies."),
+        Collection("entry_points", EntryPoint, "Where a network starts its SP work."),
+        Collection("strategy_options", StrategyOption, "The menu of network strategy options."),
+        Collection("case_studies", CaseStudy, "What networks did: public facts or illustrative."),
+        Collection("tree", TreeNode, "The decision tree: questions and outcomes."),
+        Collection("assessment", Dimension, "The needs and capacity assessment's dimensions."),
+        Collection("quick_tree", TrendQuestion, "The quick tree's key questions on trends."),
+        Collection("quick_tree_agenda", AgendaItem, "The quick tree's half-day agenda."),
     ]
 }

@@ -1,0 +1,309 @@
+"""The network strategy framework (seed 003): tools, good practices and drivers, the menu of
+strategy options, entry points, case studies, the decision tree, the needs and capacity
+assessment, and the quick tree with its facilitation agenda.
+
+The tree's graph rules (one start, every `next` known, no cycles, every node reachable, a
+bounded number of paths) are checked across entries in `sphub.tree`."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, Field
+
+from sphub.models.types import (
+    Id,
+    LanguageCode,
+    Markdown,
+    Model,
+    Ref,
+    Refs,
+    Text,
+    Url,
+    Verification,
+    expected,
+    refers_to,
+)
+
+Effort = Literal["low", "medium", "high"]
+
+
+def _short(value: str) -> str:
+    if len(value) > 40:
+        raise expected("a short label of at most 40 characters (it is drawn in the diagram)")
+    return value
+
+
+ShortText = Annotated[Text, AfterValidator(_short)]
+
+
+def _not_index(value: str) -> str:
+    # An option id is a folder in the answer's address; 'index' would be read as the page of
+    # the folder above it and two answers would share one address.
+    if value == "index":
+        raise expected("an option id other than 'index' (it is part of an address)")
+    return value
+
+
+OptionId = Annotated[Id, AfterValidator(_not_index)]
+
+
+class Link(Model):
+    """A link to a public page about a tool."""
+
+    title: Text = Field(description="What the link leads to, e.g. 'SPI4 on the CERISE site'.")
+    url: Url = Field(description="The address (http or https).")
+
+
+class ToolPart(Model):
+    """One dimension, principle or category of a tool, e.g. a dimension of the Universal
+    Standards."""
+
+    name: Text = Field(description="Name of the dimension, principle or category.")
+    description: Text | None = Field(None, description="One line on what it covers.")
+
+
+class Tool(Model):
+    """A social performance tool or standard that a network can use or promote."""
+
+    id: Id = Field(description="Stable kebab-case id, e.g. 'cerise-spi'; appears in addresses.")
+    name: Text = Field(description="Full name of the tool.")
+    acronym: Text | None = Field(None, description="Short name, e.g. 'SPI' or 'PPI'.")
+    kind: Literal["audit", "standard", "principles", "index", "reporting", "rating", "guide"] = (
+        Field(description="What kind of tool it is.")
+    )
+    owners: Refs = Field(
+        min_length=1, description="Ids of the organisations that own or publish it.",
+        json_schema_extra=refers_to("organisations"),
+    )
+    purpose: Markdown = Field(description="What the tool is for and what it gives (Markdown).")
+    when_to_use: Markdown = Field(
+        description="When in a network's strategy the network uses it, and how (Markdown)."
+    )
+    parts: list[ToolPart] = Field(
+        [], description="Its dimensions, principles or categories, in the published order."
+    )
+    parts_label: Text = Field(
+        "Dimensions", description="What the parts are called, e.g. 'Principles' or 'Categories'."
+    )
+    versions: list[Text] = Field([], description="Versions and dates, one line each.")
+    cost_effort: Effort = Field(description="Cost and effort for a network: low, medium or high.")
+    cost_note: Text | None = Field(None, description="What the cost or effort consists of.")
+    languages: list[LanguageCode] = Field(
+        [], description="ISO 639-1 codes of the languages it is known to exist in."
+    )
+    links: list[Link] = Field([], description="Public pages about the tool.")
+    resources: Refs = Field(
+        [], description="Ids of resources in the library about the tool.",
+        json_schema_extra=refers_to("resources"),
+    )
+    topics: Refs = Field(
+        [], description="Ids of topics (see topics.yml).", json_schema_extra=refers_to("topics")
+    )
+    status: Verification = Field(
+        "verified", description="'unverified' when a fact here is not confirmed; the page says so."
+    )
+
+
+class Practice(Model):
+    """A good practice of networks, or a driver of social performance, named in seed 003."""
+
+    id: Id = Field(description="Stable kebab-case id; appears in addresses.")
+    name: Text = Field(description="Name of the practice or driver.")
+    kind: Literal["good-practice", "driver"] = Field(
+        description="'good-practice' (how networks work well) or 'driver' (who pushes for SPM)."
+    )
+    summary: Text = Field(description="The practice in one sentence.")
+    description: Markdown = Field(description="What it means for a network, in practice.")
+    signs: list[Text] = Field(
+        [], description="What you see in a network that follows it, one line each."
+    )
+
+
+class EntryPoint(Model):
+    """Where a network starts its social performance work, given where it stands."""
+
+    id: Id = Field(description="Stable kebab-case id; appears in addresses.")
+    name: Text = Field(description="Name of the entry point, e.g. 'Start from a social audit'.")
+    summary: Text = Field(description="The entry point in one sentence.")
+    suits: Markdown = Field(description="Which networks it suits, and why (Markdown).")
+    first_steps: list[Text] = Field(min_length=1, description="The first steps, in order.")
+    watch_out: list[Text] = Field([], description="Common pitfalls, one line each.")
+
+
+class StrategyOption(Model):
+    """One item of the menu: something a network can do for its members on social
+    performance."""
+
+    id: Id = Field(description="Stable kebab-case id; appears in addresses.")
+    name: Text = Field(description="Name of the option, e.g. 'Social audits of members'.")
+    summary: Text = Field(description="What the network does, in one sentence.")
+    description: Markdown = Field(description="What it involves and what it gives (Markdown).")
+    activities: list[Text] = Field(min_length=1, description="Typical activities, one line each.")
+    prerequisites: list[Text] = Field([], description="What must be in place first.")
+    effort: Effort = Field(description="Effort for the network: low, medium or high.")
+    entry_points: Refs = Field(
+        min_length=1, description="Ids of the entry points it fits (see entry_points.yml).",
+        json_schema_extra=refers_to("entry_points"),
+    )
+    tools: Refs = Field(
+        [], description="Ids of the tools it uses (see tools.yml).",
+        json_schema_extra=refers_to("tools"),
+    )
+    practices: Refs = Field(
+        [], description="Ids of the practices it relies on (see practices.yml).",
+        json_schema_extra=refers_to("practices"),
+    )
+
+
+class CaseStudy(Model):
+    """What a network did on social performance: public facts only, or marked illustrative."""
+
+    id: Id = Field(description="Stable kebab-case id; appears in addresses.")
+    title: Text = Field(description="Title, e.g. 'CMF Nepal: SPM support tailored to members'.")
+    network: Ref | None = Field(
+        None, description="Id of the network (a member or an organisation); required unless "
+        "the entry is illustrative.",
+        json_schema_extra=refers_to("members", "organisations"),
+    )
+    summary: Markdown = Field(description="What the network did: public facts only (Markdown).")
+    lessons: list[Text] = Field(
+        [], description="What another network can take from it, one line each."
+    )
+    source: Text = Field(description="Where the facts come from.")
+    year: int | None = Field(None, ge=1990, le=2100, description="Year of the facts, if known.")
+    illustrative: bool = Field(
+        False, description="true for an illustrative example, not a real record; the page says so."
+    )
+    options: Refs = Field(
+        [], description="Ids of the strategy options it shows.",
+        json_schema_extra=refers_to("strategy_options"),
+    )
+    tools: Refs = Field(
+        [], description="Ids of the tools it used.", json_schema_extra=refers_to("tools")
+    )
+    practices: Refs = Field(
+        [], description="Ids of the practices it shows.", json_schema_extra=refers_to("practices")
+    )
+    resources: Refs = Field(
+        [], description="Ids of resources about it.", json_schema_extra=refers_to("resources")
+    )
+
+
+class Option(Model):
+    """One answer to a question of the tree, and the node it leads to."""
+
+    id: OptionId = Field(
+        description="Kebab-case id, unique within its question; it is part of the address."
+    )
+    label: Text = Field(description="The answer as the reader sees it.")
+    hint: Text | None = Field(None, description="One line that helps choose this answer.")
+    next: Ref = Field(
+        description="Id of the node this answer leads to.", json_schema_extra=refers_to("tree")
+    )
+
+
+class TreeNode(Model):
+    """A node of the decision tree: a question (with options) or an outcome (a strategy)."""
+
+    id: Id = Field(description="Stable kebab-case id; appears in addresses.")
+    type: Literal["question", "outcome"] = Field(description="'question' or 'outcome'.")
+    short: ShortText = Field(description="A label of at most 40 characters for the diagram.")
+    start: bool = Field(False, description="true on the one question the tree starts with.")
+    dimension: Ref | None = Field(
+        None, description="Questions: id of the assessment dimension the question probes.",
+        json_schema_extra=refers_to("assessment"),
+    )
+    # Questions
+    question: Text | None = Field(None, description="Questions: the question, as the page's h1.")
+    hint: Markdown | None = Field(None, description="Questions: help in answering (Markdown).")
+    options: list[Option] = Field([], description="Questions: the answers, at least two.")
+    # Outcomes
+    title: Text | None = Field(None, description="Outcomes: the strategy's name.")
+    summary: Markdown | None = Field(None, description="Outcomes: the strategy in brief.")
+    recommended: Refs = Field(
+        [], description="Outcomes: ids of the recommended strategy options, in order.",
+        json_schema_extra=refers_to("strategy_options"),
+    )
+    entry_point: Ref | None = Field(
+        None, description="Outcomes: id of the entry point to start from.",
+        json_schema_extra=refers_to("entry_points"),
+    )
+    tools: Refs = Field(
+        [], description="Outcomes: ids of the tools to use.", json_schema_extra=refers_to("tools")
+    )
+    practices: Refs = Field(
+        [], description="Outcomes: ids of the practices to follow.",
+        json_schema_extra=refers_to("practices"),
+    )
+    case_studies: Refs = Field(
+        [], description="Outcomes: ids of case studies to read.",
+        json_schema_extra=refers_to("case_studies"),
+    )
+    next_steps: list[Text] = Field([], description="Outcomes: the first steps, in order.")
+
+    @property
+    def heading(self) -> str:
+        """The question, or the outcome's title."""
+        return (self.question if self.type == "question" else self.title) or self.id
+
+
+class Score(Model):
+    """One level of an assessment dimension's scoring guide."""
+
+    score: int = Field(ge=0, le=3, description="The score, 0 to 3.")
+    label: Text = Field(description="A name for the level, e.g. 'Emerging'.")
+    description: Text = Field(description="What a network at this level looks like.")
+    suggests: Text = Field(description="What this score suggests the network does.")
+    entry_points: Refs = Field(
+        [], description="Ids of the entry points this level points to.",
+        json_schema_extra=refers_to("entry_points"),
+    )
+
+
+class Dimension(Model):
+    """A dimension of the needs and capacity assessment (seed 003)."""
+
+    id: Id = Field(description="Stable kebab-case id; appears in addresses.")
+    name: Text = Field(description="Name of the dimension, e.g. 'Context'.")
+    question: Text = Field(description="The question the dimension answers.")
+    why: Markdown = Field(description="Why it matters for the strategy (Markdown).")
+    criteria: list[Text] = Field(
+        min_length=2, description="What to look at, one criterion a line; each is scored."
+    )
+    sources: list[Text] = Field([], description="Where to find the evidence, one line each.")
+    scoring: list[Score] = Field(
+        min_length=2, description="The scoring guide, lowest score first."
+    )
+
+
+class TrendQuestion(Model):
+    """A key question of the quick tree: a market trend, and the SPM activities it leads to."""
+
+    id: Id = Field(description="Stable kebab-case id; appears in addresses.")
+    trend: Text = Field(description="The market trend, e.g. 'Competition is rising'.")
+    question: Text = Field(description="The question put to members in the session.")
+    signals: list[Text] = Field([], description="What members can look at to answer it.")
+    if_yes: Text = Field(description="What it means for the network when members answer yes.")
+    activities: list[Text] = Field(
+        min_length=1, description="Practical SPM activities it leads to."
+    )
+    options: Refs = Field(
+        min_length=1, description="Ids of the strategy options these activities belong to.",
+        json_schema_extra=refers_to("strategy_options"),
+    )
+
+
+class AgendaItem(Model):
+    """One session of the quick tree's half-day facilitation agenda."""
+
+    id: Id = Field(description="Kebab-case id.")
+    title: Text = Field(description="Name of the session.")
+    minutes: int = Field(ge=5, le=120, description="Length in minutes.")
+    purpose: Text = Field(description="What the session is for.")
+    method: Markdown = Field(description="How the facilitator runs it (Markdown).")
+    output: Text | None = Field(None, description="What the session produces.")
+    questions: Refs = Field(
+        [], description="Ids of the quick tree's key questions worked on in this session.",
+        json_schema_extra=refers_to("quick_tree"),
+    )

@@ -1,0 +1,89 @@
+"""The shipped decision tree, followed as a graph the way alphagov/smart-answers tests its
+flows: every edge, every node reachable, every outcome renders. No exact wording is asserted."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from sphub.render import Renderer
+from sphub.strategy_pages import step_src, strategy_pages
+from sphub.tree import count_paths, edges, max_paths, start_of, walk
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "overrides" / "fragments"
+
+
+def test_size_of_the_shipped_tree(shipped):
+    kinds = [node.type for node in shipped.tree.values()]
+    assert kinds.count("question") >= 8
+    assert kinds.count("outcome") >= 8
+
+
+def test_every_answer_leads_to_a_node_and_differs_from_its_siblings(shipped):
+    """Each question's answers lead somewhere, and no two answers of a question lead to the
+    same place: every option changes the result."""
+    for question, option, target in edges(shipped.tree):
+        assert target.id == option.next
+        siblings = [o.next for o in question.options]
+        assert siblings.count(option.next) == 1, (question.id, option.id)
+
+
+def test_every_node_is_reached_from_the_start(shipped):
+    reached = {step.node.id for step in walk(shipped.tree)}
+    assert reached == set(shipped.tree)
+
+
+def test_every_path_ends_in_an_outcome(shipped):
+    for step in walk(shipped.tree):
+        if not step.node.options:
+            assert step.node.type == "outcome", step.slugs
+        else:
+            assert step.node.type == "question"
+
+
+def test_answers_on_a_path_follow_the_edges(shipped):
+    """Each step's answers, replayed from the start, lead to that step's node."""
+    for step in walk(shipped.tree):
+        node = start_of(shipped.tree)
+        for answer in step.answers:
+            assert answer.question is node
+            node = shipped.tree[answer.option.next]
+        assert node is step.node
+
+
+def test_no_question_is_asked_twice_on_a_path(shipped):
+    for step in walk(shipped.tree):
+        asked = [a.question.id for a in step.answers]
+        assert len(asked) == len(set(asked))
+
+
+def test_path_count_within_the_bound_and_pages_bounded(shipped):
+    steps = list(walk(shipped.tree))
+    paths = count_paths(shipped.tree, start_of(shipped.tree).id)
+    assert paths == sum(1 for s in steps if s.node.type == "outcome")
+    assert paths <= max_paths()
+    longest = max(len(s.answers) for s in steps)
+    assert len(steps) <= paths * (longest + 1)
+
+
+def test_every_step_has_its_own_page_address(shipped):
+    sources = [step_src(step) for step in walk(shipped.tree)]
+    assert len(sources) == len(set(sources))
+
+
+def test_every_outcome_renders_with_its_answers(shipped):
+    renderer = Renderer(shipped, TEMPLATES)
+    pages = {page.src: page for page in strategy_pages(renderer)}
+    seen = set()
+    for step in walk(shipped.tree):
+        page = pages[step_src(step)]
+        h1 = re.findall(r"<h1>(.*?)</h1>", page.html)
+        assert len(h1) == 1 and h1[0].strip()
+        if step.node.type == "outcome":
+            seen.add(step.node.id)
+            changes = re.findall(r'<a href="[^"]+">Change\b', page.html)
+            assert len(changes) == len(step.answers)
+            for option_id in step.node.recommended:
+                assert f"/strategy-menu/{option_id}/" in page.html
+            assert "window.print()" in page.html
+    assert seen == {n.id for n in shipped.tree.values() if n.type == "outcome"}
