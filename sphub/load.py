@@ -183,9 +183,10 @@ def load_site(data_dir: str | os.PathLike, shown_as: str = "data"):
     known = {c.file for c in COLLECTIONS.values()}
     present = {p.name for p in data_dir.glob("*") if p.suffix in (".yml", ".yaml")}
     for stray in sorted(present - known):
+        close = difflib.get_close_matches(stray, known, n=1)
+        hint = f"did you mean '{close[0]}'?" if close else "see the editing guide for the list"
         problems.append(Problem(f"{shown_as}/{stray}", 1, "(file)",
-                                "one of the known data files (" + ", ".join(sorted(known)) + ")",
-                                f"'{stray}'"))
+                                f"a known data file ({hint})", f"'{stray}'"))
     for collection in COLLECTIONS.values():
         name = f"{shown_as}/{collection.file}"
         path = data_dir / collection.file

@@ -76,7 +76,6 @@ def test_uncommitted_and_untracked_files_and_no_git(tmp_path):
 
 def test_data_pages_show_the_data_date_not_the_build_date(tmp_path):
     project = make_project(tmp_path / "site")
-    (project / "sphub").mkdir()  # mkdocs.yml watches sphub/; make_project does not copy it
     git(project, "init", "-q", "-b", "main")
     git(project, "add", ".")
     git(project, "commit", "-qm", "all", day="2019-06-01")

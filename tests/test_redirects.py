@@ -33,7 +33,6 @@ def test_every_collection_with_pages_can_keep_old_ids():
 
 def test_old_address_redirects_to_the_new_page(tmp_path):
     project = make_project(tmp_path / "p")
-    (project / "sphub").mkdir()  # mkdocs.yml watches sphub/; make_project does not copy it
     rename(project / "data", "samn", "south-asian-microfinance-network")
     result = build(project)
     assert result.returncode == 0, result.stderr
@@ -73,7 +72,6 @@ def test_an_old_id_claimed_twice_is_a_data_error(data_copy):
 
 def test_an_old_address_held_by_a_page_stops_the_build(tmp_path):
     project = make_project(tmp_path / "p")
-    (project / "sphub").mkdir()
     path = project / "data" / "members.yml"
     path.write_text(path.read_text().replace("  - id: pmn\n", "  - id: pmn\n    old_ids: [index]\n"))
     result = build(project)

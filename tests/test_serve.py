@@ -62,7 +62,6 @@ class Server:
 
 def test_serve_survives_a_data_error_and_rebuilds_when_fixed(tmp_path):
     project = make_project(tmp_path / "p")
-    (project / "sphub").mkdir()  # mkdocs.yml watches sphub/; make_project does not copy it
     members = project / "data" / "members.yml"
     good = members.read_text()
     assert "    country: PK\n" in good

@@ -12,6 +12,8 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, Field
 
 from sphub.models.types import (
+    OLD_IDS,
+    OldIds,
     Id,
     LanguageCode,
     Markdown,
@@ -67,6 +69,7 @@ class Tool(Model):
     """A social performance tool or standard that a network can use or promote."""
 
     id: Id = Field(description="Stable kebab-case id, e.g. 'cerise-spi'; appears in addresses.")
+    old_ids: OldIds = Field([], description=OLD_IDS)
     name: Text = Field(description="Full name of the tool.")
     acronym: Text | None = Field(None, description="Short name, e.g. 'SPI' or 'PPI'.")
     kind: Literal["audit", "standard", "principles", "index", "reporting", "rating", "guide"] = (
@@ -109,6 +112,7 @@ class Practice(Model):
     """A good practice of networks, or a driver of social performance, named in seed 003."""
 
     id: Id = Field(description="Stable kebab-case id; appears in addresses.")
+    old_ids: OldIds = Field([], description=OLD_IDS)
     name: Text = Field(description="Name of the practice or driver.")
     kind: Literal["good-practice", "driver"] = Field(
         description="'good-practice' (how networks work well) or 'driver' (who pushes for SPM)."
@@ -124,6 +128,7 @@ class EntryPoint(Model):
     """Where a network starts its social performance work, given where it stands."""
 
     id: Id = Field(description="Stable kebab-case id; appears in addresses.")
+    old_ids: OldIds = Field([], description=OLD_IDS)
     name: Text = Field(description="Name of the entry point, e.g. 'Start from a social audit'.")
     summary: Text = Field(description="The entry point in one sentence.")
     suits: Markdown = Field(description="Which networks it suits, and why (Markdown).")
@@ -136,6 +141,7 @@ class StrategyOption(Model):
     performance."""
 
     id: Id = Field(description="Stable kebab-case id; appears in addresses.")
+    old_ids: OldIds = Field([], description=OLD_IDS)
     name: Text = Field(description="Name of the option, e.g. 'Social audits of members'.")
     summary: Text = Field(description="What the network does, in one sentence.")
     description: Markdown = Field(description="What it involves and what it gives (Markdown).")
@@ -160,6 +166,7 @@ class CaseStudy(Model):
     """What a network did on social performance: public facts only, or marked illustrative."""
 
     id: Id = Field(description="Stable kebab-case id; appears in addresses.")
+    old_ids: OldIds = Field([], description=OLD_IDS)
     title: Text = Field(description="Title, e.g. 'CMF Nepal: SPM support tailored to members'.")
     network: Ref | None = Field(
         None, description="Id of the network (a member or an organisation); required unless "
@@ -207,6 +214,7 @@ class TreeNode(Model):
     """A node of the decision tree: a question (with options) or an outcome (a strategy)."""
 
     id: Id = Field(description="Stable kebab-case id; appears in addresses.")
+    old_ids: OldIds = Field([], description=OLD_IDS)
     type: Literal["question", "outcome"] = Field(description="'question' or 'outcome'.")
     short: ShortText = Field(description="A label of at most 40 characters for the diagram.")
     start: bool = Field(False, description="true on the one question the tree starts with.")
