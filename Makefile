@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 
-.PHONY: site test validate serve clean
+.PHONY: site test validate serve clean offline
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -23,6 +23,13 @@ site: validate
 	mv .site-new site && rm -rf .site-old
 	@echo "Built site/ ($$(find site -name '*.html' | wc -l) HTML pages)."
 
+# The site for a USB stick: built with Material's offline plugin, zipped into dist/.
+offline: validate
+	rm -rf .site-offline
+	SPHUB_OFFLINE=true $(BIN)/mkdocs build --strict --quiet -f mkdocs-offline.yml --site-dir .site-offline
+	$(BIN)/python -m sphub.offline .site-offline dist/sphub-site-offline.zip
+	rm -rf .site-offline
+
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --livereload
 
@@ -30,4 +37,4 @@ test: $(STAMP)
 	$(BIN)/python -m pytest
 
 clean:
-	rm -rf site .site-new .site-old
+	rm -rf site .site-new .site-old .site-offline dist
