@@ -91,19 +91,21 @@ class Visit:
         return self.page.url
 
     def search(self, query: str) -> list[str]:
-        """Type `query` into Material's search; returns the result titles shown."""
+        """Type `query` into Material's search, as a person does; returns the titles of the
+        results shown."""
         page = self.page
-        if not page.is_visible("input.md-search__input"):
-            page.click('label.md-search__icon[for="__search"]')
-        # Clear first: the count then reads its empty-query text, and changes once the
-        # results for `query` are in.
-        page.fill("input.md-search__input", "")
+        field = page.locator("input.md-search__input")
+        if self.width < 960:  # below 60em, search opens from the header's magnifier icon
+            page.click('label.md-header__button[for="__search"]')
+        else:
+            field.click()
         meta = page.locator(".md-search-result__meta")
-        page.wait_for_timeout(100)
-        empty = meta.inner_text()
-        page.fill("input.md-search__input", query)
+        before = meta.inner_text()
+        field.fill(query)
+        field.press("End")  # Material searches on key events; fill() alone sends none
         page.wait_for_function(
-            "t => document.querySelector('.md-search-result__meta').textContent !== t", arg=empty
+            "t => document.querySelector('.md-search-result__meta').textContent !== t",
+            arg=before,
         )
         return page.locator(".md-search-result__item h1").all_inner_texts()
 

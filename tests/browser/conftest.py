@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from browsing import CHROMIUM, CHROMIUM_ARGS, DESKTOP, PHONE, Visit, open_visit, serve
+from browser.browsing import CHROMIUM, CHROMIUM_ARGS, DESKTOP, PHONE, Visit, open_visit, serve
 
 HERE = Path(__file__).resolve().parent
 
