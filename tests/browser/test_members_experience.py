@@ -147,6 +147,7 @@ def test_print_preview(visit, site_url):
     # Material hides its header, navigation and search when printing.
     assert not page.locator(".md-header").is_visible()
     assert page.locator("h1").first.is_visible()
+    assert not page.get_by_role("link", name="Add to calendar").is_visible()
     visit.screenshot("event-print", full_page=True)
 
 
