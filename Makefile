@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 # Material 9.7 prints a banner about MkDocs 2.0 on every run; we pin MkDocs 1.6.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test validate serve clean
+.PHONY: site test validate serve clean offline
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -26,6 +26,13 @@ site: validate
 	mv .site-new site && rm -rf .site-old
 	@echo "Built site/ ($$(find site -name '*.html' | wc -l) HTML pages)."
 
+# The site for a USB stick: built with Material's offline plugin, zipped into dist/.
+offline: validate
+	rm -rf .site-offline
+	SPHUB_OFFLINE=true $(BIN)/mkdocs build --strict --quiet -f mkdocs-offline.yml --site-dir .site-offline
+	$(BIN)/python -m sphub.offline .site-offline dist/sphub-site-offline.zip
+	rm -rf .site-offline
+
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --livereload
 
@@ -33,4 +40,4 @@ test: $(STAMP)
 	$(BIN)/python -m pytest
 
 clean:
-	rm -rf site .site-new .site-old
+	rm -rf site .site-new .site-old .site-offline dist

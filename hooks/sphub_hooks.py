@@ -1,7 +1,8 @@
 """MkDocs hooks: thin adapters, one call into sphub per event.
 
 on_config validates data/ (a bad file stops the build before site/ is touched) and registers
-the macros; on_files adds one page per data entry."""
+the macros; on_files adds one page per data entry; on_post_build writes the downloads (JSON, CSV,
+calendars) into site/."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files
 
 from sphub.errors import DataError
+from sphub.export import write_downloads
 from sphub.history import last_changes
 from sphub.load import load_site
 from sphub.macros import make_macros
@@ -60,3 +62,9 @@ def on_serve(server, config: MkDocsConfig, builder):
     # A data error during the preview keeps the last good pages served (sphub/preview.py).
     server.builder = keep_last_good(server.builder)
     return server
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    write_downloads(
+        _renderer.site, Path(config.site_dir), config.site_url, config.use_directory_urls
+    )

@@ -19,12 +19,13 @@ FRAGMENTS = {
     "project_list": "project_list.html",
     "about_links": "about_links.html",
     "data_guide": "data_guide.html",
+    "download_list": "download_list.html",
 }
 
 
 def make_macros(
     renderer: Renderer, current_src: Callable[[], str], extra: dict
-) -> dict[str, Callable[[], str]]:
+) -> dict[str, Callable[..., str]]:
     """Macros bound to `renderer`; `current_src()` names the page being rendered so links are
     relative to it; `extra` is the `extra:` section of mkdocs.yml (newsletter, social)."""
 
@@ -36,4 +37,10 @@ def make_macros(
 
         return render
 
-    return {name: macro(template) for name, template in FRAGMENTS.items()}
+    def downloads(collection: str) -> str:
+        """Links to the downloads of `collection` (JSON, and CSV or calendar where made)."""
+        html = renderer.render("downloads.html", current_src(), collection=collection)
+        return "\n\n" + html + "\n\n"
+
+    macros: dict[str, Callable[..., str]] = {n: macro(t) for n, t in FRAGMENTS.items()}
+    return macros | {"downloads": downloads}

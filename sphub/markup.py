@@ -3,6 +3,7 @@ file holds, the page gets only these tags, these attributes and http(s) or relat
 
 from __future__ import annotations
 
+import html as entities
 import re
 from functools import lru_cache
 
@@ -36,3 +37,15 @@ def markdown_html(text: str) -> Markup:
         link_rel="noopener noreferrer",
     )
     return Markup(clean)
+
+
+def markdown_text(text: str) -> str:
+    """Markdown `text` as plain text, for places that show no HTML (calendar descriptions):
+    the rendered words, one paragraph a block, list items on lines of their own."""
+    html = str(markdown_html(text))
+    html = re.sub(r"</(p|h[3-6]|blockquote|pre|table)>", "\n\n", html)
+    html = re.sub(r"<li>", "\n- ", html)
+    plain = entities.unescape(nh3.clean(html, tags=set()))  # no tags left, only the words
+    blocks = (b.strip() if b.strip().startswith("- ") else " ".join(b.split())
+              for b in plain.split("\n\n"))
+    return "\n\n".join(b for b in blocks if b)

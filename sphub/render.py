@@ -12,7 +12,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
-from sphub import pictures, text
+from sphub import export, pictures, text
 from sphub.guide import file_guides
 from sphub.markup import markdown_html
 from sphub.models import COLLECTIONS
@@ -59,6 +59,7 @@ class Renderer:
             by_name=lambda entries: sorted(entries, key=sort_name),
         )
         self.env.tests["contains"] = lambda values, value: value in values
+        self.env.globals["export"] = export  # paths of the downloads (JSON, CSV, calendars)
         self.env.globals.update(site=site, event_dates=text.event_dates, name=self.title_of, resolve=self.resolve
         )
         self.env.globals.update(pictures.template_globals(site, self.title_of))
@@ -78,11 +79,14 @@ class Renderer:
 
     def render(self, template: str, src: str, **values) -> str:
         """Render `template` for the page `src`; `href(x)` in the template links from there
-        to an entry or to another page's source path."""
+        to an entry, to another page's source path, or to a file of the built site
+        ('exports/members.csv')."""
         here = url_of(src, self.directory_urls)
 
         def href(target: Model | str) -> str:
             target_src = target if isinstance(target, str) else self.src_of(target)
+            if not target_src.endswith(".md"):
+                return relative_url(here, target_src)
             return relative_url(here, url_of(target_src, self.directory_urls))
 
         html = self.env.get_template(template).render(href=href, **values)

@@ -46,3 +46,12 @@ def relative_url(from_url: str, to_url: str) -> str:
     if to_url.endswith("/") or not to_url:
         link = link.rstrip("/") + "/"
     return "./" if link == "./" or link == "." else link
+
+
+def absolute_url(site_url: str | None, src: str, directory_urls: bool) -> str | None:
+    """The full address of the page `src` under `site_url` (mkdocs.yml), or None when the
+    site's address is not configured: files that leave the site (calendars) then carry no
+    link rather than a wrong one."""
+    if not site_url:
+        return None
+    return site_url.rstrip("/") + "/" + url_of(src, directory_urls)

@@ -1,0 +1,121 @@
+"""Helpers for the real-browser tests: serve a folder on localhost, open a page in Chromium
+that records every request and console error, run axe-core, take screenshots, click through
+a flow (such as a decision tree) by the names a person reads."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run",
+]
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+ARTIFACTS = Path(__file__).resolve().parent.parent / "artifacts"
+AXE = FIXTURES / "axe.min.js"
+AXE_VERSION = "4.14.1"
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1280, "height": 900}
+LOCAL_HOSTS = {"127.0.0.1", "localhost"}
+# Schemes that never reach the network.
+LOCAL_SCHEMES = {"data", "blob", "about", "file"}
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):  # noqa: A002 - the base class names it so
+        pass
+
+
+def serve(folder: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
+    """Serve `folder` on a free localhost port in a thread; returns the server and its URL."""
+    handler = functools.partial(_QuietHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+def is_local(url: str) -> bool:
+    parts = urlsplit(url)
+    return parts.scheme in LOCAL_SCHEMES or parts.hostname in LOCAL_HOSTS
+
+
+@dataclass
+class Visit:
+    """A page with everything it asked the network for and every error it logged."""
+
+    page: object
+    width: int = 0
+    requests: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+    def leaving(self) -> list[str]:
+        """Requests to any host but the local server."""
+        return [url for url in self.requests if not is_local(url)]
+
+    def check(self) -> None:
+        assert not self.leaving(), f"requests left localhost: {self.leaving()}"
+        assert not self.errors, f"console errors: {self.errors}"
+
+    def axe(self) -> list[dict]:
+        """Serious and critical accessibility violations on the page, from axe-core."""
+        if not self.page.evaluate("typeof axe !== 'undefined'"):
+            self.page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
+        results = self.page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+        return [
+            {"id": v["id"], "impact": v["impact"], "help": v["help"],
+             "nodes": [n["target"] for n in v["nodes"]][:5]}
+            for v in results["violations"] if v["impact"] in ("serious", "critical")
+        ]
+
+    def screenshot(self, name: str, **options) -> Path:
+        ARTIFACTS.mkdir(exist_ok=True)
+        path = ARTIFACTS / f"{name}-{self.width}px.png"
+        self.page.screenshot(path=str(path), **options)
+        return path
+
+    def click_through(self, labels: list[str]) -> str:
+        """Click, in order, the link or button named by each label (as a person reads it),
+        waiting for each page; returns the final URL."""
+        for label in labels:
+            target = self.page.get_by_role("link", name=label, exact=True).or_(
+                self.page.get_by_role("button", name=label, exact=True)
+            )
+            target.first.click()
+            self.page.wait_for_load_state()
+        return self.page.url
+
+    def search(self, query: str) -> list[str]:
+        """Type `query` into Material's search, as a person does; returns the titles of the
+        results shown."""
+        page = self.page
+        field = page.locator("input.md-search__input")
+        if self.width < 960:  # below 60em, search opens from the header's magnifier icon
+            page.click('label.md-header__button[for="__search"]')
+        else:
+            field.click()
+        meta = page.locator(".md-search-result__meta")
+        before = meta.inner_text()
+        field.fill(query)
+        field.press("End")  # Material searches on key events; fill() alone sends none
+        page.wait_for_function(
+            "t => document.querySelector('.md-search-result__meta').textContent !== t",
+            arg=before,
+        )
+        return page.locator(".md-search-result__item h1").all_inner_texts()
+
+
+def open_visit(browser, viewport: dict, **context_options) -> tuple[object, Visit]:
+    """A new browser context and page at `viewport`, recording requests and errors."""
+    context = browser.new_context(viewport=viewport, **context_options)
+    page = context.new_page()
+    visit = Visit(page, width=viewport["width"])
+    page.on("request", lambda request: visit.requests.append(request.url))
+    page.on("console", lambda msg: msg.type == "error" and visit.errors.append(msg.text))
+    page.on("pageerror", lambda err: visit.errors.append(str(err)))
+    return context, visit

@@ -1,0 +1,56 @@
+"""Real-browser fixtures: the built site served on localhost, Debian's Chromium driven by
+Playwright, and a `Visit` (browsing.py) that records every request and console error of a page
+so each test fails on a request leaving localhost or on a script error.
+
+Browser tests carry the `browser` marker (`pytest -m browser` runs them alone). Without
+Chromium they skip on a developer's machine, and fail under CI=true: CI must run them."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from browser.browsing import CHROMIUM, CHROMIUM_ARGS, DESKTOP, PHONE, Visit, open_visit, serve
+
+HERE = Path(__file__).resolve().parent
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if HERE in Path(str(item.path)).parents:
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site) -> Iterator[str]:
+    """The URL of the shipped site, served on localhost."""
+    server, url = serve(built_site)
+    yield url
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists():
+        message = f"{CHROMIUM} is missing (apt-get install chromium)"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message + ": under CI the browser tests must run")
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(params=[PHONE, DESKTOP], ids=["phone", "desktop"])
+def visit(browser, request) -> Iterator[Visit]:
+    """A fresh page at phone and at desktop width. After the test's own steps, fails on any
+    request that left localhost or any console error."""
+    context, visit = open_visit(browser, request.param)
+    yield visit
+    context.close()
+    visit.check()

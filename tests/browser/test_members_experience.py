@@ -1,0 +1,204 @@
+"""A member on a phone or a desktop: searches and opens a result, filters the directory, adds
+an event to a calendar, prints a page. Every page is checked by axe-core; the `visit` fixture
+fails the test on any request that leaves localhost or any console error."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from browser.browsing import AXE, AXE_VERSION, DESKTOP, open_visit, serve
+from conftest import ROOT, build, make_project
+
+from sphub.export import FEED, event_ics_path
+
+# A scenario member with an accented name and a Chinese alias: the shipped data has neither
+# yet, and search must find both when it does.
+SCENARIO_MEMBER = """  - id: reseau-test
+    name: Réseau des institutions de microfinance du Test
+    acronym: RIMT
+    aliases: [中国小额信贷联盟]
+    kind: national-association
+    country: CN
+    region: asia
+    years: [2012]
+"""
+
+
+def pages(site: Path) -> list[str]:
+    """Every HTML page of a built site, as paths from its root."""
+    return sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
+
+
+def test_axe_fixture_is_the_recorded_version():
+    assert f"axe v{AXE_VERSION}" in AXE.read_text(encoding="utf-8")[:200]
+
+
+@pytest.mark.parametrize(("query", "title"), [
+    ("Sa-Dhan", "Sa-Dhan"),
+    ("PMN", "Pakistan Microfinance Network (PMN)"),
+    ("MCPI", "Microfinance Council of the Philippines, Inc. (MCPI)"),
+    ("Afghanistan Microfinance Network", "Afghanistan Microfinance Association (AMA)"),  # alias
+    ("Cécile", "The Decision Tree for Microfinance Networks"),
+    ("Shanghai", "Inclusive Finance Forum, Shanghai"),
+])
+def test_search_finds_and_opens(visit, site_url, query, title):
+    visit.page.goto(site_url)
+    results = visit.search(query)
+    assert title in results[:3], results
+    visit.page.locator(".md-search-result__item", has_text=title).first.locator("a").first.click()
+    visit.page.wait_for_load_state()
+    assert visit.page.locator("h1").first.inner_text() == title
+    assert visit.axe() == []
+
+
+def test_search_finds_nothing_for_nonsense(visit, site_url):
+    visit.page.goto(site_url)
+    assert visit.search("xyzzyq") == []
+
+
+@pytest.fixture(scope="module")
+def scenario_url(tmp_path_factory):
+    """The site with one more member, named with accents and Chinese characters."""
+    project = make_project(tmp_path_factory.mktemp("scenario") / "project")
+    (project / "sphub").symlink_to(ROOT / "sphub")  # mkdocs.yml watches sphub/
+    members = project / "data" / "members.yml"
+    members.write_text(members.read_text(encoding="utf-8") + SCENARIO_MEMBER, encoding="utf-8")
+    result = build(project)
+    assert result.returncode == 0, result.stderr
+    server, url = serve(project / "site")
+    yield url
+    server.shutdown()
+
+
+@pytest.mark.parametrize("query", ["Réseau", "中国", "小额信贷", "中国小额信贷联盟", "信贷联盟"])
+def test_search_finds_accents_and_chinese(browser, scenario_url, query):
+    context, visit = open_visit(browser, DESKTOP)
+    visit.page.goto(scenario_url)
+    results = visit.search(query)
+    context.close()
+    assert results[:1] == ["Réseau des institutions de microfinance du Test (RIMT)"], results
+    visit.check()
+
+
+def test_directory_filters_by_region_and_country(visit, site_url, shipped):
+    page = visit.page
+    page.goto(site_url + "members/")
+    rows = page.locator(".sphub-directory tbody tr")
+    total = len(shipped.members)
+    assert rows.count() == total
+    region = page.get_by_label("Region")
+    country = page.get_by_label("Country")
+    region.select_option(label="Asia")
+    in_asia = [m for m in shipped.members.values() if m.region == "asia"]
+    assert page.locator(".sphub-directory tbody tr:visible").count() == len(in_asia)
+    country.select_option(label="Pakistan")
+    visible = page.locator(".sphub-directory tbody tr:visible")
+    expected = sorted(m.name for m in in_asia if m.country == "PK")
+    assert sorted(visible.locator("td:first-child").all_inner_texts()) == expected
+    assert f"Showing {len(expected)} of {total}" in page.locator(".sphub-filter__count").inner_text()
+    visit.screenshot("directory-filtered")
+    region.select_option(label="All regions")
+    country.select_option(label="All countries")
+    assert page.locator(".sphub-directory tbody tr:visible").count() == total
+    assert visit.axe() == []
+
+
+def test_directory_without_javascript_shows_every_member(browser, site_url, shipped):
+    context, visit = open_visit(browser, DESKTOP, java_script_enabled=False)
+    visit.page.goto(site_url + "members/")
+    assert visit.page.locator(".sphub-directory tbody tr:visible").count() == len(shipped.members)
+    assert visit.page.locator(".sphub-filter").count() == 0
+    context.close()
+    visit.check()
+
+
+def test_events_upcoming_first_and_add_to_calendar(visit, site_url, shipped):
+    page = visit.page
+    page.goto(site_url + "events/")
+    headings = page.locator("h2").all_inner_texts()
+    assert headings.index("Upcoming events") < headings.index("Past events")
+    links = page.get_by_role("link", name="Add to calendar")
+    assert links.count() == len(shipped.events)
+    with page.expect_download() as download:
+        links.first.click()
+    body = Path(download.value.path()).read_text(encoding="utf-8")
+    assert body.startswith("BEGIN:VCALENDAR") and "BEGIN:VEVENT" in body
+    feed = page.get_by_role("link", name="Every event as a calendar (iCalendar)")
+    assert feed.get_attribute("href").endswith(FEED)
+    visit.screenshot("events")
+    assert visit.axe() == []
+
+
+def test_event_page_has_its_calendar_file(visit, site_url):
+    page = visit.page
+    page.goto(site_url + "events/bern-workshop-2010/")
+    link = page.get_by_role("link", name="Add to calendar")
+    assert link.get_attribute("href").endswith(event_ics_path("bern-workshop-2010"))
+    assert visit.axe() == []
+
+
+def test_print_preview(visit, site_url):
+    page = visit.page
+    page.goto(site_url + "events/spi-training-bangkok-2012/")
+    page.emulate_media(media="print")
+    # Material hides its header, navigation and search when printing.
+    assert not page.locator(".md-header").is_visible()
+    assert page.locator("h1").first.is_visible()
+    assert not page.get_by_role("link", name="Add to calendar").is_visible()
+    visit.screenshot("event-print", full_page=True)
+
+
+@pytest.mark.parametrize("path", ["", "members/", "events/", "resources/", "downloads/",
+                                  "members/sa-dhan/", "regions/asia/"])
+def test_pages_are_accessible_and_local(visit, site_url, path):
+    visit.page.goto(site_url + path)
+    assert visit.axe() == []
+    visit.screenshot("page-" + (path.strip("/").replace("/", "-") or "home"), full_page=True)
+
+
+def test_every_page_loads_without_leaving_localhost(browser, site_url, built_site):
+    """Every page of the site, opened once: no request leaves localhost, no console error."""
+    context, visit = open_visit(browser, DESKTOP)
+    for path in pages(built_site):
+        visit.page.goto(site_url + path)
+    context.close()
+    visit.check()
+
+
+@pytest.fixture(scope="module")
+def offline_site(tmp_path_factory):
+    """The `make offline` build, unzipped."""
+    import os
+    import subprocess
+    import sys
+
+    out = tmp_path_factory.mktemp("offline")
+    env = {**os.environ, "SPHUB_OFFLINE": "true"}
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(ROOT / "mkdocs-offline.yml"),
+         "-d", str(out / "built")], capture_output=True, text=True, env=env, cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    from sphub.offline import TOP, zip_site
+
+    zip_site(out / "built", out / "site.zip")
+    shutil.unpack_archive(out / "site.zip", out / "unzipped")
+    return out / "unzipped" / TOP
+
+
+def test_offline_zip_works_from_disk_with_search(browser, offline_site):
+    context, visit = open_visit(browser, DESKTOP)
+    page = visit.page
+    page.goto((offline_site / "index.html").as_uri())
+    assert "Sa-Dhan" in visit.search("Sa-Dhan")
+    page.locator(".md-search-result__item", has_text="Sa-Dhan").first.locator("a").first.click()
+    page.wait_for_load_state()
+    assert urlsplit(page.url).path.endswith("members/sa-dhan.html")
+    page.get_by_role("link", name="Asia").first.click()
+    page.wait_for_load_state()
+    assert urlsplit(page.url).path.endswith("regions/asia.html")
+    context.close()
+    assert all(url.startswith("file://") for url in visit.requests), visit.leaving()
+    visit.check()
