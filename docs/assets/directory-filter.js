@@ -5,7 +5,7 @@
   "use strict";
   var directory = document.querySelector(".sphub-directory");
   if (!directory) return;
-  var rows = Array.prototype.slice.call(directory.querySelectorAll("tbody tr"));
+  var rows = Array.prototype.slice.call(directory.querySelectorAll(".sphub-directory__table tbody tr"));
 
   // value -> name of each region or country present in `subset`, sorted by name.
   function choices(subset, key) {
@@ -72,5 +72,10 @@
   region.addEventListener("change", update);
   country.addEventListener("change", update);
   directory.insertBefore(form, directory.firstChild);
+  // The maps link here as members/?country=PK: open the directory filtered to that country.
+  var asked = new URLSearchParams(window.location.search);
+  region.value = asked.get("region") || "";
+  update();
+  country.value = asked.get("country") || "";
   update();
 })();

@@ -99,13 +99,12 @@ class Visit:
             page.click('label.md-header__button[for="__search"]')
         else:
             field.click()
-        meta = page.locator(".md-search-result__meta")
-        before = meta.inner_text()
         field.fill(query)
         field.press("End")  # Material searches on key events; fill() alone sends none
+        # The meta line reads "Initializing search", then "Type to start searching", and only
+        # once the query has run "N matching documents" or "No matching documents".
         page.wait_for_function(
-            "t => document.querySelector('.md-search-result__meta').textContent !== t",
-            arg=before,
+            "() => /matching/i.test(document.querySelector('.md-search-result__meta').textContent)"
         )
         return page.locator(".md-search-result__item h1").all_inner_texts()
 

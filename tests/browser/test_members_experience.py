@@ -4,6 +4,7 @@ fails the test on any request that leaves localhost or any console error."""
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -48,7 +49,9 @@ def test_search_finds_and_opens(visit, site_url, query, title):
     visit.page.goto(site_url)
     results = visit.search(query)
     assert title in results[:3], results
-    visit.page.locator(".md-search-result__item", has_text=title).first.locator("a").first.click()
+    # The result whose own title is `title` (others may mention it in their text).
+    heading = visit.page.locator("h1", has_text=re.compile(f"^{re.escape(title)}$"))
+    visit.page.locator(".md-search-result__item", has=heading).first.locator("a").first.click()
     visit.page.wait_for_load_state()
     assert visit.page.locator("h1").first.inner_text() == title
     assert visit.axe() == []
@@ -86,30 +89,43 @@ def test_search_finds_accents_and_chinese(browser, scenario_url, query):
 def test_directory_filters_by_region_and_country(visit, site_url, shipped):
     page = visit.page
     page.goto(site_url + "members/")
-    rows = page.locator(".sphub-directory tbody tr")
+    rows = page.locator(".sphub-directory__table tbody tr")
     total = len(shipped.members)
     assert rows.count() == total
-    region = page.get_by_label("Region")
-    country = page.get_by_label("Country")
+    region = page.get_by_label("Region", exact=True)
+    country = page.get_by_label("Country", exact=True)
     region.select_option(label="Asia")
     in_asia = [m for m in shipped.members.values() if m.region == "asia"]
-    assert page.locator(".sphub-directory tbody tr:visible").count() == len(in_asia)
+    assert page.locator(".sphub-directory__table tbody tr:visible").count() == len(in_asia)
     country.select_option(label="Pakistan")
-    visible = page.locator(".sphub-directory tbody tr:visible")
+    visible = page.locator(".sphub-directory__table tbody tr:visible")
     expected = sorted(m.name for m in in_asia if m.country == "PK")
     assert sorted(visible.locator("td:first-child").all_inner_texts()) == expected
     assert f"Showing {len(expected)} of {total}" in page.locator(".sphub-filter__count").inner_text()
     visit.screenshot("directory-filtered")
     region.select_option(label="All regions")
     country.select_option(label="All countries")
-    assert page.locator(".sphub-directory tbody tr:visible").count() == total
+    assert page.locator(".sphub-directory__table tbody tr:visible").count() == total
     assert visit.axe() == []
+
+
+def test_map_link_opens_the_directory_filtered_to_its_country(visit, site_url, shipped):
+    page = visit.page
+    page.goto(site_url + "regions/asia/")
+    # By keyboard, as a person without a mouse would: the country's shape is a link.
+    page.locator('a[href*="country=PK"]').first.focus()
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    visible = page.locator(".sphub-directory__table tbody tr:visible")
+    expected = sorted(m.name for m in shipped.members.values() if m.country == "PK")
+    assert sorted(visible.locator("td:first-child").all_inner_texts()) == expected
+    assert page.get_by_label("Country", exact=True).input_value() == "PK"
 
 
 def test_directory_without_javascript_shows_every_member(browser, site_url, shipped):
     context, visit = open_visit(browser, DESKTOP, java_script_enabled=False)
     visit.page.goto(site_url + "members/")
-    assert visit.page.locator(".sphub-directory tbody tr:visible").count() == len(shipped.members)
+    assert visit.page.locator(".sphub-directory__table tbody tr:visible").count() == len(shipped.members)
     assert visit.page.locator(".sphub-filter").count() == 0
     context.close()
     visit.check()
