@@ -19,6 +19,10 @@ from sphub.errors import Path, Problem, describe
 MAX_FILE_BYTES = 10 * 1024 * 1024
 MAX_VALUES = 1_000_000  # values produced from one file, aliases expanded: stops "billion laughs"
 MAX_DEPTH = 40
+# Characters no editor types: control characters (tab and newline aside), lone surrogates
+# and non-characters. YAML escapes such as "\0" produce them; they would break the XML,
+# calendar and CSV outputs, or the UTF-8 encoding of a page.
+_BAD_CHAR = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -114,6 +118,22 @@ def _syntax_problem(name: str, text: str, err: yaml.YAMLError) -> Problem:
     return Problem(name, line, "(file)", "valid YAML", problem)
 
 
+def _depth_problem(name: str, text: str) -> Problem | None:
+    """The C composer recurses once per level of nesting and crashes the interpreter itself
+    (no Python error to catch) on a file nested some 100,000 levels deep. The event stream
+    is flat, so the depth is checked there before anything is composed."""
+    depth = 0
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+            depth += 1
+            if depth > MAX_DEPTH:
+                return Problem(name, event.start_mark.line + 1, "(file)",
+                               f"nesting at most {MAX_DEPTH} levels deep", "deeper nesting")
+        elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+            depth -= 1
+    return None
+
+
 class _Builder:
     """Turns the composed node graph into values, checking what plain YAML allows."""
 
@@ -128,6 +148,12 @@ class _Builder:
 
         raise _Stop(Problem(self.name, node.start_mark.line + 1, format_path(path), expected, got))
 
+    def check_characters(self, node: ScalarNode, path: Path) -> None:
+        bad = _BAD_CHAR.search(node.value)
+        if bad:
+            self.stop(node, path, "text without control characters",
+                      f"the character U+{ord(bad[0]):04X}")
+
     def build(self, node: Node, path: Path, line: int | None = None) -> object:
         self.count += 1
         if self.count > MAX_VALUES:
@@ -137,6 +163,7 @@ class _Builder:
             self.stop(node, path, f"nesting at most {MAX_DEPTH} levels deep", "deeper nesting")
         self.lines[path] = line or node.start_mark.line + 1
         if isinstance(node, ScalarNode):
+            self.check_characters(node, path)
             if node.tag not in _SCALARS:
                 self.stop(node, path, "plain YAML values", f"the tag '{node.tag}'")
             return _SCALARS[node.tag](node.value)
@@ -154,7 +181,11 @@ class _Builder:
             for key_node, value_node in node.value:
                 if not isinstance(key_node, ScalarNode) or key_node.tag not in (STR, INT):
                     self.stop(key_node, path, "a plain name as key", "a complex key")
+                self.check_characters(key_node, path)
                 key = key_node.value
+                if key == "<<" and not key_node.style:  # a quoted "<<" is a plain key
+                    self.stop(key_node, path, "the values written out (merge keys are not "
+                              "supported)", "a merge key '<<'")
                 if key in result:
                     first = self.lines[path + (key,)]
                     self.stop(key_node, path + (key,), "each key once in a mapping",
@@ -175,6 +206,9 @@ def read_yaml(name: str, raw: bytes) -> tuple[YamlFile, list[Problem]]:
     if problem:
         return result, [problem]
     try:
+        depth_problem = _depth_problem(name, text)
+        if depth_problem:
+            return result, [depth_problem]
         root = yaml.compose(text, Loader=_Loader)
     except yaml.YAMLError as err:
         return result, [_syntax_problem(name, text, err)]
