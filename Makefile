@@ -14,14 +14,10 @@ $(STAMP): pyproject.toml
 validate: $(STAMP)
 	$(BIN)/sphub validate
 
-# Build into a fresh folder and swap it in only when the whole build succeeded: a failed
-# build leaves the previous site/ as it was.
+# `sphub build` builds into a fresh folder and swaps it in only when the whole build
+# succeeded: a failed or interrupted build leaves the previous site/ as it was.
 site: validate
-	rm -rf .site-new .site-old
-	$(BIN)/mkdocs build --strict --quiet --site-dir .site-new
-	if [ -d site ]; then mv site .site-old; fi
-	mv .site-new site && rm -rf .site-old
-	@echo "Built site/ ($$(find site -name '*.html' | wc -l) HTML pages)."
+	$(BIN)/sphub build
 
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --livereload
@@ -30,4 +26,4 @@ test: $(STAMP)
 	$(BIN)/python -m pytest
 
 clean:
-	rm -rf site .site-new .site-old
+	rm -rf site .site-*
