@@ -107,7 +107,8 @@ def _decode(name: str, raw: bytes) -> tuple[str | None, Problem | None]:
 
 def _syntax_problem(name: str, text: str, err: yaml.YAMLError) -> Problem:
     mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
-    line = mark.line + 1 if mark else 1
+    # At the end of a file without a final newline, the mark is one line past the last.
+    line = min(mark.line + 1, text.count("\n") + 1) if mark else 1
     source_lines = text.splitlines()
     bad_line = source_lines[line - 1] if 0 < line <= len(source_lines) else ""
     if "\t" in bad_line[: len(bad_line) - len(bad_line.lstrip())] or (

@@ -104,8 +104,8 @@ def _slow(project: Path) -> None:
         "import time\n\n\ndef on_post_page(output, **kwargs):\n"
         "    time.sleep(0.05)\n    return output\n")
     config = project / "mkdocs.yml"
-    config.write_text(config.read_text().replace(
-        "hooks:\n  - hooks/sphub_hooks.py\n", "hooks:\n  - hooks/sphub_hooks.py\n  - hooks/slow.py\n"))
+    hooks = "hooks:\n  - hooks/sphub_hooks.py\n"
+    config.write_text(config.read_text().replace(hooks, hooks + "  - hooks/slow.py\n"))
 
 
 def _start_and_wait_for_pages(project: Path) -> subprocess.Popen:

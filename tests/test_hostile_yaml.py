@@ -42,7 +42,8 @@ HOSTILE = {
                            MAX_DEPTH + 1, f"expected nesting at most {MAX_DEPTH} levels deep"),
     "empty file": (b"", 1, "expected a mapping of data, got an empty file"),
     "only comments": (b"# nothing here\n\n", 1, "got an empty file"),
-    "list at the top": (b"- id: x\n- id: y\n", 1, "expected a mapping of data (key: value), got a list"),
+    "list at the top": (b"- id: x\n- id: y\n", 1,
+                        "expected a mapping of data (key: value), got a list"),
     "text at the top": (b"just some words\n", 1, "got 'just some words'"),
     "mapping where a list belongs": (b"events:\n  id: x\n", 1,
                                      "events: expected a list of entries"),
@@ -54,7 +55,8 @@ HOSTILE = {
     "invalid UTF-8": (b"events:\n  - id: x\n    title: Caf\xe9\n", 3, "got the invalid byte 0xe9"),
     "NUL escape": (b'events:\n  - id: x\n    title: "a\\0b"\n', 3,
                    "expected text without control characters, got the character U+0000"),
-    "escape character": (b'events:\n  - id: x\n    title: "\\e[31m"\n', 3, "got the character U+001B"),
+    "escape character": (b'events:\n  - id: x\n    title: "\\e[31m"\n', 3,
+                         "got the character U+001B"),
     "lone surrogate": (b'events:\n  - id: x\n    title: "\\ud800"\n', 3, "expected valid YAML"),
     "two documents": (b"events: []\n---\nevents: []\n", 2, "expected valid YAML"),
     "oversize": (b"events: []\n" + b"#" * MAX_FILE_BYTES, 1, "expected a file of at most 10 MiB"),
@@ -86,6 +88,14 @@ def test_list_where_a_mapping_belongs(data_copy):
     problems = _problems(data_copy, shipped + b"  - - id: x\n    - title: y\n")
     assert problems == [f"data/events.yml:{line}: events[{_count_entries(shipped)}]: expected a "
                         "mapping (key: value lines), got a list"]
+
+
+def test_line_break_in_a_key_stays_on_one_line(data_copy):
+    shipped = (data_copy / "events.yml").read_bytes()
+    line = shipped.count(b"\n") + 1
+    problems = _problems(data_copy, shipped + b'"bad\\nkey": 1\n')
+    assert problems == [f"data/events.yml:{line}: bad\\nkey: expected only the key 'events' "
+                        "at the top of the file, got unknown key 'bad\\nkey'"]
 
 
 def _count_entries(raw: bytes) -> int:

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import types
 import typing
-from pathlib import Path
 
 import pytest
 import yaml
@@ -131,7 +130,8 @@ def _accepts(adapter: TypeAdapter, value: str, as_list: bool) -> bool:
 SCRIPT_ADDRESSES = [
     "javascript:alert(1)", "JavaScript:alert(1)", " javascript:alert(1)", "java\tscript:alert(1)",
     "javascript://example.org/%0aalert(1)", "vbscript:msgbox(1)", "data:text/html,<script>",
-    "file:///etc/passwd", "//evil.example/", "https:evil.example", "http://", "https://exa mple.org/",
+    "file:///etc/passwd", "//evil.example/", "https:evil.example", "http://",
+    "https://exa mple.org/",
 ]
 
 
@@ -195,6 +195,7 @@ def test_scanner_finds_what_it_looks_for():
         "search/search_index.json (title)"]
     clean = Findings()
     scan_file("ok.html", b'<p>&lt;script&gt;alert("SPX0001")&lt;/script&gt; TPLSPX0001{{ 7*7 }}'
-                         b'</p><a href="https://example.org/" rel="noopener noreferrer">x</a>', clean)
+                         b'</p><a href="https://example.org/" rel="noopener noreferrer">x</a>',
+              clean)
     assert clean.problems == []
     assert TOKEN.findall("SPX0001") == ["SPX0001"]
