@@ -90,8 +90,8 @@ def _decode(name: str, raw: bytes) -> tuple[str | None, Problem | None]:
         return Problem(name, line, "(file)", expected, got)
 
     if len(raw) > MAX_FILE_BYTES:
-        return None, problem(1, f"a file of at most {MAX_FILE_BYTES // 1024 // 1024} MiB",
-                             f"{len(raw) / 1024 / 1024:.1f} MiB")
+        size = MAX_FILE_BYTES // 1024 // 1024
+        return None, problem(1, f"a file of at most {size} MiB", f"more than {size} MiB")
     if raw.startswith(b"\xef\xbb\xbf"):
         return None, problem(1, "UTF-8 text without a byte-order mark",
                              "a UTF-8 byte-order mark (save the file as 'UTF-8', not 'UTF-8 with BOM')")

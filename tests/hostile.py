@@ -38,6 +38,12 @@ def one_line(t: str) -> str:
     )
 
 
+def address(t: str) -> str:
+    """The payload for web-address fields: a valid https address that tries to break out of
+    the attribute it is written into."""
+    return f'https://example.org/{t}/"><script>alert("{t}")</script><img/src=x/onerror=alert(1)>'
+
+
 def markdown(t: str) -> str:
     """The payload for Markdown fields: raw HTML, Markdown link tricks, line injection."""
     return f"""{one_line(t)}
@@ -110,8 +116,8 @@ def string_fields(model: type[BaseModel], seen: set | None = None) -> set[str]:
 class Planter:
     """Plants a payload with its own token in every string field the models accept it in.
 
-    A field that refuses every payload (ids, references, codes, dates, addresses) is left as
-    it was and recorded as `refused`: its validation is the protection."""
+    A field that refuses every payload (ids, references, codes, dates) is left as it was and
+    recorded as `refused`: its validation is the protection."""
 
     donors: dict[type, list[dict]] = field(default_factory=lambda: defaultdict(list))
     where: dict[str, str] = field(default_factory=dict)  # token -> 'events[0].title'
@@ -158,7 +164,7 @@ class Planter:
         missing = object()
         before = raw.get(name, missing) if isinstance(raw, dict) else raw[name]
         t = self.token(path)
-        for payload in (markdown(t), one_line(t)):
+        for payload in (markdown(t), one_line(t), address(t)):
             raw[name] = payload
             if valid():
                 self.planted.add(key)

@@ -98,6 +98,16 @@ def test_strict_warning_leaves_the_site(project):
     assert leftovers(project) == []
 
 
+def test_data_cannot_replace_a_written_page(project):
+    """A hand-written page where an entry's page goes: the build stops, naming both."""
+    before = snapshot(project / "site")
+    (project / "docs" / "members" / "pmn.md").write_text("# Written by hand\n")
+    code, output = run_build(project)
+    assert code == 1
+    assert "members/pmn.md, would replace docs/members/pmn.md" in output
+    assert snapshot(project / "site") == before
+
+
 def _slow(project: Path) -> None:
     """Make each page take a while, so the build can be caught midway."""
     (project / "hooks" / "slow.py").write_text(

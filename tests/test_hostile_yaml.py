@@ -102,6 +102,26 @@ def _count_entries(raw: bytes) -> int:
     return raw.count(b"\n  - id: ")
 
 
+@pytest.mark.parametrize("target", ["/dev/zero", "/etc/passwd", "members.yml"])
+def test_symbolic_link_is_refused_unread(data_copy, target):
+    (data_copy / "events.yml").unlink()
+    (data_copy / "events.yml").symlink_to(target)
+    with pytest.raises(DataError) as caught:
+        load_site(data_copy)
+    assert str(caught.value.problems[0]) == \
+        "data/events.yml:1: (file): expected a plain file, got a symbolic link"
+
+
+def test_an_entry_cannot_take_the_place_of_a_section_page(data_copy):
+    """An entry with id 'index' would have the page of its section (members/index.md)."""
+    events = data_copy / "events.yml"
+    events.write_text(events.read_text().replace("id: spi-training-bangkok-2012", "id: index"))
+    problems = [p for p in _problems(data_copy, events.read_bytes())
+                if p.startswith("data/events.yml")]
+    assert problems == ["data/events.yml:7: events[0].id: expected an id other than 'index', the "
+                        "name of each section's own page, got 'index'"]
+
+
 def test_no_code_runs_from_a_tag(data_copy, tmp_path):
     marker = tmp_path / "owned"
     payload = f"events:\n  - !!python/object/apply:os.system ['touch {marker}']\n"
