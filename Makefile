@@ -17,19 +17,15 @@ $(STAMP): pyproject.toml
 validate: $(STAMP)
 	$(BIN)/sphub validate
 
-# Build into a fresh folder and swap it in only when the whole build succeeded: a failed
-# build leaves the previous site/ as it was.
+# `sphub build` builds into a fresh folder and swaps it in only when the whole build
+# succeeded: a failed or interrupted build leaves the previous site/ as it was.
 site: validate
-	rm -rf .site-new .site-old
-	$(BIN)/mkdocs build --strict --quiet --site-dir .site-new
-	if [ -d site ]; then mv site .site-old; fi
-	mv .site-new site && rm -rf .site-old
-	@echo "Built site/ ($$(find site -name '*.html' | wc -l) HTML pages)."
+	$(BIN)/sphub build
 
 # The site for a USB stick: built with Material's offline plugin, zipped into dist/.
 offline: validate
 	rm -rf .site-offline
-	SPHUB_OFFLINE=true $(BIN)/mkdocs build --strict --quiet -f mkdocs-offline.yml --site-dir .site-offline
+	SPHUB_OFFLINE=true $(BIN)/sphub build --config-file mkdocs-offline.yml --site-dir .site-offline
 	$(BIN)/python -m sphub.offline .site-offline dist/sphub-site-offline.zip
 	rm -rf .site-offline
 
@@ -40,4 +36,4 @@ test: $(STAMP)
 	$(BIN)/python -m pytest
 
 clean:
-	rm -rf site .site-new .site-old .site-offline dist
+	rm -rf site .site-* dist

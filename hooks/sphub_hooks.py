@@ -46,6 +46,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     for page in _renderer.pages():
+        if files.get_file_from_path(page.src):  # data must never replace a written page
+            raise Abort(f"The page of a data entry, {page.src}, would replace "
+                        f"docs/{page.src}: give the entry another id.")
         files.append(File.generated(config, page.src, content=page.markdown()))
     for page in strategy_pages(_renderer):
         files.append(File.generated(config, page.src, content=page.markdown()))

@@ -3,6 +3,7 @@ what was expected and what was found. Bugs are ordinary exceptions; bad data nev
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -53,7 +54,17 @@ class Problem:
     got: str
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}: {self.path}: expected {self.expected}, got {self.got}"
+        return (f"{self.file}:{self.line}: {_one_line(self.path)}: expected "
+                f"{_one_line(self.expected)}, got {_one_line(self.got)}")
+
+
+# Characters that would end or garble a line of the report (a key or a value from a file
+# can hold any of them): shown as escapes, like '\n'.
+_LINE_BREAKING = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def _one_line(text: str) -> str:
+    return _LINE_BREAKING.sub(lambda m: m[0].encode("unicode_escape").decode("ascii"), text)
 
 
 class DataError(Exception):

@@ -14,7 +14,7 @@ from pydantic import ValidationError
 from sphub.errors import DataError, Problem, describe, format_path
 from sphub.models import COLLECTIONS, Collection
 from sphub.models.types import Model
-from sphub.yamlfile import YamlFile, read_yaml
+from sphub.yamlfile import MAX_FILE_BYTES, YamlFile, read_yaml
 
 # Pydantic error types -> what the field expected, in an editor's words.
 _EXPECTED = {
@@ -190,11 +190,16 @@ def load_site(data_dir: str | os.PathLike, shown_as: str = "data"):
     for collection in COLLECTIONS.values():
         name = f"{shown_as}/{collection.file}"
         path = data_dir / collection.file
+        if path.is_symlink():  # it could lead anywhere: /dev/zero, a file outside data/
+            problems.append(Problem(name, 1, "(file)", "a plain file", "a symbolic link"))
+            ids[collection.key] = None
+            continue
         if not path.is_file():
             problems.append(Problem(name, 1, "(file)", "this data file", "no such file"))
             ids[collection.key] = None
             continue
-        yf, file_problems = read_yaml(name, path.read_bytes())
+        with path.open("rb") as stream:  # a larger file is refused without reading it all
+            yf, file_problems = read_yaml(name, stream.read(MAX_FILE_BYTES + 1))
         problems += file_problems
         ids[collection.key] = None
         if yf.value is not None:

@@ -1,5 +1,6 @@
 """Markdown from data fields, rendered and then cleaned with an allow-list: whatever a YAML
-file holds, the page gets only these tags, these attributes and http(s) or relative links."""
+file holds, the page gets only these tags, these attributes and http(s) or site-relative
+links, each with rel="noopener noreferrer"."""
 
 from __future__ import annotations
 
@@ -33,7 +34,8 @@ def markdown_html(text: str) -> Markup:
         html,
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
-        url_schemes={"http", "https", "mailto"},
+        url_schemes={"http", "https"},
+        attribute_filter=_no_other_host,
         link_rel="noopener noreferrer",
     )
     return Markup(clean)
@@ -49,3 +51,9 @@ def markdown_text(text: str) -> str:
     blocks = (b.strip() if b.strip().startswith("- ") else " ".join(b.split())
               for b in plain.split("\n\n"))
     return "\n\n".join(b for b in blocks if b)
+def _no_other_host(tag: str, attribute: str, value: str) -> str | None:
+    """Drop links that look relative but lead to another host: '//host/' and '/\\host/'
+    (browsers read a backslash as a slash). Links are http(s) or within the site."""
+    if attribute == "href" and re.match(r"[\x00-\x20]*[/\\][\x00-\x20]*[/\\]", value):
+        return None
+    return value

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from sphub import export, pictures, text
 from sphub.guide import file_guides
@@ -30,9 +30,11 @@ class Page:
     html: str
 
     def markdown(self) -> str:
-        """The page as MkDocs reads it. The title is JSON (valid YAML, any character safe);
-        the body is one raw HTML block, which Markdown passes through untouched."""
-        return f"---\ntitle: {json.dumps(self.title, ensure_ascii=False)}\n---\n\n{self.html}\n"
+        """The page as MkDocs reads it. The title is JSON (valid YAML, any character safe),
+        HTML-escaped: the theme prints `page.meta.title` into <title> and the header without
+        escaping it. The body is one raw HTML block, which Markdown passes through untouched."""
+        title = json.dumps(str(escape(self.title)), ensure_ascii=False)
+        return f"---\ntitle: {title}\n---\n\n{self.html}\n"
 
 
 class Renderer:

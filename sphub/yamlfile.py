@@ -19,6 +19,10 @@ from sphub.errors import Path, Problem, describe
 MAX_FILE_BYTES = 10 * 1024 * 1024
 MAX_VALUES = 1_000_000  # values produced from one file, aliases expanded: stops "billion laughs"
 MAX_DEPTH = 40
+# Characters no editor types: control characters (tab and newline aside), lone surrogates
+# and non-characters. YAML escapes such as "\0" produce them; they would break the XML,
+# calendar and CSV outputs, or the UTF-8 encoding of a page.
+_BAD_CHAR = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -86,8 +90,8 @@ def _decode(name: str, raw: bytes) -> tuple[str | None, Problem | None]:
         return Problem(name, line, "(file)", expected, got)
 
     if len(raw) > MAX_FILE_BYTES:
-        return None, problem(1, f"a file of at most {MAX_FILE_BYTES // 1024 // 1024} MiB",
-                             f"{len(raw) / 1024 / 1024:.1f} MiB")
+        size = MAX_FILE_BYTES // 1024 // 1024
+        return None, problem(1, f"a file of at most {size} MiB", f"more than {size} MiB")
     if raw.startswith(b"\xef\xbb\xbf"):
         return None, problem(1, "UTF-8 text without a byte-order mark",
                              "a UTF-8 byte-order mark (save the file as 'UTF-8', not 'UTF-8 with BOM')")
@@ -103,7 +107,8 @@ def _decode(name: str, raw: bytes) -> tuple[str | None, Problem | None]:
 
 def _syntax_problem(name: str, text: str, err: yaml.YAMLError) -> Problem:
     mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
-    line = mark.line + 1 if mark else 1
+    # At the end of a file without a final newline, the mark is one line past the last.
+    line = min(mark.line + 1, text.count("\n") + 1) if mark else 1
     source_lines = text.splitlines()
     bad_line = source_lines[line - 1] if 0 < line <= len(source_lines) else ""
     if "\t" in bad_line[: len(bad_line) - len(bad_line.lstrip())] or (
@@ -115,6 +120,22 @@ def _syntax_problem(name: str, text: str, err: yaml.YAMLError) -> Problem:
     if context and context_mark and context_mark.line + 1 != line:
         problem += f" ({context} started on line {context_mark.line + 1})"
     return Problem(name, line, "(file)", "valid YAML", f"a syntax error: {problem}")
+
+
+def _depth_problem(name: str, text: str) -> Problem | None:
+    """The C composer recurses once per level of nesting and crashes the interpreter itself
+    (no Python error to catch) on a file nested some 100,000 levels deep. The event stream
+    is flat, so the depth is checked there before anything is composed."""
+    depth = 0
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+            depth += 1
+            if depth > MAX_DEPTH:
+                return Problem(name, event.start_mark.line + 1, "(file)",
+                               f"nesting at most {MAX_DEPTH} levels deep", "deeper nesting")
+        elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+            depth -= 1
+    return None
 
 
 class _Builder:
@@ -136,6 +157,12 @@ class _Builder:
 
         raise _Stop(Problem(self.name, node.start_mark.line + 1, format_path(path), expected, got))
 
+    def check_characters(self, node: ScalarNode, path: Path) -> None:
+        bad = _BAD_CHAR.search(node.value)
+        if bad:
+            self.stop(node, path, "text without control characters",
+                      f"the character U+{ord(bad[0]):04X}")
+
     def build(self, node: Node, path: Path, line: int | None = None) -> object:
         self.count += 1
         if self.count > MAX_VALUES:
@@ -145,6 +172,7 @@ class _Builder:
             self.stop(node, path, f"nesting at most {MAX_DEPTH} levels deep", "deeper nesting")
         self.lines[path] = line or node.start_mark.line + 1
         if isinstance(node, ScalarNode):
+            self.check_characters(node, path)
             if node.tag not in _SCALARS:
                 self.stop(node, path, "plain YAML values", self.tag(node))
             return _SCALARS[node.tag](node.value)
@@ -162,7 +190,11 @@ class _Builder:
             for key_node, value_node in node.value:
                 if not isinstance(key_node, ScalarNode) or key_node.tag not in (STR, INT):
                     self.stop(key_node, path, "a plain name as key", "a complex key")
+                self.check_characters(key_node, path)
                 key = key_node.value
+                if key == "<<" and not key_node.style:  # a quoted "<<" is a plain key
+                    self.stop(key_node, path, "the values written out (merge keys are not "
+                              "supported)", "a merge key '<<'")
                 if key in result:
                     first = self.lines[path + (key,)]
                     self.stop(key_node, path + (key,), "each key once in a mapping",
@@ -183,6 +215,9 @@ def read_yaml(name: str, raw: bytes) -> tuple[YamlFile, list[Problem]]:
     if problem:
         return result, [problem]
     try:
+        depth_problem = _depth_problem(name, text)
+        if depth_problem:
+            return result, [depth_problem]
         root = yaml.compose(text, Loader=_Loader)
     except yaml.YAMLError as err:
         return result, [_syntax_problem(name, text, err)]

@@ -14,7 +14,8 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 # A fixed build date: events before it are past, after it upcoming. 2026-01-01T00:00:00Z.
 BUILD_EPOCH = "1767225600"
-PROJECT_PARTS = ["mkdocs.yml", "docs", "overrides", "hooks"]
+# sphub too: mkdocs.yml watches it, and MkDocs refuses a missing watched path.
+PROJECT_PARTS = ["mkdocs.yml", "docs", "overrides", "hooks", "sphub"]
 
 
 def build(project: Path, out: Path | None = None, epoch: str = BUILD_EPOCH,

@@ -32,6 +32,8 @@ class Model(BaseModel):
 def _check_id(value: str) -> str:
     if not re.match(ID_PATTERN, value) or len(value) > 80:
         raise expected("a kebab-case id (lowercase letters, digits and hyphens, like 'sa-dhan')")
+    if value == "index":  # the page of an entry 'index' would take the place of its section's
+        raise expected("an id other than 'index', the name of each section's own page")
     return value
 
 
