@@ -71,14 +71,25 @@ def test_an_old_id_claimed_twice_is_a_data_error(data_copy):
 
 
 def test_an_old_address_held_by_a_page_stops_the_build(tmp_path):
+    # A hand-written page in a section's folder holds an address an old id would redirect.
+    project = make_project(tmp_path / "p")
+    (project / "docs" / "members" / "join.md").write_text("# How to join\n")
+    path = project / "data" / "members.yml"
+    path.write_text(path.read_text().replace("  - id: pmn\n", "  - id: pmn\n    old_ids: [join]\n"))
+    result = build(project)
+    assert result.returncode != 0
+    assert "data/members.yml: members 'pmn': old_ids: expected an address no page uses, got " \
+        "'join' (site/members/join/index.html is already a page)" in result.stdout + result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_old_id_index_is_refused_like_any_id(tmp_path):
     project = make_project(tmp_path / "p")
     path = project / "data" / "members.yml"
     path.write_text(path.read_text().replace("  - id: pmn\n", "  - id: pmn\n    old_ids: [index]\n"))
     result = build(project)
     assert result.returncode != 0
-    assert "data/members.yml: members 'pmn': old_ids: expected an address no page uses, got " \
-        "'index' (site/members/index.html is already a page)" in result.stdout + result.stderr
-    assert "Traceback" not in result.stderr
+    assert "old_ids[0]: expected an id other than 'index'" in result.stdout
 
 
 def _index(text: str, entry_id: str) -> int:

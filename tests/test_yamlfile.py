@@ -51,10 +51,10 @@ def test_recursive_alias_is_a_problem_not_a_crash():
     assert problems[0].got == "an alias that contains itself"
 
 
-def test_merge_keys_are_plain_keys():
-    # `<<` is not merged: it stays a key, which the models then reject as unknown.
+def test_merge_keys_are_refused():
+    # `<<` would copy keys from elsewhere, out of sight of the editor reading the entry.
     yf, problems = read("base: &b {x: 1}\nc:\n  <<: *b\n")
-    assert problems == [] and yf.value["c"] == {"<<": {"x": 1}}
+    assert yf.value is None and problems[0].got == "a merge key '<<'"
 
 
 def test_deep_nesting_is_refused():

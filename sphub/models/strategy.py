@@ -39,17 +39,6 @@ def _short(value: str) -> str:
 ShortText = Annotated[Text, AfterValidator(_short)]
 
 
-def _not_index(value: str) -> str:
-    # An option id is a folder in the answer's address; 'index' would be read as the page of
-    # the folder above it and two answers would share one address.
-    if value == "index":
-        raise expected("an option id other than 'index' (it is part of an address)")
-    return value
-
-
-OptionId = Annotated[Id, AfterValidator(_not_index)]
-
-
 class Link(Model):
     """A link to a public page about a tool."""
 
@@ -200,7 +189,7 @@ class CaseStudy(Model):
 class Option(Model):
     """One answer to a question of the tree, and the node it leads to."""
 
-    id: OptionId = Field(
+    id: Id = Field(
         description="Kebab-case id, unique within its question; it is part of the address."
     )
     label: Text = Field(description="The answer as the reader sees it.")
