@@ -32,6 +32,8 @@ def describe(value: Any) -> str:
     if isinstance(value, dict):
         return "a mapping"
     if isinstance(value, list):
+        if not value:
+            return "nothing"
         if all(isinstance(v, (str, int, float)) for v in value):
             flow = "[" + ", ".join(str(v) for v in value) + "]"
             if len(flow) <= 60:

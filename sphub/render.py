@@ -28,13 +28,15 @@ class Page:
     src: str
     title: str
     html: str
+    searchable: bool = True
 
     def markdown(self) -> str:
         """The page as MkDocs reads it. The title is JSON (valid YAML, any character safe),
         HTML-escaped: the theme prints `page.meta.title` into <title> and the header without
         escaping it. The body is one raw HTML block, which Markdown passes through untouched."""
         title = json.dumps(str(escape(self.title)), ensure_ascii=False)
-        return f"---\ntitle: {title}\n---\n\n{self.html}\n"
+        search = "" if self.searchable else "search:\n  exclude: true\n"
+        return f"---\ntitle: {title}\n{search}---\n\n{self.html}\n"
 
 
 class Renderer:

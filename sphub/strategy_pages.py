@@ -5,9 +5,7 @@ point, strategy option and case study, and the macros the hand-written guidance 
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from sphub.diagram import layout, numbers
 from sphub.render import Page, Renderer
@@ -30,17 +28,6 @@ FRAGMENTS = {
     "case_study_list": "case_study_list.html",
     "quick_tree": "quick_tree.html",
 }
-
-
-@dataclass(frozen=True)
-class StepPage(Page):
-    """A page of one answer path. Left out of the search index: the same question appears on
-    many paths, and a search should lead to the start, not into the middle of someone's
-    answers."""
-
-    def markdown(self) -> str:
-        title = json.dumps(self.title, ensure_ascii=False)
-        return f"---\ntitle: {title}\nsearch:\n  exclude: true\n---\n\n{self.html}\n"
 
 
 def step_src(step: Step) -> str:
@@ -74,7 +61,9 @@ def strategy_pages(renderer: Renderer) -> list[Page]:
         src = step_src(step)
         template = "tree_question.html" if step.node.type == "question" else "tree_outcome.html"
         html = renderer.render(template, src, step=step, node=step.node, **values)
-        pages.append(StepPage(src, step.node.heading, html))
+        # Left out of search: the same question stands on many paths, and a search should
+        # lead to the start, not into the middle of someone's answers.
+        pages.append(Page(src, step.node.heading, html, searchable=False))
     for node in renderer.site.tree.values():
         if node.type == "outcome":
             src = renderer.src_of(node)

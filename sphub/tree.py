@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from sphub.checks import check
-from sphub.errors import Problem, describe
+from sphub.errors import Problem
 from sphub.load import Located
 from sphub.models.strategy import Option, TreeNode
 
@@ -26,10 +26,6 @@ MAX_PATHS = 100
 # A half-day session: the quick tree's agenda must fit in four hours.
 MAX_AGENDA_MINUTES = 240
 
-_QUESTION_ONLY = ("question", "hint", "options", "dimension")
-_OUTCOME_ONLY = ("title", "summary", "recommended", "entry_point", "tools", "practices",
-                 "case_studies", "next_steps")
-_OUTCOME_REQUIRED = ("title", "summary", "recommended", "entry_point", "next_steps")
 
 
 def max_paths() -> int:
@@ -121,34 +117,13 @@ def depths(tree: dict[str, TreeNode]) -> dict[str, int]:
 
 
 def _shape(where: Located) -> list[Problem]:
-    """Fields of the node's type are there; fields of the other type are not."""
+    """The start is a question; answer ids are unique within their question. (The fields each
+    type needs or refuses are checked by the model, `TreeNode`.)"""
     node: TreeNode = where.entry
-    given = node.model_fields_set
     problems = []
-    if node.type == "question":
-        if node.question is None:
-            problems.append(where.problem(("question",), "the question (a question node asks "
-                                          "one)", "nothing"))
-        if len(node.options) < 2:
-            got = f"{len(node.options)} answer" if node.options else "nothing"
-            problems.append(where.problem(
-                ("options",), "at least two answers, each leading on (every path must end in "
-                "an outcome)", got))
-        wrong = [f for f in _OUTCOME_ONLY if f in given]
-    else:
-        for name in _OUTCOME_REQUIRED:
-            if not getattr(node, name):
-                problems.append(where.problem((name,), "a value (an outcome needs "
-                                              + ", ".join(_OUTCOME_REQUIRED) + ")", "nothing"))
-        if node.start:
-            problems.append(where.problem(("start",), "the start on a question, not an outcome",
-                                          "true"))
-        wrong = [f for f in _QUESTION_ONLY if f in given]
-    for name in wrong:
-        problems.append(where.problem(
-            (name,), f"no '{name}' on {'a question' if node.type == 'question' else 'an outcome'}"
-            f" (it belongs to {'outcomes' if node.type == 'question' else 'questions'})",
-            describe(getattr(node, name))))
+    if node.type == "outcome" and node.start:
+        problems.append(where.problem(("start",), "the start on a question, not an outcome",
+                                      "true"))
     seen: dict[str, int] = {}
     for i, option in enumerate(node.options):
         if option.id in seen:

@@ -70,7 +70,8 @@ def test_data_error_leaves_the_site(project):
     events.write_text(events.read_text().replace("start: 2012-02-20", "start: next Tuesday"))
     code, output = run_build(project)
     assert code == 1
-    assert "data/events.yml:10: events[0].start: expected a date (YYYY-MM-DD)" in output
+    line = events.read_text().splitlines().index("    start: next Tuesday") + 1
+    assert f"data/events.yml:{line}: events[0].start: expected a date (YYYY-MM-DD)" in output
     assert "Traceback" not in output
     assert snapshot(project / "site") == before
     assert leftovers(project) == []

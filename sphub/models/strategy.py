@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, Field
+from pydantic import AfterValidator, Field, ValidationInfo, field_validator
 
 from sphub.models.types import (
     OLD_IDS,
@@ -199,6 +199,12 @@ class Option(Model):
     )
 
 
+QUESTION_ONLY = ("question", "hint", "options", "dimension")
+OUTCOME_ONLY = ("title", "summary", "recommended", "entry_point", "tools", "practices",
+                "case_studies", "next_steps")
+OUTCOME_REQUIRED = ("title", "summary", "recommended", "entry_point", "next_steps")
+
+
 class TreeNode(Model):
     """A node of the decision tree: a question (with options) or an outcome (a strategy)."""
 
@@ -212,18 +218,18 @@ class TreeNode(Model):
         json_schema_extra=refers_to("assessment"),
     )
     # Questions
-    question: Text | None = Field(None, description="Questions: the question, as the page's h1.")
+    question: Text | None = Field(None, validate_default=True, description="Questions: the question, as the page's h1.")
     hint: Markdown | None = Field(None, description="Questions: help in answering (Markdown).")
-    options: list[Option] = Field([], description="Questions: the answers, at least two.")
+    options: list[Option] = Field([], validate_default=True, description="Questions: the answers, at least two.")
     # Outcomes
-    title: Text | None = Field(None, description="Outcomes: the strategy's name.")
-    summary: Markdown | None = Field(None, description="Outcomes: the strategy in brief.")
+    title: Text | None = Field(None, validate_default=True, description="Outcomes: the strategy's name.")
+    summary: Markdown | None = Field(None, validate_default=True, description="Outcomes: the strategy in brief.")
     recommended: Refs = Field(
-        [], description="Outcomes: ids of the recommended strategy options, in order.",
+        [], validate_default=True, description="Outcomes: ids of the recommended strategy options, in order.",
         json_schema_extra=refers_to("strategy_options"),
     )
     entry_point: Ref | None = Field(
-        None, description="Outcomes: id of the entry point to start from.",
+        None, validate_default=True, description="Outcomes: id of the entry point to start from.",
         json_schema_extra=refers_to("entry_points"),
     )
     tools: Refs = Field(
@@ -237,7 +243,29 @@ class TreeNode(Model):
         [], description="Outcomes: ids of case studies to read.",
         json_schema_extra=refers_to("case_studies"),
     )
-    next_steps: list[Text] = Field([], description="Outcomes: the first steps, in order.")
+    next_steps: list[Text] = Field([], validate_default=True, description="Outcomes: the first steps, in order.")
+
+    @field_validator(*QUESTION_ONLY, *OUTCOME_ONLY)
+    @classmethod
+    def _of_its_type(cls, value, info: ValidationInfo):
+        # The shape of a node depends on its type. It is checked while the entry is read, so
+        # each problem stands at its own line, all in one run, and anything that validates an
+        # entry alone (`sphub new`) applies the same rules. `type` is declared first.
+        node_type, name = info.data.get("type"), info.field_name
+        if node_type == "question":
+            if name in OUTCOME_ONLY and value not in (None, []):
+                raise expected(f"no '{name}' on a question (it belongs to outcomes)")
+            if name == "question" and value is None:
+                raise expected("the question (a question node asks one)")
+            if name == "options" and len(value) < 2:
+                raise expected("at least two answers, each leading on (every path must end in "
+                               "an outcome)")
+        if node_type == "outcome":
+            if name in QUESTION_ONLY and value not in (None, []):
+                raise expected(f"no '{name}' on an outcome (it belongs to questions)")
+            if name in OUTCOME_REQUIRED and value in (None, []):
+                raise expected("a value (an outcome needs " + ", ".join(OUTCOME_REQUIRED) + ")")
+        return value
 
     @property
     def heading(self) -> str:
