@@ -26,6 +26,7 @@ site: validate
 	mv .site-new site && rm -rf .site-old
 	@echo "Built site/ ($$(find site -name '*.html' | wc -l) HTML pages)."
 
+# The preview skips the PDF guide to stay fast; `SPHUB_PDF=1 make serve` renders it too.
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --livereload
 

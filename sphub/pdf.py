@@ -23,6 +23,7 @@ import re
 import time
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -239,15 +240,38 @@ def book_html(renderer: Renderer, kind: str = "guide") -> str:
     )
 
 
-def font_css() -> str:
-    """@font-face rules for the shipped fonts, and the font list of the whole book."""
-    rules = []
+@lru_cache(maxsize=None)
+def font_characters(subset: str) -> frozenset[int]:
+    """The characters (code points) the shipped font of `subset` has."""
+    from fontTools.ttLib import TTFont
+
+    return frozenset(TTFont(FONTS / f"noto-sans-{subset}-400-normal.woff2").getBestCmap())
+
+
+def subsets_for(text: str) -> list[str]:
+    """The font subsets `text` needs, in FONT_SUBSETS order: latin always, another only when
+    it has a character the ones before it lack. (Each font loaded costs time to decompress
+    and to subset into the PDF.)"""
+    needed = {ord(c) for c in text}
+    chosen, covered = [], set()
     for subset in FONT_SUBSETS:
+        chars = font_characters(subset)
+        if not chosen or (needed - covered) & chars:
+            chosen.append(subset)
+            covered |= chars
+    return chosen
+
+
+def font_css(subsets: list[str] | tuple[str, ...] = FONT_SUBSETS) -> str:
+    """@font-face rules for the shipped fonts of `subsets`, and the font list of the book."""
+    rules = []
+    for subset in subsets:
         for weight, style in FONT_FACES:
             file = f"noto-sans-{subset}-{weight}-{style}.woff2"
             rules.append(f'@font-face {{ font-family: "{FONT_PREFIX} {subset}"; '
                          f'src: url("{file}"); font-weight: {weight}; font-style: {style}; }}')
-    return "\n".join(rules) + f"\nhtml {{ font-family: {FONT_FAMILIES}; }}\n"
+    families = ", ".join(f'"{FONT_PREFIX} {subset}"' for subset in subsets)
+    return "\n".join(rules) + f"\nhtml {{ font-family: {families}; }}\n"
 
 
 class _Collect(logging.Handler):
@@ -270,7 +294,8 @@ def render_pdf(html: str, path: str, title: str) -> Pdf:
     Raises:
         PdfError: when WeasyPrint fails or warns (a missing anchor, font or image).
     """
-    css = font_css() + (ASSETS / "book.css").read_text(encoding="utf-8")
+    text = html_lib.unescape(re.sub(r"<[^>]*>", "", html))
+    css = font_css(subsets_for(text)) + (ASSETS / "book.css").read_text(encoding="utf-8")
     key = hashlib.sha256((css + html).encode()).hexdigest()
     if key in _cache:
         cached = _cache[key]
