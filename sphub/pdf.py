@@ -262,6 +262,12 @@ def subsets_for(text: str) -> list[str]:
     return chosen
 
 
+def uncovered(text: str, subsets: list[str] | tuple[str, ...] = FONT_SUBSETS) -> list[str]:
+    """The characters of `text` (line breaks and tabs aside) that no font of `subsets` has."""
+    covered = set().union(*(font_characters(subset) for subset in subsets))
+    return sorted({c for c in text if ord(c) not in covered and c not in "\n\r\t"})
+
+
 def font_css(subsets: list[str] | tuple[str, ...] = FONT_SUBSETS) -> str:
     """@font-face rules for the shipped fonts of `subsets`, and the font list of the book."""
     rules = []
@@ -295,7 +301,13 @@ def render_pdf(html: str, path: str, title: str) -> Pdf:
         PdfError: when WeasyPrint fails or warns (a missing anchor, font or image).
     """
     text = html_lib.unescape(re.sub(r"<[^>]*>", "", html))
-    css = font_css(subsets_for(text)) + (ASSETS / "book.css").read_text(encoding="utf-8")
+    subsets = subsets_for(text)
+    missing = uncovered(text, subsets)
+    if missing:  # the PDF would silently show a system font's glyph, or a blank box
+        raise PdfError(f"{path}: no font shipped in sphub/print/fonts/ has these characters: "
+                       + ", ".join(f"'{c}' (U+{ord(c):04X})" for c in missing)
+                       + "; add a font subset that has them (see its README)")
+    css = font_css(subsets) + (ASSETS / "book.css").read_text(encoding="utf-8")
     key = hashlib.sha256((css + html).encode()).hexdigest()
     if key in _cache:
         cached = _cache[key]
