@@ -23,7 +23,7 @@ import re
 import time
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -44,8 +44,8 @@ FONT_SUBSETS = ("latin", "latin-ext", "vietnamese", "greek", "cyrillic")
 FONT_FACES = (("400", "normal"), ("700", "normal"), ("400", "italic"))
 FONT_PREFIX = "Sphub Noto"  # family names in the PDF start with this (the tests check it)
 FONT_FAMILIES = ", ".join(f'"{FONT_PREFIX} {subset}"' for subset in FONT_SUBSETS)
-# Organisations named on the cover, when the data has them: who made the framework and for whom.
-COVER_ORGANISATIONS = ("seep", "cerise", "imp-act")
+# Organisations named on the cover, when the data has them: who made the framework (seed 003).
+FRAMEWORK_BY = ("cerise", "imp-act")
 # Collections whose data the guide shows: its edition is the last day one of them changed.
 GUIDE_DATA = ("tree", "assessment", "strategy_options", "entry_points", "tools", "practices",
               "case_studies", "quick_tree", "quick_tree_agenda")
@@ -106,6 +106,11 @@ class Pdf:
     data: bytes
     pages: int
     seconds: float  # rendering time; 0 when it came from the cache
+
+    @property
+    def ms_per_page(self) -> float:
+        """Rendering time per page in milliseconds (0 when it came from the cache)."""
+        return 1000 * self.seconds / self.pages
 
     @property
     def size(self) -> str:
@@ -235,12 +240,11 @@ def book_html(renderer: Renderer, kind: str = "guide") -> str:
         "book.html", "guide/index.md", kind=kind, chapters=_book_chapters(renderer, chosen),
         edition=edition(renderer),
         anchor=lambda src: _anchor(url_of(src, renderer.directory_urls)),
-        organisations=[site.organisations[i] for i in COVER_ORGANISATIONS
-                       if i in site.organisations],
+        organisations=[site.organisations[i] for i in FRAMEWORK_BY if i in site.organisations],
     )
 
 
-@lru_cache(maxsize=None)
+@cache
 def font_characters(subset: str) -> frozenset[int]:
     """The characters (code points) the shipped font of `subset` has."""
     from fontTools.ttLib import TTFont
@@ -294,8 +298,9 @@ class _Collect(logging.Handler):
 _cache: dict[str, Pdf] = {}  # hash of the HTML and CSS -> PDF: `mkdocs serve` renders once
 
 
-def render_pdf(html: str, path: str, title: str) -> Pdf:
-    """Render `html` with the book's CSS and fonts.
+def render_pdf(html: str, path: str, title: str, cached: bool = True) -> Pdf:
+    """Render `html` with the book's CSS and fonts (or take the PDF of the same HTML rendered
+    before, when `cached`).
 
     Raises:
         PdfError: when WeasyPrint fails or warns (a missing anchor, font or image).
@@ -309,9 +314,9 @@ def render_pdf(html: str, path: str, title: str) -> Pdf:
                        + "; add a font subset that has them (see its README)")
     css = font_css(subsets) + (ASSETS / "book.css").read_text(encoding="utf-8")
     key = hashlib.sha256((css + html).encode()).hexdigest()
-    if key in _cache:
-        cached = _cache[key]
-        return Pdf(path, title, cached.data, cached.pages, 0.0)
+    if cached and key in _cache:
+        before = _cache[key]
+        return Pdf(path, title, before.data, before.pages, 0.0)
     try:
         from weasyprint import CSS, HTML
         from weasyprint.text.fonts import FontConfiguration
@@ -339,9 +344,10 @@ def render_pdf(html: str, path: str, title: str) -> Pdf:
     return pdf
 
 
-def build_guide(renderer: Renderer) -> Pdf:
-    """The whole guide as one PDF (also what `make bench` times: pages, bytes, seconds)."""
-    return render_pdf(book_html(renderer, "guide"), GUIDE, "The whole guide")
+def build_guide(renderer: Renderer, cached: bool = True) -> Pdf:
+    """The whole guide as one PDF. `make bench` calls it with `cached=False` and reads its
+    pages, `len(data)`, seconds and ms_per_page."""
+    return render_pdf(book_html(renderer, "guide"), GUIDE, "The whole guide", cached)
 
 
 def build_worksheet(renderer: Renderer) -> Pdf:
@@ -369,8 +375,8 @@ def write(pdfs: list[Pdf], site_dir: str | os.PathLike) -> list[str]:
         target = Path(site_dir) / pdf.path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(pdf.data)
-        how = (f"rendered in {pdf.seconds:.1f} s ({1000 * pdf.seconds / pdf.pages:.0f} ms a "
-               "page)" if pdf.seconds else "unchanged")
+        how = (f"rendered in {pdf.seconds:.1f} s ({pdf.ms_per_page:.0f} ms a page)"
+               if pdf.seconds else "unchanged")
         lines.append(f"PDF {pdf.path}: {pdf.pages} pages, {pdf.size}, {how}")
     return lines
 

@@ -6,16 +6,15 @@ from __future__ import annotations
 
 import re
 import subprocess
-from pathlib import Path
+from itertools import pairwise
 
 import pytest
 from bs4 import BeautifulSoup
+from conftest import ROOT
 from fontTools.ttLib import TTFont
 from pydantic import BaseModel
 from pypdf import PdfReader
-from pypdf.generic import IndirectObject
 
-from conftest import ROOT
 from sphub import pdf
 from sphub.diagram import numbers
 from sphub.history import last_changes
@@ -79,7 +78,7 @@ def test_bookmarks_are_the_chapters_and_their_sections(guide, renderer):
     expected = numbered(renderer)
     assert top == [chapter for chapter, _ in expected]
     children: dict[str, list[str]] = {}
-    for before, item in zip(outline, outline[1:]):
+    for before, item in pairwise(outline):
         if isinstance(item, list):
             children[before.title] = [child.title for child in item]
     assert children == {chapter: sections for chapter, sections in expected if sections}
