@@ -29,6 +29,7 @@ offline: validate
 	$(BIN)/python -m sphub.offline .site-offline dist/sphub-site-offline.zip
 	rm -rf .site-offline
 
+# The preview skips the PDF guide to stay fast; `SPHUB_PDF=1 make serve` renders it too.
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --livereload
 

@@ -12,6 +12,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files
 
+from sphub import pdf
 from sphub.errors import DataError
 from sphub.export import write_downloads
 from sphub.history import last_changes
@@ -24,6 +25,13 @@ from sphub.render import Renderer
 from sphub.strategy_pages import strategy_macros, strategy_pages
 
 _renderer: Renderer | None = None
+_command: str | None = None  # build, serve or gh-deploy: `serve` skips the PDFs unless asked
+_pdfs: list[pdf.Pdf] = []
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    global _command
+    _command = command
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -58,7 +66,24 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         raise Abort("\n".join(clashes))
     for redirect in found:
         files.append(File.generated(config, redirect.dest, content=redirect.html))
+    # Rendered before the pages, so each guidance page can say the PDFs' pages and sizes.
+    global _pdfs
+    try:
+        _pdfs = pdf.build_all(_renderer) if pdf.wanted(_command) else []
+    except pdf.PdfError as err:
+        raise Abort(f"The PDF guide could not be built:\n{err}") from None
     return files
+
+
+def on_page_content(html: str, page, config: MkDocsConfig, files: Files) -> str:
+    if _pdfs and pdf.is_guidance(page.file.src_uri):
+        return html + pdf.download_links(_renderer, page.file.src_uri, _pdfs)
+    return html
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    for line in pdf.write(_pdfs, config.site_dir):
+        print(line)  # the progress line of `make site`
 
 
 def on_serve(server, config: MkDocsConfig, builder):

@@ -38,7 +38,7 @@ def step_src(step: Step) -> str:
     return "/".join(("decision-tree", kind, step.node.id) + step.slugs) + ".md"
 
 
-def _values(renderer: Renderer) -> dict:
+def template_values(renderer: Renderer) -> dict:
     """What every framework template may use besides `site` and `href`."""
     tree = renderer.site.tree
     return {
@@ -55,7 +55,7 @@ def _values(renderer: Renderer) -> dict:
 
 def strategy_pages(renderer: Renderer) -> list[Page]:
     """Every page of the framework made from data."""
-    values = _values(renderer)
+    values = template_values(renderer)
     pages: list[Page] = []
     for step in walk(renderer.site.tree):
         src = step_src(step)
@@ -84,7 +84,7 @@ def strategy_macros(renderer: Renderer, current_src: Callable[[], str]) -> dict:
 
     def macro(template: str) -> Callable[[], str]:
         def render() -> str:
-            html = renderer.render(template, current_src(), **_values(renderer))
+            html = renderer.render(template, current_src(), **template_values(renderer))
             return "\n\n" + html + "\n\n"  # one raw HTML block for Markdown
 
         return render

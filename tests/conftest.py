@@ -19,10 +19,12 @@ PROJECT_PARTS = ["mkdocs.yml", "docs", "overrides", "hooks", "sphub"]
 
 
 def build(project: Path, out: Path | None = None, epoch: str = BUILD_EPOCH,
-          extra_args: list[str] | None = None) -> subprocess.CompletedProcess:
-    """Run `mkdocs build --strict` on `project` into `out` (default project/site)."""
+          extra_args: list[str] | None = None, pdf: bool = False) -> subprocess.CompletedProcess:
+    """Run `mkdocs build --strict` on `project` into `out` (default project/site); the PDF
+    guide only with `pdf` (it takes seconds, and tests/test_pdf.py checks it)."""
     out = out or project / "site"
-    env = {**os.environ, "SOURCE_DATE_EPOCH": epoch, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "SOURCE_DATE_EPOCH": epoch, "NO_MKDOCS_2_WARNING": "1",
+           "SPHUB_PDF": "1" if pdf else "0"}
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"),
          "-d", str(out), *(extra_args or [])],
@@ -47,7 +49,7 @@ def make_project(where: Path, data: Path | None = None) -> Path:
 def built_site(tmp_path_factory) -> Path:
     """The shipped site, built once per test session with --strict; returns its folder."""
     out = tmp_path_factory.mktemp("built") / "site"
-    result = build(ROOT, out)
+    result = build(ROOT, out, pdf=True)
     assert result.returncode == 0, result.stdout + result.stderr
     return out
 

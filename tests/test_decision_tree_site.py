@@ -154,7 +154,9 @@ def test_outcome_pages(walked, built_site):
         assert any("window.print()" in b.get("onclick", "") for b in page.buttons), url
         # Every link on the plan leads to a page of the site.
         for href, _text, _c in page.links:
-            if not href.startswith(("http:", "https:", "#", "mailto:")):
+            if href.endswith(".pdf"):  # the printable guide (tests/test_pdf.py reads it)
+                assert (built_site / follow(url, href)).is_file(), href
+            elif not href.startswith(("http:", "https:", "#", "mailto:")):
                 read(built_site, follow(url, href))
 
 

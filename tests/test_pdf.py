@@ -1,0 +1,262 @@
+"""The PDF guide and the worksheet hand-out, read back with pypdf as a facilitator's PDF viewer
+would: pages, bookmarks, contents against the pages the headings are really on, cross-references
+landing on their targets, every tool and outcome there, fonts embedded and covering the data."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from itertools import pairwise
+
+import pytest
+from bs4 import BeautifulSoup
+from conftest import ROOT
+from fontTools.ttLib import TTFont
+from pydantic import BaseModel
+from pypdf import PdfReader
+
+from sphub import pdf
+from sphub.diagram import numbers
+from sphub.history import last_changes
+from sphub.models import COLLECTIONS
+from sphub.render import Renderer
+
+
+@pytest.fixture(scope="module")
+def guide(built_site) -> PdfReader:
+    return PdfReader(built_site / pdf.GUIDE)
+
+
+@pytest.fixture(scope="module")
+def texts(guide) -> list[str]:
+    return [page.extract_text() for page in guide.pages]
+
+
+@pytest.fixture(scope="module")
+def renderer(shipped) -> Renderer:
+    """A renderer made as the hook makes it, so the book is the one the build wrote."""
+    changes = last_changes(ROOT, [f"data/{c.file}" for c in COLLECTIONS.values()])
+    return Renderer(shipped, ROOT / "overrides" / "fragments", True, changes)
+
+
+def page_of(reader: PdfReader, name: str) -> int:
+    """1-based page number of a named destination (an id of the book)."""
+    return reader.get_destination_page_number(reader.named_destinations[name]) + 1
+
+
+def toc_entries(texts: list[str]) -> dict[str, int]:
+    """'5.1 Build awareness...' -> the page number the contents print after its dot leader."""
+    entries = {}
+    for text in texts[1:4]:  # the contents follow the cover
+        for line in text.splitlines():
+            found = re.match(r"^(\d+(?:\.\d+)?\.? .+?) ?\.{4,}\s*(\d+)$", line.strip())
+            if found:
+                entries[found[1]] = int(found[2])
+    return entries
+
+
+def numbered(renderer) -> list[tuple[str, list[str]]]:
+    """(chapter heading, [section headings]) as the book numbers them."""
+    chapters = pdf.chapters(renderer)
+    return [
+        (f"{i}. {c.title}",
+         [f"{i}.{j} {p.title}" for j, p in enumerate((p for p in c.parts if p.title), 1)])
+        for i, c in enumerate(chapters, 1)
+    ]
+
+
+def test_the_build_writes_both_pdfs_with_pages(built_site, guide):
+    worksheet = PdfReader(built_site / pdf.WORKSHEET)
+    assert len(guide.pages) >= 40
+    assert 1 <= len(worksheet.pages) <= 4  # a hand-out, not a book
+    assert len(worksheet.pages) < len(guide.pages)
+
+
+def test_bookmarks_are_the_chapters_and_their_sections(guide, renderer):
+    outline = guide.outline
+    top = [item.title for item in outline if not isinstance(item, list)]
+    expected = numbered(renderer)
+    assert top == [chapter for chapter, _ in expected]
+    children: dict[str, list[str]] = {}
+    for before, item in pairwise(outline):
+        if isinstance(item, list):
+            children[before.title] = [child.title for child in item]
+    assert children == {chapter: sections for chapter, sections in expected if sections}
+
+
+def test_contents_give_the_pages_the_headings_are_on(guide, texts, renderer):
+    toc = toc_entries(texts)
+    expected = [h for chapter, sections in numbered(renderer) for h in [chapter, *sections]]
+    assert sorted(toc) == sorted(expected)
+    chapters = {chapter for chapter, _ in numbered(renderer)}
+    for heading, page in toc.items():
+        text = " ".join(texts[page - 1].split())  # a long heading wraps
+        # A chapter's title is also in the running header of its pages: the heading is the 2nd.
+        assert text.count(heading) >= (2 if heading in chapters else 1), \
+            f"{heading!r} is not on page {page}"
+    # The bookmarks agree with the contents.
+    for item in guide.outline:
+        for entry in item if isinstance(item, list) else [item]:
+            assert guide.get_destination_page_number(entry) + 1 == toc[entry.title]
+
+
+def test_every_tool_and_outcome_is_in_the_guide(texts, shipped):
+    text = re.sub(r"\s+", " ", " ".join(texts))
+    for tool in shipped.tools.values():
+        assert tool.name in text
+    for node in shipped.tree.values():
+        assert (node.title if node.type == "outcome" else node.question) in text
+    for dimension in shipped.assessment.values():
+        for criterion in dimension.criteria:
+            assert criterion in text
+
+
+def test_internal_links_land_on_their_target(guide):
+    names = guide.named_destinations
+    links = 0
+    for number, page in enumerate(guide.pages, 1):
+        for annotation in page.get("/Annots", []):
+            annotation = annotation.get_object()
+            if annotation["/Subtype"] != "/Link" or "/Dest" not in annotation:
+                continue
+            links += 1
+            name = str(annotation["/Dest"])
+            assert name in names, f"page {number}: a link to {name!r}, which is nowhere"
+    assert links > 100
+
+
+def test_tree_answers_name_the_page_of_the_next_question(guide, texts, shipped):
+    tags = numbers(shipped.tree)  # Q1, O1...: the tags of the diagram and of the site
+    text = re.sub(r"\s+", " ", " ".join(texts))
+    checked = 0
+    for node in shipped.tree.values():
+        for option in node.options:
+            target = shipped.tree[option.next]
+            page = page_of(guide, f"p-guidance--{target.id}" if target.type == "question"
+                           else f"p-decision-tree-outcomes-{target.id}")
+            kind = "question" if target.type == "question" else "outcome"
+            title = f": {re.escape(target.title)}" if kind == "outcome" else ""
+            said = re.search(rf"{kind} {tags[target.id]}{title}, page (\d+)", text)
+            assert said and int(said[1]) == page
+            heading = f"{tags[target.id]}. {target.question}" if kind == "question" \
+                else target.title
+            assert heading[:40] in re.sub(r"\s+", " ", texts[page - 1])
+            checked += 1
+    assert checked == sum(len(n.options) for n in shipped.tree.values())
+
+
+def test_running_header_and_page_x_of_y(guide, texts, renderer):
+    total = len(texts)
+    assert "Page 1 of" not in texts[0]  # the cover
+    for number, text in enumerate(texts[1:], 2):
+        assert f"Page {number} of {total}" in text
+    chapters = pdf.chapters(renderer)
+    starts = [page_of(guide, a) for a in _chapter_anchors(chapters)] + [total + 1]
+    for (heading, _), first, end in zip(numbered(renderer), starts, starts[1:]):
+        for page in range(first, end):
+            assert texts[page - 1].count(heading) >= (2 if page == first else 1), page
+
+
+def _chapter_anchors(chapters) -> list[str]:
+    return [f"ch-{c.key}" if not c.src else pdf._anchor(pdf.url_of(c.src, True))
+            for c in chapters]
+
+
+def test_fonts_are_embedded_and_only_the_shipped_ones(guide):
+    seen = set()
+
+    def fonts_of(resources):
+        resources = resources.get_object() if resources else {}
+        for font in (resources.get("/Font") or {}).values():
+            yield font.get_object()
+        for xobject in (resources.get("/XObject") or {}).values():
+            yield from fonts_of(xobject.get_object().get("/Resources"))
+
+    for page in guide.pages:
+        for font in fonts_of(page.get("/Resources")):
+            seen.add(str(font["/BaseFont"]))
+            for descendant in font.get("/DescendantFonts", [font]):
+                descriptor = descendant.get_object()["/FontDescriptor"].get_object()
+                assert {"/FontFile", "/FontFile2", "/FontFile3"} & set(descriptor), font
+    assert seen
+    assert all(pdf.FONT_PREFIX.replace(" ", "-") in name for name in seen), seen
+
+
+def strings(value) -> set[str]:
+    """Every string in a validated entry, however deep."""
+    if isinstance(value, str):
+        return {value}
+    if isinstance(value, BaseModel):
+        return set().union(*(strings(getattr(value, f)) for f in type(value).model_fields))
+    if isinstance(value, (list, tuple)):
+        return set().union(set(), *(strings(v) for v in value))
+    if isinstance(value, dict):
+        return set().union(set(), *(strings(v) for v in value.values()))
+    return set()
+
+
+def test_every_character_of_the_data_is_in_every_shipped_face(shipped):
+    used = set("".join(s for key in COLLECTIONS for e in shipped.collection(key).values()
+                       for s in strings(e)))
+    assert len(used) > 50
+    for weight, style in pdf.FONT_FACES:
+        have = set()
+        for subset in pdf.FONT_SUBSETS:
+            have |= set(TTFont(pdf.FONTS / f"noto-sans-{subset}-{weight}-{style}.woff2")
+                        .getBestCmap())
+        missing = sorted(c for c in used if ord(c) not in have and c not in "\n\t")
+        assert not missing, f"{weight} {style} lacks {missing}"
+
+
+def test_a_character_no_font_has_stops_the_render():
+    with pytest.raises(pdf.PdfError, match=r"U\+0915"):
+        pdf.render_pdf("<p>Sa-Dhan \u0915</p>", "guide/x.pdf", "x")
+
+
+def test_a_broken_cross_reference_stops_the_render():
+    with pytest.raises(pdf.PdfError, match="nowhere"):
+        pdf.render_pdf('<p><a href="#nowhere">x</a></p>', "guide/x.pdf", "x")
+
+
+def test_same_data_gives_the_same_bytes(built_site, renderer):
+    pdf._cache.clear()
+    assert pdf.build_worksheet(renderer).data == (built_site / pdf.WORKSHEET).read_bytes()
+    assert pdf.build_guide(renderer).data == (built_site / pdf.GUIDE).read_bytes()
+
+
+def test_guidance_pages_link_the_pdfs_with_their_real_pages_and_size(built_site):
+    files = {path: PdfReader(built_site / path) for path in (pdf.GUIDE, pdf.WORKSHEET)}
+    pages = [p for p in built_site.rglob("index.html")
+             if p.relative_to(built_site).parts[0] in ("guidance", "decision-tree")]
+    assert len(pages) > 50
+    for page in pages:
+        soup = BeautifulSoup(page.read_text(), "html.parser")
+        links = soup.select(".sphub-pdf-links a")
+        assert len(links) == 2, page
+        for link in links:
+            target = (page.parent / link["href"]).resolve().relative_to(built_site.resolve())
+            reader = files[target.as_posix()]
+            size = pdf.Pdf("", "", (built_site / target).read_bytes(), 0, 0).size
+            assert f"{len(reader.pages)} pages, {size}" in link.get_text()
+    home = BeautifulSoup((built_site / "index.html").read_text(), "html.parser")
+    assert not home.select(".sphub-pdf-links")
+
+
+def test_serve_skips_the_pdf_unless_asked(monkeypatch):
+    monkeypatch.delenv("SPHUB_PDF", raising=False)
+    assert pdf.wanted("build") and not pdf.wanted("serve")
+    monkeypatch.setenv("SPHUB_PDF", "1")
+    assert pdf.wanted("serve")
+    monkeypatch.setenv("SPHUB_PDF", "0")
+    assert not pdf.wanted("build")
+
+
+def test_pages_look_right_as_pictures(built_site, tmp_path):
+    """Cover, contents, a tree page, an outcome plan: rendered to PNG (pdftoppm) and not blank;
+    the pictures were looked at by a person when this was written."""
+    for first in (1, 2, 14, 18):
+        out = tmp_path / f"page{first}"
+        subprocess.run(["pdftoppm", "-r", "30", "-png", "-f", str(first), "-l", str(first),
+                        str(built_site / pdf.GUIDE), str(out)], check=True)
+        (png,) = tmp_path.glob(f"page{first}*.png")
+        assert png.stat().st_size > 2000
