@@ -81,11 +81,6 @@ def on_page_content(html: str, page, config: MkDocsConfig, files: Files) -> str:
     return html
 
 
-def on_post_build(config: MkDocsConfig) -> None:
-    for line in pdf.write(_pdfs, config.site_dir):
-        print(line)  # the progress line of `make site`
-
-
 def on_serve(server, config: MkDocsConfig, builder):
     # A data error during the preview keeps the last good pages served (sphub/preview.py).
     server.builder = keep_last_good(server.builder)
@@ -96,3 +91,5 @@ def on_post_build(config: MkDocsConfig) -> None:
     write_downloads(
         _renderer.site, Path(config.site_dir), config.site_url, config.use_directory_urls
     )
+    for line in pdf.write(_pdfs, config.site_dir):
+        print(line)  # the progress line of `make site`

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import ctypes
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -66,6 +67,10 @@ def build(config_file: Path, site_dir: Path, quiet: bool = True) -> None:
             if log:
                 print(log, end="", file=sys.stderr)
             raise BuildFailed(f"mkdocs build failed (exit code {process.returncode})")
+        # On success, only sphub's own progress lines (the PDFs), not MkDocs' log.
+        for line in (log or "").splitlines():
+            if line.strip() and not re.match(r"(INFO|WARNING|DEBUG)\s+-", line):
+                print(line)
         swap_in(work / "site", site_dir)
     finally:
         # Reached on failure, on success (removing the old site) and on an interrupt

@@ -85,5 +85,5 @@ def test_every_outcome_renders_with_its_answers(shipped):
             assert len(changes) == len(step.answers)
             for option_id in step.node.recommended:
                 assert f"/strategy-menu/{option_id}/" in page.html
-            assert "window.print()" in page.html
+            assert "data-sphub-print" in page.html
     assert seen == {n.id for n in shipped.tree.values() if n.type == "outcome"}

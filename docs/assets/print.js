@@ -11,3 +11,9 @@
     opened = [];
   });
 })();
+
+// "Print this plan" buttons: bound here rather than with an inline onclick, so no page carries
+// inline script. Without JavaScript the button does nothing and the page says to use Print.
+document.querySelectorAll("[data-sphub-print]").forEach(function (button) {
+  button.addEventListener("click", function () { window.print(); });
+});
