@@ -17,6 +17,7 @@ from sphub.errors import DataError
 from sphub.export import write_downloads
 from sphub.history import last_changes
 from sphub.load import load_site
+from sphub.markup import external_links_rel
 from sphub.macros import make_macros
 from sphub.models import COLLECTIONS
 from sphub.preview import DataAbort, keep_last_good
@@ -76,6 +77,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_page_content(html: str, page, config: MkDocsConfig, files: Files) -> str:
+    html = external_links_rel(html)
     if _pdfs and pdf.is_guidance(page.file.src_uri):
         return html + pdf.download_links(_renderer, page.file.src_uri, _pdfs)
     return html

@@ -55,6 +55,14 @@ def collection_json(site: Site, key: str) -> str:
     return json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 
+def _cell(value: object) -> str:
+    """A spreadsheet cell that stays text: a value starting with =, +, -, @ or a control
+    character would be run as a formula by Excel or LibreOffice, so it gets a leading
+    apostrophe (the spreadsheet convention for "this is text")."""
+    value = str(value)
+    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+
+
 def members_csv(site: Site) -> str:
     """The member directory, one network a row, sorted by name as on the page. Lists are
     joined with '; '. The text starts with a byte-order mark so spreadsheet programs read
@@ -63,14 +71,14 @@ def members_csv(site: Site) -> str:
     writer = csv.DictWriter(out, fieldnames=MEMBER_COLUMNS, lineterminator="\r\n")
     writer.writeheader()
     for m in sorted(site.members.values(), key=sort_name):
-        writer.writerow({
+        writer.writerow({key: _cell(value) for key, value in {
             "id": m.id, "name": m.name, "acronym": m.acronym or "",
             "aliases": "; ".join(m.aliases), "kind": m.kind, "country": m.country or "",
             "country_name": text.country_name(m.country) if m.country else "",
             "region": m.region, "region_name": site.regions[m.region].name,
             "years": "; ".join(str(y) for y in m.years), "founded": m.founded or "",
             "website": m.website or "",
-        })
+        }.items()})
     return "\ufeff" + out.getvalue()
 
 

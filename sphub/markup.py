@@ -57,3 +57,10 @@ def _no_other_host(tag: str, attribute: str, value: str) -> str | None:
     if attribute == "href" and re.match(r"[\x00-\x20]*[/\\][\x00-\x20]*[/\\]", value):
         return None
     return value
+
+
+def external_links_rel(html: str) -> str:
+    """Give every link to another site `rel="noopener noreferrer"`: links written in the
+    hand-written Markdown pages come from Python-Markdown without it (links from the data
+    already have it, from nh3 and the templates)."""
+    return re.sub(r'<a href="(https?://[^"]*)"(?![^>]*\brel=)', r'<a href="\1" rel="noopener noreferrer"', html)

@@ -66,7 +66,6 @@ def test_search_finds_nothing_for_nonsense(visit, site_url):
 def scenario_url(tmp_path_factory):
     """The site with one more member, named with accents and Chinese characters."""
     project = make_project(tmp_path_factory.mktemp("scenario") / "project")
-    (project / "sphub").symlink_to(ROOT / "sphub")  # mkdocs.yml watches sphub/
     members = project / "data" / "members.yml"
     members.write_text(members.read_text(encoding="utf-8") + SCENARIO_MEMBER, encoding="utf-8")
     result = build(project)
