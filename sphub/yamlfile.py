@@ -19,10 +19,11 @@ from sphub.errors import Path, Problem, describe
 MAX_FILE_BYTES = 10 * 1024 * 1024
 MAX_VALUES = 1_000_000  # values produced from one file, aliases expanded: stops "billion laughs"
 MAX_DEPTH = 40
-# Characters no editor types: control characters (tab and newline aside), lone surrogates
-# and non-characters. YAML escapes such as "\0" produce them; they would break the XML,
-# calendar and CSV outputs, or the UTF-8 encoding of a page.
-_BAD_CHAR = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+# Characters no editor types: control characters (tab and newline aside), the line and
+# paragraph separators U+2028/U+2029, lone surrogates and non-characters. YAML escapes such
+# as "\0" produce them; they would break the XML, calendar and CSV outputs, the UTF-8 of a
+# page, or print as blank boxes in the PDF.
+_BAD_CHAR = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
 
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 

@@ -34,7 +34,7 @@ def one_line(t: str) -> str:
         f' </title><script>alert("{t}")</script> javascript:alert("{t}")'
         f' [link {t}](javascript:alert("{t}")) &lt;script&gt;alert("{t}")&lt;/script&gt;'
         f' TPL{t}{{{{ 7*7 }}}} CFG{t}{{{{ config }}}} INC{t}{{% include "mkdocs.yml" %}}'
-        f" MAC{t}{{{{ macros_info() }}}} ]]> --> \u2028 {t}"
+        f" MAC{t}{{{{ macros_info() }}}} ]]> --> {t}"  # (U+2028 is refused at load)
     )
 
 

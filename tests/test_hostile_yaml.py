@@ -57,6 +57,8 @@ HOSTILE = {
                    "expected text without control characters, got the character U+0000"),
     "escape character": (b'events:\n  - id: x\n    title: "\\e[31m"\n', 3,
                          "got the character U+001B"),
+    "line separator": (b'events:\n  - id: x\n    title: "a\\u2028b"\n', 3,
+                       "got the character U+2028"),
     "lone surrogate": (b'events:\n  - id: x\n    title: "\\ud800"\n', 3, "expected valid YAML"),
     "two documents": (b"events: []\n---\nevents: []\n", 2, "expected valid YAML"),
     "oversize": (b"events: []\n" + b"#" * MAX_FILE_BYTES, 1, "expected a file of at most 10 MiB"),

@@ -45,7 +45,7 @@ def hostile(tmp_path_factory):
             yaml.safe_dump(data[key], allow_unicode=True, sort_keys=False, width=1000),
             encoding="utf-8")
     project = make_project(where / "project", folder)
-    result = build(project)
+    result = build(project, pdf=True)  # the PDF guide is an output too: scanned like the rest
     assert result.returncode == 0, result.stdout + result.stderr
     return planter, project / "site"
 

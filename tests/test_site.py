@@ -190,3 +190,14 @@ def test_bad_data_stops_the_build_before_site_is_touched(broken_project):
     assert "2 problems in the data; nothing was built." in output
     assert (broken_project / "site" / "index.html").read_text() == "previous build"
     assert sorted(p.name for p in (broken_project / "site").iterdir()) == ["index.html"]
+
+
+def test_topics_link_resources_tools_and_case_studies(built_site):
+    topic = content(page(built_site, "topics/social-audits"))
+    sections = [h.get_text(strip=True) for h in topic.find_all("h2")]
+    assert sections[:3] == ["Resources", "Tools", "Case studies"]
+    body = topic.get_text(" ")
+    assert "Social Performance Indicators" in body  # CERISE SPI, a tool
+    assert "MCPI: social audits with MFC" in body  # a case study
+    case = content(page(built_site, "guidance/case-studies/mcpi-social-audits-2009"))
+    assert case.select_one('a[href="../../../topics/social-audits/"]') is not None

@@ -184,6 +184,9 @@ class CaseStudy(Model):
     resources: Refs = Field(
         [], description="Ids of resources about it.", json_schema_extra=refers_to("resources")
     )
+    topics: Refs = Field(
+        [], description="Ids of topics (see topics.yml).", json_schema_extra=refers_to("topics")
+    )
 
 
 class Option(Model):
