@@ -80,13 +80,16 @@ def main(argv: list[str] | None = None) -> int:
     if args.profile:
         profile(args.profile, work, args.seed)
         return 0
+    if "S" not in args.scales:
+        parser.error("--scales must include S: the targets compare M with S")
+    load_before = os.getloadavg()[0]
     scales = []
     for name in args.scales:
         print(f"Scale {name}:", flush=True)
         # The target for the preview is at S; at M one full rebuild is a build, measured above.
         scales.append(run_scale(name, args.runs, args.preview_runs if name == "S" else 0,
                                 work, args.seed))
-    text = render(scales, args.runs, pdf_figure(work))
+    text = render(scales, args.runs, pdf_figure(work), (load_before, os.getloadavg()[0]))
     Path(args.out).write_text(text, encoding="utf-8")
     print(text)
     return 0

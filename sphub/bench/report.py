@@ -112,6 +112,8 @@ def figures(scales: list[Scale]) -> list[str]:
     row("Markdown of the pages (the content)", lambda s: "", lambda s: mb(s.content_bytes))
     row("Data validation, load_site alone (median)",
         lambda s: f"{median(s.validation_seconds):.3f} s", lambda s: "")
+    row("of which reading YAML (libyaml compose, line map)",
+        lambda s: f"{median(s.yaml_seconds):.3f} s", lambda s: "")
     row("Preview: data edit to rebuilt page (median)",
         lambda s: f"{median(s.preview_seconds):.2f} s" if s.preview_seconds else "not measured",
         lambda s: "")
@@ -119,7 +121,7 @@ def figures(scales: list[Scale]) -> list[str]:
     return lines
 
 
-def render(scales: list[Scale], runs: int, pdf: str | None) -> str:
+def render(scales: list[Scale], runs: int, pdf: str | None, load: tuple[float, float]) -> str:
     s = next(x for x in scales if x.name == "S")
     m = next((x for x in scales if x.name == "M"), None)
     when = datetime.now(tz=UTC).strftime("%Y-%m-%d %H:%M UTC")
@@ -136,6 +138,10 @@ def render(scales: list[Scale], runs: int, pdf: str | None) -> str:
         "times S), builds the site with sphub, and builds the very same pages written as plain",
         "Markdown with MkDocs and Material alone (no macros plugin, no hooks): the ratio of the",
         f"two is sphub's overhead. Each figure is the median of {runs} runs.",
+        "",
+        f"Load average (1 minute) at the start and the end of the run: {load[0]:.1f} and",
+        f"{load[1]:.1f}. Above the number of cores, other work shared the machine: wall times",
+        "then stretch, while CPU times (shown too) are less affected.",
         "",
         "## Targets",
         "",

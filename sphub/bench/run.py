@@ -42,6 +42,7 @@ class Scale:
     sphub_rss_kb: list[int] = field(default_factory=list)
     plain_rss_kb: list[int] = field(default_factory=list)
     validation_seconds: list[float] = field(default_factory=list)
+    yaml_seconds: list[float] = field(default_factory=list)
     preview_seconds: list[float] = field(default_factory=list)
     site: dict = field(default_factory=dict)
     plain_site: dict = field(default_factory=dict)
@@ -86,13 +87,28 @@ def site_figures(site: Path, generated: list[str]) -> dict:
     }
 
 
-def validation_time(data: Path) -> float:
-    """`load_site` alone, in a fresh process (nothing cached), imports not counted."""
-    code = ("import sys, time; from sphub.load import load_site; t = time.perf_counter(); "
-            "load_site(sys.argv[1]); print(time.perf_counter() - t)")
-    result = subprocess.run([sys.executable, "-c", code, str(data)], capture_output=True,
+_VALIDATION = """
+import sys, time
+from pathlib import Path
+from sphub.load import load_site
+from sphub.yamlfile import read_yaml
+start = time.perf_counter()
+load_site(sys.argv[1])
+total = time.perf_counter() - start
+start = time.perf_counter()
+for path in sorted(Path(sys.argv[1]).glob("*.yml")):
+    read_yaml(path.name, path.read_bytes())
+print(total, time.perf_counter() - start)
+"""
+
+
+def validation_time(data: Path) -> tuple[float, float]:
+    """`load_site` alone, in a fresh process, imports not counted; and the part of it spent
+    reading YAML (parsing and line map), timed again on its own."""
+    result = subprocess.run([sys.executable, "-c", _VALIDATION, str(data)], capture_output=True,
                             text=True, env=ENV, check=True)
-    return float(result.stdout)
+    total, yaml_part = result.stdout.split()
+    return float(total), float(yaml_part)
 
 
 def free_port() -> int:
@@ -170,7 +186,9 @@ def run_scale(name: str, runs: int, preview_runs: int, work: Path, seed: int) ->
         result.plain_cpu.append(cpu)
         result.plain_rss_kb.append(rss)
         print(f" {seconds:.1f} s ({cpu:.1f} s CPU)", flush=True)
-        result.validation_seconds.append(validation_time(project / "data"))
+        total, yaml_part = validation_time(project / "data")
+        result.validation_seconds.append(total)
+        result.yaml_seconds.append(yaml_part)
     result.site = site_figures(base / "site-sphub", generated)
     result.plain_site = site_figures(base / "site-plain", generated)
     if preview_runs:
