@@ -69,7 +69,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m sphub.bench", description=__doc__)
     parser.add_argument("--scales", nargs="+", default=["S", "M"], choices=["S", "M"])
     parser.add_argument("--runs", type=int, default=3, help="builds per scale (median)")
-    parser.add_argument("--preview-runs", type=int, default=3, help="data edits under serve")
+    parser.add_argument("--preview-runs", type=int, default=5, help="data edits under serve")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--work", default=str(ROOT / ".bench"), help="scratch folder")
     parser.add_argument("--out", default=str(ROOT / "docs" / "performance.md"))
