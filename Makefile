@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 # Material 9.7 prints a banner about MkDocs 2.0 on every run; we pin MkDocs 1.6.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test validate serve clean offline
+.PHONY: site test validate serve clean offline bench
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -30,11 +30,20 @@ offline: validate
 	rm -rf .site-offline
 
 # The preview skips the PDF guide to stay fast; `SPHUB_PDF=1 make serve` renders it too.
+# --dirty: after an edit only the changed pages are built again (hooks/sphub_hooks.py says
+# which); a full build of every page takes seconds. sphub/bench/run.py uses the same options.
 serve: $(STAMP)
-	$(BIN)/mkdocs serve --livereload
+	$(BIN)/mkdocs serve --livereload --dirty --no-strict
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
 
+# Not part of `make test`: builds S and M scale sites several times (about 15 minutes) and
+# rewrites docs/performance.md. `$(BIN)/python -m sphub.bench --profile S` profiles one build.
+bench: $(STAMP)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[bench]'
+	$(BIN)/python -m sphub.bench
+
 clean:
 	rm -rf site .site-* dist
+	rm -rf site .site-new .site-old .bench

@@ -11,8 +11,9 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page as MkDocsPage
 
-from sphub import pdf
+from sphub import pdf, preview
 from sphub.errors import DataError
 from sphub.export import write_downloads
 from sphub.history import last_changes
@@ -22,12 +23,13 @@ from sphub.macros import make_macros
 from sphub.models import COLLECTIONS
 from sphub.preview import DataAbort, keep_last_good
 from sphub.redirects import collisions, redirects
-from sphub.render import Renderer
+from sphub.render import Page, Renderer
 from sphub.strategy_pages import strategy_macros, strategy_pages
 
 _renderer: Renderer | None = None
 _command: str | None = None  # build, serve or gh-deploy: `serve` skips the PDFs unless asked
 _pdfs: list[pdf.Pdf] = []
+_generated: dict[str, Page] = {}  # source path -> page made from data, for this build
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -54,13 +56,21 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    for page in _renderer.pages():
+    _generated.clear()
+    pages = _renderer.pages() + strategy_pages(_renderer)
+    changed = preview.changed(pages)
+    # A dirty build (`make serve`) redoes only pages whose File.is_modified(): the data pages
+    # that changed, and the hand-written pages (their macros read the data) when any did.
+    for file in files.documentation_pages():
+        _rebuild_when(file, bool(changed) or file.is_modified())
+    for page in pages:
         if files.get_file_from_path(page.src):  # data must never replace a written page
             raise Abort(f"The page of a data entry, {page.src}, would replace "
                         f"docs/{page.src}: give the entry another id.")
-        files.append(File.generated(config, page.src, content=page.markdown()))
-    for page in strategy_pages(_renderer):
-        files.append(File.generated(config, page.src, content=page.markdown()))
+        _generated[page.src] = page
+        file = File.generated(config, page.src, content=page.markdown())
+        _rebuild_when(file, page.src in changed)
+        files.append(file)
     found = redirects(_renderer, config.use_directory_urls)
     clashes = collisions(found, {f.dest_uri for f in files})
     if clashes:
@@ -76,8 +86,21 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
-def on_page_content(html: str, page, config: MkDocsConfig, files: Files) -> str:
-    html = external_links_rel(html)
+def _rebuild_when(file: File, modified: bool) -> None:
+    # MkDocs asks only File.is_modified(); its own answer (dates of source and output) cannot
+    # see that a page's data changed. Plain builds never ask: they build every page.
+    file.is_modified = lambda: modified
+
+
+def on_page_markdown(markdown: str, page: MkDocsPage, **kwargs) -> str:
+    # A generated page is finished HTML: Markdown would only parse it to write it out the
+    # same (a raw HTML block), which was a fifth of the build. Its HTML comes back below.
+    return "" if page.file.src_uri in _generated else markdown
+
+
+def on_page_content(html: str, page: MkDocsPage, **kwargs) -> str:
+    generated = _generated.get(page.file.src_uri)
+    html = external_links_rel(generated.html if generated else html)
     if _pdfs and pdf.is_guidance(page.file.src_uri):
         return html + pdf.download_links(_renderer, page.file.src_uri, _pdfs)
     return html

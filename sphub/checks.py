@@ -6,9 +6,10 @@ from __future__ import annotations
 import difflib
 from collections import defaultdict
 from collections.abc import Callable, Iterator
+from functools import cache
 
 from sphub.errors import Problem
-from sphub.load import Located
+from sphub.load import Located, _model_args
 from sphub.models.types import Model
 
 Check = Callable[[dict[str, list[Located]]], list[Problem]]
@@ -21,12 +22,23 @@ def check(function: Check) -> Check:
     return function
 
 
+@cache
+def _reference_fields(model: type[Model]) -> list[tuple[str, list[str] | None]]:
+    """The fields of `model` that hold references (with their target collections) or nested
+    models (None), in order: the only fields `references` needs to read, worked out once."""
+    fields = []
+    for name, field in model.model_fields.items():
+        targets = (field.json_schema_extra or {}).get("x-refers-to")
+        if targets or _model_args(field.annotation):
+            fields.append((name, targets))
+    return fields
+
+
 def references(entry: Model, path: tuple = ()) -> Iterator[tuple[tuple, list[str], str]]:
     """Every reference inside `entry`: (path, target collections, id), found from the
     `refers_to` metadata of the models."""
-    for name, field in type(entry).model_fields.items():
+    for name, targets in _reference_fields(type(entry)):
         value = getattr(entry, name)
-        targets = (field.json_schema_extra or {}).get("x-refers-to")
         items = list(enumerate(value)) if isinstance(value, list) else [(None, value)]
         for index, item in items:
             item_path = path + ((name,) if index is None else (name, index))

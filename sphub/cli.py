@@ -77,6 +77,14 @@ def build(args: argparse.Namespace) -> int:
     return 0
 
 
+def bench_data(args: argparse.Namespace) -> int:
+    from sphub.bench.generate import write
+
+    counts = write(Path(args.out), args.scale, args.seed)
+    print(f"{args.out}/: " + ", ".join(f"{n} {key}" for key, n in counts.items()) + ".")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="sphub", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -103,6 +111,12 @@ def main(argv: list[str] | None = None) -> int:
     make.add_argument("--site-dir", help="default: site/ beside the config file")
     make.add_argument("--verbose", action="store_true", help="show MkDocs' messages")
     make.set_defaults(run=build)
+    bench = commands.add_parser("bench-data", help="write synthetic data for the benchmark")
+    bench.add_argument("--scale", choices=["S", "M"], default="S",
+                       help="S (about 150 members) or M (ten times S)")
+    bench.add_argument("--seed", type=int, default=1, help="random seed (same seed, same files)")
+    bench.add_argument("--out", required=True, help="folder to write the data files into")
+    bench.set_defaults(run=bench_data)
     # `sphub new` takes one flag per field of the model (--name, --place.city...).
     args, args.fields = parser.parse_known_args(argv)
     if args.fields and args.command != "new":

@@ -14,6 +14,8 @@ from collections.abc import Callable
 
 from mkdocs.exceptions import Abort
 
+from sphub.render import Page
+
 
 class DataAbort(Abort):
     """The build stops because the data is invalid; the message is the problem report."""
@@ -30,3 +32,20 @@ def keep_last_good(builder: Callable[[], None]) -> Callable[[], None]:
                   "and save to rebuild.", file=sys.stderr, flush=True)
 
     return build
+
+
+# What a dirty rebuild (`make serve` runs `mkdocs serve --dirty`) must redo after an edit: a
+# full build of a few hundred pages takes seconds, most of it MkDocs and Material; after one
+# data edit only the pages whose content changed need building again.
+# Source path -> Markdown of each data page in the previous build of this process (a server
+# keeps its process between rebuilds; the hooks module is loaded afresh each time).
+_previous: dict[str, str] = {}
+
+
+def changed(pages: list[Page]) -> set[str]:
+    """Source paths of the pages that differ from the previous build (all, the first time)."""
+    current = {page.src: page.markdown() for page in pages}
+    different = {src for src, text in current.items() if _previous.get(src) != text}
+    _previous.clear()
+    _previous.update(current)
+    return different

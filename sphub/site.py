@@ -98,12 +98,13 @@ class Site:
     def referring(self, entry: Model, collection: str, *fields: str) -> list[Model]:
         """Entries of `collection` that refer to `entry` (through one of `fields`, if given),
         each once, in file order."""
-        found = {
-            link.source.id: link.source
-            for link in self.backlinks.get((self.collection_of(entry), entry.id), [])
-            if link.collection == collection and (not fields or link.field in fields)
-        }
-        return [e for e in self.collection(collection).values() if e.id in found]
+        # Backlinks are recorded in file order, so no scan of the whole collection is needed
+        # (that scan made every page cost as much as the collection: quadratic growth).
+        found: dict[str, Model] = {}
+        for link in self.backlinks.get((self.collection_of(entry), entry.id), []):
+            if link.collection == collection and (not fields or link.field in fields):
+                found.setdefault(link.source.id, link.source)
+        return list(found.values())
 
     # Events
 

@@ -42,7 +42,7 @@ def url_of(src: str, directory_urls: bool) -> str:
 def relative_url(from_url: str, to_url: str) -> str:
     """Link from the page at `from_url` to `to_url`, both relative to the site root."""
     base = from_url if from_url.endswith("/") or not from_url else posixpath.dirname(from_url)
-    link = posixpath.relpath(to_url or ".", base or ".")
+    link = _relpath(to_url or ".", base or ".")
     if to_url.endswith("/") or not to_url:
         link = link.rstrip("/") + "/"
     return "./" if link == "./" or link == "." else link
@@ -55,3 +55,13 @@ def absolute_url(site_url: str | None, src: str, directory_urls: bool) -> str | 
     if not site_url:
         return None
     return site_url.rstrip("/") + "/" + url_of(src, directory_urls)
+
+def _relpath(path: str, start: str) -> str:
+    """`posixpath.relpath` for two paths under the same root: the same answer without asking
+    the system for the working directory, which it did for every link on every page."""
+    to = [part for part in path.split("/") if part not in ("", ".")]
+    base = [part for part in start.split("/") if part not in ("", ".")]
+    common = 0
+    while common < min(len(to), len(base)) and to[common] == base[common]:
+        common += 1
+    return "/".join([".."] * (len(base) - common) + to[common:]) or "."

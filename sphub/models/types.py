@@ -6,6 +6,7 @@ from __future__ import annotations
 import calendar
 import re
 from datetime import date
+from functools import cache
 from typing import Annotated, Literal
 from urllib.parse import urlsplit
 
@@ -29,29 +30,45 @@ class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
 
 
+_ID = re.compile(ID_PATTERN)
+
+
 def _check_id(value: str) -> str:
-    if not re.match(ID_PATTERN, value) or len(value) > 80:
+    if not _ID.match(value) or len(value) > 80:
         raise expected("a kebab-case id (lowercase letters, digits and hyphens, like 'sa-dhan')")
     if value == "index":  # the page of an entry 'index' would take the place of its section's
         raise expected("an id other than 'index', the name of each section's own page")
     return value
 
 
+_SPACE = re.compile(r"\s")
+
+
 def _check_url(value: str) -> str:
     parts = urlsplit(value)
-    if parts.scheme not in ("http", "https") or not parts.netloc or any(c.isspace() for c in value):
+    if parts.scheme not in ("http", "https") or not parts.netloc or _SPACE.search(value):
         raise expected("a web address starting with http:// or https://")
     return value
 
 
+@cache
+def _known_country(code: str) -> bool:
+    return pycountry.countries.get(alpha_2=code) is not None
+
+
+@cache
+def _known_language(code: str) -> bool:
+    return pycountry.languages.get(alpha_2=code) is not None
+
+
 def _check_country(value: str) -> str:
-    if len(value) != 2 or not value.isupper() or pycountry.countries.get(alpha_2=value) is None:
+    if len(value) != 2 or not value.isupper() or not _known_country(value):
         raise expected("an ISO 3166 country code (two capital letters, like 'IN' or 'PK')")
     return value
 
 
 def _check_language(value: str) -> str:
-    if len(value) != 2 or not value.islower() or pycountry.languages.get(alpha_2=value) is None:
+    if len(value) != 2 or not value.islower() or not _known_language(value):
         raise expected("an ISO 639-1 language code (two lowercase letters, like 'en' or 'fr')")
     return value
 

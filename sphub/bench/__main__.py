@@ -1,0 +1,100 @@
+"""`python -m sphub.bench`: measure sphub against plain MkDocs and write docs/performance.md.
+
+`--profile S` instead profiles one in-process build with pyinstrument."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import importlib.util
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from sphub.bench.report import render
+from sphub.bench.run import BUILD_EPOCH, ROOT, run_scale
+
+
+def pdf_figure(work: Path) -> str | None:
+    """Seconds per PDF page at S, once a `sphub.pdf` module exists; None until then.
+
+    Contract assumed: `sphub.pdf.build_pdf(site, out_dir)` writes the PDF(s) and returns their
+    paths. A module without it is reported, not guessed at."""
+    if importlib.util.find_spec("sphub.pdf") is None:
+        return None
+    pdf = importlib.import_module("sphub.pdf")
+    if not hasattr(pdf, "build_pdf"):
+        return "sphub.pdf exists but has no build_pdf(site, out_dir): not measured"
+    from sphub.load import load_site
+
+    site = load_site(work / "S" / "sphub" / "data")
+    start = time.perf_counter()
+    paths = pdf.build_pdf(site, work / "S" / "pdf")
+    seconds = time.perf_counter() - start
+    pages = sum(int(next(line.split()[1] for line in subprocess.run(
+        ["pdfinfo", str(p)], capture_output=True, text=True, check=True).stdout.splitlines()
+        if line.startswith("Pages:"))) for p in paths)
+    return f"{seconds:.2f} s for {pages} pages at S: {1000 * seconds / pages:.0f} ms per page"
+
+
+def profile(scale: str, work: Path, seed: int) -> None:
+    import shutil
+
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from pyinstrument import Profiler
+
+    from sphub.bench.generate import write
+    from sphub.bench.run import PROJECT_PARTS
+
+    project = work / f"profile-{scale}"
+    shutil.rmtree(project, ignore_errors=True)
+    project.mkdir(parents=True)
+    for part in PROJECT_PARTS:
+        (shutil.copytree if (ROOT / part).is_dir() else shutil.copy)(ROOT / part, project / part)
+    write(project / "data", scale, seed)
+    os.environ["SOURCE_DATE_EPOCH"] = BUILD_EPOCH
+    profiler = Profiler()
+    with profiler:
+        build(load_config(str(project / "mkdocs.yml"), site_dir=str(project / "site")))
+    out = work / f"profile-{scale}.html"
+    out.write_text(profiler.output_html(), encoding="utf-8")
+    print(profiler.output_text(color=False, show_all=False))
+    print(f"Profile written to {out}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m sphub.bench", description=__doc__)
+    parser.add_argument("--scales", nargs="+", default=["S", "M"], choices=["S", "M"])
+    parser.add_argument("--runs", type=int, default=3, help="builds per scale (median)")
+    parser.add_argument("--preview-runs", type=int, default=5, help="data edits under serve")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--work", default=str(ROOT / ".bench"), help="scratch folder")
+    parser.add_argument("--out", default=str(ROOT / "docs" / "performance.md"))
+    parser.add_argument("--profile", choices=["S", "M"], help="profile one build instead")
+    args = parser.parse_args(argv)
+    work = Path(args.work)
+    os.environ["NO_MKDOCS_2_WARNING"] = "1"
+    if args.profile:
+        profile(args.profile, work, args.seed)
+        return 0
+    if "S" not in args.scales:
+        parser.error("--scales must include S: the targets compare M with S")
+    load_before = os.getloadavg()[0]
+    scales = []
+    for name in args.scales:
+        print(f"Scale {name}:", flush=True)
+        # The target for the preview is at S; at M three edits are enough for the figure.
+        scales.append(run_scale(name, args.runs,
+                                args.preview_runs if name == "S" else min(args.preview_runs, 3),
+                                work, args.seed))
+    text = render(scales, args.runs, pdf_figure(work), (load_before, os.getloadavg()[0]))
+    Path(args.out).write_text(text, encoding="utf-8")
+    print(text)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

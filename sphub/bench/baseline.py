@@ -1,0 +1,56 @@
+"""The plain baseline: the same pages as Markdown files, built by MkDocs + Material with no
+macros plugin and no hooks, so the bench's ratio measures only sphub's overhead (load,
+validate, render, hooks, macros plugin)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import jinja2
+import yaml
+from mkdocs.utils.meta import get_data
+
+from sphub.load import load_site
+from sphub.macros import make_macros
+from sphub.render import Renderer
+
+
+def write_plain_project(project: Path, out: Path) -> list[str]:
+    """Write into `out` a MkDocs project with the pages `project` (a sphub project: mkdocs.yml,
+    docs/, overrides/, data/) builds: the generated pages as files, the hand-written pages with
+    their macro calls replaced by what the macros return. Returns the source paths of the
+    generated pages."""
+    config = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
+    for key in ("hooks", "watch"):
+        config.pop(key, None)
+    config["plugins"] = [p for p in config["plugins"] if "search" in p or p == "search"]
+    if out.exists():
+        shutil.rmtree(out)
+    shutil.copytree(project / "docs", out / "docs")
+    if (project / "overrides").is_dir():
+        shutil.copytree(project / "overrides", out / "overrides")
+    (out / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False),
+                                    encoding="utf-8")
+
+    site = load_site(project / "data")
+    renderer = Renderer(site, project / "overrides" / "fragments", config["use_directory_urls"])
+    current = {"src": ""}
+    macros = make_macros(renderer, lambda: current["src"], config.get("extra", {}))
+    # The macros plugin renders a page's Markdown as a Jinja template; so do we, once, here.
+    env = jinja2.Environment(undefined=jinja2.StrictUndefined)
+    for md in sorted((out / "docs").rglob("*.md")):
+        src = md.relative_to(out / "docs").as_posix()
+        body, meta = get_data(md.read_text(encoding="utf-8"))
+        if meta.pop("render_macros", False):
+            current["src"] = src
+            body = env.from_string(body).render(**macros)
+        head = f"---\n{yaml.safe_dump(meta, allow_unicode=True)}---\n\n" if meta else ""
+        md.write_text(head + body, encoding="utf-8")
+    generated = []
+    for page in renderer.pages():
+        target = out / "docs" / page.src
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(page.markdown(), encoding="utf-8")
+        generated.append(page.src)
+    return generated
