@@ -45,5 +45,4 @@ bench: $(STAMP)
 	$(BIN)/python -m sphub.bench
 
 clean:
-	rm -rf site .site-* dist
-	rm -rf site .site-new .site-old .bench
+	rm -rf site .site-* dist .bench

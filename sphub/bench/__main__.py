@@ -5,38 +5,41 @@
 from __future__ import annotations
 
 import argparse
-import importlib
-import importlib.util
 import os
-import subprocess
+import statistics
 import sys
-import time
+from dataclasses import dataclass
 from pathlib import Path
 
 from sphub.bench.report import render
 from sphub.bench.run import BUILD_EPOCH, ROOT, run_scale
 
 
-def pdf_figure(work: Path) -> str | None:
-    """Seconds per PDF page at S, once a `sphub.pdf` module exists; None until then.
+@dataclass(frozen=True)
+class PdfFigure:
+    """The PDF guide rendered from the S data: median seconds of `runs` renders, and pages."""
 
-    Contract assumed: `sphub.pdf.build_pdf(site, out_dir)` writes the PDF(s) and returns their
-    paths. A module without it is reported, not guessed at."""
-    if importlib.util.find_spec("sphub.pdf") is None:
-        return None
-    pdf = importlib.import_module("sphub.pdf")
-    if not hasattr(pdf, "build_pdf"):
-        return "sphub.pdf exists but has no build_pdf(site, out_dir): not measured"
+    seconds: float
+    pages: int
+    runs: int
+
+    @property
+    def ms_per_page(self) -> float:
+        return 1000 * self.seconds / self.pages
+
+
+def pdf_figure(work: Path, runs: int) -> PdfFigure:
+    """Render the whole guide from the S data `runs` times, uncached (the site builds above
+    ran with SPHUB_PDF=0, so their times compare the HTML with plain MkDocs alone)."""
     from sphub.load import load_site
+    from sphub.pdf import build_guide
+    from sphub.render import Renderer
 
+    os.environ["SOURCE_DATE_EPOCH"] = BUILD_EPOCH
     site = load_site(work / "S" / "sphub" / "data")
-    start = time.perf_counter()
-    paths = pdf.build_pdf(site, work / "S" / "pdf")
-    seconds = time.perf_counter() - start
-    pages = sum(int(next(line.split()[1] for line in subprocess.run(
-        ["pdfinfo", str(p)], capture_output=True, text=True, check=True).stdout.splitlines()
-        if line.startswith("Pages:"))) for p in paths)
-    return f"{seconds:.2f} s for {pages} pages at S: {1000 * seconds / pages:.0f} ms per page"
+    renderer = Renderer(site, ROOT / "overrides" / "fragments")
+    guides = [build_guide(renderer, cached=False) for _ in range(runs)]
+    return PdfFigure(statistics.median(g.seconds for g in guides), guides[0].pages, runs)
 
 
 def profile(scale: str, work: Path, seed: int) -> None:
@@ -90,7 +93,7 @@ def main(argv: list[str] | None = None) -> int:
         scales.append(run_scale(name, args.runs,
                                 args.preview_runs if name == "S" else min(args.preview_runs, 3),
                                 work, args.seed))
-    text = render(scales, args.runs, pdf_figure(work), (load_before, os.getloadavg()[0]))
+    text = render(scales, args.runs, pdf_figure(work, args.runs), (load_before, os.getloadavg()[0]))
     Path(args.out).write_text(text, encoding="utf-8")
     print(text)
     return 0

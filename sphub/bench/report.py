@@ -40,7 +40,7 @@ def overhead(scale: Scale) -> float:
     return median(scale.sphub_seconds) / median(scale.plain_seconds)
 
 
-def targets(s: Scale, m: Scale | None, pdf: str | None) -> list[tuple[str, str, bool | None]]:
+def targets(s: Scale, m: Scale | None, pdf) -> list[tuple[str, str, bool | None]]:
     """(target, measured, met) for every target of issue 7; met is None when not measured."""
     rows: list[tuple[str, str, bool | None]] = []
     for scale in (s, m):
@@ -75,8 +75,9 @@ def targets(s: Scale, m: Scale | None, pdf: str | None) -> list[tuple[str, str, 
                      abs(per_m / per_s - 1) <= 0.10))
         seconds = median(m.validation_seconds)
         rows.append(("Validation of M-scale data under 1 s", f"{seconds:.2f} s", seconds < 1))
-    rows.append(("PDF under 40 ms per page", pdf or "not yet built (no sphub.pdf module)",
-                 None))
+    rows.append(("PDF under 40 ms per page",
+                 f"{pdf.ms_per_page:.0f} ms per page ({pdf.pages} pages of the S guide in "
+                 f"{pdf.seconds:.1f} s, median of {pdf.runs})", pdf.ms_per_page < 40))
     preview = median(s.preview_seconds)
     rows.append(("Preview rebuild after one data edit at S under 2 s",
                  f"{preview:.2f} s" if s.preview_seconds else "not measured in this run",
@@ -84,7 +85,7 @@ def targets(s: Scale, m: Scale | None, pdf: str | None) -> list[tuple[str, str, 
     return rows
 
 
-def figures(scales: list[Scale]) -> list[str]:
+def figures(scales: list[Scale], pdf) -> list[str]:
     head = "| Figure | " + " | ".join(f"{s.name}: sphub | {s.name}: plain" for s in scales) + " |"
     lines = [head, "|---" * (1 + 2 * len(scales)) + "|"]
 
@@ -117,11 +118,13 @@ def figures(scales: list[Scale]) -> list[str]:
     row("Preview: data edit to rebuilt page (median)",
         lambda s: f"{median(s.preview_seconds):.2f} s" if s.preview_seconds else "not measured",
         lambda s: "")
-    row("PDF seconds and pages", lambda s: "not yet built", lambda s: "")
+    row("PDF guide: seconds and pages (S data)",
+        lambda s: f"{pdf.seconds:.1f} s, {pdf.pages} pages" if s.name == "S" else "",
+        lambda s: "")
     return lines
 
 
-def render(scales: list[Scale], runs: int, pdf: str | None, load: tuple[float, float]) -> str:
+def render(scales: list[Scale], runs: int, pdf, load: tuple[float, float]) -> str:
     s = next(x for x in scales if x.name == "S")
     m = next((x for x in scales if x.name == "M"), None)
     when = datetime.now(tz=UTC).strftime("%Y-%m-%d %H:%M UTC")
@@ -151,5 +154,5 @@ def render(scales: list[Scale], runs: int, pdf: str | None, load: tuple[float, f
     for target, measured, met in rows:
         verdict = "met" if met else "not measured" if met is None else "**not met**"
         lines.append(f"| {target} | {measured} | {verdict} |")
-    lines += ["", "## Figures", "", *figures(scales), ""]
+    lines += ["", "## Figures", "", *figures(scales, pdf), ""]
     return "\n".join(lines)

@@ -24,7 +24,9 @@ from sphub.urls import url_of
 ROOT = Path(__file__).resolve().parents[2]
 PROJECT_PARTS = ["mkdocs.yml", "docs", "overrides", "hooks"]
 BUILD_EPOCH = "1767225600"  # 2026-01-01: the same past/upcoming split in every run
-ENV = {**os.environ, "SOURCE_DATE_EPOCH": BUILD_EPOCH, "NO_MKDOCS_2_WARNING": "1"}
+# SPHUB_PDF=0: the builds compare HTML with plain MkDocs; the PDF is measured on its own.
+ENV = {**os.environ, "SOURCE_DATE_EPOCH": BUILD_EPOCH, "NO_MKDOCS_2_WARNING": "1",
+       "SPHUB_PDF": "0"}
 SERVE_OPTIONS = ["--livereload", "--dirty", "--no-strict"]  # as `make serve`
 # The edit under `mkdocs serve`: the first member's source (members-00000) gets a suffix.
 EDITED_VALUE = "Synthetic benchmark data"

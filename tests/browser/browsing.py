@@ -99,6 +99,12 @@ class Visit:
             page.click('label.md-header__button[for="__search"]')
         else:
             field.click()
+        # Type only once the index is loaded: the meta line reads "Initializing search" until
+        # then, and a query typed earlier can be answered from an empty index.
+        page.wait_for_function(
+            "() => /Type to start/i.test(document.querySelector('.md-search-result__meta')"
+            ".textContent)"
+        )
         field.fill(query)
         field.press("End")  # Material searches on key events; fill() alone sends none
         # The meta line reads "Initializing search", then "Type to start searching", and only
