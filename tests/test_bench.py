@@ -12,6 +12,8 @@ from sphub.bench import generate
 from sphub.bench.baseline import write_plain_project
 from sphub.load import load_site
 from sphub.models import COLLECTIONS
+from sphub.strategy_pages import ENTRY_COLLECTIONS
+from sphub.tree import MAX_PATHS, count_paths, start_of, walk
 
 
 @pytest.fixture(scope="module")
@@ -28,6 +30,19 @@ def test_generated_data_loads_with_the_counts_of_scale_s(small):
     assert len(site.members) == 150 and len(site.events) == 150
     assert len(site.resources) == 300
     assert all(len(site.workplans_of(region)) == 10 for region in site.regions.values())
+
+
+def test_tree_passes_its_checks_and_stays_at_60_nodes_at_m(small, tmp_path):
+    counts = generate.write(tmp_path / "M", "M", seed=7)
+    large = load_site(tmp_path / "M")  # runs every check, the tree's among them
+    fixed = {"tree", "assessment", "quick_tree", "quick_tree_agenda"}
+    assert {key for key in COLLECTIONS if counts[key] == small[1][key]} == fixed
+    assert all(counts[key] == 10 * small[1][key] for key in COLLECTIONS if key not in fixed)
+    for site in (load_site(small[0]), large):
+        assert len(site.tree) == 60
+        assert count_paths(site.tree, start_of(site.tree).id) == 40 < MAX_PATHS
+        # One page per node: the tree's pages do not grow with the scale either.
+        assert len(list(walk(site.tree))) == 60
 
 
 def test_same_seed_same_files_other_seed_other_files(small, tmp_path):
@@ -59,7 +74,13 @@ def test_plain_baseline_has_every_page_and_no_macro_call(tmp_path, shipped):
     pages = {p.relative_to(docs).as_posix() for p in docs.rglob("*.md")}
     hand_written = {p.relative_to(ROOT / "docs").as_posix() for p in (ROOT / "docs").rglob("*.md")}
     assert pages == hand_written | set(generated)
-    assert len(generated) == sum(len(shipped.collection(key)) for key in COLLECTIONS)
+    # A page per entry, per step of the decision tree (every path prefix) and per outcome.
+    with_pages = ["regions", "organisations", "members", "workplans", "events", "resources",
+                  "projects", "topics", *ENTRY_COLLECTIONS]
+    outcomes = [node for node in shipped.tree.values() if node.type == "outcome"]
+    assert len(generated) == (sum(len(shipped.collection(key)) for key in with_pages)
+                              + len(list(walk(shipped.tree))) + len(outcomes))
+    assert "decision-tree/q/awareness.md" in generated
     for page in docs.rglob("*.md"):
         text = page.read_text(encoding="utf-8")
         assert "{{" not in text and "render_macros" not in text, page

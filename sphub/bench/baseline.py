@@ -10,10 +10,12 @@ from pathlib import Path
 import jinja2
 import yaml
 from mkdocs.utils.meta import get_data
+from mkdocs.utils.yaml import yaml_load
 
 from sphub.load import load_site
 from sphub.macros import make_macros
 from sphub.render import Renderer
+from sphub.strategy_pages import strategy_macros, strategy_pages
 
 
 def write_plain_project(project: Path, out: Path) -> list[str]:
@@ -21,7 +23,8 @@ def write_plain_project(project: Path, out: Path) -> list[str]:
     docs/, overrides/, data/) builds: the generated pages as files, the hand-written pages with
     their macro calls replaced by what the macros return. Returns the source paths of the
     generated pages."""
-    config = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
+    # MkDocs' own loader: mkdocs.yml uses its tags (`!ENV` for the offline plugin).
+    config = yaml_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
     for key in ("hooks", "watch"):
         config.pop(key, None)
     config["plugins"] = [p for p in config["plugins"] if "search" in p or p == "search"]
@@ -37,6 +40,7 @@ def write_plain_project(project: Path, out: Path) -> list[str]:
     renderer = Renderer(site, project / "overrides" / "fragments", config["use_directory_urls"])
     current = {"src": ""}
     macros = make_macros(renderer, lambda: current["src"], config.get("extra", {}))
+    macros |= strategy_macros(renderer, lambda: current["src"])  # as hooks/sphub_hooks.py
     # The macros plugin renders a page's Markdown as a Jinja template; so do we, once, here.
     env = jinja2.Environment(undefined=jinja2.StrictUndefined)
     for md in sorted((out / "docs").rglob("*.md")):
@@ -48,7 +52,7 @@ def write_plain_project(project: Path, out: Path) -> list[str]:
         head = f"---\n{yaml.safe_dump(meta, allow_unicode=True)}---\n\n" if meta else ""
         md.write_text(head + body, encoding="utf-8")
     generated = []
-    for page in renderer.pages():
+    for page in renderer.pages() + strategy_pages(renderer):
         target = out / "docs" / page.src
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(page.markdown(), encoding="utf-8")

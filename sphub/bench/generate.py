@@ -30,17 +30,24 @@ Generator = Callable[["World", int], Entry]
 class Spec:
     count: int  # entries at scale S
     make: Generator
+    # False for a collection whose size is set by the framework, not by the network's size:
+    # a bigger network has more members and events, but the same six assessment dimensions,
+    # the same half-day quick tree, and one decision tree whose pages are bounded by MAX_PATHS.
+    scales: bool = True
+
+    def entries(self, factor: int) -> int:
+        return self.count * factor if self.scales else self.count
 
 
 GENERATORS: dict[str, Spec] = {}
 
 
-def generates(key: str, count: int) -> Callable[[Generator], Generator]:
+def generates(key: str, count: int, scales: bool = True) -> Callable[[Generator], Generator]:
     """Register `make(world, index) -> entry` as the generator of collection `key`, with
-    `count` entries at scale S (times the scale's multiplier)."""
+    `count` entries at scale S (times the scale's multiplier unless `scales` is False)."""
 
     def register(make: Generator) -> Generator:
-        GENERATORS[key] = Spec(count, make)
+        GENERATORS[key] = Spec(count, make, scales)
         return make
 
     return register
@@ -246,6 +253,194 @@ def _project(w: World, i: int) -> Entry:
     }
 
 
+# The strategy framework. Text lengths follow the shipped files (a tool ~1000 bytes of YAML, a
+# practice ~550, an entry point or strategy option ~950, a case study ~750, a tree node ~850,
+# an assessment dimension ~1800, a key question ~650, an agenda session ~430).
+
+
+@generates("tools", 20)
+def _tool(w: World, i: int) -> Entry:
+    tool = {
+        "id": w.ids["tools"][i],
+        "name": w.title(3, 8),
+        "acronym": f"T{i + 1}",
+        "kind": w.rng.choice(["audit", "standard", "principles", "index", "reporting", "rating",
+                              "guide"]),
+        "owners": w.refs("organisations", 1, 2),
+        "purpose": w.paragraph(2),
+        "when_to_use": w.markdown(1),
+        "parts_label": w.rng.choice(["Dimensions", "Principles", "Categories"]),
+        "parts": [{"name": w.title(3, 8)} for _ in range(w.rng.randint(3, 6))],
+        "versions": [f"Version {v + 1}, {2005 + 3 * v}." for v in range(w.rng.randint(1, 3))],
+        "cost_effort": w.rng.choice(["low", "medium", "high"]),
+        "cost_note": w.sentence(),
+        "languages": w.rng.sample(["en", "fr", "es", "pt", "zh"], w.rng.randint(1, 3)),
+        "links": [{"title": w.title(), "url": f"https://example.org/tools/{i}"}],
+        "resources": w.refs("resources", 0, 3),
+        "topics": w.refs("topics", 1, 2),
+    }
+    if w.rng.random() < 0.1:
+        tool["status"] = "unverified"
+    return tool
+
+
+@generates("practices", 30)
+def _practice(w: World, i: int) -> Entry:
+    return {
+        "id": w.ids["practices"][i],
+        "name": w.title(2, 5),
+        "kind": "driver" if i % 3 == 0 else "good-practice",
+        "summary": w.sentence(),
+        "description": w.paragraph(3),
+        "signs": [w.sentence() for _ in range(w.rng.randint(1, 3))],
+    }
+
+
+@generates("entry_points", 10)
+def _entry_point(w: World, i: int) -> Entry:
+    return {
+        "id": w.ids["entry_points"][i],
+        "name": f"Start from {w.title(2, 5).lower()}",
+        "summary": w.sentence(),
+        "suits": w.paragraph(3),
+        "first_steps": [w.sentence() for _ in range(w.rng.randint(3, 5))],
+        "watch_out": [w.sentence() for _ in range(w.rng.randint(0, 2))],
+    }
+
+
+@generates("strategy_options", 20)
+def _strategy_option(w: World, i: int) -> Entry:
+    return {
+        "id": w.ids["strategy_options"][i],
+        "name": w.title(2, 5),
+        "summary": w.sentence(),
+        "description": w.markdown(1),
+        "activities": [w.sentence(5, 12) for _ in range(w.rng.randint(2, 4))],
+        "prerequisites": [w.sentence(5, 12) for _ in range(w.rng.randint(0, 2))],
+        "effort": w.rng.choice(["low", "medium", "high"]),
+        "entry_points": w.refs("entry_points", 1, 3),
+        "tools": w.refs("tools", 0, 4),
+        "practices": w.refs("practices", 0, 2),
+    }
+
+
+@generates("case_studies", 60)
+def _case_study(w: World, i: int) -> Entry:
+    study = {"id": w.ids["case_studies"][i], "title": w.title(5, 10)}
+    # About one in ten is an illustrative example: no network, as `sphub.tree` requires.
+    if i % 10 == 9:
+        study["illustrative"] = True
+    else:
+        study["network"] = w.ref("members")
+    study |= {
+        "summary": w.markdown(1),
+        "lessons": [w.sentence() for _ in range(w.rng.randint(1, 3))],
+        "source": "Synthetic benchmark data",
+        "year": w.rng.randint(2005, 2024),
+        "options": w.refs("strategy_options", 1, 3),
+        "tools": w.refs("tools", 0, 2),
+        "practices": w.refs("practices", 0, 2),
+        "resources": w.refs("resources", 0, 2),
+        "topics": w.refs("topics", 1, 2),
+    }
+    return study
+
+
+def _short(w: World) -> str:
+    """A diagram label: at most 40 characters, as `TreeNode.short` requires."""
+    return w.title(2, 6)[:40].rstrip()
+
+
+# A chain of questions, each with two answers that end in their own outcomes and one that leads
+# to the next question; the last question has only the two endings. So 3 x TREE_QUESTIONS nodes,
+# 2 x TREE_QUESTIONS paths (40, under MAX_PATHS) and one page per node. It does not scale: a
+# network has one tree, and its pages grow with its paths, which MAX_PATHS bounds.
+TREE_QUESTIONS = 20
+
+
+@generates("tree", 3 * TREE_QUESTIONS, scales=False)
+def _tree_node(w: World, i: int) -> Entry:
+    ids = w.ids["tree"]
+    if i >= TREE_QUESTIONS:
+        return {
+            "id": ids[i],
+            "type": "outcome",
+            "short": _short(w),
+            "title": w.title(3, 8),
+            "summary": w.markdown(1),
+            "recommended": w.refs("strategy_options", 1, 4),
+            "entry_point": w.ref("entry_points"),
+            "tools": w.refs("tools", 0, 3),
+            "practices": w.refs("practices", 0, 2),
+            "case_studies": w.refs("case_studies", 0, 2),
+            "next_steps": [w.sentence() for _ in range(w.rng.randint(2, 4))],
+        }
+    exits = [ids[TREE_QUESTIONS + 2 * i], ids[TREE_QUESTIONS + 2 * i + 1]]
+    options = [{"id": f"answer-{n + 1}", "label": w.sentence(4, 12)[:-1], "next": target}
+               for n, target in enumerate(exits)]
+    if i + 1 < TREE_QUESTIONS:
+        options.append({"id": "not-yet", "label": w.sentence(4, 12)[:-1],
+                        "hint": w.sentence(), "next": ids[i + 1]})
+    node = {"id": ids[i], "type": "question", "short": _short(w)}
+    if i == 0:
+        node["start"] = True
+    return node | {
+        "dimension": w.ref("assessment"),
+        "question": w.sentence(8, 16)[:-1] + "?",
+        "hint": w.paragraph(2),
+        "options": options,
+    }
+
+
+# The assessment has the six dimensions of seed 003, the quick tree about eight key questions
+# and a half-day agenda: fixed by the framework, the same for any size of network.
+@generates("assessment", 6, scales=False)
+def _dimension(w: World, i: int) -> Entry:
+    return {
+        "id": w.ids["assessment"][i],
+        "name": w.title(1, 3),
+        "question": w.sentence()[:-1] + "?",
+        "why": w.paragraph(2),
+        "criteria": [w.sentence(8, 16) for _ in range(w.rng.randint(2, 4))],
+        "sources": [w.sentence(3, 6) for _ in range(w.rng.randint(1, 3))],
+        "scoring": [
+            {"score": score, "label": w.title(1, 3), "description": w.sentence(),
+             "suggests": w.sentence(), "entry_points": w.refs("entry_points", 1, 2)}
+            for score in range(4)
+        ],
+    }
+
+
+@generates("quick_tree", 8, scales=False)
+def _trend_question(w: World, i: int) -> Entry:
+    return {
+        "id": w.ids["quick_tree"][i],
+        "trend": w.title(3, 6),
+        "question": w.sentence()[:-1] + "?",
+        "signals": [w.sentence(4, 10) for _ in range(2)],
+        "if_yes": w.sentence(),
+        "activities": [w.sentence() for _ in range(w.rng.randint(1, 3))],
+        "options": w.refs("strategy_options", 1, 2),
+    }
+
+
+@generates("quick_tree_agenda", 8, scales=False)
+def _agenda_item(w: World, i: int) -> Entry:
+    item = {
+        "id": w.ids["quick_tree_agenda"][i],
+        "title": w.title(2, 5),
+        # At most 30 minutes each: eight sessions fit the half day (240 minutes) `sphub.tree`
+        # allows.
+        "minutes": w.rng.choice([15, 20, 25, 30]),
+        "purpose": w.sentence(),
+        "method": w.paragraph(2),
+        "output": w.sentence(3, 8),
+    }
+    if w.rng.random() < 0.5:
+        item["questions"] = w.refs("quick_tree", 1, 4)
+    return item
+
+
 def _check_registry() -> None:
     missing = [key for key in COLLECTIONS if key not in GENERATORS]
     if missing:
@@ -261,9 +456,16 @@ def generate(scale: str, seed: int) -> dict[str, list[Entry]]:
     factor = SCALES[scale]
     world = World(random.Random(seed), factor)
     for key in COLLECTIONS:
-        world.ids[key] = [f"{key}-{n:05d}" for n in range(GENERATORS[key].count * factor)]
+        # Ids are kebab-case: 'strategy_options' gives 'strategy-options-00000'.
+        prefix = key.replace("_", "-")
+        world.ids[key] = [f"{prefix}-{n:05d}" for n in range(GENERATORS[key].entries(factor))]
     return {key: [GENERATORS[key].make(world, i) for i in range(len(world.ids[key]))]
             for key in COLLECTIONS}
+
+
+# libyaml's emitter when present, as `sphub.yamlfile` does for reading: the same text, written
+# about ten times faster (the pure-Python one took 7 s at M).
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
 def write(out: Path, scale: str, seed: int) -> dict[str, int]:
@@ -273,7 +475,8 @@ def write(out: Path, scale: str, seed: int) -> dict[str, int]:
     for key, entries in generate(scale, seed).items():
         header = (f"# Synthetic benchmark data: sphub bench-data --scale {scale} --seed {seed}.\n"
                   "# Invented entries for measuring the build; not facts, never shipped.\n")
-        body = yaml.safe_dump({key: entries}, allow_unicode=True, sort_keys=False, width=100)
+        body = yaml.dump({key: entries}, Dumper=_DUMPER, allow_unicode=True, sort_keys=False,
+                         width=100)
         (out / COLLECTIONS[key].file).write_text(header + body, encoding="utf-8")
         counts[key] = len(entries)
     return counts
