@@ -110,8 +110,11 @@ def _nested_model(annotation) -> type[Model] | None:
     return None
 
 
-def fields_of(model: type[Model]) -> list[FieldDoc]:
-    """Every field of `model`, in the order the model declares them."""
+@lru_cache(maxsize=None)
+def fields_of(model: type[Model]) -> tuple[FieldDoc, ...]:
+    """Every field of `model`, in the order the model declares them. Cached: the models do
+    not change while the program runs, and building a JSON Schema takes milliseconds, which
+    the editing guide paid for every field of every file."""
     properties = model.model_json_schema()["properties"]
     docs = []
     for name, info in model.model_fields.items():
@@ -133,7 +136,7 @@ def fields_of(model: type[Model]) -> list[FieldDoc]:
             item_kind=kind_of(items) if kind_of(schema) == "list" else None,
             min_items=plain.get("minItems", 0),
         ))
-    return docs
+    return tuple(docs)
 
 
 def nested_models(model: type[Model]) -> list[type[Model]]:
