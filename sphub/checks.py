@@ -9,7 +9,8 @@ from collections.abc import Callable, Iterator
 from functools import cache
 
 from sphub.errors import Problem
-from sphub.load import Located, _model_args
+from sphub.fields import fields_of
+from sphub.load import Located
 from sphub.models.types import Model
 
 Check = Callable[[dict[str, list[Located]]], list[Problem]]
@@ -26,12 +27,8 @@ def check(function: Check) -> Check:
 def _reference_fields(model: type[Model]) -> list[tuple[str, list[str] | None]]:
     """The fields of `model` that hold references (with their target collections) or nested
     models (None), in order: the only fields `references` needs to read, worked out once."""
-    fields = []
-    for name, field in model.model_fields.items():
-        targets = (field.json_schema_extra or {}).get("x-refers-to")
-        if targets or _model_args(field.annotation):
-            fields.append((name, targets))
-    return fields
+    return [(f.name, list(f.refers_to) or None) for f in fields_of(model)
+            if f.refers_to or f.model]
 
 
 def references(entry: Model, path: tuple = ()) -> Iterator[tuple[tuple, list[str], str]]:

@@ -13,6 +13,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from sphub.errors import DataError, Problem, describe, format_path
+from sphub.fields import fields_of
 from sphub.models import COLLECTIONS, Collection
 from sphub.models.types import Model
 from sphub.yamlfile import MAX_FILE_BYTES, YamlFile, read_yaml
@@ -72,19 +73,10 @@ def _known_fields(model: type[Model], loc: tuple) -> list[str]:
     for part in loc[:-1]:
         if isinstance(part, int):
             continue
-        annotation = model.model_fields[part].annotation
-        model = next(
-            (t for t in _model_args(annotation)), None  # the model nested in this field
-        )
-        if model is None:
+        model = next(f.model for f in fields_of(model) if f.name == part)
+        if model is None:  # not a nested model: no list of fields to offer
             return []
-    return list(model.model_fields)
-
-
-def _model_args(annotation) -> list[type[Model]]:
-    if isinstance(annotation, type) and issubclass(annotation, Model):
-        return [annotation]
-    return [m for arg in getattr(annotation, "__args__", ()) for m in _model_args(arg)]
+    return [f.name for f in fields_of(model)]
 
 
 def _problems_from_validation(

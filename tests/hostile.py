@@ -22,6 +22,8 @@ from xml.etree import ElementTree
 
 from pydantic import BaseModel, ValidationError
 
+from sphub.fields import nested_models
+
 TOKEN = re.compile(r"SPX\d{4}")
 
 
@@ -91,18 +93,6 @@ def list_item(tp):
     if typing.get_origin(tp) is list:
         return strip_annotated(typing.get_args(tp)[0])
     return None
-
-
-def _nested_models(model: type[BaseModel]) -> set[type[BaseModel]]:
-    """Every model nested in `model`'s fields, at any depth."""
-    found: set[type[BaseModel]] = set()
-    for info in model.model_fields.values():
-        for tp in options(info.annotation):
-            inner = list_item(tp) or tp
-            for t in options(inner) if inner is not tp else [tp]:
-                if is_model(t) and t not in found:
-                    found |= {t} | _nested_models(t)
-    return found
 
 
 def string_fields(model: type[BaseModel], seen: set | None = None) -> set[str]:
@@ -233,7 +223,7 @@ SEED_DONORS = {"Link": {"title": "A page about the tool", "url": "https://exampl
 def plant_everywhere(data: dict[str, dict], collections) -> Planter:
     """Plant payloads in `data` (file key -> the file's parsed YAML), in place."""
     planter = Planter()
-    for model in {m for c in collections.values() for m in _nested_models(c.model)}:
+    for model in {m for c in collections.values() for m in nested_models(c.model)}:
         if model.__name__ in SEED_DONORS:
             planter.donors[model].append(copy.deepcopy(SEED_DONORS[model.__name__]))
     for key, collection in collections.items():
