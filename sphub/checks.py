@@ -47,15 +47,19 @@ def references(entry: Model, path: tuple = ()) -> Iterator[tuple[tuple, list[str
 
 def _check_references(located: list[Located], ids: dict[str, set[str] | None]) -> list[Problem]:
     problems = []
+    # The ids each reference may name, per tuple of target files; None when a target file is
+    # unreadable (its problems are reported already). Worked out once, not per reference.
+    allowed: dict[tuple[str, ...], set[str] | None] = {}
     for where in located:
         for path, targets, value in references(where.entry):
-            known = [ids.get(t) for t in targets]
-            if any(k is None for k in known):  # a target file is unreadable: already reported
+            key = tuple(targets)
+            if key not in allowed:
+                known = [ids.get(t) for t in targets]
+                allowed[key] = None if None in known else set().union(*known)
+            candidates = allowed[key]
+            if candidates is None or value in candidates:
                 continue
-            if any(value in k for k in known):
-                continue
-            candidates = sorted(set().union(*known))
-            close = difflib.get_close_matches(value, candidates, n=1)
+            close = difflib.get_close_matches(value, sorted(candidates), n=1)
             files = " or ".join(f"data/{t}.yml" for t in targets)
             hint = f" (did you mean '{close[0]}'?)" if close else ""
             problems.append(where.problem(path, f"the id of an entry in {files}{hint}",

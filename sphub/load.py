@@ -15,7 +15,7 @@ from pydantic import ValidationError
 from sphub.errors import DataError, Problem, describe, format_path
 from sphub.fields import fields_of
 from sphub.models import COLLECTIONS, Collection
-from sphub.models.types import Model
+from sphub.models.types import ID_EXPECTED, Model
 from sphub.yamlfile import MAX_FILE_BYTES, YamlFile, read_yaml
 
 # Pydantic error types -> what the field expected, in an editor's words.
@@ -31,6 +31,9 @@ _EXPECTED = {
     "dict_type": "a mapping (key: value lines)",
     "date_type": "a date (YYYY-MM-DD)",
     "string_too_short": "some text",
+    # Only ids have a pattern and a maximum length (sphub/models/types.py: Ref).
+    "string_pattern_mismatch": ID_EXPECTED,
+    "string_too_long": ID_EXPECTED,
 }
 
 

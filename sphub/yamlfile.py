@@ -12,9 +12,11 @@ import re
 from dataclasses import dataclass, field
 
 import yaml
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.events import (AliasEvent, DocumentStartEvent, MappingEndEvent, MappingStartEvent,
+                         ScalarEvent, SequenceEndEvent, SequenceStartEvent)
+from yaml.nodes import Node, ScalarNode, SequenceNode
 
-from sphub.errors import Path, Problem, describe
+from sphub.errors import Path, Problem, describe, format_path
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
 MAX_VALUES = 1_000_000  # values produced from one file, aliases expanded: stops "billion laughs"
@@ -80,16 +82,22 @@ class YamlFile:
 
     name: str  # as shown to editors, e.g. data/members.yml
     value: object = None
-    lines: dict[Path, int] = field(default_factory=dict)
+    # The lines of each mapping and list in `value`, by id(): a mapping's are {key: line of
+    # the key}, a list's [line of each item]. Kept per container rather than per path, so
+    # reading makes no path for each of a large file's values; `line` walks down instead.
+    lines: dict[int, dict | list] = field(default_factory=dict)
+    first_line: int = 1
 
     def line(self, path: Path) -> int:
         """Line of the value at `path`, or of its nearest ancestor that exists."""
-        path = tuple(path)
-        while path:
-            if path in self.lines:
-                return self.lines[path]
-            path = path[:-1]
-        return self.lines.get((), 1)
+        value, line = self.value, self.first_line
+        for step in path:
+            lines = self.lines.get(id(value))
+            try:
+                line, value = lines[step], value[step]
+            except (TypeError, KeyError, IndexError):  # no such key or index, or a scalar
+                break
+        return line
 
 
 class _Stop(Exception):
@@ -134,87 +142,148 @@ def _syntax_problem(name: str, text: str, err: yaml.YAMLError) -> Problem:
     return Problem(name, line, "(file)", "valid YAML", f"a syntax error: {problem}")
 
 
-def _depth_problem(name: str, text: str) -> Problem | None:
-    """The C composer recurses once per level of nesting and crashes the interpreter itself
-    (no Python error to catch) on a file nested some 100,000 levels deep. The event stream
-    is flat, so the depth is checked there before anything is composed."""
-    depth = 0
+class _Open:
+    """A mapping or list being read: where it stands, and the key waiting for its value."""
+
+    __slots__ = ("value", "is_map", "lines", "step", "line", "anchor", "count", "key",
+                 "key_line")
+
+    def __init__(self, is_map: bool, step, line: int, anchor: str | None, count: int):
+        self.value, self.lines = ({}, {}) if is_map else ([], [])
+        self.is_map, self.step, self.line, self.anchor, self.count = (is_map, step, line,
+                                                                       anchor, count)
+        self.key: str | None = None
+        self.key_line = 0
+
+
+def _shown(tag: str) -> str:
+    """A tag as the editor wrote it: '!!python/object', not 'tag:yaml.org,2002:...'."""
+    return "the tag '" + tag.replace("tag:yaml.org,2002:", "!!") + "'"
+
+
+_HERE, _MAPPING = object(), object()  # where `stop` points: the value read, or its mapping
+
+
+def _values(name: str, text: str) -> YamlFile:
+    """Build the values straight from libyaml's events, in one pass that never recurses.
+
+    PyYAML's composer would build a node per value first (a third of the reading time of a
+    large file), and its C version recurses once per level of nesting, so that a file nested
+    some 100,000 levels deep crashed the interpreter itself; here the depth is a counter.
+    This loop runs once per value of every data file: it is written for speed."""
+    result = YamlFile(name)
+    stack: list[_Open] = []
+    top: _Open | None = None  # the mapping or list the next value goes into
+    anchors: dict[str, tuple[object, int, int, _Open | None]] = {}  # value, size, line, open
+    count = 0  # values made, aliases counted expanded: the size pydantic would walk
+    check_all = _BAD_CHAR.search(text) is not None  # else only escapes can make one
+    resolvers = _Loader.yaml_implicit_resolvers
+    documents = 0
+
+    def stop(line: int, at, expected: str, got: str):
+        path = tuple(frame.step for frame in stack[1:])
+        if at is _HERE and top is not None:
+            path += (top.key if top.is_map else len(top.value),)
+        elif at is not _MAPPING:
+            path += (at,)
+        raise _Stop(Problem(name, line, format_path(path), expected, got))
+
     for event in yaml.parse(text, Loader=_Loader):
-        if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
-            depth += 1
-            if depth > MAX_DEPTH:
-                return Problem(name, event.start_mark.line + 1, "(file)",
-                               f"nesting at most {MAX_DEPTH} levels deep", "deeper nesting")
-        elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
-            depth -= 1
-    return None
-
-
-class _Builder:
-    """Turns the composed node graph into values, checking what plain YAML allows."""
-
-    def __init__(self, name: str):
-        self.name = name
-        self.lines: dict[Path, int] = {}
-        self.count = 0
-        self.open: set[int] = set()
-
-    @staticmethod
-    def tag(node: Node) -> str:
-        """A tag as the editor wrote it: '!!python/object', not 'tag:yaml.org,2002:...'."""
-        return "the tag '" + node.tag.replace("tag:yaml.org,2002:", "!!") + "'"
-
-    def stop(self, node: Node, path: Path, expected: str, got: str):
-        from sphub.errors import format_path
-
-        raise _Stop(Problem(self.name, node.start_mark.line + 1, format_path(path), expected, got))
-
-    def check_characters(self, node: ScalarNode, path: Path) -> None:
-        bad = _BAD_CHAR.search(node.value)
-        if bad:
-            self.stop(node, path, "text without control characters",
-                      f"the character U+{ord(bad[0]):04X}")
-
-    def build(self, node: Node, path: Path, line: int | None = None) -> object:
-        self.count += 1
-        if self.count > MAX_VALUES:
-            self.stop(node, path, f"at most {MAX_VALUES:,} values in one file",
-                      "more (aliases expanding without end?)")
-        if len(path) > MAX_DEPTH:
-            self.stop(node, path, f"nesting at most {MAX_DEPTH} levels deep", "deeper nesting")
-        self.lines[path] = line or node.start_mark.line + 1
-        if isinstance(node, ScalarNode):
-            self.check_characters(node, path)
-            if node.tag not in _SCALARS:
-                self.stop(node, path, "plain YAML values", self.tag(node))
-            return _SCALARS[node.tag](node.value)
-        if id(node) in self.open:
-            self.stop(node, path, "a value", "an alias that contains itself")
-        self.open.add(id(node))
-        try:
-            if isinstance(node, SequenceNode):
-                if node.tag != SEQ:
-                    self.stop(node, path, "plain YAML values", self.tag(node))
-                return [self.build(item, path + (i,)) for i, item in enumerate(node.value)]
-            if not isinstance(node, MappingNode) or node.tag != MAP:
-                self.stop(node, path, "plain YAML values", self.tag(node))
-            result: dict[str, object] = {}
-            for key_node, value_node in node.value:
-                if not isinstance(key_node, ScalarNode) or key_node.tag not in (STR, INT):
-                    self.stop(key_node, path, "a plain name as key", "a complex key")
-                self.check_characters(key_node, path)
-                key = key_node.value
-                if key == "<<" and not key_node.style:  # a quoted "<<" is a plain key
-                    self.stop(key_node, path, "the values written out (merge keys are not "
-                              "supported)", "a merge key '<<'")
-                if key in result:
-                    first = self.lines[path + (key,)]
-                    self.stop(key_node, path + (key,), "each key once in a mapping",
-                              f"a second '{key}' (first on line {first})")
-                result[key] = self.build(value_node, path + (key,), key_node.start_mark.line + 1)
-            return result
-        finally:
-            self.open.discard(id(node))
+        kind = type(event)
+        opened = None
+        if kind is ScalarEvent:
+            line = event.start_mark.line + 1
+            text_value, tag = event.value, event.tag
+            if tag is None or tag == "!":
+                tag = STR
+                if event.implicit[0]:
+                    for candidate, regexp in resolvers.get(text_value[:1], ()):
+                        if regexp.match(text_value):
+                            tag = candidate
+                            break
+            if (check_all or event.style == '"') and _BAD_CHAR.search(text_value):
+                bad = _BAD_CHAR.search(text_value)[0]
+                stop(line, _MAPPING if top and top.is_map and top.key is None else _HERE,
+                     "text without control characters", f"the character U+{ord(bad):04X}")
+            if top is not None and top.is_map and top.key is None:
+                if tag not in (STR, INT):
+                    stop(line, _MAPPING, "a plain name as key", "a complex key")
+                if text_value == "<<" and not event.style:  # a quoted "<<" is a plain key
+                    stop(line, _MAPPING, "the values written out (merge keys are not "
+                         "supported)", "a merge key '<<'")
+                if text_value in top.value:
+                    stop(line, text_value, "each key once in a mapping",
+                         f"a second '{text_value}' (first on line {top.lines[text_value]})")
+                top.key, top.key_line = text_value, line
+                continue
+            if tag is STR or tag is TIMESTAMP:  # most values: no conversion
+                value = text_value
+            else:
+                convert = _SCALARS.get(tag)
+                if convert is None:
+                    stop(line, _HERE, "plain YAML values", _shown(tag))
+                value = convert(text_value)
+            count += 1
+            if event.anchor is not None:
+                anchors[event.anchor] = (value, 1, line, None)
+        elif kind is MappingStartEvent or kind is SequenceStartEvent:
+            line = event.start_mark.line + 1
+            is_map = kind is MappingStartEvent
+            if top is not None and top.is_map and top.key is None:
+                stop(line, _MAPPING, "a plain name as key", "a complex key")
+            if event.tag not in (None, "!", MAP if is_map else SEQ):
+                stop(line, _HERE, "plain YAML values", _shown(event.tag))
+            if len(stack) >= MAX_DEPTH:
+                stop(line, _HERE, f"nesting at most {MAX_DEPTH} levels deep", "deeper nesting")
+            step = None if top is None else top.key if top.is_map else len(top.value)
+            opened = _Open(is_map, step, line, event.anchor, count)
+            value = opened.value
+            if event.anchor is not None:
+                anchors[event.anchor] = (value, 0, line, opened)
+            count += 1
+        elif kind is MappingEndEvent or kind is SequenceEndEvent:
+            closed = stack.pop()
+            top = stack[-1] if stack else None
+            result.lines[id(closed.value)] = closed.lines
+            if closed.anchor is not None:
+                anchors[closed.anchor] = (closed.value, count - closed.count, closed.line, None)
+            continue
+        elif kind is AliasEvent:
+            line = event.start_mark.line + 1
+            if top is not None and top.is_map and top.key is None:
+                stop(line, _MAPPING, "a plain name as key", "an alias")
+            if event.anchor not in anchors:
+                stop(line, _HERE, "an alias to an anchor above it",
+                     f"'*{event.anchor}', which no '&' names")
+            value, size, anchor_line, still_open = anchors[event.anchor]
+            if still_open is not None:
+                stop(anchor_line, _HERE, "a value", "an alias that contains itself")
+            count += size  # the alias stands for all those values again
+        elif kind is DocumentStartEvent:
+            documents += 1
+            if documents > 1:
+                raise _Stop(Problem(name, event.start_mark.line + 1, "(file)",
+                                    "one YAML document in a file",
+                                    "a second document (a line '---')"))
+            continue
+        else:  # the start and end of the stream and of the document
+            continue
+        if count > MAX_VALUES:
+            stop(line, _HERE, f"at most {MAX_VALUES:,} values in one file",
+                 "more (aliases expanding without end?)")
+        if top is None:
+            result.value, result.first_line = value, line
+        elif top.is_map:
+            top.value[top.key] = value
+            top.lines[top.key] = top.key_line
+            top.key = None
+        else:
+            top.value.append(value)
+            top.lines.append(line)
+        if opened is not None:
+            stack.append(opened)
+            top = opened
+    return result
 
 
 def read_yaml(name: str, raw: bytes) -> tuple[YamlFile, list[Problem]]:
@@ -222,29 +291,25 @@ def read_yaml(name: str, raw: bytes) -> tuple[YamlFile, list[Problem]]:
 
     A file with problems here has `value` None: its structure cannot be trusted.
     """
-    result = YamlFile(name)
     text, problem = _decode(name, raw)
     if problem:
-        return result, [problem]
+        return YamlFile(name), [problem]
     try:
-        depth_problem = _depth_problem(name, text)
-        if depth_problem:
-            return result, [depth_problem]
-        root = yaml.compose(text, Loader=_Loader)
+        result = _values(name, text)
     except yaml.YAMLError as err:
-        return result, [_syntax_problem(name, text, err)]
-    if root is None:
-        return result, [Problem(name, 1, "(file)", "a mapping of data", "an empty file")]
-    builder = _Builder(name)
-    try:
-        value = builder.build(root, ())
-    except _Stop as stop:
-        return result, [stop.problem]
-    except RecursionError:
-        return result, [Problem(name, 1, "(file)", f"nesting at most {MAX_DEPTH} levels deep",
-                                "deeper nesting")]
-    result.value, result.lines = value, builder.lines
-    if not isinstance(value, dict):
+        return YamlFile(name), [_syntax_problem(name, text, err)]
+    except _Stop as stopped:
+        # A syntax error further down comes first: what was read before it may not be what
+        # the editor meant (a missing ']' swallows the lines after it).
+        try:
+            for _ in yaml.parse(text, Loader=_Loader):
+                pass
+        except yaml.YAMLError as err:
+            return YamlFile(name), [_syntax_problem(name, text, err)]
+        return YamlFile(name), [stopped.problem]
+    if result.value is None:
+        return YamlFile(name), [Problem(name, 1, "(file)", "a mapping of data", "an empty file")]
+    if not isinstance(result.value, dict):
         return YamlFile(name), [Problem(name, 1, "(file)", "a mapping of data (key: value)",
-                                        describe(value))]
+                                        describe(result.value))]
     return result, []

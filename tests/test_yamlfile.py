@@ -77,3 +77,25 @@ def test_non_string_scalar_tags_are_refused():
     assert problems[0].got == "the tag '!!binary'"
     _, problems = read("a: !custom x\n")
     assert problems[0].got == "the tag '!custom'"
+
+
+def test_explicit_plain_tags_are_accepted():
+    yf, problems = read("? !!str key\n: !!str 12\nlist: !!seq [a]\n")
+    assert problems == [] and yf.value == {"key": "12", "list": ["a"]}
+
+
+def test_alias_to_nothing_is_a_problem_with_its_line():
+    _, problems = read("a: 1\nb:\n  - *nowhere\n")
+    assert (problems[0].line, problems[0].path) == (3, "b[0]")
+    assert problems[0].got == "'*nowhere', which no '&' names"
+
+
+def test_lines_inside_an_alias_are_those_of_the_anchor():
+    yf, _ = read("a: &x\n  k: 1\nb: *x\n")
+    assert yf.line(("b",)) == 3 and yf.line(("b", "k")) == 2
+
+
+def test_a_syntax_error_below_comes_before_a_problem_above():
+    # A missing ']' changes what the lines above it mean: the syntax error is the one to fix.
+    _, problems = read("a: !custom x\nb: [1, 2\nc: 3\n")
+    assert len(problems) == 1 and problems[0].expected == "valid YAML"

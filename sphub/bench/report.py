@@ -113,7 +113,7 @@ def figures(scales: list[Scale], pdf) -> list[str]:
     row("Markdown of the pages (the content)", lambda s: "", lambda s: mb(s.content_bytes))
     row("Data validation, load_site alone (median)",
         lambda s: f"{median(s.validation_seconds):.3f} s", lambda s: "")
-    row("of which reading YAML (libyaml compose, line map)",
+    row("of which reading YAML (libyaml events to values and lines)",
         lambda s: f"{median(s.yaml_seconds):.3f} s", lambda s: "")
     row("Preview: data edit to rebuilt page (median)",
         lambda s: f"{median(s.preview_seconds):.2f} s" if s.preview_seconds else "not measured",

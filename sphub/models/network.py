@@ -44,7 +44,7 @@ class Topic(Model):
     id: Id = Field(description="Stable kebab-case id; appears in addresses.")
     name: Text = Field(description="Name shown on pages, e.g. 'Social audits'.")
     description: Markdown | None = Field(None, description="What the topic covers (Markdown).")
-    old_ids: OldIds = Field([], description=OLD_IDS)
+    old_ids: OldIds = Field(default_factory=list, description=OLD_IDS)
 
 
 class Region(Model):
@@ -55,7 +55,7 @@ class Region(Model):
     group: Text = Field(description="Full name of the regional group, e.g. 'SPWG Asia'.")
     summary: Markdown | None = Field(None, description="What the group is and does (Markdown).")
     facilitator: Person | None = Field(None, description="The regional facilitator, if known.")
-    old_ids: OldIds = Field([], description=OLD_IDS)
+    old_ids: OldIds = Field(default_factory=list, description=OLD_IDS)
 
 
 OrganisationRole = Literal[
@@ -89,7 +89,7 @@ class Organisation(Model):
     status: Verification = Field(
         "verified", description="'unverified' when a fact here is not confirmed; the page says so."
     )
-    old_ids: OldIds = Field([], description=OLD_IDS)
+    old_ids: OldIds = Field(default_factory=list, description=OLD_IDS)
 
 
 class Member(Model):
@@ -114,10 +114,10 @@ class Member(Model):
     )
     founded: Year | None = Field(None, description="Year founded, if known and verified.")
     website: Url | None = Field(None, description="Its web site (http or https).")
-    contacts: list[Person] = Field([], description="People with a role in the working group.")
+    contacts: list[Person] = Field(default_factory=list, description="People with a role in the working group.")
     description: Markdown | None = Field(None, description="What the network is (Markdown).")
     source: Text | None = Field(None, description="Where the membership record comes from.")
-    old_ids: OldIds = Field([], description=OLD_IDS)
+    old_ids: OldIds = Field(default_factory=list, description=OLD_IDS)
 
 
 ActivityStatus = Literal["planned", "in-progress", "done", "postponed", "cancelled"]
@@ -132,7 +132,7 @@ class Activity(Model):
         description="A day (2012-02-20), a month (2012-12) or a span (2012-03/2012-11)."
     )
     status: ActivityStatus = Field(description="Status as last recorded.")
-    deliverables: list[Text] = Field([], description="What the activity produces.")
+    deliverables: list[Text] = Field(default_factory=list, description="What the activity produces.")
     event: Ref | None = Field(None, description="Id of the event where it takes place, if any.", json_schema_extra=refers_to("events"))
 
 
@@ -154,7 +154,7 @@ class WorkPlan(Model):
     summary: Markdown | None = Field(None, description="The plan in a few sentences (Markdown).")
     focus_areas: list[FocusArea] = Field(min_length=1, description="The plan's focus areas.")
     source: Text | None = Field(None, description="Where the plan is published.")
-    old_ids: OldIds = Field([], description=OLD_IDS)
+    old_ids: OldIds = Field(default_factory=list, description=OLD_IDS)
 
 
 class Document(Model):
@@ -193,8 +193,8 @@ class Event(Model):
     organisers: Refs = Field(
         [], description="Ids of organisations or members that organised or conducted it."
     , json_schema_extra=refers_to("organisations", "members"))
-    supporters: Refs = Field([], description="Ids of organisations that supported or funded it.", json_schema_extra=refers_to("organisations"))
-    attending_members: Refs = Field([], description="Ids of member networks that attended.", json_schema_extra=refers_to("members"))
+    supporters: Refs = Field(default_factory=list, description="Ids of organisations that supported or funded it.", json_schema_extra=refers_to("organisations"))
+    attending_members: Refs = Field(default_factory=list, description="Ids of member networks that attended.", json_schema_extra=refers_to("members"))
     attending_organisations: Refs = Field(
         [], description="Ids of other organisations that took part."
     , json_schema_extra=refers_to("organisations"))
@@ -202,9 +202,9 @@ class Event(Model):
         None, ge=1, description="How many networks attended, when the list is not known."
     )
     description: Markdown | None = Field(None, description="What happened (Markdown).")
-    documents: list[Document] = Field([], description="Minutes, reports and other documents.")
-    topics: Refs = Field([], description="Ids of topics (see topics.yml).", json_schema_extra=refers_to("topics"))
-    old_ids: OldIds = Field([], description=OLD_IDS)
+    documents: list[Document] = Field(default_factory=list, description="Minutes, reports and other documents.")
+    topics: Refs = Field(default_factory=list, description="Ids of topics (see topics.yml).", json_schema_extra=refers_to("topics"))
+    old_ids: OldIds = Field(default_factory=list, description=OLD_IDS)
 
 
 class Resource(Model):
@@ -215,20 +215,20 @@ class Resource(Model):
     type: Literal[
         "report", "guide", "standard", "tool", "minutes", "note", "article", "web-page", "dataset"
     ] = Field(description="What kind of resource it is.")
-    owners: Refs = Field([], description="Ids of organisations that publish it.", json_schema_extra=refers_to("organisations"))
+    owners: Refs = Field(default_factory=list, description="Ids of organisations that publish it.", json_schema_extra=refers_to("organisations"))
     year: Year | None = Field(None, description="Year published, if known and verified.")
     languages: list[LanguageCode] = Field(
         [], description="ISO 639-1 codes of the languages it is available in, if known."
     )
-    topics: Refs = Field([], description="Ids of topics (see topics.yml).", json_schema_extra=refers_to("topics"))
+    topics: Refs = Field(default_factory=list, description="Ids of topics (see topics.yml).", json_schema_extra=refers_to("topics"))
     region: Ref | None = Field(None, description="Id of the region it concerns, if any.", json_schema_extra=refers_to("regions"))
     url: Url | None = Field(None, description="Where to read it; empty if no public copy is known.")
     description: Markdown | None = Field(None, description="What it contains (Markdown).")
-    authors: list[Text] = Field([], description="Authors, as printed on the document.")
+    authors: list[Text] = Field(default_factory=list, description="Authors, as printed on the document.")
     status: Verification = Field(
         "verified", description="'unverified' when a fact here is not confirmed; the page says so."
     )
-    old_ids: OldIds = Field([], description=OLD_IDS)
+    old_ids: OldIds = Field(default_factory=list, description=OLD_IDS)
 
 
 class Milestone(Model):
@@ -247,9 +247,9 @@ class Project(Model):
     title: Text = Field(description="Title of the project.")
     period: When = Field(description="The span of the project, e.g. 2010-05/2011-04.")
     partners: Refs = Field(min_length=1, description="Ids of the organisations that run it.", json_schema_extra=refers_to("organisations"))
-    funders: Refs = Field([], description="Ids of the organisations that fund it.", json_schema_extra=refers_to("organisations"))
-    sponsors: Refs = Field([], description="Ids of organisations that sponsored parts of it.", json_schema_extra=refers_to("organisations"))
+    funders: Refs = Field(default_factory=list, description="Ids of the organisations that fund it.", json_schema_extra=refers_to("organisations"))
+    sponsors: Refs = Field(default_factory=list, description="Ids of organisations that sponsored parts of it.", json_schema_extra=refers_to("organisations"))
     summary: Markdown = Field(description="Aim and expected outputs (Markdown).")
-    milestones: list[Milestone] = Field([], description="Dated steps.")
-    outputs: list[Text] = Field([], description="What the project delivers.")
-    old_ids: OldIds = Field([], description=OLD_IDS)
+    milestones: list[Milestone] = Field(default_factory=list, description="Dated steps.")
+    outputs: list[Text] = Field(default_factory=list, description="What the project delivers.")
+    old_ids: OldIds = Field(default_factory=list, description=OLD_IDS)

@@ -58,7 +58,7 @@ class Tool(Model):
     """A social performance tool or standard that a network can use or promote."""
 
     id: Id = Field(description="Stable kebab-case id, e.g. 'cerise-spi'; appears in addresses.")
-    old_ids: OldIds = Field([], description=OLD_IDS)
+    old_ids: OldIds = Field(default_factory=list, description=OLD_IDS)
     name: Text = Field(description="Full name of the tool.")
     acronym: Text | None = Field(None, description="Short name, e.g. 'SPI' or 'PPI'.")
     kind: Literal["audit", "standard", "principles", "index", "reporting", "rating", "guide"] = (
@@ -78,13 +78,13 @@ class Tool(Model):
     parts_label: Text = Field(
         "Dimensions", description="What the parts are called, e.g. 'Principles' or 'Categories'."
     )
-    versions: list[Text] = Field([], description="Versions and dates, one line each.")
+    versions: list[Text] = Field(default_factory=list, description="Versions and dates, one line each.")
     cost_effort: Effort = Field(description="Cost and effort for a network: low, medium or high.")
     cost_note: Text | None = Field(None, description="What the cost or effort consists of.")
     languages: list[LanguageCode] = Field(
         [], description="ISO 639-1 codes of the languages it is known to exist in."
     )
-    links: list[Link] = Field([], description="Public pages about the tool.")
+    links: list[Link] = Field(default_factory=list, description="Public pages about the tool.")
     resources: Refs = Field(
         [], description="Ids of resources in the library about the tool.",
         json_schema_extra=refers_to("resources"),
@@ -101,7 +101,7 @@ class Practice(Model):
     """A good practice of networks, or a driver of social performance, named in seed 003."""
 
     id: Id = Field(description="Stable kebab-case id; appears in addresses.")
-    old_ids: OldIds = Field([], description=OLD_IDS)
+    old_ids: OldIds = Field(default_factory=list, description=OLD_IDS)
     name: Text = Field(description="Name of the practice or driver.")
     kind: Literal["good-practice", "driver"] = Field(
         description="'good-practice' (how networks work well) or 'driver' (who pushes for SPM)."
@@ -117,12 +117,12 @@ class EntryPoint(Model):
     """Where a network starts its social performance work, given where it stands."""
 
     id: Id = Field(description="Stable kebab-case id; appears in addresses.")
-    old_ids: OldIds = Field([], description=OLD_IDS)
+    old_ids: OldIds = Field(default_factory=list, description=OLD_IDS)
     name: Text = Field(description="Name of the entry point, e.g. 'Start from a social audit'.")
     summary: Text = Field(description="The entry point in one sentence.")
     suits: Markdown = Field(description="Which networks it suits, and why (Markdown).")
     first_steps: list[Text] = Field(min_length=1, description="The first steps, in order.")
-    watch_out: list[Text] = Field([], description="Common pitfalls, one line each.")
+    watch_out: list[Text] = Field(default_factory=list, description="Common pitfalls, one line each.")
 
 
 class StrategyOption(Model):
@@ -130,12 +130,12 @@ class StrategyOption(Model):
     performance."""
 
     id: Id = Field(description="Stable kebab-case id; appears in addresses.")
-    old_ids: OldIds = Field([], description=OLD_IDS)
+    old_ids: OldIds = Field(default_factory=list, description=OLD_IDS)
     name: Text = Field(description="Name of the option, e.g. 'Social audits of members'.")
     summary: Text = Field(description="What the network does, in one sentence.")
     description: Markdown = Field(description="What it involves and what it gives (Markdown).")
     activities: list[Text] = Field(min_length=1, description="Typical activities, one line each.")
-    prerequisites: list[Text] = Field([], description="What must be in place first.")
+    prerequisites: list[Text] = Field(default_factory=list, description="What must be in place first.")
     effort: Effort = Field(description="Effort for the network: low, medium or high.")
     entry_points: Refs = Field(
         min_length=1, description="Ids of the entry points it fits (see entry_points.yml).",
@@ -155,7 +155,7 @@ class CaseStudy(Model):
     """What a network did on social performance: public facts only, or marked illustrative."""
 
     id: Id = Field(description="Stable kebab-case id; appears in addresses.")
-    old_ids: OldIds = Field([], description=OLD_IDS)
+    old_ids: OldIds = Field(default_factory=list, description=OLD_IDS)
     title: Text = Field(description="Title, e.g. 'CMF Nepal: SPM support tailored to members'.")
     network: Ref | None = Field(
         None, description="Id of the network (a member or an organisation); required unless "
@@ -212,7 +212,7 @@ class TreeNode(Model):
     """A node of the decision tree: a question (with options) or an outcome (a strategy)."""
 
     id: Id = Field(description="Stable kebab-case id; appears in addresses.")
-    old_ids: OldIds = Field([], description=OLD_IDS)
+    old_ids: OldIds = Field(default_factory=list, description=OLD_IDS)
     type: Literal["question", "outcome"] = Field(description="'question' or 'outcome'.")
     short: ShortText = Field(description="A label of at most 40 characters for the diagram.")
     start: bool = Field(False, description="true on the one question the tree starts with.")
@@ -223,7 +223,7 @@ class TreeNode(Model):
     # Questions
     question: Text | None = Field(None, validate_default=True, description="Questions: the question, as the page's h1.")
     hint: Markdown | None = Field(None, description="Questions: help in answering (Markdown).")
-    options: list[Option] = Field([], validate_default=True, description="Questions: the answers, at least two.")
+    options: list[Option] = Field(default_factory=list, validate_default=True, description="Questions: the answers, at least two.")
     # Outcomes
     title: Text | None = Field(None, validate_default=True, description="Outcomes: the strategy's name.")
     summary: Markdown | None = Field(None, validate_default=True, description="Outcomes: the strategy in brief.")
@@ -246,7 +246,7 @@ class TreeNode(Model):
         [], description="Outcomes: ids of case studies to read.",
         json_schema_extra=refers_to("case_studies"),
     )
-    next_steps: list[Text] = Field([], validate_default=True, description="Outcomes: the first steps, in order.")
+    next_steps: list[Text] = Field(default_factory=list, validate_default=True, description="Outcomes: the first steps, in order.")
 
     @field_validator(*QUESTION_ONLY, *OUTCOME_ONLY)
     @classmethod
@@ -299,7 +299,7 @@ class Dimension(Model):
     criteria: list[Text] = Field(
         min_length=2, description="What to look at, one criterion a line; each is scored."
     )
-    sources: list[Text] = Field([], description="Where to find the evidence, one line each.")
+    sources: list[Text] = Field(default_factory=list, description="Where to find the evidence, one line each.")
     scoring: list[Score] = Field(
         min_length=2, description="The scoring guide, lowest score first."
     )
@@ -311,7 +311,7 @@ class TrendQuestion(Model):
     id: Id = Field(description="Stable kebab-case id; appears in addresses.")
     trend: Text = Field(description="The market trend, e.g. 'Competition is rising'.")
     question: Text = Field(description="The question put to members in the session.")
-    signals: list[Text] = Field([], description="What members can look at to answer it.")
+    signals: list[Text] = Field(default_factory=list, description="What members can look at to answer it.")
     if_yes: Text = Field(description="What it means for the network when members answer yes.")
     activities: list[Text] = Field(
         min_length=1, description="Practical SPM activities it leads to."
