@@ -6,6 +6,8 @@ calendars) into site/."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import cache
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -27,18 +29,21 @@ from sphub.render import Page, Renderer
 from sphub.strategy_pages import strategy_macros, strategy_pages
 
 _renderer: Renderer | None = None
-_command: str | None = None  # build, serve or gh-deploy: `serve` skips the PDFs unless asked
+_extra: dict = {}
 _pdfs: list[pdf.Pdf] = []
 _generated: dict[str, Page] = {}  # source path -> page made from data, for this build
 
 
 def on_startup(command: str, dirty: bool) -> None:
-    global _command
-    _command = command
+    preview.started_as = command  # build, serve or gh-deploy: `serve` skips the PDFs
+
+
+def on_shutdown() -> None:
+    preview.started_as = None
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    global _renderer
+    global _renderer, _extra
     project = Path(config.config_file_path).parent
     try:
         site = load_site(project / "data")
@@ -47,29 +52,48 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     changes = last_changes(project, [f"data/{c.file}" for c in COLLECTIONS.values()])
     _renderer = Renderer(site, project / "overrides" / "fragments", config.use_directory_urls,
                          changes)
-    macros = config.plugins["macros"]
-    macros.register_macros(
-        make_macros(_renderer, lambda: macros.page.file.src_uri, dict(config.extra))
-    )
-    macros.register_macros(strategy_macros(_renderer, lambda: macros.page.file.src_uri))
+    _extra = dict(config.extra)
+    plugin = config.plugins["macros"]
+
+    def page_src() -> str:
+        return plugin.page.file.src_uri
+
+    plugin.register_macros(preview.recording(_macros_for(page_src), page_src))
     return config
+
+
+def _macros_for(page_src) -> dict:
+    return make_macros(_renderer, page_src, _extra) | strategy_macros(_renderer, page_src)
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     _generated.clear()
     pages = _renderer.pages() + strategy_pages(_renderer)
+    # Rendered before the pages, so each guidance page can say the PDFs' pages and sizes.
+    global _pdfs
+    try:
+        _pdfs = pdf.build_all(_renderer) if pdf.wanted(preview.started_as) else []
+    except pdf.PdfError as err:
+        raise Abort(f"The PDF guide could not be built:\n{err}") from None
+    # A dirty build (`make serve`) redoes only the pages whose File.is_modified(): data pages
+    # whose content changed; hand-written pages edited, or whose macros now give another
+    # output; guidance pages when the PDFs they link to changed; all when mkdocs.yml did.
     changed = preview.changed(pages)
-    # A dirty build (`make serve`) redoes only pages whose File.is_modified(): the data pages
-    # that changed, and the hand-written pages (their macros read the data) when any did.
+    every = preview.differs("mkdocs.yml", Path(config.config_file_path).read_text())
+    pdfs_changed = preview.differs("pdfs", [(p.path, p.pages, len(p.data)) for p in _pdfs])
     for file in files.documentation_pages():
-        _rebuild_when(file, bool(changed) or file.is_modified())
+        def modified(src=file.src_uri, edited=file.is_modified) -> bool:
+            return (every or edited() or (pdfs_changed and pdf.is_guidance(src))
+                    or preview.macros_changed(src, lambda: _macros_for(lambda: src)))
+
+        _rebuild_when(file, modified)
     for page in pages:
         if files.get_file_from_path(page.src):  # data must never replace a written page
             raise Abort(f"The page of a data entry, {page.src}, would replace "
                         f"docs/{page.src}: give the entry another id.")
         _generated[page.src] = page
         file = File.generated(config, page.src, content=page.markdown())
-        _rebuild_when(file, page.src in changed)
+        _rebuild_when(file, lambda src=page.src: every or src in changed)
         files.append(file)
     found = redirects(_renderer, config.use_directory_urls)
     clashes = collisions(found, {f.dest_uri for f in files})
@@ -77,19 +101,20 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         raise Abort("\n".join(clashes))
     for redirect in found:
         files.append(File.generated(config, redirect.dest, content=redirect.html))
-    # Rendered before the pages, so each guidance page can say the PDFs' pages and sizes.
-    global _pdfs
-    try:
-        _pdfs = pdf.build_all(_renderer) if pdf.wanted(_command) else []
-    except pdf.PdfError as err:
-        raise Abort(f"The PDF guide could not be built:\n{err}") from None
     return files
 
 
-def _rebuild_when(file: File, modified: bool) -> None:
-    # MkDocs asks only File.is_modified(); its own answer (dates of source and output) cannot
-    # see that a page's data changed. Plain builds never ask: they build every page.
-    file.is_modified = lambda: modified
+def _rebuild_when(file: File, modified: Callable[[], bool]) -> None:
+    # MkDocs asks only File.is_modified(), and only in a dirty build; its own answer (dates of
+    # source and output) cannot see that a page's data changed. It asks before and after
+    # building the page, which notes the page's macro calls afresh: one answer, kept.
+    file.is_modified = cache(modified)
+
+
+def on_pre_page(page: MkDocsPage, **kwargs) -> MkDocsPage:
+    if page.file.src_uri not in _generated:  # before its macros run (sphub/preview.py)
+        preview.starting(page.file.src_uri)
+    return page
 
 
 def on_page_markdown(markdown: str, page: MkDocsPage, **kwargs) -> str:

@@ -157,6 +157,13 @@ def world() -> tuple[Shape, ...]:
 # Drawing
 
 
+@lru_cache(maxsize=8192)
+def _path_of(index: int, view: tuple[float, float, float, float], scale: float) -> str:
+    """`_path` of the world's shape number `index`. The same frame gives the same outline:
+    each preview rebuild (and each page showing the same map) draws it once, not again."""
+    return _path(world()[index], view, scale)
+
+
 def _path(shape: Shape, view: tuple[float, float, float, float], scale: float) -> str:
     """SVG path data in whole pixels, clipped to `view` (a little beyond, so no clipped edge
     shows), simplified to within half a pixel, with relative moves: short text."""
@@ -297,6 +304,7 @@ def member_map(site: Site, region: Region | None = None) -> MemberMap | None:
     if not by_country:
         return None
     shapes = {s.code: s for s in world() if s.code}
+    index = {s.code: i for i, s in enumerate(world()) if s.code}
     drawn = [code for code in by_country if code in shapes]
     if region and drawn:
         boxes = [shapes[code].bbox for code in drawn]
@@ -320,7 +328,8 @@ def member_map(site: Site, region: Region | None = None) -> MemberMap | None:
         bx0, by0, bx1, by1 = shape.bbox
         return bx1 > x0 and bx0 < x1 and by1 > y0 and by0 < y1
 
-    background = "".join(_path(s, (x0, y0, x1, y1), scale) for s in world()
+    view = (x0, y0, x1, y1)
+    background = "".join(_path_of(i, view, scale) for i, s in enumerate(world())
                          if s.code not in by_country and visible(s))
     marks = []
     for code in drawn:
@@ -330,7 +339,7 @@ def member_map(site: Site, region: Region | None = None) -> MemberMap | None:
         count = len(by_country[code])
         marks.append(dict(
             code=code, name=country_name(code), members=by_country[code], shade=_shade(count),
-            d=_path(shape, (x0, y0, x1, y1), scale), label_x=(lx - x0) * scale,
+            d=_path_of(index[code], view, scale), label_x=(lx - x0) * scale,
             label_y=(ly - y0) * scale, size=(bx1 - bx0) * (by1 - by0),
             text=f"{country_name(code)} ({count})",
         ))

@@ -32,12 +32,12 @@ def _get(url: str) -> str:
 class Server:
     """`mkdocs serve` on a project, with its output collected as it comes."""
 
-    def __init__(self, project: Path):
+    def __init__(self, project: Path, *options: str):
         self.port = _free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.output = ""
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "--livereload", "-a",
+            [sys.executable, "-m", "mkdocs", "serve", "--livereload", *options, "-a",
              f"127.0.0.1:{self.port}", "-f", str(project / "mkdocs.yml")],
             cwd=project, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
             env={**os.environ, "SOURCE_DATE_EPOCH": BUILD_EPOCH},
@@ -85,5 +85,33 @@ def test_serve_survives_a_data_error_and_rebuilds_when_fixed(tmp_path):
         members.write_text(good.replace("name: Pakistan Microfinance Network",
                                         "name: Pakistan Microfinance Network Renamed"))
         server.wait_for(lambda: "Renamed" in _get(page), "rebuilt page")
+    finally:
+        server.stop()
+
+
+def test_dirty_preview_rebuilds_what_an_edit_changes(tmp_path):
+    """`make serve` (--dirty) writes again only the pages an edit changes: here the member's
+    page and the hand-written directory page whose macro lists the member, not the others;
+    the PDFs are never rendered by the preview, neither at the start nor for a rebuild."""
+    project = make_project(tmp_path / "p")
+    members = project / "data" / "members.yml"
+    good = members.read_text()
+    # As `make serve`; verbose, so the log names the folder the preview is built into.
+    server = Server(project, "--dirty", "--no-strict", "--verbose")
+    try:
+        server.wait_for(lambda: "Serving on" in server.output, "start")
+        site = Path(server.output.split("Config value 'site_dir' = '")[1].split("'")[0])
+        pages = {path: path.stat().st_mtime_ns for path in site.rglob("index.html")}
+        time.sleep(0.05)  # so that a page written again has another time
+        members.write_text(good.replace("name: Pakistan Microfinance Network",
+                                        "name: Pakistan Microfinance Network Renamed"))
+        server.wait_for(lambda: "Renamed" in _get(f"{server.url}/members/pmn/"), "member page")
+        assert "Pakistan Microfinance Network Renamed" in _get(f"{server.url}/members/")
+        written = {path.relative_to(site).parent.as_posix() for path, before in pages.items()
+                   if path.stat().st_mtime_ns != before}
+        assert {"members/pmn", "members"} <= written
+        assert "about" not in written and "guidance" not in written
+        assert len(written) < len(pages) / 2, written
+        assert "PDF guide/" not in server.output and "Traceback" not in server.output
     finally:
         server.stop()
