@@ -15,7 +15,7 @@ from pydantic import ValidationError
 from sphub.errors import DataError, Problem, describe, format_path
 from sphub.fields import fields_of
 from sphub.models import COLLECTIONS, Collection
-from sphub.models.types import ID_EXPECTED, Model
+from sphub.models.types import ID_EXPECTED, PATTERN_EXPECTED, Model
 from sphub.yamlfile import MAX_FILE_BYTES, YamlFile, read_yaml
 
 # Pydantic error types -> what the field expected, in an editor's words.
@@ -31,9 +31,7 @@ _EXPECTED = {
     "dict_type": "a mapping (key: value lines)",
     "date_type": "a date (YYYY-MM-DD)",
     "string_too_short": "some text",
-    # Only ids have a pattern and a maximum length (sphub/models/types.py: Ref).
-    "string_pattern_mismatch": ID_EXPECTED,
-    "string_too_long": ID_EXPECTED,
+    "string_too_long": ID_EXPECTED,  # only ids have a maximum length
 }
 
 
@@ -55,6 +53,8 @@ def _expected(error: dict) -> str:
     kind, ctx = error["type"], error.get("ctx", {})
     if kind == "sphub_expected":
         return ctx["expected"]
+    if kind == "string_pattern_mismatch":
+        return PATTERN_EXPECTED[ctx["pattern"]]
     if kind == "literal_error":
         return f"one of {ctx['expected']}"
     if kind in ("greater_than_equal", "greater_than"):
@@ -127,22 +127,23 @@ def _read_collection(
                                 "a list of entries (lines starting with '- ')", describe(entries)))
         return [], problems, None
     located: list[Located] = []
-    first_line: dict[str, int] = {}
+    first: dict[str, tuple] = {}  # id -> path of the entry that has it first
     declared = {raw["id"] for raw in entries if isinstance(raw, dict) and isinstance(raw.get("id"), str)}
+    validate = collection.model.model_validate
     for index, raw in enumerate(entries):
         path = (key, index)
         try:
-            entry = collection.model.model_validate(raw)
+            entry = validate(raw)
         except ValidationError as err:
             problems += _problems_from_validation(yf, path, collection.model, err)
             continue
-        line = yf.line(path + ("id",))
-        if entry.id in first_line:
-            problems.append(Problem(yf.name, line, format_path(path + ("id",)),
+        if entry.id in first:
+            first_line = yf.line(first[entry.id] + ("id",))
+            problems.append(Problem(yf.name, yf.line(path + ("id",)), format_path(path + ("id",)),
                                     f"an id not used before in {collection.file}",
-                                    f"'{entry.id}' again (first on line {first_line[entry.id]})"))
+                                    f"'{entry.id}' again (first on line {first_line})"))
             continue
-        first_line[entry.id] = line
+        first[entry.id] = path
         located.append(Located(key, entry, yf, path))
     return located, problems, declared
 
