@@ -32,6 +32,7 @@ from sphub.models.strategy import (
 )
 from sphub.models.types import Model
 
+_COLLECTION_OF = {collection.model: key for key, collection in COLLECTIONS.items()}
 
 @dataclass(frozen=True)
 class Backlink:
@@ -75,12 +76,13 @@ class Site:
     def collection(self, key: str) -> dict[str, Model]:
         return getattr(self, key)
 
-    def collection_of(self, entry: Model) -> str:
-        """The key of the collection `entry` belongs to."""
-        for key, collection in COLLECTIONS.items():
-            if isinstance(entry, collection.model):
-                return key
-        raise TypeError(f"{type(entry).__name__} is not an entry of any collection")
+    @staticmethod
+    def collection_of(entry: Model) -> str:
+        """The key of the collection `entry` belongs to (asked for every link of every page)."""
+        key = _COLLECTION_OF.get(type(entry))
+        if key is None:
+            raise TypeError(f"{type(entry).__name__} is not an entry of any collection")
+        return key
 
     @cached_property
     def backlinks(self) -> dict[tuple[str, str], list[Backlink]]:
