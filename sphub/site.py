@@ -34,6 +34,7 @@ from sphub.models.types import Model
 
 _COLLECTION_OF = {collection.model: key for key, collection in COLLECTIONS.items()}
 
+
 @dataclass(frozen=True)
 class Backlink:
     """`source` (an entry of `collection`) refers to something through its field `field`."""
