@@ -15,6 +15,7 @@ every machine; the same data gives a byte-identical file."""
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import html as html_lib
 import logging
@@ -298,6 +299,52 @@ class _Collect(logging.Handler):
 _cache: dict[str, Pdf] = {}  # hash of the HTML and CSS -> PDF: `mkdocs serve` renders once
 
 
+def _resolve_before_relayout(make_all_pages):
+    """WeasyPrint 70's `make_all_pages`, made to lay the book out twice instead of three times.
+
+    A `target-counter()` (the contents' and cross-references' page numbers) gets its number
+    only after its page is laid out, so the pages that have one are laid out again. WeasyPrint
+    re-reads the number from the target's page state, which holds the total page count too;
+    that count is 0 in the first layout and the real one after, so the second layout finds
+    every number "changed" (though the page numbers are the same), re-reads them and lays
+    those pages out a third time: 58 of the guide's 70 pages, a third of its rendering time.
+    Here the numbers are re-read once, from the first layout's pages and final page count,
+    before the second layout starts; WeasyPrint's own checks still run in every layout, so a
+    page number that really moved still triggers another layout. The output is the same."""
+
+    def make_with_numbers_resolved(context, root_box, html, pages):
+        if pages:  # a re-layout: the previous layout placed every target
+            page_maker, collector = context.page_maker, context.target_collector
+
+            def counters(index: int) -> dict:  # the page counters on page `index` (0-based)
+                return page_maker[index + 1][3][1]
+
+            for target in collector.target_lookup_items.values():
+                if target.page_maker_index is not None:
+                    target.cached_page_counter_values = copy.deepcopy(
+                        counters(target.page_maker_index))
+            for (_, token), lookup in collector.counter_lookup_items.items():
+                if token == "content" and lookup.page_maker_index is not None:
+                    values = counters(lookup.page_maker_index)
+                    if values != lookup.cached_page_counter_values:
+                        lookup.cached_page_counter_values = copy.deepcopy(values)
+                        lookup.parse_again(values)
+        return make_all_pages(context, root_box, html, pages)
+
+    return make_with_numbers_resolved
+
+
+@cache
+def _weasyprint() -> None:
+    """Import WeasyPrint once, with the fix above when it is the version it was written for."""
+    import weasyprint
+    import weasyprint.layout
+
+    if weasyprint.__version__ == "70.0":  # internals change between versions: no guessing
+        weasyprint.layout.make_all_pages = _resolve_before_relayout(
+            weasyprint.layout.make_all_pages)
+
+
 def render_pdf(html: str, path: str, title: str, cached: bool = True) -> Pdf:
     """Render `html` with the book's CSS and fonts (or take the PDF of the same HTML rendered
     before, when `cached`).
@@ -318,6 +365,7 @@ def render_pdf(html: str, path: str, title: str, cached: bool = True) -> Pdf:
         before = _cache[key]
         return Pdf(path, title, before.data, before.pages, 0.0)
     try:
+        _weasyprint()
         from weasyprint import CSS, HTML
         from weasyprint.text.fonts import FontConfiguration
     except ImportError as err:  # e.g. pango missing on a fresh machine
