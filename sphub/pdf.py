@@ -304,14 +304,15 @@ def _resolve_before_relayout(make_all_pages):
     """WeasyPrint 70's `make_all_pages`, made to lay the book out twice instead of three times.
 
     A `target-counter()` (the contents' and cross-references' page numbers) gets its number
-    only after its page is laid out, so the pages that have one are laid out again. WeasyPrint
-    re-reads the number from the target's page state, which holds the total page count too;
-    that count is 0 in the first layout and the real one after, so the second layout finds
-    every number "changed" (though the page numbers are the same), re-reads them and lays
-    those pages out a third time: 58 of the guide's 70 pages, a third of its rendering time.
-    Here the numbers are re-read once, from the first layout's pages and final page count,
-    before the second layout starts; WeasyPrint's own checks still run in every layout, so a
-    page number that really moved still triggers another layout. The output is the same."""
+    only after its target is laid out, so the pages that have one are laid out again. WeasyPrint
+    re-reads such a number, and lays its page out again, whenever the page counters of the page
+    it is on, or of its target's page, differ from the ones it saw last; those counters hold
+    the total page count too, 0 during the first layout and the real count after it. So the
+    second layout finds every number "changed" (its page number is the same), re-reads it and
+    lays its page out a third time: 58 of the guide's 70 pages, a third of its rendering time.
+    Here every number is re-read once, with the first layout's page counters and page count,
+    before the second layout starts. WeasyPrint's own checks still run in every layout, so a
+    target that really moved to another page still gets another layout. Same output bytes."""
 
     def make_with_numbers_resolved(context, root_box, html, pages):
         if pages:  # a re-layout: the previous layout placed every target
