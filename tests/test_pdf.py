@@ -4,6 +4,8 @@ landing on their targets, every tool and outcome there, fonts embedded and cover
 
 from __future__ import annotations
 
+import io
+import logging
 import re
 import subprocess
 from itertools import pairwise
@@ -216,6 +218,20 @@ def test_a_character_no_font_has_stops_the_render():
 def test_a_broken_cross_reference_stops_the_render():
     with pytest.raises(pdf.PdfError, match="nowhere"):
         pdf.render_pdf('<p><a href="#nowhere">x</a></p>', "guide/x.pdf", "x")
+
+
+def test_page_numbers_take_two_layouts_not_three(caplog):
+    """A book with a forward and a backward cross-reference: WeasyPrint lays it out once, then
+    once more to print the page numbers it found, not a third time (sphub.pdf fixes that)."""
+    book = ('<section class="book-chapter" id="one"><p><a href="#two">Ahead</a></p></section>'
+            '<section class="book-chapter" id="two"><p><a href="#one">Back</a></p></section>')
+    with caplog.at_level(logging.INFO, logger="weasyprint.progress"):
+        rendered = pdf.render_pdf(book, "guide/x.pdf", "x", cached=False)
+    relayouts = [r for r in caplog.records if "Repagination" in r.getMessage()]
+    assert len(relayouts) == 1
+    first, second = (" ".join(page.extract_text().split())
+                     for page in PdfReader(io.BytesIO(rendered.data)).pages)
+    assert "Ahead (page 2)" in first and "Back (page 1)" in second
 
 
 def test_same_data_gives_the_same_bytes(built_site, renderer):
