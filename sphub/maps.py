@@ -189,6 +189,12 @@ def _path(shape: Shape, view: tuple[float, float, float, float], scale: float) -
 
 def _clip(ring: Ring, box: tuple[float, float, float, float]) -> Ring:
     """Sutherland–Hodgman: the part of a polygon ring inside `box`."""
+    # Most rings lie wholly inside the frame or wholly outside it: no cutting to do.
+    xs, ys = [x for x, _ in ring], [y for _, y in ring]
+    if max(xs) < box[0] or min(xs) > box[2] or max(ys) < box[1] or min(ys) > box[3]:
+        return []
+    if min(xs) >= box[0] and max(xs) <= box[2] and min(ys) >= box[1] and max(ys) <= box[3]:
+        return ring
     for axis, limit, keep_below in ((0, box[0], False), (0, box[2], True),
                                     (1, box[1], False), (1, box[3], True)):
         def inside(p: tuple[float, float]) -> bool:
