@@ -63,6 +63,7 @@ _previous: dict[str, str] = {}
 # output: the page changes with the data exactly when one of those outputs does.
 _calls: dict[str, list[Call]] = {}
 _last: dict[str, object] = {}  # name -> value, for `differs`
+_NOTHING = object()  # no value given yet
 
 
 def changed(pages: list[Page]) -> set[str]:
@@ -77,7 +78,7 @@ def changed(pages: list[Page]) -> set[str]:
 def differs(name: str, value: object) -> bool:
     """Whether `value` differs from the one given under `name` in the previous build (True
     the first time): mkdocs.yml's text (the macros read its `extra:`), the PDFs' sizes."""
-    different = _last.get(name, differs) != value
+    different = _last.get(name, _NOTHING) != value
     _last[name] = value
     return different
 
