@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 import yaml
 from yaml.events import (AliasEvent, DocumentStartEvent, MappingEndEvent, MappingStartEvent,
                          ScalarEvent, SequenceEndEvent, SequenceStartEvent)
-from yaml.nodes import Node, ScalarNode, SequenceNode
 
 from sphub.errors import Path, Problem, describe, format_path
 
@@ -27,7 +26,8 @@ MAX_DEPTH = 40
 # page, or print as blank boxes in the PDF.
 _BAD_CHAR = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
 
-_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# Only libyaml's parser is used, for its events; what the values are is decided here.
+_Parser = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 STR = "tag:yaml.org,2002:str"
 INT = "tag:yaml.org,2002:int"
@@ -39,24 +39,9 @@ MAP = "tag:yaml.org,2002:map"
 SEQ = "tag:yaml.org,2002:seq"
 
 
-class _Loader(_BaseLoader):
-    """Safe loader with YAML 1.2-style scalars: only true/false are booleans, no sexagesimal
-    numbers, no merge keys. Implicit resolvers are rebuilt, not inherited."""
-
-    yaml_implicit_resolvers: dict = {}
-
-    def resolve(self, kind: type[Node], value: str, implicit: tuple[bool, bool]) -> str:
-        # PyYAML's `resolve` less what we never use (path and wildcard resolvers): it runs once
-        # per value, and its bookkeeping was a quarter of the parsing time of a large file.
-        if kind is ScalarNode:
-            if implicit[0]:
-                for tag, regexp in self.yaml_implicit_resolvers.get(value[:1], ()):
-                    if regexp.match(value):
-                        return tag
-            return STR
-        return SEQ if kind is SequenceNode else MAP
-
-
+# YAML 1.2-style plain scalars: only true/false are booleans, no sexagesimal numbers. First
+# character -> the (tag, pattern) pairs to try in order; a plain scalar matching none is text.
+_IMPLICIT: dict[str, list[tuple[str, re.Pattern]]] = {}
 for _tag, _regexp, _first in [
     (BOOL, r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF"),
     (INT, r"^[-+]?(?:0|[1-9][0-9]*)$", "-+0123456789"),
@@ -64,7 +49,8 @@ for _tag, _regexp, _first in [
     (NULL, r"^(?:~|null|Null|NULL|)$", ["~", "n", "N", ""]),
     (TIMESTAMP, r"^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[Tt ].*)?$", "0123456789"),
 ]:
-    _Loader.add_implicit_resolver(_tag, re.compile(_regexp), list(_first))
+    for _char in _first:
+        _IMPLICIT.setdefault(_char, []).append((_tag, re.compile(_regexp)))
 
 _SCALARS = {
     STR: lambda text: text,
@@ -177,7 +163,6 @@ def _values(name: str, text: str) -> YamlFile:
     anchors: dict[str, tuple[object, int, int, _Open | None]] = {}  # value, size, line, open
     count = 0  # values made, aliases counted expanded: the size pydantic would walk
     check_all = _BAD_CHAR.search(text) is not None  # else only escapes can make one
-    resolvers = _Loader.yaml_implicit_resolvers
     documents = 0
 
     def stop(line: int, at, expected: str, got: str):
@@ -188,7 +173,7 @@ def _values(name: str, text: str) -> YamlFile:
             path += (at,)
         raise _Stop(Problem(name, line, format_path(path), expected, got))
 
-    for event in yaml.parse(text, Loader=_Loader):
+    for event in yaml.parse(text, Loader=_Parser):
         kind = type(event)
         opened = None
         if kind is ScalarEvent:
@@ -197,7 +182,7 @@ def _values(name: str, text: str) -> YamlFile:
             if tag is None or tag == "!":
                 tag = STR
                 if event.implicit[0]:
-                    for candidate, regexp in resolvers.get(text_value[:1], ()):
+                    for candidate, regexp in _IMPLICIT.get(text_value[:1], ()):
                         if regexp.match(text_value):
                             tag = candidate
                             break
@@ -302,7 +287,7 @@ def read_yaml(name: str, raw: bytes) -> tuple[YamlFile, list[Problem]]:
         # A syntax error further down comes first: what was read before it may not be what
         # the editor meant (a missing ']' swallows the lines after it).
         try:
-            for _ in yaml.parse(text, Loader=_Loader):
+            for _ in yaml.parse(text, Loader=_Parser):
                 pass
         except yaml.YAMLError as err:
             return YamlFile(name), [_syntax_problem(name, text, err)]
