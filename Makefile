@@ -26,7 +26,7 @@ site: validate
 offline: validate
 	rm -rf .site-offline
 	SPHUB_OFFLINE=true $(BIN)/sphub build --config-file mkdocs-offline.yml --site-dir .site-offline
-	$(BIN)/python -m sphub.offline .site-offline dist/sphub-site-offline.zip
+	$(BIN)/python -m sphub.outputs.offline .site-offline dist/sphub-site-offline.zip
 	rm -rf .site-offline
 
 # The preview skips the PDF guide to stay fast; `SPHUB_PDF=1 make serve` renders it too.

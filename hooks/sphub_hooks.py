@@ -15,18 +15,19 @@ from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkDocsPage
 
-from sphub import pdf, preview
-from sphub.errors import DataError
-from sphub.export import write_downloads
-from sphub.history import last_changes
-from sphub.load import load_site
-from sphub.markup import external_links_rel
-from sphub.macros import make_macros
+from sphub.outputs import pdf
+from sphub.engines import preview
+from sphub.data.errors import DataError
+from sphub.outputs.exports import write_downloads
+from sphub.data.history import last_changes
+from sphub.data.load import load_site
+from sphub.render.markup import external_links_rel
+from sphub.render.macros import make_macros
 from sphub.models import COLLECTIONS
-from sphub.preview import DataAbort, keep_last_good
-from sphub.redirects import collisions, redirects
-from sphub.render import Page, Renderer
-from sphub.strategy_pages import strategy_macros, strategy_pages
+from sphub.engines.preview import DataAbort, keep_last_good
+from sphub.outputs.redirects import collisions, redirects
+from sphub.render.renderer import Page, Renderer
+from sphub.render.strategy import strategy_macros, strategy_pages
 
 _renderer: Renderer | None = None
 _extra: dict = {}
@@ -112,7 +113,7 @@ def _rebuild_when(file: File, modified: Callable[[], bool]) -> None:
 
 
 def on_pre_page(page: MkDocsPage, **kwargs) -> MkDocsPage:
-    if page.file.src_uri not in _generated:  # before its macros run (sphub/preview.py)
+    if page.file.src_uri not in _generated:  # before its macros run (sphub/engines/preview.py)
         preview.starting(page.file.src_uri)
     return page
 
@@ -132,7 +133,7 @@ def on_page_content(html: str, page: MkDocsPage, **kwargs) -> str:
 
 
 def on_serve(server, config: MkDocsConfig, builder):
-    # A data error during the preview keeps the last good pages served (sphub/preview.py).
+    # A data error during the preview keeps the last good pages served (sphub/engines/preview.py).
     server.builder = keep_last_good(server.builder)
     return server
 

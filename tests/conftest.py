@@ -56,7 +56,7 @@ def built_site(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def shipped():
-    from sphub.load import load_site
+    from sphub.data.load import load_site
 
     os.environ.setdefault("SOURCE_DATE_EPOCH", BUILD_EPOCH)
     return load_site(ROOT / "data")

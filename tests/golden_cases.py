@@ -5,8 +5,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from sphub.errors import DataError
-from sphub.load import load_site
+from sphub.data.errors import DataError
+from sphub.data.load import load_site
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 

@@ -22,7 +22,7 @@ from xml.etree import ElementTree
 
 from pydantic import BaseModel, ValidationError
 
-from sphub.fields import nested_models
+from sphub.data.fields import nested_models
 
 TOKEN = re.compile(r"SPX\d{4}")
 

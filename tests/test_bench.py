@@ -10,10 +10,10 @@ from conftest import ROOT, make_project
 
 from sphub.bench import generate
 from sphub.bench.baseline import write_plain_project
-from sphub.load import load_site
+from sphub.data.load import load_site
 from sphub.models import COLLECTIONS
-from sphub.strategy_pages import ENTRY_COLLECTIONS
-from sphub.tree import MAX_PATHS, count_paths, start_of, walk
+from sphub.render.strategy import ENTRY_COLLECTIONS
+from sphub.data.tree import MAX_PATHS, count_paths, start_of, walk
 
 
 @pytest.fixture(scope="module")

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from conftest import BUILD_EPOCH, make_project
-from sphub.build import swap_in
+from sphub.engines.build import swap_in
 
 
 def sphub_build(project: Path, **popen) -> subprocess.Popen:
@@ -158,7 +158,7 @@ def test_interrupted_build_leaves_the_site(project, how):
 @pytest.mark.parametrize("exchange", [True, False], ids=["renameat2", "two renames"])
 def test_swap_in(tmp_path, monkeypatch, exchange):
     if not exchange:
-        monkeypatch.setattr("sphub.build._exchange", lambda a, b: False)
+        monkeypatch.setattr("sphub.engines.build._exchange", lambda a, b: False)
     site, new = tmp_path / "site", tmp_path / "work" / "site"
     site.mkdir()
     (site / "old.html").write_text("old")

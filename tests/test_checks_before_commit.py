@@ -9,7 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from sphub.yamlfile import read_yaml
+from sphub.data.reader import read_yaml
 from tests.conftest import ROOT
 
 BIN = Path(sys.executable).parent  # the project's .venv/bin

@@ -7,8 +7,8 @@ import re
 
 import pytest
 
-from sphub.errors import DataError
-from sphub.load import load_site
+from sphub.data.errors import DataError
+from sphub.data.load import load_site
 from tests.conftest import ROOT, build, make_project
 
 GUIDE = (ROOT / "EDITING.md").read_text()

@@ -7,7 +7,7 @@ import io
 import json
 from conftest import ROOT, build
 
-from sphub.export import MEMBERS_CSV, collection_json, downloads, json_path, members_csv
+from sphub.outputs.exports import MEMBERS_CSV, collection_json, downloads, json_path, members_csv
 from sphub.models import COLLECTIONS
 
 

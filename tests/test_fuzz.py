@@ -14,11 +14,11 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 from conftest import ROOT
-from sphub.errors import DataError
-from sphub.load import load_site
+from sphub.data.errors import DataError
+from sphub.data.load import load_site
 from sphub.models import COLLECTIONS
-from sphub.render import Renderer
-from sphub.yamlfile import read_yaml
+from sphub.render.renderer import Renderer
+from sphub.data.reader import read_yaml
 
 FILES = sorted(c.file for c in COLLECTIONS.values())
 SHIPPED = {name: (ROOT / "data" / name).read_bytes() for name in FILES}

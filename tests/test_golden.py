@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from golden_cases import GOLDEN, problems_of
 
-from sphub.load import load_site
+from sphub.data.load import load_site
 
 CASES = sorted(p for p in (GOLDEN / "cases").iterdir() if p.is_dir())
 

@@ -7,11 +7,11 @@ import html
 import re
 from pathlib import Path
 
-from sphub.fields import fields_of, nested_models
-from sphub.guide import file_guides, referred_by
+from sphub.data.fields import fields_of, nested_models
+from sphub.render.guide import file_guides, referred_by
 from sphub.models import COLLECTIONS
 from sphub.models.network import Member
-from sphub.render import Renderer
+from sphub.render.renderer import Renderer
 from tests.conftest import ROOT
 
 

@@ -8,7 +8,7 @@ import subprocess
 from datetime import date
 from pathlib import Path
 
-from sphub.history import last_changes
+from sphub.data.history import last_changes
 from tests.conftest import build, make_project
 
 FILES = ["data/a.yml", "data/b.yml"]

@@ -9,9 +9,9 @@ import sys
 
 import pytest
 
-from sphub.errors import DataError
-from sphub.load import load_site
-from sphub.yamlfile import MAX_DEPTH, MAX_FILE_BYTES, MAX_VALUES
+from sphub.data.errors import DataError
+from sphub.data.load import load_site
+from sphub.data.reader import MAX_DEPTH, MAX_FILE_BYTES, MAX_VALUES
 
 # Ten levels of ten aliases each: 10**10 values once expanded, from 400 bytes.
 LAUGHS = "events:\n  - &a [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" + "".join(

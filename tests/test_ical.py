@@ -6,8 +6,8 @@ from datetime import date, timedelta
 
 from icalendar import Calendar
 
-from sphub import ical
-from sphub.export import FEED, downloads, event_ics_path
+from sphub.outputs import calendars as ical
+from sphub.outputs.exports import FEED, downloads, event_ics_path
 
 
 def parse(data: bytes) -> list:

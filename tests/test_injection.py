@@ -24,9 +24,9 @@ from hostile import (
     scan_file,
     string_fields,
 )
-from sphub.markup import markdown_html
+from sphub.render.markup import markdown_html
 from sphub.models import COLLECTIONS
-from sphub.yamlfile import read_yaml
+from sphub.data.reader import read_yaml
 
 
 @pytest.fixture(scope="module")

@@ -6,8 +6,8 @@ from datetime import date
 
 from golden_cases import GOLDEN
 
-from sphub.checks import references
-from sphub.load import build_date, load_site
+from sphub.data.checks import references
+from sphub.data.load import build_date, load_site
 from sphub.models import COLLECTIONS
 
 

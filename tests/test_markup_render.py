@@ -7,9 +7,9 @@ import shutil
 
 from golden_cases import GOLDEN
 
-from sphub.load import load_site
-from sphub.markup import markdown_html
-from sphub.render import Renderer
+from sphub.data.load import load_site
+from sphub.render.markup import markdown_html
+from sphub.render.renderer import Renderer
 from tests_paths import FRAGMENTS
 
 

@@ -17,11 +17,11 @@ from fontTools.ttLib import TTFont
 from pydantic import BaseModel
 from pypdf import PdfReader
 
-from sphub import pdf
-from sphub.diagram import numbers
-from sphub.history import last_changes
+from sphub.outputs import pdf
+from sphub.render.pictures.diagram import numbers
+from sphub.data.history import last_changes
 from sphub.models import COLLECTIONS
-from sphub.render import Renderer
+from sphub.render.renderer import Renderer
 
 
 @pytest.fixture(scope="module")
@@ -222,7 +222,7 @@ def test_a_broken_cross_reference_stops_the_render():
 
 def test_page_numbers_take_two_layouts_not_three(caplog):
     """A book with a forward and a backward cross-reference: WeasyPrint lays it out once, then
-    once more to print the page numbers it found, not a third time (sphub.pdf fixes that)."""
+    once more to print the page numbers it found, not a third time (sphub.outputs.pdf fixes that)."""
     book = ('<section class="book-chapter" id="one"><p><a href="#two">Ahead</a></p></section>'
             '<section class="book-chapter" id="two"><p><a href="#one">Back</a></p></section>')
     with caplog.at_level(logging.INFO, logger="weasyprint.progress"):

@@ -15,8 +15,9 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from sphub import charts, maps
-from sphub.load import load_site
+from sphub.render.pictures import charts
+from sphub.render.pictures import maps
+from sphub.data.load import load_site
 from tests.conftest import ROOT, build, make_project
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -197,7 +198,7 @@ def test_data_text_in_pictures_is_escaped(data_copy):
     plans.write_text(plans.read_text().replace(
         "title: Collect feedback on the benchmarks for the USSPM",
         'title: "Feedback <script>alert(1)</script> & more"'))
-    from sphub.render import Renderer
+    from sphub.render.renderer import Renderer
 
     site = load_site(data_copy)
     html = Renderer(site, ROOT / "overrides/fragments").entry_page(

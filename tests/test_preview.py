@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from sphub import preview
-from sphub.render import Page
+from sphub.engines import preview
+from sphub.render.renderer import Page
 
 
 def test_changed_pages_between_builds(monkeypatch):

@@ -7,10 +7,10 @@ import re
 
 import pytest
 
-from sphub.errors import DataError
-from sphub.load import load_site
+from sphub.data.errors import DataError
+from sphub.data.load import load_site
 from sphub.models import COLLECTIONS
-from sphub.urls import PAGE_FOLDERS
+from sphub.render.urls import PAGE_FOLDERS
 from tests.conftest import build, make_project
 
 

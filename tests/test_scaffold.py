@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from sphub.fields import collection_for, fields_of
-from sphub.load import load_site
+from sphub.data.fields import collection_for, fields_of
+from sphub.data.load import load_site
 from sphub.models import COLLECTIONS
-from sphub.scaffold import appended, entry_text, run_new, slug, suggest_id
-from sphub.yamlfile import read_yaml
+from sphub.cli.scaffold import appended, entry_text, run_new, slug, suggest_id
+from sphub.data.reader import read_yaml
 
 
 def test_slug_is_kebab_case_ascii_and_cut_at_a_word():

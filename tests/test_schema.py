@@ -9,14 +9,14 @@ import jsonschema
 import pytest
 
 from sphub.models import COLLECTIONS
-from sphub.schema import (
+from sphub.data.schema import (
     add_schema_lines,
     missing_schema_lines,
     schema_line,
     stale_schemas,
     write_schemas,
 )
-from sphub.yamlfile import read_yaml
+from sphub.data.reader import read_yaml
 from tests.conftest import ROOT
 
 
@@ -75,8 +75,8 @@ def test_shipped_data_is_valid_for_its_schema(key):
     ("    country: PK\n", "    country: Pakistan\n"),
 ])
 def test_schema_underlines_what_the_loader_rejects(mistake, where, data_copy):
-    from sphub.errors import DataError
-    from sphub.load import load_site
+    from sphub.data.errors import DataError
+    from sphub.data.load import load_site
 
     path = data_copy / "members.yml"
     text = path.read_text()

@@ -9,7 +9,7 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import ROOT, build, make_project
 
-from sphub.load import load_site
+from sphub.data.load import load_site
 
 
 def page(site: Path, url: str) -> BeautifulSoup:

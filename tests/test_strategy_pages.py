@@ -42,8 +42,8 @@ def test_option_entry_point_practice_and_case_study_pages_link_back(built_site, 
 
 
 def test_outcome_pages_list_every_route_to_them(built_site, shipped):
-    from sphub.strategy_pages import step_src
-    from sphub.tree import walk
+    from sphub.render.strategy import step_src
+    from sphub.data.tree import walk
 
     for step in walk(shipped.tree):
         if step.node.type == "outcome":

@@ -7,8 +7,8 @@ from datetime import date
 import pytest
 from mkdocs.utils import get_relative_url
 
-from sphub.text import country_name, event_dates, label, language_name, when
-from sphub.urls import page_src, relative_url, url_of
+from sphub.render.text import country_name, event_dates, label, language_name, when
+from sphub.render.urls import page_src, relative_url, url_of
 
 
 @pytest.mark.parametrize("value, words", [

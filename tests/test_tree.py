@@ -6,9 +6,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from sphub.render import Renderer
-from sphub.strategy_pages import step_src, strategy_pages
-from sphub.tree import count_paths, edges, max_paths, start_of, walk
+from sphub.render.renderer import Renderer
+from sphub.render.strategy import step_src, strategy_pages
+from sphub.data.tree import count_paths, edges, max_paths, start_of, walk
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "overrides" / "fragments"
 

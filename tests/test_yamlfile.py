@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sphub.yamlfile import MAX_VALUES, read_yaml
+from sphub.data.reader import MAX_VALUES, read_yaml
 
 
 def read(text: str | bytes):

@@ -34,9 +34,9 @@ def pdf_figure(runs: int) -> PdfFigure:
     fonts do not cover (the guide then refuses to render, by design), and the guide's length
     follows the framework, not the network's size. The site builds above ran with SPHUB_PDF=0,
     so their times compare the HTML with plain MkDocs alone."""
-    from sphub.load import load_site
-    from sphub.pdf import build_guide
-    from sphub.render import Renderer
+    from sphub.data.load import load_site
+    from sphub.outputs.pdf import build_guide
+    from sphub.render.renderer import Renderer
 
     os.environ["SOURCE_DATE_EPOCH"] = BUILD_EPOCH
     renderer = Renderer(load_site(ROOT / "data"), ROOT / "overrides" / "fragments")

@@ -12,10 +12,10 @@ import yaml
 from mkdocs.utils.meta import get_data
 from mkdocs.utils.yaml import yaml_load
 
-from sphub.load import load_site
-from sphub.macros import make_macros
-from sphub.render import Renderer
-from sphub.strategy_pages import strategy_macros, strategy_pages
+from sphub.data.load import load_site
+from sphub.render.macros import make_macros
+from sphub.render.renderer import Renderer
+from sphub.render.strategy import strategy_macros, strategy_pages
 
 
 def write_plain_project(project: Path, out: Path) -> list[str]:

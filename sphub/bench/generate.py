@@ -327,7 +327,7 @@ def _strategy_option(w: World, i: int) -> Entry:
 @generates("case_studies", 60)
 def _case_study(w: World, i: int) -> Entry:
     study = {"id": w.ids["case_studies"][i], "title": w.title(5, 10)}
-    # About one in ten is an illustrative example: no network, as `sphub.tree` requires.
+    # About one in ten is an illustrative example: no network, as `sphub.data.tree` requires.
     if i % 10 == 9:
         study["illustrative"] = True
     else:
@@ -429,7 +429,7 @@ def _agenda_item(w: World, i: int) -> Entry:
     item = {
         "id": w.ids["quick_tree_agenda"][i],
         "title": w.title(2, 5),
-        # At most 30 minutes each: eight sessions fit the half day (240 minutes) `sphub.tree`
+        # At most 30 minutes each: eight sessions fit the half day (240 minutes) `sphub.data.tree`
         # allows.
         "minutes": w.rng.choice([15, 20, 25, 30]),
         "purpose": w.sentence(),
@@ -463,7 +463,7 @@ def generate(scale: str, seed: int) -> dict[str, list[Entry]]:
             for key in COLLECTIONS}
 
 
-# libyaml's emitter when present, as `sphub.yamlfile` does for reading: the same text, written
+# libyaml's emitter when present, as `sphub.data.reader` does for reading: the same text, written
 # about ten times faster (the pure-Python one took 7 s at M).
 _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from sphub.bench.baseline import write_plain_project
 from sphub.bench.generate import write as write_data
-from sphub.urls import url_of
+from sphub.render.urls import url_of
 
 ROOT = Path(__file__).resolve().parents[2]
 PROJECT_PARTS = ["mkdocs.yml", "docs", "overrides", "hooks"]
@@ -92,8 +92,8 @@ def site_figures(site: Path, generated: list[str]) -> dict:
 _VALIDATION = """
 import gc, sys, time
 from pathlib import Path
-from sphub.load import load_site
-from sphub.yamlfile import read_yaml
+from sphub.data.load import load_site
+from sphub.data.reader import read_yaml
 start = time.perf_counter()
 load_site(sys.argv[1])
 total = time.perf_counter() - start

@@ -3,7 +3,7 @@ strategy options, entry points, case studies, the decision tree, the needs and c
 assessment, and the quick tree with its facilitation agenda.
 
 The tree's graph rules (one start, every `next` known, no cycles, every node reachable, a
-bounded number of paths) are checked across entries in `sphub.tree`."""
+bounded number of paths) are checked across entries in `sphub.data.tree`."""
 
 from __future__ import annotations
 

@@ -124,7 +124,7 @@ def _unique(values: list) -> list:
 
 
 # Checked by pydantic-core itself, not a Python function: a large data set holds some 50,000
-# references. Too long reads as ID_EXPECTED in the report (sphub/load.py).
+# references. Too long reads as ID_EXPECTED in the report (sphub/data/load.py).
 Ref = Annotated[
     str, StringConstraints(pattern=ID_PATTERN, max_length=80),
     WithJsonSchema({"type": "string", "pattern": ID_PATTERN}),
@@ -137,7 +137,7 @@ Text = Annotated[
     str, StringConstraints(strip_whitespace=True, min_length=1, pattern=ONE_LINE),
     WithJsonSchema({"type": "string", "minLength": 1}),
 ]
-# What the patterns above stand for, in the report (sphub/load.py).
+# What the patterns above stand for, in the report (sphub/data/load.py).
 PATTERN_EXPECTED = {ID_PATTERN: ID_EXPECTED, ONE_LINE: "text on one line"}
 Markdown = Annotated[
     str,
@@ -183,7 +183,7 @@ Years = Annotated[list[Year], AfterValidator(_increasing)]
 Refs = Annotated[list[Ref], AfterValidator(_unique)]
 Verification = Literal["verified", "unverified"]
 # Renames: a page's address comes from its id; when an id must change, the old one is kept
-# here and the build writes a redirect from the old address (sphub/redirects.py).
+# here and the build writes a redirect from the old address (sphub/outputs/redirects.py).
 OldIds = Annotated[list[Id], AfterValidator(_unique)]
 OLD_IDS = ("Ids this entry had before it was renamed; each old address redirects to the "
            "page. Only for renames: add the old id here when you change `id`.")

@@ -13,7 +13,7 @@ import pytest
 from browser.browsing import AXE, AXE_VERSION, DESKTOP, open_visit, serve
 from conftest import ROOT, build, make_project
 
-from sphub.export import FEED, event_ics_path
+from sphub.outputs.exports import FEED, event_ics_path
 
 # A scenario member with an accented name and a Chinese alias: the shipped data has neither
 # yet, and search must find both when it does.
@@ -196,7 +196,7 @@ def offline_site(tmp_path_factory):
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(ROOT / "mkdocs-offline.yml"),
          "-d", str(out / "built")], capture_output=True, text=True, env=env, cwd=ROOT)
     assert result.returncode == 0, result.stderr
-    from sphub.offline import TOP, zip_site
+    from sphub.outputs.offline import TOP, zip_site
 
     zip_site(out / "built", out / "site.zip")
     shutil.unpack_archive(out / "site.zip", out / "unzipped")

@@ -1,0 +1,126 @@
+"""The `sphub` command: `sphub validate` checks data/ and prints every problem, one a line."""
+
+from __future__ import annotations
+
+import argparse
+import signal
+import sys
+from pathlib import Path
+
+from sphub.data.errors import DataError
+from sphub.data.load import load_site
+from sphub.models import COLLECTIONS
+
+
+def validate(args: argparse.Namespace) -> int:
+    try:
+        site = load_site(args.data)
+    except DataError as err:
+        print(err.report(), file=sys.stderr)
+        return 1
+    counts = ", ".join(f"{len(site.collection(key))} {key}" for key in COLLECTIONS)
+    print(f"{args.data}/ is valid: {counts}.")
+    return 0
+
+
+def schemas(args: argparse.Namespace) -> int:
+    """Write schemas/ from the models (or, with --check, report what is out of date)."""
+    from pathlib import Path
+
+    from sphub.data.schema import add_schema_lines, missing_schema_lines, stale_schemas, write_schemas
+
+    folder, data = Path(args.schemas), Path(args.data)
+    if args.check:
+        stale = [f"{args.schemas}/{n}" for n in stale_schemas(folder)]
+        stale += [f"{args.data}/{n} (first line)" for n in missing_schema_lines(data)]
+        for name in stale:
+            print(f"out of date: {name}", file=sys.stderr)
+        if stale:
+            print("Run `sphub schemas` to update them.", file=sys.stderr)
+        return 1 if stale else 0
+    changed = [f"{args.schemas}/{n}" for n in write_schemas(folder)]
+    changed += [f"{args.data}/{n}" for n in add_schema_lines(data)]
+    print("Updated: " + ", ".join(changed) if changed else "Schemas are up to date.")
+    return 0
+
+
+def new(args: argparse.Namespace) -> int:
+    from sphub.cli.scaffold import run_new
+
+    interactive = not args.no_input and sys.stdin.isatty()
+    return run_new(args.kind, args.fields, args.data, interactive)
+
+
+def build(args: argparse.Namespace) -> int:
+    from sphub.engines.build import BuildFailed, build as build_site
+
+    config = Path(args.config_file)
+    site_dir = Path(args.site_dir) if args.site_dir else config.parent / "site"
+    try:
+        load_site(config.parent / "data")
+    except DataError as err:
+        print(err.report(), file=sys.stderr)
+        return 1
+    # A plain SIGTERM would end the process without cleaning up; handled like Ctrl-C, it
+    # runs the build's clean-up.
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
+    try:
+        build_site(config, site_dir, quiet=not args.verbose)
+    except BuildFailed as err:
+        print(f"{err}; {site_dir} was left as it was.", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print(f"Interrupted; {site_dir} was left as it was.", file=sys.stderr)
+        return 130
+    pages = sum(1 for _ in site_dir.rglob("*.html"))
+    print(f"Built {site_dir}/ ({pages} HTML pages).")
+    return 0
+
+
+def bench_data(args: argparse.Namespace) -> int:
+    from sphub.bench.generate import write
+
+    counts = write(Path(args.out), args.scale, args.seed)
+    print(f"{args.out}/: " + ", ".join(f"{n} {key}" for key, n in counts.items()) + ".")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="sphub", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    check = commands.add_parser("validate", help="check the data files and report every problem")
+    check.add_argument("--data", default="data", help="folder of YAML files (default: data)")
+    check.set_defaults(run=validate)
+    schema = commands.add_parser("schemas", help="write the JSON Schemas of the data files")
+    schema.add_argument("--check", action="store_true", help="only report what is out of date")
+    schema.add_argument("--schemas", default="schemas", help="folder of schemas")
+    schema.add_argument("--data", default="data", help="folder of YAML files (default: data)")
+    schema.set_defaults(run=schemas)
+    add = commands.add_parser(
+        "new", help="add an entry: sphub new member|event|resource|... [--field VALUE ...]",
+        description="Asks for each field (or takes --field VALUE flags, --place.city for a "
+        "nested field, commas between several values), checks the entry like the build does "
+        "and appends it to its data file.")
+    add.add_argument("kind", help="member, event, resource... (or the file's name: members)")
+    add.add_argument("--data", default="data", help="folder of YAML files (default: data)")
+    add.add_argument("--no-input", action="store_true", help="ask nothing; use the flags only")
+    add.set_defaults(run=new)
+    make = commands.add_parser(
+        "build", help="build the site into a temporary folder and swap it in on success")
+    make.add_argument("--config-file", default="mkdocs.yml", help="default: mkdocs.yml")
+    make.add_argument("--site-dir", help="default: site/ beside the config file")
+    make.add_argument("--verbose", action="store_true", help="show MkDocs' messages")
+    make.set_defaults(run=build)
+    bench = commands.add_parser("bench-data", help="write synthetic data for the benchmark")
+    bench.add_argument("--scale", choices=["S", "M"], default="S",
+                       help="S (about 150 members) or M (ten times S)")
+    bench.add_argument("--seed", type=int, default=1, help="random seed (same seed, same files)")
+    bench.add_argument("--out", required=True, help="folder to write the data files into")
+    bench.set_defaults(run=bench_data)
+    # `sphub new` takes one flag per field of the model (--name, --place.city...).
+    args, args.fields = parser.parse_known_args(argv)
+    if args.fields and args.command != "new":
+        parser.error("unrecognized arguments: " + " ".join(args.fields))
+    return args.run(args)
+
+

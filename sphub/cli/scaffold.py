@@ -1,0 +1,381 @@
+"""`sphub new member|event|...`: write a new, valid entry at the end of the right data file.
+
+The fields asked for come from the models (sphub.data.fields); answers may also be given as flags
+(`--name "..." --place.city Bangkok`). The new entry gets a stable kebab-case id made from
+its name, is checked with the same models and cross-checks as the build (on a copy of the
+data), and only then is its text appended to the file: the rest of the file is kept byte for
+byte, comments included, because it is never re-written by a YAML dumper.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import tempfile
+import textwrap
+import unicodedata
+from collections.abc import Callable
+from pathlib import Path
+
+from sphub.data.errors import DataError
+from sphub.data.fields import FieldDoc, fields_of
+from sphub.models import Collection
+from sphub.models.types import Model
+from sphub.data.reader import read_yaml
+
+MAX_ID = 60
+# Fields whose value names an entry, in the order an id is made from them.
+NAME_FIELDS = ("acronym", "name", "title")
+
+
+def slug(text: str, limit: int = MAX_ID) -> str:
+    """'Réseau Financiero Rural (RFR)' -> 'reseau-financiero-rural-rfr', cut at a hyphen."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    words = re.findall(r"[a-z0-9]+", ascii_text.lower())
+    out = ""
+    for word in words:
+        candidate = f"{out}-{word}" if out else word
+        if len(candidate) > limit:
+            break
+        out = candidate
+    if not out and words:  # one word longer than the limit
+        out = words[0][:limit]
+    return out
+
+
+def suggest_id(fields: list[FieldDoc], values: dict, taken: set[str]) -> str:
+    """A stable id from the entry's name (its acronym first), with its year when the entry is
+    dated and the name does not say it (`spi-training-bangkok-2012`); `-2`, `-3`... only when
+    that id is taken. Entries without a name use their required values (`asia-2012`)."""
+    named = [values[f] for f in NAME_FIELDS if isinstance(values.get(f), str) and values[f]]
+    if named:
+        base = slug(named[0])
+    else:
+        base = slug(" ".join(str(values[f.name]) for f in fields
+                             if f.required and f.name != "id" and f.kind in ("text", "integer")
+                             and values.get(f.name) is not None))
+    year = values.get("year") or str(values.get("start") or "")[:4]
+    if year and re.fullmatch(r"[0-9]{4}", str(year)) and str(year) not in base.split("-"):
+        base = f"{base}-{year}" if base else str(year)
+    base = base or "entry"
+    candidate, n = base, 2
+    while candidate in taken:
+        candidate, n = f"{base}-{n}", n + 1
+    return candidate
+
+
+# Answers -> values
+
+
+def _yaml_value(text: str) -> object:
+    """`text` read as one YAML value with the data files' own loader (`[2012, 2013]`,
+    `{city: Bangkok, country: TH}`); the text itself when it is not valid YAML."""
+    yf, problems = read_yaml("answer", f"value: {text}".encode())
+    return text if problems else yf.value["value"]
+
+
+def parse_answer(text: str, field: FieldDoc) -> object:
+    """An answer typed at the prompt or given as a flag, as the value the model expects.
+    A wrong value is kept as typed, so the model names the problem in its own words."""
+    text = text.strip()
+    if field.kind == "text":
+        return text
+    if field.kind == "list" and not text.startswith("["):
+        items = [item.strip() for item in text.split(",") if item.strip()]
+        if field.item_kind in ("integer", "number", "boolean"):
+            return [_yaml_value(item) for item in items]
+        return items
+    return _yaml_value(text)
+
+
+# Values -> YAML text
+
+
+def _plain_ok(text: str, in_flow: bool = False) -> bool:
+    """Whether `text` reads back as the same text when written without quotes."""
+    if in_flow and any(c in text for c in ",[]{}#"):
+        return False
+    yf, problems = read_yaml("value", f"v: {text}".encode())
+    return not problems and yf.value == {"v": text}
+
+
+def _scalar(value: object, in_flow: bool = False) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return str(value)
+    text = str(value)
+    if _plain_ok(text, in_flow):
+        return text
+    return json.dumps(text, ensure_ascii=False)  # a JSON string is a YAML double-quoted one
+
+
+def _block(key: str, value: object, indent: str) -> list[str]:
+    """`key: value` as YAML lines at `indent`; nested mappings and lists in block style."""
+    step = "  "
+    if isinstance(value, dict):
+        lines = [f"{indent}{key}:"]
+        for k, v in value.items():
+            lines += _block(k, v, indent + step)
+        return lines
+    if isinstance(value, list):
+        if all(not isinstance(v, (dict, list)) and "\n" not in str(v) for v in value):
+            flow = "[" + ", ".join(_scalar(v, in_flow=True) for v in value) + "]"
+            if len(indent) + len(key) + len(flow) <= 98:
+                return [f"{indent}{key}: {flow}"]
+        lines = [f"{indent}{key}:"]
+        for item in value:
+            lines += _item(item, indent + step)
+        return lines
+    if isinstance(value, str) and "\n" in value.strip("\n") and not value[:1].isspace():
+        chomp = "" if value.endswith("\n") else "-"
+        body = [f"{indent}{step}{line}" if line else "" for line in value.rstrip("\n").split("\n")]
+        return [f"{indent}{key}: |{chomp}", *body]
+    line = f"{indent}{key}: {_scalar(value)}"
+    if isinstance(value, str) and len(line) > 98 and value == value.strip() \
+            and "  " not in value and "\t" not in value:
+        # Long text folded over lines (`>-` reads them back joined by single spaces), so the
+        # file stays readable and within the line length the linter allows.
+        width = max(98 - len(indent) - len(step), 40)
+        wrapped = textwrap.wrap(value, width, break_long_words=False, break_on_hyphens=False)
+        return [f"{indent}{key}: >-", *(f"{indent}{step}{w}" for w in wrapped)]
+    return [line]
+
+
+def _item(value: object, indent: str) -> list[str]:
+    """One list item: `- value`, or a mapping whose first key follows the dash."""
+    if isinstance(value, dict):
+        lines: list[str] = []
+        for k, v in value.items():
+            lines += _block(k, v, indent + "  ")
+        return [indent + "- " + lines[0].lstrip(" "), *lines[1:]] if lines else [indent + "- {}"]
+    if isinstance(value, list):
+        return [indent + "- " + "[" + ", ".join(_scalar(v, True) for v in value) + "]"]
+    return [indent + "- " + _scalar(value)]
+
+
+def entry_text(values: dict, indent: str = "  ") -> str:
+    """The YAML text of one list entry at `indent`."""
+    return "\n".join(_item(values, indent)) + "\n"
+
+
+def appended(source: str, collection: Collection, values: dict) -> str:
+    """The file text `source` with the entry added at the end of its list, indented like the
+    entries already there. Nothing before it changes, but an empty `key: []` (the only thing
+    that cannot be followed by an entry) becomes `key:`."""
+    yf, problems = read_yaml(collection.file, source.encode())
+    if problems:
+        raise DataError(problems)
+    entries = (yf.value or {}).get(collection.key) or []
+    indent = "  "
+    if entries:
+        first = source.splitlines()[yf.line((collection.key, 0)) - 1]
+        indent = first[: len(first) - len(first.lstrip(" "))]
+    else:
+        source = re.sub(rf"(?m)^{re.escape(collection.key)}:\s*\[\s*\]", f"{collection.key}:",
+                        source, count=1)
+        if not re.search(rf"(?m)^{re.escape(collection.key)}:", source):
+            source = source + ("" if source.endswith("\n") or not source else "\n")
+            source += f"{collection.key}:\n"
+    if source and not source.endswith("\n"):
+        source += "\n"
+    return source + entry_text(values, indent)
+
+
+def check_and_write(data_dir: Path, collection: Collection, values: dict,
+                    shown_as: str = "data") -> tuple[Path, int]:
+    """Append the entry if, with it, the whole data set passes every check.
+
+    Returns the file written and the line where the entry starts.
+
+    Raises:
+        DataError: with the problems, naming lines of the file as it would be; nothing is
+            written then.
+    """
+    from sphub.data.load import load_site
+
+    path = data_dir / collection.file
+    source = path.read_text(encoding="utf-8") if path.is_file() else ""
+    new_text = appended(source, collection, values)
+    with tempfile.TemporaryDirectory() as tmp:
+        trial = Path(tmp) / "data"
+        shutil.copytree(data_dir, trial)
+        (trial / collection.file).write_text(new_text, encoding="utf-8")
+        load_site(trial, shown_as=shown_as)  # raises DataError
+    path.write_text(new_text, encoding="utf-8")
+    yf, _ = read_yaml(collection.file, new_text.encode())
+    return path, yf.line((collection.key, len(yf.value[collection.key]) - 1))
+
+
+# Questions
+
+
+def field_problems(model: type[Model], values: dict, name: str) -> list[str]:
+    """What the model says about field `name` in `values` (other fields are ignored)."""
+    from pydantic import ValidationError
+
+    from sphub.data.errors import describe
+    from sphub.data.load import _expected
+
+    try:
+        model.model_validate(values)
+    except ValidationError as err:
+        return [f"expected {_expected(e)}, got "
+                + ("nothing" if e["type"] == "missing" else describe(e.get("input")))
+                for e in err.errors() if e["loc"][:1] == (name,)]
+    return []
+
+
+def _prompt(field: FieldDoc, known: dict[str, list[str]], where: str) -> str:
+    need = "required" if field.required else "optional, press Enter to skip"
+    lines = [f"{where}{field.name} ({need}): {field.description}", f"  Type: {field.words}."]
+    if field.allowed:
+        lines.append("  Allowed: " + ", ".join(field.allowed) + ".")
+    ids = sorted({i for c in field.refers_to for i in known.get(c, [])})
+    if ids:
+        lines.append("  Known ids: " + ", ".join(ids) + ".")
+    if field.kind == "list" and field.item_kind != "object":
+        lines.append("  Several values: separate them with commas.")
+    return "\n".join(lines) + "\n> "
+
+
+def ask_values(model: type[Model], given: dict, ask: Callable[[str], str],
+               known: dict[str, list[str]], where: str = "",
+               skip: tuple = ("id", "old_ids")) -> dict:
+    """Ask for each field of `model` not in `given`, in the model's order, checking each
+    answer with the model until it is right. Optional nested entries are offered with a
+    yes/no question; optional lists of nested entries are left for the file."""
+    values = dict(given)
+    for field in fields_of(model):
+        if field.name in values or field.name in skip:
+            continue
+        label = f"{where}{field.name}"
+        if field.kind == "object" and field.model:
+            if field.required or ask(f"Add {label}? [y/N] ").strip().lower() in ("y", "yes"):
+                values[field.name] = ask_values(field.model, {}, ask, known, label + ".")
+            continue
+        if field.kind == "list" and field.item_kind == "object" and field.model:
+            if field.required:
+                items = []
+                while True:
+                    items.append(ask_values(field.model, {}, ask, known,
+                                            f"{label}[{len(items)}]."))
+                    if ask(f"Add another to {label}? [y/N] ").strip().lower() not in ("y", "yes"):
+                        break
+                values[field.name] = items
+            continue
+        while True:
+            answer = ask(_prompt(field, known, where))
+            if not answer.strip():
+                if field.required:
+                    print("  This field is required.")
+                    continue
+                break
+            values[field.name] = parse_answer(answer, field)
+            problems = field_problems(model, values, field.name)
+            if not problems:
+                break
+            print("  " + "; ".join(problems))
+            del values[field.name]
+    return values
+
+
+def values_from_flags(model: type[Model], flags: dict[str, str]) -> dict:
+    """`{"place.city": "Bangkok", "years": "2012, 2013"}` -> values, parsed per field."""
+    values: dict = {}
+    for key, text in flags.items():
+        parts = key.replace("-", "_").split(".")
+        target, current = values, model
+        for part in parts[:-1]:
+            field = next((f for f in fields_of(current) if f.name == part), None)
+            current = field.model if field and field.model else current
+            target = target.setdefault(part, {})
+        field = next((f for f in fields_of(current) if f.name == parts[-1]), None)
+        target[parts[-1]] = parse_answer(text, field) if field else text
+    return values
+
+
+def order_like(model: type[Model], values: dict) -> dict:
+    """`values` in the order the model declares its fields (the order of the data files)."""
+    order = [f.name for f in fields_of(model)]
+    ordered = {k: values[k] for k in order if k in values}
+    ordered.update({k: v for k, v in values.items() if k not in ordered})  # unknown: reported
+    for field in fields_of(model):
+        if field.model and isinstance(ordered.get(field.name), dict):
+            ordered[field.name] = order_like(field.model, ordered[field.name])
+        if field.model and isinstance(ordered.get(field.name), list):
+            ordered[field.name] = [order_like(field.model, v) if isinstance(v, dict) else v
+                                   for v in ordered[field.name]]
+    return ordered
+
+
+def run_new(name: str, flags: list[str], data: str, interactive: bool,
+            ask: Callable[[str], str] = input) -> int:
+    """The `sphub new` command. Returns the exit status."""
+    from sphub.data.fields import collection_for
+    from sphub.data.load import load_site
+    from sphub.models import COLLECTIONS
+
+    collection = collection_for(name)
+    if collection is None:
+        print(f"sphub new: unknown kind of entry '{name}'; one of: "
+              + ", ".join(COLLECTIONS))
+        return 2
+    pairs = _flag_pairs(flags)
+    if isinstance(pairs, str):
+        print(f"sphub new: {pairs}")
+        return 2
+    data_dir = Path(data)
+    try:
+        site = load_site(data_dir, shown_as=data)
+    except DataError as err:
+        print("\n".join(str(p) for p in err.problems))
+        print("Fix these problems first: a new entry is only added to valid data.")
+        return 1
+    known = {key: list(site.collection(key)) for key in COLLECTIONS}
+    model = collection.model
+    values = values_from_flags(model, pairs)
+    if interactive:
+        print(f"New entry in {data}/{collection.file}: {collection.summary}")
+        values = ask_values(model, values, ask, known)
+    fields = fields_of(model)
+    entries = site.collection(collection.key).values()
+    taken = set(known[collection.key]) | {old for e in entries for old in getattr(e, "old_ids", [])}
+    if "id" not in values:
+        suggested = suggest_id(fields, values, taken)
+        answer = ask(f"id [{suggested}]: ").strip() if interactive else ""
+        values["id"] = answer or suggested
+    try:
+        _, line = check_and_write(data_dir, collection, order_like(model, values), data)
+    except DataError as err:
+        print("\n".join(str(p) for p in err.problems))
+        print(f"Nothing was written to {data}/{collection.file}.")
+        return 1
+    print(f"Added '{values['id']}' to {data}/{collection.file} at line {line}.")
+    left = [f.name for f in fields if f.kind == "list" and f.item_kind == "object"
+            and f.name not in values]
+    if left:
+        print("Add " + ", ".join(left) + " in the file if needed (see the editing guide).")
+    return 0
+
+
+def _flag_pairs(flags: list[str]) -> dict[str, str] | str:
+    """['--name', 'X', '--place.city=Bangkok'] -> {'name': 'X', 'place.city': 'Bangkok'};
+    a message when the flags are malformed."""
+    pairs: dict[str, str] = {}
+    i = 0
+    while i < len(flags):
+        flag = flags[i]
+        if not flag.startswith("--") or len(flag) < 3:
+            return f"expected a flag like --name VALUE, got '{flag}'"
+        if "=" in flag:
+            key, value = flag[2:].split("=", 1)
+            i += 1
+        elif i + 1 < len(flags):
+            key, value = flag[2:], flags[i + 1]
+            i += 2
+        else:
+            return f"the flag {flag} needs a value"
+        pairs[key] = value
+    return pairs

@@ -1,0 +1,159 @@
+"""Checks across entries and files: references resolve, dates are in order, ids unique within
+their plan. Each check returns problems; none stops at the first."""
+
+from __future__ import annotations
+
+import difflib
+from collections import defaultdict
+from collections.abc import Callable, Iterator
+from functools import cache
+
+from sphub.data.errors import Problem
+from sphub.data.fields import fields_of
+from sphub.data.load import Located
+from sphub.models.types import Model
+
+Check = Callable[[dict[str, list[Located]]], list[Problem]]
+CHECKS: list[Check] = []
+
+
+def check(function: Check) -> Check:
+    """Register a cross-check; the loader runs every registered check."""
+    CHECKS.append(function)
+    return function
+
+
+@cache
+def _reference_fields(model: type[Model]) -> list[tuple[str, list[str] | None]]:
+    """The fields of `model` that hold references (with their target collections) or nested
+    models (None), in order: the only fields `references` needs to read, worked out once."""
+    return [(f.name, list(f.refers_to) or None) for f in fields_of(model)
+            if f.refers_to or f.model]
+
+
+def references(entry: Model, path: tuple = ()) -> Iterator[tuple[tuple, list[str], str]]:
+    """Every reference inside `entry`: (path, target collections, id), found from the
+    `refers_to` metadata of the models."""
+    for name, targets in _reference_fields(type(entry)):
+        value = getattr(entry, name)
+        items = list(enumerate(value)) if isinstance(value, list) else [(None, value)]
+        for index, item in items:
+            item_path = path + ((name,) if index is None else (name, index))
+            if targets and item is not None:
+                yield item_path, targets, item
+            elif isinstance(item, Model):
+                yield from references(item, item_path)
+
+
+def _check_references(located: list[Located], ids: dict[str, set[str] | None]) -> list[Problem]:
+    problems = []
+    # The ids each reference may name, per tuple of target files; None when a target file is
+    # unreadable (its problems are reported already). Worked out once, not per reference.
+    allowed: dict[tuple[str, ...], set[str] | None] = {}
+    for where in located:
+        for path, targets, value in references(where.entry):
+            key = tuple(targets)
+            if key not in allowed:
+                known = [ids.get(t) for t in targets]
+                allowed[key] = None if None in known else set().union(*known)
+            candidates = allowed[key]
+            if candidates is None or value in candidates:
+                continue
+            close = difflib.get_close_matches(value, sorted(candidates), n=1)
+            files = " or ".join(f"data/{t}.yml" for t in targets)
+            hint = f" (did you mean '{close[0]}'?)" if close else ""
+            problems.append(where.problem(path, f"the id of an entry in {files}{hint}",
+                                          f"'{value}'"))
+    return problems
+
+
+@check
+def _event_dates(by: dict[str, list[Located]]) -> list[Problem]:
+    return [
+        where.problem(("end",), f"an end date on or after the start ({where.entry.start})",
+                      f"'{where.entry.end}'")
+        for where in by["events"]
+        if where.entry.end is not None and where.entry.end < where.entry.start
+    ]
+
+
+@check
+def _national_members_have_a_country(by: dict[str, list[Located]]) -> list[Problem]:
+    return [
+        where.problem(("country",), "an ISO 3166 country code for a national network",
+                      "nothing")
+        for where in by["members"]
+        if where.entry.kind == "national-association" and where.entry.country is None
+    ]
+
+
+@check
+def _one_work_plan_per_region_and_year(by: dict[str, list[Located]]) -> list[Problem]:
+    problems = []
+    first: dict[tuple[str, int], int] = {}
+    for where in by["workplans"]:
+        key = (where.entry.region, where.entry.year)
+        line = where.file.line(where.path + ("year",))
+        if key in first:
+            problems.append(where.problem(
+                ("year",), f"one work plan per region and year ({key[0]} {key[1]})",
+                f"a second plan for {key[1]} (first on line {first[key]})"))
+        first.setdefault(key, line)
+    return problems
+
+
+@check
+def _ids_unique_within_work_plans(by: dict[str, list[Located]]) -> list[Problem]:
+    problems = []
+    for where in by["workplans"]:
+        seen: dict[str, int] = {}
+        for i, area in enumerate(where.entry.focus_areas):
+            items = [((("focus_areas", i, "id")), area.id)] + [
+                (("focus_areas", i, "activities", j, "id"), activity.id)
+                for j, activity in enumerate(area.activities)
+            ]
+            for path, value in items:
+                line = where.file.line(where.path + path)
+                if value in seen:
+                    problems.append(where.problem(
+                        path, "an id used once in its work plan",
+                        f"'{value}' again (first on line {seen[value]})"))
+                seen.setdefault(value, line)
+    return problems
+
+
+@check
+def _old_ids_are_free(by: dict[str, list[Located]]) -> list[Problem]:
+    """An old id (kept so a renamed entry's old address redirects) must not be a current id
+    of its collection, nor the old id of another entry: both would claim one address."""
+    problems = []
+    for key, entries in by.items():
+        current = {where.entry.id for where in entries}
+        first: dict[str, str] = {}
+        for where in entries:
+            for i, old in enumerate(getattr(where.entry, "old_ids", [])):
+                if old in current:
+                    problems.append(where.problem(
+                        ("old_ids", i), "an id no entry has now (its page would be replaced)",
+                        f"'{old}', the id of an entry of data/{key}.yml"))
+                elif old in first:
+                    problems.append(where.problem(
+                        ("old_ids", i), "an old id listed by one entry only",
+                        f"'{old}', already an old id of '{first[old]}'"))
+                first.setdefault(old, where.entry.id)
+    return problems
+
+
+def cross_check(located: list[Located], ids: dict[str, set[str] | None]) -> list[Problem]:
+    """Run every check on the entries that validated."""
+    by: dict[str, list[Located]] = defaultdict(list)
+    for where in located:
+        by[where.collection].append(where)
+    problems = _check_references(located, ids)
+    for function in CHECKS:
+        problems += function(by)
+    return problems
+
+
+# Checks that live in their own modules register themselves when imported.
+import sphub.data.tree  # noqa: E402, F401

@@ -1,0 +1,300 @@
+"""Read one YAML data file into plain Python values, keeping the line of every value.
+
+Only plain YAML is accepted: mappings, lists, text, whole numbers, decimals, true/false, null
+and dates (kept as text so the models can report a bad date in our own words). Python tags,
+merge keys, duplicated keys, YAML 1.1 surprises (``NO`` read as false, ``1:20`` read as 80),
+alias bombs, byte-order marks, UTF-16 and invalid UTF-8 all come back as problems with a line.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import yaml
+from yaml.events import (AliasEvent, DocumentStartEvent, MappingEndEvent, MappingStartEvent,
+                         ScalarEvent, SequenceEndEvent, SequenceStartEvent)
+
+from sphub.data.errors import Path, Problem, describe, format_path
+
+MAX_FILE_BYTES = 10 * 1024 * 1024
+MAX_VALUES = 1_000_000  # values produced from one file, aliases expanded: stops "billion laughs"
+MAX_DEPTH = 40
+# Characters no editor types: control characters (tab and newline aside), the line and
+# paragraph separators U+2028/U+2029, lone surrogates and non-characters. YAML escapes such
+# as "\0" produce them; they would break the XML, calendar and CSV outputs, the UTF-8 of a
+# page, or print as blank boxes in the PDF.
+_BAD_CHAR = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
+
+# Only libyaml's parser is used, for its events; what the values are is decided here.
+_Parser = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+STR = "tag:yaml.org,2002:str"
+INT = "tag:yaml.org,2002:int"
+FLOAT = "tag:yaml.org,2002:float"
+BOOL = "tag:yaml.org,2002:bool"
+NULL = "tag:yaml.org,2002:null"
+TIMESTAMP = "tag:yaml.org,2002:timestamp"
+MAP = "tag:yaml.org,2002:map"
+SEQ = "tag:yaml.org,2002:seq"
+
+
+# YAML 1.2-style plain scalars: only true/false are booleans, no sexagesimal numbers. First
+# character -> the (tag, pattern) pairs to try in order; a plain scalar matching none is text.
+_IMPLICIT: dict[str, list[tuple[str, re.Pattern]]] = {}
+for _tag, _regexp, _first in [
+    (BOOL, r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF"),
+    (INT, r"^[-+]?(?:0|[1-9][0-9]*)$", "-+0123456789"),
+    (FLOAT, r"^[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$", "-+0123456789."),
+    (NULL, r"^(?:~|null|Null|NULL|)$", ["~", "n", "N", ""]),
+    (TIMESTAMP, r"^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[Tt ].*)?$", "0123456789"),
+]:
+    for _char in _first:
+        _IMPLICIT.setdefault(_char, []).append((_tag, re.compile(_regexp)))
+
+_SCALARS = {
+    STR: lambda text: text,
+    TIMESTAMP: lambda text: text,
+    INT: int,
+    FLOAT: float,
+    BOOL: lambda text: text.lower() == "true",
+    NULL: lambda text: None,
+}
+
+
+@dataclass
+class YamlFile:
+    """A data file read into plain values, with the line where each value stands."""
+
+    name: str  # as shown to editors, e.g. data/members.yml
+    value: object = None
+    # The lines of each mapping and list in `value`, by id(): a mapping's are {key: line of
+    # the key}, a list's [line of each item]. Kept per container rather than per path, so
+    # reading makes no path for each of a large file's values; `line` walks down instead.
+    lines: dict[int, dict | list] = field(default_factory=dict)
+    first_line: int = 1
+
+    def line(self, path: Path) -> int:
+        """Line of the value at `path`, or of its nearest ancestor that exists."""
+        value, line = self.value, self.first_line
+        for step in path:
+            lines = self.lines.get(id(value))
+            try:
+                line, value = lines[step], value[step]
+            except (TypeError, KeyError, IndexError):  # no such key or index, or a scalar
+                break
+        return line
+
+
+class _Stop(Exception):
+    def __init__(self, problem: Problem):
+        self.problem = problem
+
+
+def _decode(name: str, raw: bytes) -> tuple[str | None, Problem | None]:
+    def problem(line: int, expected: str, got: str) -> Problem:
+        return Problem(name, line, "(file)", expected, got)
+
+    if len(raw) > MAX_FILE_BYTES:
+        size = MAX_FILE_BYTES // 1024 // 1024
+        return None, problem(1, f"a file of at most {size} MiB", f"more than {size} MiB")
+    if raw.startswith(b"\xef\xbb\xbf"):
+        return None, problem(1, "UTF-8 text without a byte-order mark",
+                             "a UTF-8 byte-order mark (save the file as 'UTF-8', not 'UTF-8 with BOM')")
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in raw:
+        line = raw[: max(raw.find(b"\x00"), 0)].count(b"\n") + 1
+        return None, problem(line, "UTF-8 text", "UTF-16 or binary data (save the file as UTF-8)")
+    try:
+        return raw.decode("utf-8"), None
+    except UnicodeDecodeError as err:
+        line = raw[: err.start].count(b"\n") + 1
+        return None, problem(line, "UTF-8 text", f"the invalid byte 0x{raw[err.start]:02x}")
+
+
+def _syntax_problem(name: str, text: str, err: yaml.YAMLError) -> Problem:
+    mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
+    # At the end of a file without a final newline, the mark is one line past the last.
+    line = min(mark.line + 1, text.count("\n") + 1) if mark else 1
+    source_lines = text.splitlines()
+    bad_line = source_lines[line - 1] if 0 < line <= len(source_lines) else ""
+    if "\t" in bad_line[: len(bad_line) - len(bad_line.lstrip())] or (
+        mark and "\t" in bad_line[max(mark.column - 1, 0): mark.column + 1]
+    ):
+        return Problem(name, line, "(file)", "indentation with spaces", "a tab character")
+    problem = getattr(err, "problem", None) or str(err).splitlines()[0]
+    context, context_mark = getattr(err, "context", None), getattr(err, "context_mark", None)
+    if context and context_mark and context_mark.line + 1 != line:
+        problem += f" ({context} started on line {context_mark.line + 1})"
+    return Problem(name, line, "(file)", "valid YAML", f"a syntax error: {problem}")
+
+
+class _Open:
+    """A mapping or list being read: where it stands, and the key waiting for its value."""
+
+    __slots__ = ("value", "is_map", "lines", "step", "line", "anchor", "count", "key",
+                 "key_line")
+
+    def __init__(self, is_map: bool, step, line: int, anchor: str | None, count: int):
+        self.value, self.lines = ({}, {}) if is_map else ([], [])
+        self.is_map, self.step, self.line, self.anchor, self.count = (is_map, step, line,
+                                                                       anchor, count)
+        self.key: str | None = None
+        self.key_line = 0
+
+
+def _shown(tag: str) -> str:
+    """A tag as the editor wrote it: '!!python/object', not 'tag:yaml.org,2002:...'."""
+    return "the tag '" + tag.replace("tag:yaml.org,2002:", "!!") + "'"
+
+
+_HERE, _MAPPING = object(), object()  # where `stop` points: the value read, or its mapping
+
+
+def _values(name: str, text: str) -> YamlFile:
+    """Build the values straight from libyaml's events, in one pass that never recurses.
+
+    PyYAML's composer would build a node per value first (a third of the reading time of a
+    large file), and its C version recurses once per level of nesting, so that a file nested
+    some 100,000 levels deep crashed the interpreter itself; here the depth is a counter.
+    This loop runs once per value of every data file: it is written for speed."""
+    result = YamlFile(name)
+    stack: list[_Open] = []
+    top: _Open | None = None  # the mapping or list the next value goes into
+    anchors: dict[str, tuple[object, int, int, _Open | None]] = {}  # value, size, line, open
+    count = 0  # values made, aliases counted expanded: the size pydantic would walk
+    check_all = _BAD_CHAR.search(text) is not None  # else only escapes can make one
+    documents = 0
+
+    def stop(line: int, at, expected: str, got: str):
+        path = tuple(frame.step for frame in stack[1:])
+        if at is _HERE and top is not None:
+            path += (top.key if top.is_map else len(top.value),)
+        elif at is not _MAPPING:
+            path += (at,)
+        raise _Stop(Problem(name, line, format_path(path), expected, got))
+
+    for event in yaml.parse(text, Loader=_Parser):
+        kind = type(event)
+        opened = None
+        if kind is ScalarEvent:
+            line = event.start_mark.line + 1
+            text_value, tag = event.value, event.tag
+            if tag is None or tag == "!":
+                tag = STR
+                if event.implicit[0]:
+                    for candidate, regexp in _IMPLICIT.get(text_value[:1], ()):
+                        if regexp.match(text_value):
+                            tag = candidate
+                            break
+            if (check_all or event.style == '"') and _BAD_CHAR.search(text_value):
+                bad = _BAD_CHAR.search(text_value)[0]
+                stop(line, _MAPPING if top and top.is_map and top.key is None else _HERE,
+                     "text without control characters", f"the character U+{ord(bad):04X}")
+            if top is not None and top.is_map and top.key is None:
+                if tag not in (STR, INT):
+                    stop(line, _MAPPING, "a plain name as key", "a complex key")
+                if text_value == "<<" and not event.style:  # a quoted "<<" is a plain key
+                    stop(line, _MAPPING, "the values written out (merge keys are not "
+                         "supported)", "a merge key '<<'")
+                if text_value in top.value:
+                    stop(line, text_value, "each key once in a mapping",
+                         f"a second '{text_value}' (first on line {top.lines[text_value]})")
+                top.key, top.key_line = text_value, line
+                continue
+            if tag is STR or tag is TIMESTAMP:  # most values: no conversion
+                value = text_value
+            else:
+                convert = _SCALARS.get(tag)
+                if convert is None:
+                    stop(line, _HERE, "plain YAML values", _shown(tag))
+                value = convert(text_value)
+            count += 1
+            if event.anchor is not None:
+                anchors[event.anchor] = (value, 1, line, None)
+        elif kind is MappingStartEvent or kind is SequenceStartEvent:
+            line = event.start_mark.line + 1
+            is_map = kind is MappingStartEvent
+            if top is not None and top.is_map and top.key is None:
+                stop(line, _MAPPING, "a plain name as key", "a complex key")
+            if event.tag not in (None, "!", MAP if is_map else SEQ):
+                stop(line, _HERE, "plain YAML values", _shown(event.tag))
+            if len(stack) >= MAX_DEPTH:
+                stop(line, _HERE, f"nesting at most {MAX_DEPTH} levels deep", "deeper nesting")
+            step = None if top is None else top.key if top.is_map else len(top.value)
+            opened = _Open(is_map, step, line, event.anchor, count)
+            value = opened.value
+            if event.anchor is not None:
+                anchors[event.anchor] = (value, 0, line, opened)
+            count += 1
+        elif kind is MappingEndEvent or kind is SequenceEndEvent:
+            closed = stack.pop()
+            top = stack[-1] if stack else None
+            result.lines[id(closed.value)] = closed.lines
+            if closed.anchor is not None:
+                anchors[closed.anchor] = (closed.value, count - closed.count, closed.line, None)
+            continue
+        elif kind is AliasEvent:
+            line = event.start_mark.line + 1
+            if top is not None and top.is_map and top.key is None:
+                stop(line, _MAPPING, "a plain name as key", "an alias")
+            if event.anchor not in anchors:
+                stop(line, _HERE, "an alias to an anchor above it",
+                     f"'*{event.anchor}', which no '&' names")
+            value, size, anchor_line, still_open = anchors[event.anchor]
+            if still_open is not None:
+                stop(anchor_line, _HERE, "a value", "an alias that contains itself")
+            count += size  # the alias stands for all those values again
+        elif kind is DocumentStartEvent:
+            documents += 1
+            if documents > 1:
+                raise _Stop(Problem(name, event.start_mark.line + 1, "(file)",
+                                    "one YAML document in a file",
+                                    "a second document (a line '---')"))
+            continue
+        else:  # the start and end of the stream and of the document
+            continue
+        if count > MAX_VALUES:
+            stop(line, _HERE, f"at most {MAX_VALUES:,} values in one file",
+                 "more (aliases expanding without end?)")
+        if top is None:
+            result.value, result.first_line = value, line
+        elif top.is_map:
+            top.value[top.key] = value
+            top.lines[top.key] = top.key_line
+            top.key = None
+        else:
+            top.value.append(value)
+            top.lines.append(line)
+        if opened is not None:
+            stack.append(opened)
+            top = opened
+    return result
+
+
+def read_yaml(name: str, raw: bytes) -> tuple[YamlFile, list[Problem]]:
+    """Parse `raw` (the bytes of file `name`). Returns the file and its problems, if any.
+
+    A file with problems here has `value` None: its structure cannot be trusted.
+    """
+    text, problem = _decode(name, raw)
+    if problem:
+        return YamlFile(name), [problem]
+    try:
+        result = _values(name, text)
+    except yaml.YAMLError as err:
+        return YamlFile(name), [_syntax_problem(name, text, err)]
+    except _Stop as stopped:
+        # A syntax error further down comes first: what was read before it may not be what
+        # the editor meant (a missing ']' swallows the lines after it).
+        try:
+            for _ in yaml.parse(text, Loader=_Parser):
+                pass
+        except yaml.YAMLError as err:
+            return YamlFile(name), [_syntax_problem(name, text, err)]
+        return YamlFile(name), [stopped.problem]
+    if result.value is None:
+        return YamlFile(name), [Problem(name, 1, "(file)", "a mapping of data", "an empty file")]
+    if not isinstance(result.value, dict):
+        return YamlFile(name), [Problem(name, 1, "(file)", "a mapping of data (key: value)",
+                                        describe(result.value))]
+    return result, []

@@ -1,0 +1,146 @@
+"""The one validated object every page is rendered from, with the lookups pages need,
+computed once."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property
+
+from sphub.models import COLLECTIONS
+from sphub.models.network import (
+    Event,
+    Member,
+    Organisation,
+    Project,
+    Region,
+    Resource,
+    Topic,
+    WorkPlan,
+)
+from sphub.models.strategy import (
+    AgendaItem,
+    CaseStudy,
+    Dimension,
+    EntryPoint,
+    Practice,
+    StrategyOption,
+    Tool,
+    TreeNode,
+    TrendQuestion,
+)
+from sphub.models.types import Model
+
+_COLLECTION_OF = {collection.model: key for key, collection in COLLECTIONS.items()}
+
+
+@dataclass(frozen=True)
+class Backlink:
+    """`source` (an entry of `collection`) refers to something through its field `field`."""
+
+    collection: str
+    source: Model
+    field: str
+
+
+@dataclass(eq=False)
+class Site:
+    """Every collection, by id, in file order, plus the date the site is built for."""
+
+    build_date: date
+    topics: dict[str, Topic] = field(default_factory=dict)
+    regions: dict[str, Region] = field(default_factory=dict)
+    organisations: dict[str, Organisation] = field(default_factory=dict)
+    members: dict[str, Member] = field(default_factory=dict)
+    workplans: dict[str, WorkPlan] = field(default_factory=dict)
+    events: dict[str, Event] = field(default_factory=dict)
+    resources: dict[str, Resource] = field(default_factory=dict)
+    projects: dict[str, Project] = field(default_factory=dict)
+    tools: dict[str, Tool] = field(default_factory=dict)
+    practices: dict[str, Practice] = field(default_factory=dict)
+    entry_points: dict[str, EntryPoint] = field(default_factory=dict)
+    strategy_options: dict[str, StrategyOption] = field(default_factory=dict)
+    case_studies: dict[str, CaseStudy] = field(default_factory=dict)
+    tree: dict[str, TreeNode] = field(default_factory=dict)
+    assessment: dict[str, Dimension] = field(default_factory=dict)
+    quick_tree: dict[str, TrendQuestion] = field(default_factory=dict)
+    quick_tree_agenda: dict[str, AgendaItem] = field(default_factory=dict)
+
+    @classmethod
+    def from_entries(cls, located, build_date: date) -> Site:
+        data: dict[str, dict[str, Model]] = {key: {} for key in COLLECTIONS}
+        for where in located:
+            data[where.collection][where.entry.id] = where.entry
+        return cls(build_date=build_date, **data)
+
+    def collection(self, key: str) -> dict[str, Model]:
+        return getattr(self, key)
+
+    @staticmethod
+    def collection_of(entry: Model) -> str:
+        """The key of the collection `entry` belongs to (asked for every link of every page)."""
+        key = _COLLECTION_OF.get(type(entry))
+        if key is None:
+            raise TypeError(f"{type(entry).__name__} is not an entry of any collection")
+        return key
+
+    @cached_property
+    def backlinks(self) -> dict[tuple[str, str], list[Backlink]]:
+        """(collection, id) -> every entry that refers to it, and through which field."""
+        from sphub.data.checks import references
+
+        index: dict[tuple[str, str], list[Backlink]] = defaultdict(list)
+        for key in COLLECTIONS:
+            for entry in self.collection(key).values():
+                for path, targets, value in references(entry):
+                    target = next(t for t in targets if value in self.collection(t))
+                    index[(target, value)].append(Backlink(key, entry, str(path[0])))
+        return index
+
+    def referring(self, entry: Model, collection: str, *fields: str) -> list[Model]:
+        """Entries of `collection` that refer to `entry` (through one of `fields`, if given),
+        each once, in file order."""
+        # Backlinks are recorded in file order, so no scan of the whole collection is needed
+        # (that scan made every page cost as much as the collection: quadratic growth).
+        found: dict[str, Model] = {}
+        for link in self.backlinks.get((self.collection_of(entry), entry.id), []):
+            if link.collection == collection and (not fields or link.field in fields):
+                found.setdefault(link.source.id, link.source)
+        return list(found.values())
+
+    # Events
+
+    @staticmethod
+    def last_day(event: Event) -> date:
+        return event.end or event.start
+
+    def upcoming(self, events: list[Event] | None = None) -> list[Event]:
+        """Events not yet over on the build date, soonest first."""
+        events = list(self.events.values()) if events is None else events
+        return sorted((e for e in events if self.last_day(e) >= self.build_date),
+                      key=lambda e: (e.start, e.id))
+
+    def past(self, events: list[Event] | None = None) -> list[Event]:
+        """Events over before the build date, most recent first."""
+        events = list(self.events.values()) if events is None else events
+        return sorted((e for e in events if self.last_day(e) < self.build_date),
+                      key=lambda e: (e.start, e.id), reverse=True)
+
+    # Regions
+
+    def workplans_of(self, region: Region) -> list[WorkPlan]:
+        """The region's work plans, latest year first."""
+        plans = self.referring(region, "workplans")
+        return sorted(plans, key=lambda p: p.year, reverse=True)
+
+    def members_of(self, region: Region) -> list[Member]:
+        return sorted(self.referring(region, "members", "region"), key=sort_name)
+
+
+def sort_name(entry: Model) -> str:
+    """Sort key for names: case- and accent-insensitive enough for a directory."""
+    import unicodedata
+
+    name = getattr(entry, "name", None) or getattr(entry, "title", "")
+    return unicodedata.normalize("NFKD", name).casefold()

@@ -1,0 +1,110 @@
+"""Downloads made from the validated site: a JSON file per collection, a CSV of the member
+directory, and the iCalendar files of the events (`sphub.outputs.calendars`).
+
+Every file is deterministic: entries in file order, JSON keys sorted, no timestamp but the
+build date, so two builds of the same data are byte-identical."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+from sphub.outputs import calendars as ical
+from sphub.render import text
+from sphub.models import COLLECTIONS
+from sphub.data.site import Site, sort_name
+from sphub.render.urls import absolute_url, page_src
+
+EXPORTS = "exports"  # folder of the JSON and CSV files in the built site
+CALENDAR = "calendar"  # folder of the iCalendar files
+FEED = f"{CALENDAR}/events.ics"
+MEMBERS_CSV = f"{EXPORTS}/members.csv"
+
+MEMBER_COLUMNS = [
+    "id", "name", "acronym", "aliases", "kind", "country", "country_name", "region",
+    "region_name", "years", "founded", "website",
+]
+
+
+def json_path(collection: str) -> str:
+    return f"{EXPORTS}/{collection}.json"
+
+
+def event_ics_path(event_id: str) -> str:
+    return f"{CALENDAR}/{event_id}.ics"
+
+
+def links_for(collection: str) -> list[tuple[str, str]]:
+    """(path, label) of every download of `collection`, for its pages."""
+    links = [(json_path(collection), f"All {collection} as JSON")]
+    if collection == "members":
+        links.append((MEMBERS_CSV, "The directory as CSV, for spreadsheets"))
+    if collection == "events":
+        links.append((FEED, "Every event as a calendar (iCalendar)"))
+    return links
+
+
+def collection_json(site: Site, key: str) -> str:
+    """Every entry of the collection `key`, as the models validated it."""
+    document = {
+        "collection": key,
+        "description": COLLECTIONS[key].summary,
+        "entries": [entry.model_dump(mode="json") for entry in site.collection(key).values()],
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def _cell(value: object) -> str:
+    """A spreadsheet cell that stays text: a value starting with =, +, -, @ or a control
+    character would be run as a formula by Excel or LibreOffice, so it gets a leading
+    apostrophe (the spreadsheet convention for "this is text")."""
+    value = str(value)
+    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+
+
+def members_csv(site: Site) -> str:
+    """The member directory, one network a row, sorted by name as on the page. Lists are
+    joined with '; '. The text starts with a byte-order mark so spreadsheet programs read
+    the accents right."""
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=MEMBER_COLUMNS, lineterminator="\r\n")
+    writer.writeheader()
+    for m in sorted(site.members.values(), key=sort_name):
+        writer.writerow({key: _cell(value) for key, value in {
+            "id": m.id, "name": m.name, "acronym": m.acronym or "",
+            "aliases": "; ".join(m.aliases), "kind": m.kind, "country": m.country or "",
+            "country_name": text.country_name(m.country) if m.country else "",
+            "region": m.region, "region_name": site.regions[m.region].name,
+            "years": "; ".join(str(y) for y in m.years), "founded": m.founded or "",
+            "website": m.website or "",
+        }.items()})
+    return "\ufeff" + out.getvalue()
+
+
+def downloads(site: Site, site_url: str | None, directory_urls: bool) -> dict[str, bytes]:
+    """Path in the built site -> content, for every download."""
+    files: dict[str, bytes] = {
+        json_path(key): collection_json(site, key).encode() for key in COLLECTIONS
+    }
+    files[MEMBERS_CSV] = members_csv(site).encode()
+    events = sorted(site.events.values(), key=lambda e: (e.start, e.id))
+    urls = {e.id: absolute_url(site_url, page_src("events", e.id), directory_urls)
+            for e in events}
+    files[FEED] = ical.calendar(events, site, urls)
+    for event in events:
+        files[event_ics_path(event.id)] = ical.calendar([event], site, urls, name=event.title)
+    return files
+
+
+def write_downloads(site: Site, site_dir: Path, site_url: str | None,
+                    directory_urls: bool) -> list[Path]:
+    """Write every download under `site_dir`; returns the files written."""
+    written = []
+    for path, content in downloads(site, site_url, directory_urls).items():
+        target = site_dir / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content)
+        written.append(target)
+    return written

@@ -1,0 +1,459 @@
+"""The offline PDF guide: one book of the whole network strategy framework, and a short
+hand-out of the assessment worksheet, rendered with WeasyPrint from the same validated site
+and the same fragment templates as the guidance pages.
+
+Each part of the book is rendered exactly as its page on the site (`Renderer.render` with the
+page's own source path), then its links are pointed into the book: a link to a page that the
+book contains lands on that part, a fragment on that part's element (ids are prefixed with the
+part's anchor, so the same id on two pages never clashes), a link to another site is kept
+(the book prints its address), and a link to a site page the book leaves out becomes plain
+text. The book's layout (cover, contents with page numbers, bookmarks, numbered chapters,
+running headers, "page X of Y") is CSS for print in `sphub/print/book.css`.
+
+Fonts are the files in `sphub/print/fonts/` only (see its README), so the PDF is the same on
+every machine; the same data gives a byte-identical file."""
+
+from __future__ import annotations
+
+import copy
+import gc
+import hashlib
+import html as html_lib
+import logging
+import os
+import re
+import time
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+from pathlib import Path
+from urllib.parse import urljoin
+
+from markupsafe import Markup, escape
+
+from sphub.models import COLLECTIONS
+from sphub.render.renderer import Renderer
+from sphub.render.strategy import START_PAGE, template_values
+from sphub.render.urls import relative_url, url_of
+
+GUIDE = "guide/sphub-guide.pdf"  # stable addresses in the built site
+WORKSHEET = "guide/assessment-worksheet.pdf"
+ASSETS = Path(__file__).parent / "print"
+FONTS = ASSETS / "fonts"
+# Subsets of Noto Sans shipped in FONTS, each a family of its own: for each character, the
+# first family in this order that has it is used.
+FONT_SUBSETS = ("latin", "latin-ext", "vietnamese", "greek", "cyrillic")
+FONT_FACES = (("400", "normal"), ("700", "normal"), ("400", "italic"))
+FONT_PREFIX = "Sphub Noto"  # family names in the PDF start with this (the tests check it)
+FONT_FAMILIES = ", ".join(f'"{FONT_PREFIX} {subset}"' for subset in FONT_SUBSETS)
+# Organisations named on the cover, when the data has them: who made the framework (seed 003).
+FRAMEWORK_BY = ("cerise", "imp-act")
+# Collections whose data the guide shows: its edition is the last day one of them changed.
+GUIDE_DATA = ("tree", "assessment", "strategy_options", "entry_points", "tools", "practices",
+              "case_studies", "quick_tree", "quick_tree_agenda")
+_SITE = "http://site.invalid/"  # a base to resolve the pages' relative links against
+
+
+class PdfError(Exception):
+    """The PDF could not be rendered; the message says which and why, in one line each."""
+
+
+@dataclass(frozen=True)
+class Part:
+    """A piece of a chapter rendered as on the site: `template` for the page `src`. With a
+    title it is a numbered section of its own (an entry's page); without, it is the chapter's
+    own text (a hand-written page's fragment)."""
+
+    src: str
+    template: str
+    title: str | None = None
+    values: tuple[tuple[str, object], ...] = ()
+
+
+@dataclass(frozen=True)
+class Chapter:
+    """A chapter: `key` names its introduction in book.html; links to `src` and `aliases` (site
+    pages) land on it."""
+
+    key: str
+    title: str
+    parts: tuple[Part, ...]
+    src: str | None = None
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Section:
+    """A part as the book template gets it: its anchor, title (None: not a section) and HTML."""
+
+    anchor: str
+    title: str | None
+    html: Markup
+
+
+@dataclass(frozen=True)
+class BookChapter:
+    key: str
+    title: str
+    anchor: str
+    sections: tuple[Section, ...]
+
+
+@dataclass(frozen=True)
+class Pdf:
+    """A rendered PDF and what the pages that link to it say about it."""
+
+    path: str  # in the built site
+    title: str
+    data: bytes
+    pages: int
+    seconds: float  # rendering time; 0 when it came from the cache
+
+    @property
+    def ms_per_page(self) -> float:
+        """Rendering time per page in milliseconds (0 when it came from the cache)."""
+        return 1000 * self.seconds / self.pages
+
+    @property
+    def size(self) -> str:
+        """The file size for a reader, e.g. '1.2 MB' or '85 KB'."""
+        kb = len(self.data) / 1024
+        return f"{kb / 1024:.1f} MB" if kb >= 1024 else f"{max(1, round(kb))} KB"
+
+
+def _entries(renderer: Renderer, key: str, template: str | None = None) -> tuple[Part, ...]:
+    """One titled part per entry of `key` (outcomes only, for the tree), from the template of
+    its page on the site."""
+    entries = renderer.site.collection(key).values()
+    return tuple(
+        Part(renderer.src_of(e), template or f"{key}.html", renderer.title_of(e),
+             (("entry", e), ("title", renderer.title_of(e))))
+        for e in entries if key != "tree" or e.type == "outcome"
+    )
+
+
+def chapters(renderer: Renderer) -> list[Chapter]:
+    """The chapters of the guide, in order."""
+    return [
+        Chapter("framework", "The network strategy framework", ()),
+        Chapter("assessment", "Needs and capacity assessment",
+                (Part("guidance/assessment.md", "assessment.html"),), "guidance/assessment.md"),
+        Chapter("worksheet", "Assessment worksheet",
+                (Part("guidance/worksheet.md", "assessment_worksheet.html"),),
+                "guidance/worksheet.md"),
+        # The diagram's SVG reads no page CSS: its text gets the book's fonts as an attribute.
+        Chapter("tree", "The decision tree", (Part("guidance/index.md", "book_tree.html", None,
+                                                   (("diagram_font", FONT_FAMILIES),)),),
+                "guidance/index.md", (START_PAGE,)),
+        Chapter("outcomes", "Strategies: the outcomes of the tree",
+                _entries(renderer, "tree", "tree.html")),
+        Chapter("menu", "Strategy menu",
+                (Part("guidance/strategy-menu/index.md", "strategy_menu.html"),)
+                + _entries(renderer, "strategy_options"), "guidance/strategy-menu/index.md"),
+        Chapter("entry_points", "Entry points", _entries(renderer, "entry_points"),
+                "guidance/entry-points/index.md"),
+        Chapter("tools", "Tools",
+                (Part("guidance/tools/index.md", "tool_list.html"),)
+                + _entries(renderer, "tools"), "guidance/tools/index.md"),
+        Chapter("practices", "Good practices and drivers", _entries(renderer, "practices"),
+                "guidance/practices/index.md"),
+        Chapter("case_studies", "Case studies", _entries(renderer, "case_studies"),
+                "guidance/case-studies/index.md"),
+        Chapter("quick_tree", "Quick tree: a half-day session with members",
+                (Part("guidance/quick-tree.md", "quick_tree.html"),), "guidance/quick-tree.md"),
+    ]
+
+
+def _anchor(url: str) -> str:
+    """The book's id for a site page, from its address: 'guidance/tools/cerise-spi/' ->
+    'p-guidance-tools-cerise-spi'."""
+    return "p-" + (re.sub(r"[^a-z0-9]+", "-", url.lower()).strip("-") or "home")
+
+
+# An id or href attribute as the templates and the Markdown cleaner write them: always in
+# double quotes, and a quote inside a value or in text is always escaped, so this matches
+# attributes only.
+_ATTRIBUTE = re.compile(r'(\s)(id|href)="([^"]*)"')
+_SVG_REFERENCE = re.compile(r"url\(#([^)\"]*)\)")
+
+
+def _relink(html: str, here: str, anchors: dict[str, str]) -> Markup:
+    """`html` of the page at `here` (an address in the site) with its ids and links pointed
+    into the book (see the module's docstring)."""
+    prefix = anchors[here]
+
+    def attribute(match: re.Match) -> str:
+        space, name, value = match.groups()
+        if name == "id":
+            return f'{space}id="{prefix}--{value}"'
+        absolute = urljoin(_SITE + here, html_lib.unescape(value))
+        if not absolute.startswith(_SITE):
+            return match.group(0)  # another site: kept, and print CSS shows the address
+        path, _, fragment = absolute[len(_SITE):].partition("#")
+        if path not in anchors:
+            return f'{space}data-site-href="{value}"'  # left out of the book: plain text
+        target = anchors[path] + (f"--{fragment}" if fragment else "")
+        return f'{space}href="#{escape(target)}"'
+
+    html = _ATTRIBUTE.sub(attribute, html)
+    return Markup(_SVG_REFERENCE.sub(lambda m: f"url(#{prefix}--{m.group(1)})", html))
+
+
+def _book_chapters(renderer: Renderer, chosen: list[Chapter]) -> list[BookChapter]:
+    """Render every part of `chosen` and point its links into the book."""
+    urls = renderer.directory_urls
+    anchors: dict[str, str] = {}
+    for chapter in chosen:
+        for src in ((chapter.src,) if chapter.src else ()) + chapter.aliases:
+            anchors[url_of(src, urls)] = _anchor(url_of(chapter.src, urls))
+        for part in chapter.parts:
+            anchors.setdefault(url_of(part.src, urls), _anchor(url_of(part.src, urls)))
+    values = template_values(renderer)
+    result = []
+    for chapter in chosen:
+        sections = []
+        for part in chapter.parts:
+            here = url_of(part.src, urls)
+            page = renderer.render(part.template, part.src, **values, **dict(part.values))
+            anchor = anchors[here] if part.title else anchors[here] + "-text"
+            sections.append(Section(anchor, part.title, _relink(page, here, anchors)))
+        anchor = anchors[url_of(chapter.src, urls)] if chapter.src else f"ch-{chapter.key}"
+        result.append(BookChapter(chapter.key, chapter.title, anchor, tuple(sections)))
+    return result
+
+
+def edition(renderer: Renderer) -> date:
+    """The guide's edition: the last day its data changed (from git), so the same data gives
+    the same book; the build date (SOURCE_DATE_EPOCH, or today) when git cannot tell."""
+    files = [f"data/{COLLECTIONS[key].file}" for key in GUIDE_DATA]
+    changes = [renderer.changes.get(f) for f in files]
+    if all(c is not None and c.day and not c.uncommitted for c in changes):
+        return max(c.day for c in changes)
+    return renderer.site.build_date
+
+
+def book_html(renderer: Renderer, kind: str = "guide") -> str:
+    """The HTML of the guide (`kind` 'guide') or of the worksheet hand-out ('worksheet')."""
+    chosen = chapters(renderer)
+    if kind == "worksheet":
+        chosen = [c for c in chosen if c.key == "worksheet"]
+    site = renderer.site
+    return renderer.render(
+        "book.html", "guide/index.md", kind=kind, chapters=_book_chapters(renderer, chosen),
+        edition=edition(renderer),
+        anchor=lambda src: _anchor(url_of(src, renderer.directory_urls)),
+        organisations=[site.organisations[i] for i in FRAMEWORK_BY if i in site.organisations],
+    )
+
+
+@cache
+def font_characters(subset: str) -> frozenset[int]:
+    """The characters (code points) the shipped font of `subset` has."""
+    from fontTools.ttLib import TTFont
+
+    return frozenset(TTFont(FONTS / f"noto-sans-{subset}-400-normal.woff2").getBestCmap())
+
+
+def subsets_for(text: str) -> list[str]:
+    """The font subsets `text` needs, in FONT_SUBSETS order: latin always, another only when
+    it has a character the ones before it lack. (Each font loaded costs time to decompress
+    and to subset into the PDF.)"""
+    needed = {ord(c) for c in text}
+    chosen, covered = [], set()
+    for subset in FONT_SUBSETS:
+        chars = font_characters(subset)
+        if not chosen or (needed - covered) & chars:
+            chosen.append(subset)
+            covered |= chars
+    return chosen
+
+
+def uncovered(text: str, subsets: list[str] | tuple[str, ...] = FONT_SUBSETS) -> list[str]:
+    """The characters of `text` (line breaks and tabs aside) that no font of `subsets` has."""
+    covered = set().union(*(font_characters(subset) for subset in subsets))
+    return sorted({c for c in text if ord(c) not in covered and c not in "\n\r\t"})
+
+
+def font_css(subsets: list[str] | tuple[str, ...] = FONT_SUBSETS) -> str:
+    """@font-face rules for the shipped fonts of `subsets`, and the font list of the book."""
+    rules = []
+    for subset in subsets:
+        for weight, style in FONT_FACES:
+            file = f"noto-sans-{subset}-{weight}-{style}.woff2"
+            rules.append(f'@font-face {{ font-family: "{FONT_PREFIX} {subset}"; '
+                         f'src: url("{file}"); font-weight: {weight}; font-style: {style}; }}')
+    families = ", ".join(f'"{FONT_PREFIX} {subset}"' for subset in subsets)
+    return "\n".join(rules) + f"\nhtml {{ font-family: {families}; }}\n"
+
+
+class _Collect(logging.Handler):
+    """Keeps what WeasyPrint warns about: a missing anchor, font or image is an error here."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+_cache: dict[str, Pdf] = {}  # hash of the HTML and CSS -> PDF: `mkdocs serve` renders once
+
+
+def _resolve_before_relayout(make_all_pages):
+    """WeasyPrint 70's `make_all_pages`, made to lay the book out twice instead of three times.
+
+    A `target-counter()` (the contents' and cross-references' page numbers) gets its number
+    only after its target is laid out, so the pages that have one are laid out again. WeasyPrint
+    re-reads such a number, and lays its page out again, whenever the page counters of the page
+    it is on, or of its target's page, differ from the ones it saw last; those counters hold
+    the total page count too, 0 during the first layout and the real count after it. So the
+    second layout finds every number "changed" (its page number is the same), re-reads it and
+    lays its page out a third time: 58 of the guide's 70 pages, a third of its rendering time.
+    Here every number is re-read once, with the first layout's page counters and page count,
+    before the second layout starts. WeasyPrint's own checks still run in every layout, so a
+    target that really moved to another page still gets another layout. Same output bytes."""
+
+    def make_with_numbers_resolved(context, root_box, html, pages):
+        if pages:  # a re-layout: the previous layout placed every target
+            page_maker, collector = context.page_maker, context.target_collector
+
+            def counters(index: int) -> dict:  # the page counters on page `index` (0-based)
+                return page_maker[index + 1][3][1]
+
+            for target in collector.target_lookup_items.values():
+                if target.page_maker_index is not None:
+                    target.cached_page_counter_values = copy.deepcopy(
+                        counters(target.page_maker_index))
+            for (_, token), lookup in collector.counter_lookup_items.items():
+                if token == "content" and lookup.page_maker_index is not None:
+                    values = counters(lookup.page_maker_index)
+                    if values != lookup.cached_page_counter_values:
+                        lookup.cached_page_counter_values = copy.deepcopy(values)
+                        lookup.parse_again(values)
+        return make_all_pages(context, root_box, html, pages)
+
+    return make_with_numbers_resolved
+
+
+@cache
+def _weasyprint() -> None:
+    """Import WeasyPrint once, with the fix above when it is the version it was written for."""
+    import weasyprint
+    import weasyprint.layout
+
+    if weasyprint.__version__ == "70.0":  # internals change between versions: no guessing
+        weasyprint.layout.make_all_pages = _resolve_before_relayout(
+            weasyprint.layout.make_all_pages)
+
+
+def _render(html: str, css: str) -> tuple[bytes, int]:
+    """The PDF of `html` with `css`, and its number of pages."""
+    from weasyprint import CSS, HTML
+    from weasyprint.text.fonts import FontConfiguration
+
+    fonts = FontConfiguration()
+    sheet = CSS(string=css, base_url=f"{FONTS.as_uri()}/", font_config=fonts)
+    document = HTML(string=html, base_url=f"{ASSETS.as_uri()}/").render(
+        stylesheets=[sheet], font_config=fonts)
+    return document.write_pdf(), len(document.pages)
+
+
+def render_pdf(html: str, path: str, title: str, cached: bool = True) -> Pdf:
+    """Render `html` with the book's CSS and fonts (or take the PDF of the same HTML rendered
+    before, when `cached`).
+
+    Raises:
+        PdfError: when WeasyPrint fails or warns (a missing anchor, font or image).
+    """
+    text = html_lib.unescape(re.sub(r"<[^>]*>", "", html))
+    subsets = subsets_for(text)
+    missing = uncovered(text, subsets)
+    if missing:  # the PDF would silently show a system font's glyph, or a blank box
+        raise PdfError(f"{path}: no font shipped in sphub/print/fonts/ has these characters: "
+                       + ", ".join(f"'{c}' (U+{ord(c):04X})" for c in missing)
+                       + "; add a font subset that has them (see its README)")
+    css = font_css(subsets) + (ASSETS / "book.css").read_text(encoding="utf-8")
+    key = hashlib.sha256((css + html).encode()).hexdigest()
+    if cached and key in _cache:
+        before = _cache[key]
+        return Pdf(path, title, before.data, before.pages, 0.0)
+    try:
+        _weasyprint()
+    except ImportError as err:  # e.g. pango missing on a fresh machine
+        raise PdfError(f"{path}: WeasyPrint cannot start: {err}") from None
+    collect = _Collect()
+    logger = logging.getLogger("weasyprint")
+    logger.addHandler(collect)
+    started = time.perf_counter()
+    # The layout makes millions of objects that live until the PDF is written, and the cyclic
+    # garbage collector walked them all again and again (1.5 s of a 7 s render of the guide,
+    # in 8 full collections). It waits instead, then frees the layout's cyclic garbage in one
+    # collection, counted in the rendering time: every object made meanwhile is still in the
+    # youngest generation, so that collection walks only those, not the whole build's.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        data, pages = _render(html, css)
+    except Exception as err:  # any failure stops the build with one clear line
+        raise PdfError(f"{path}: WeasyPrint could not render it: {type(err).__name__}: {err}"
+                       ) from err
+    finally:
+        logger.removeHandler(collect)
+        gc.collect(0)
+        if collecting:
+            gc.enable()
+    if collect.messages:
+        raise PdfError("\n".join(f"{path}: {message}" for message in collect.messages))
+    pdf = Pdf(path, title, data, pages, time.perf_counter() - started)
+    _cache[key] = pdf
+    return pdf
+
+
+def build_guide(renderer: Renderer, cached: bool = True) -> Pdf:
+    """The whole guide as one PDF. `make bench` calls it with `cached=False` and reads its
+    pages, `len(data)`, seconds and ms_per_page."""
+    return render_pdf(book_html(renderer, "guide"), GUIDE, "The whole guide", cached)
+
+
+def build_worksheet(renderer: Renderer) -> Pdf:
+    """The assessment worksheet alone, for workshop hand-outs."""
+    return render_pdf(book_html(renderer, "worksheet"), WORKSHEET, "Assessment worksheet")
+
+
+def build_all(renderer: Renderer) -> list[Pdf]:
+    return [build_guide(renderer), build_worksheet(renderer)]
+
+
+def wanted(command: str | None) -> bool:
+    """Whether this build renders the PDFs: SPHUB_PDF=1 or 0 decides; otherwise every build
+    but `mkdocs serve`, so the preview stays fast."""
+    value = os.environ.get("SPHUB_PDF", "")
+    if value in ("0", "1"):
+        return value == "1"
+    return command != "serve"
+
+
+def write(pdfs: list[Pdf], site_dir: str | os.PathLike) -> list[str]:
+    """Write the PDFs into the built site; returns one progress line each."""
+    lines = []
+    for pdf in pdfs:
+        target = Path(site_dir) / pdf.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(pdf.data)
+        how = (f"rendered in {pdf.seconds:.1f} s ({pdf.ms_per_page:.0f} ms a page)"
+               if pdf.seconds else "unchanged")
+        lines.append(f"PDF {pdf.path}: {pdf.pages} pages, {pdf.size}, {how}")
+    return lines
+
+
+def is_guidance(src: str) -> bool:
+    """Whether the page `src` is guidance, and so links to the PDFs."""
+    return src.startswith(("guidance/", "decision-tree/"))
+
+
+def download_links(renderer: Renderer, src: str, pdfs: list[Pdf]) -> str:
+    """The note that links a guidance page to the PDFs, with their page counts and sizes."""
+    here = url_of(src, renderer.directory_urls)
+    links = [(relative_url(here, pdf.path), pdf) for pdf in pdfs]
+    return renderer.render("pdf_links.html", src, links=links)

@@ -1,0 +1,55 @@
+"""Renames: an entry's old ids (`old_ids`) keep their addresses working. The build writes, at
+each old address, a tiny page that sends the reader to the entry's page (a meta refresh,
+with a canonical link for search engines), using a relative link like every other page."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sphub.models import COLLECTIONS
+from sphub.render.renderer import Renderer
+from sphub.render.urls import PAGE_FOLDERS, page_src, url_of
+
+
+@dataclass(frozen=True)
+class Redirect:
+    """The page at `dest` (a path under site/) sends readers to `html`'s target."""
+
+    collection: str
+    old_id: str
+    new_id: str
+    dest: str
+    html: str
+
+
+def redirect_dest(src: str, directory_urls: bool) -> str:
+    """The file under site/ a page `src` would be written to."""
+    url = url_of(src, directory_urls)
+    return url + "index.html" if url.endswith("/") or not url else url
+
+
+def redirects(renderer: Renderer, directory_urls: bool) -> list[Redirect]:
+    """One redirect page per old id of every entry that has a page."""
+    found = []
+    for key in COLLECTIONS:
+        if key not in PAGE_FOLDERS:
+            continue
+        for entry in renderer.site.collection(key).values():
+            for old in getattr(entry, "old_ids", []):
+                old_src = page_src(key, old)
+                html = renderer.render("redirect.html", old_src, entry=entry,
+                                       title=renderer.title_of(entry))
+                found.append(Redirect(key, old, entry.id, redirect_dest(old_src, directory_urls),
+                                      html))
+    return found
+
+
+def collisions(found: list[Redirect], taken: set[str]) -> list[str]:
+    """Redirects whose address is already a page or file of the site (`taken`, paths under
+    site/), one message each. Clashes between entries' own ids are data errors, reported by
+    the cross-checks with their line; these are clashes with hand-written pages."""
+    return [
+        f"data/{COLLECTIONS[r.collection].file}: {r.collection} '{r.new_id}': old_ids: expected "
+        f"an address no page uses, got '{r.old_id}' (site/{r.dest} is already a page)"
+        for r in found if r.dest in taken
+    ]

@@ -1,0 +1,221 @@
+"""Work-plan timelines and small bar charts: layout only (positions and sizes).
+
+The markup, with every text escaped, is written by the macros in
+overrides/fragments/_pictures.html; nothing here builds SVG or HTML text."""
+
+from __future__ import annotations
+
+import textwrap
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+
+from sphub.models.network import Activity, Region, WorkPlan
+from sphub.models.types import parse_partial
+from sphub.data.site import Site
+from sphub.render.text import event_dates, label, when
+
+# Timeline geometry, in SVG user units (the picture scales to the page width).
+WIDTH = 600
+LABEL_CHARS = 60  # an activity's title wraps after this many characters
+LINE = 19  # height of a line of text
+BAR = 13  # height of a bar
+TOP = 44  # room for the month names and the build-date note
+SIDE = 8
+
+
+@dataclass(frozen=True)
+class Bar:
+    """One activity: its title lines, where its bar starts and ends, and its status."""
+
+    activity: Activity
+    lines: list[str]
+    y: float  # top of the title
+    bar_y: float
+    x: float
+    width: float
+    precision: str  # 'day', 'month', 'year' or 'span'
+    before: bool  # starts before the plan's year (drawn from the year's first day)
+    after: bool  # ends after it
+    status_x: float
+    status_anchor: str  # 'start' (text after the bar) or 'end' (before it)
+
+    @property
+    def status(self) -> str:
+        return label(self.activity.status)
+
+    @property
+    def when(self) -> str:
+        return when(self.activity.when)
+
+
+@dataclass(frozen=True)
+class Group:
+    title: str
+    y: float
+    bars: list[Bar]
+
+
+@dataclass(frozen=True)
+class Timeline:
+    """A work plan's year: 12 month columns, activities grouped by focus area, build date."""
+
+    key: str
+    plan: WorkPlan
+    title: str
+    description: str
+    width: float
+    height: float
+    months: list[tuple[float, float, str]]  # x, width, 'Jan'
+    groups: list[Group]
+    today_x: float | None  # the build date, when it falls in the plan's year
+    today_note: str
+
+
+def _x(day: date, year: int, end: bool = False) -> float:
+    """Where `day` starts (or, with `end`, ends) on the year's axis."""
+    days = (date(year, 12, 31) - date(year, 1, 1)).days + 1
+    offset = (day - date(year, 1, 1)).days + (1 if end else 0)
+    return round(SIDE + (WIDTH - 2 * SIDE) * offset / days, 1)
+
+
+def timeline(site: Site, plan: WorkPlan, title: str) -> Timeline:
+    """The layout of `plan`'s timeline; `title` is the plan's page title."""
+    year = plan.year
+    months = []
+    for month in range(1, 13):
+        first = date(year, month, 1)
+        last = date(year + (month == 12), month % 12 + 1, 1)
+        x = _x(first, year)
+        months.append((x, round(_x(last, year) - x, 1), first.strftime("%b")))
+    y = TOP
+    groups = []
+    for area in plan.focus_areas:
+        group_y = y
+        y += LINE + 4
+        bars = []
+        for activity in area.activities:
+            parts = activity.when.split("/")
+            start, end = parse_partial(parts[0])[0], parse_partial(parts[-1])[1]
+            precision = "span" if len(parts) > 1 else ("year", "month", "day")[parts[0].count("-")]
+            lines = textwrap.wrap(activity.title, LABEL_CHARS)
+            x0 = _x(max(start, date(year, 1, 1)), year)
+            x1 = _x(min(end, date(year, 12, 31)), year, end=True)
+            # A single day is a thin bar; widen it so it is seen and can be pointed at.
+            if x1 - x0 < 4:
+                x0, x1 = round((x0 + x1) / 2 - 2, 1), round((x0 + x1) / 2 + 2, 1)
+            text_y = y
+            bar_y = y + len(lines) * LINE + 2
+            room_after = WIDTH - SIDE - x1 > 100
+            bars.append(Bar(
+                activity=activity, lines=lines, y=text_y, bar_y=bar_y, x=x0,
+                width=round(x1 - x0, 1), precision=precision, before=start.year < year,
+                after=end.year > year, status_x=x1 + 6 if room_after else x0 - 6,
+                status_anchor="start" if room_after else "end",
+            ))
+            y = bar_y + BAR + 12
+        groups.append(Group(area.title, group_y, bars))
+        y += 6
+    build = site.build_date
+    if build.year == year:
+        today_x, note = _x(build, year), f"Built {event_dates(build, None)}"
+    else:
+        today_x = None
+        side = "after" if build.year > year else "before"
+        note = f"Built {event_dates(build, None)}, {side} this year"
+    region = site.regions[plan.region]
+    count = sum(len(area.activities) for area in plan.focus_areas)
+    description = (
+        f"Timeline of {region.group}'s work plan for {year}: {count} activities in "
+        f"{len(plan.focus_areas)} focus areas, as bars over the twelve months. "
+        + " ".join(f"{area.title}: " + "; ".join(
+            f"{a.title}, {when(a.when)}, {label(a.status).lower()}" for a in area.activities)
+            + "." for area in plan.focus_areas)
+        + f" {note}."
+    )
+    return Timeline(
+        key=f"timeline-{plan.id}", plan=plan, title=f"{title}: timeline",
+        description=description, width=WIDTH, height=round(y + 4, 1), months=months,
+        groups=groups, today_x=today_x, today_note=note,
+    )
+
+
+# Bar charts
+
+
+@dataclass(frozen=True)
+class Row:
+    label: str
+    value: int
+    y: float
+    width: float
+
+
+@dataclass(frozen=True)
+class BarChart:
+    """Horizontal bars with their values written at the end: readable on a phone and on
+    paper without colour."""
+
+    key: str
+    title: str
+    description: str
+    label_head: str  # column heading of the labels in the table
+    value_head: str
+    width: float
+    height: float
+    label_width: float
+    rows: list[Row]
+
+
+CHART_WIDTH = 320
+ROW = 20
+
+
+def bar_chart(key: str, title: str, label_head: str, value_head: str,
+              counts: list[tuple[str, int]]) -> BarChart:
+    """Lay out `counts` ((label, value), in order) as a small horizontal bar chart."""
+    label_width = max([len(text) for text, _ in counts] + [4]) * 7 + 10
+    room = CHART_WIDTH - label_width - 30
+    top = max([value for _, value in counts] + [1])
+    rows = [Row(text, value, 4 + i * ROW, round(room * value / top, 1))
+            for i, (text, value) in enumerate(counts)]
+    description = f"{title}: " + "; ".join(f"{text}: {value}" for text, value in counts) + "."
+    return BarChart(key, title, description, label_head, value_head, CHART_WIDTH,
+                    4 + len(rows) * ROW + 4, label_width, rows)
+
+
+def _years(values: Counter) -> list[tuple[str, int]]:
+    """Every year from the first to the last with a value, gaps shown as 0."""
+    if not values:
+        return []
+    return [(str(y), values.get(y, 0)) for y in range(min(values), max(values) + 1)]
+
+
+def events_per_year(site: Site, region: Region | None = None) -> BarChart | None:
+    events = site.referring(region, "events") if region else list(site.events.values())
+    counts = _years(Counter(e.start.year for e in events))
+    if not counts:
+        return None
+    where = f" in {region.name}" if region else ""
+    return bar_chart(f"chart-events-year-{region.id if region else 'all'}",
+                     f"Events per year{where}", "Year", "Events", counts)
+
+
+def events_per_region(site: Site) -> BarChart | None:
+    if not site.events:
+        return None
+    counts = Counter(e.region for e in site.events.values())
+    rows = [(r.name, counts.get(r.id, 0)) for r in site.regions.values()]
+    if counts.get(None):
+        rows.append(("No region", counts[None]))
+    return bar_chart("chart-events-region", "Events per region", "Region", "Events", rows)
+
+
+def members_per_year(site: Site, region: Region | None = None) -> BarChart | None:
+    members = site.members_of(region) if region else list(site.members.values())
+    counts = _years(Counter(year for m in members for year in m.years))
+    if not counts:
+        return None
+    where = f" in {region.name}" if region else ""
+    return bar_chart(f"chart-members-year-{region.id if region else 'all'}",
+                     f"Member networks per year{where}", "Year", "Member networks", counts)
