@@ -13,7 +13,8 @@ from sphub.bench.baseline import write_plain_project
 from sphub.data.load import load_site
 from sphub.models import COLLECTIONS
 from sphub.render.strategy import ENTRY_COLLECTIONS
-from sphub.data.tree import MAX_PATHS, count_paths, start_of, walk
+from sphub.data.checks.tree import MAX_PATHS
+from sphub.data.tree import count_paths, start_of, walk
 
 
 @pytest.fixture(scope="module")

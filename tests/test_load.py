@@ -6,7 +6,7 @@ from datetime import date
 
 from golden_cases import GOLDEN
 
-from sphub.data.checks import references
+from sphub.data.fields import references
 from sphub.data.load import build_date, load_site
 from sphub.models import COLLECTIONS
 

@@ -8,7 +8,8 @@ import pytest
 from sphub.data.fields import collection_for, fields_of
 from sphub.data.load import load_site
 from sphub.models import COLLECTIONS
-from sphub.cli.scaffold import appended, entry_text, run_new, slug, suggest_id
+from sphub.cli.scaffold import run_new, slug, suggest_id
+from sphub.data.writer import appended, entry_text
 from sphub.data.reader import read_yaml
 
 

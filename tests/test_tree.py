@@ -8,7 +8,8 @@ from pathlib import Path
 
 from sphub.render.renderer import Renderer
 from sphub.render.strategy import step_src, strategy_pages
-from sphub.data.tree import count_paths, edges, max_paths, start_of, walk
+from sphub.data.checks.tree import max_paths
+from sphub.data.tree import count_paths, edges, start_of, walk
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "overrides" / "fragments"
 

@@ -49,14 +49,14 @@ def test_broken_tree_reports_the_expected_errors(case, data_copy, monkeypatch):
 def test_path_bound_defaults_to_max_paths(data_copy, monkeypatch):
     """Without the environment variable the bound is MAX_PATHS: lowering the constant below
     the base tree's three paths makes it fail."""
-    import sphub.data.tree
+    import sphub.data.checks.tree
 
     monkeypatch.delenv("SPHUB_TREE_MAX_PATHS", raising=False)
-    monkeypatch.setattr(sphub.data.tree, "MAX_PATHS", 2)
+    monkeypatch.setattr(sphub.data.checks.tree, "MAX_PATHS", 2)
     problems = _load_with_tree(data_copy, FIXTURES / "_valid.yml")
     assert problems == [
         ("data/tree.yml:2: tree: expected at most 2 distinct paths from the start to an outcome "
-         "(the bound is MAX_PATHS in sphub/data/tree.py, or SPHUB_TREE_MAX_PATHS), got 3 paths")
+         "(the bound is MAX_PATHS in sphub/data/checks/tree.py, or SPHUB_TREE_MAX_PATHS), got 3 paths")
     ]
 
 

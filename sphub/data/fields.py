@@ -1,11 +1,13 @@
 """The fields of each model as an editor sees them (name, type in words, required, allowed
 values, reference target), read from the models' JSON Schema. The editing guide and the
-scaffolding command both use this, so neither keeps its own list of fields."""
+scaffolding command both use this, so neither keeps its own list of fields; the checks and
+the backlinks find every reference inside an entry with `references`."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from collections.abc import Iterator
+from functools import cache, lru_cache
 
 from pydantic import TypeAdapter
 
@@ -164,3 +166,25 @@ def collection_for(name: str):
         if name in (collection.key, kebab, kebab.replace("-", "")):
             return collection
     return None
+
+
+@cache
+def _reference_fields(model: type[Model]) -> list[tuple[str, list[str] | None]]:
+    """The fields of `model` that hold references (with their target collections) or nested
+    models (None), in order: the only fields `references` needs to read, worked out once."""
+    return [(f.name, list(f.refers_to) or None) for f in fields_of(model)
+            if f.refers_to or f.model]
+
+
+def references(entry: Model, path: tuple = ()) -> Iterator[tuple[tuple, list[str], str]]:
+    """Every reference inside `entry`: (path, target collections, id), found from the
+    `refers_to` metadata of the models."""
+    for name, targets in _reference_fields(type(entry)):
+        value = getattr(entry, name)
+        items = list(enumerate(value)) if isinstance(value, list) else [(None, value)]
+        for index, item in items:
+            item_path = path + ((name,) if index is None else (name, index))
+            if targets and item is not None:
+                yield item_path, targets, item
+            elif isinstance(item, Model):
+                yield from references(item, item_path)

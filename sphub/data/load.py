@@ -6,16 +6,18 @@ from __future__ import annotations
 import difflib
 import gc
 import os
-from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from pathlib import Path
 
 from pydantic import ValidationError
 
+from sphub.data.checks import cross_check
 from sphub.data.errors import DataError, Problem, describe, format_path
+from sphub.data.located import Located
 from sphub.data.fields import fields_of
 from sphub.models import COLLECTIONS, Collection
 from sphub.models.types import ID_EXPECTED, PATTERN_EXPECTED, Model
+from sphub.data.site import Site
 from sphub.data.reader import MAX_FILE_BYTES, YamlFile, read_yaml
 
 # Pydantic error types -> what the field expected, in an editor's words.
@@ -34,19 +36,6 @@ _EXPECTED = {
     "string_too_long": ID_EXPECTED,  # only ids have a maximum length
 }
 
-
-@dataclass(frozen=True)
-class Located:
-    """A validated entry and where it stands, so later checks can name file and line."""
-
-    collection: str
-    entry: Model
-    file: YamlFile
-    path: tuple
-
-    def problem(self, subpath: tuple, expected: str, got: str) -> Problem:
-        path = self.path + tuple(subpath)
-        return Problem(self.file.name, self.file.line(path), format_path(path), expected, got)
 
 
 def _expected(error: dict) -> str:
@@ -183,9 +172,6 @@ def load_site(data_dir: str | os.PathLike, shown_as: str = "data"):
 
 
 def _load_site(data_dir: Path, shown_as: str):
-    from sphub.data.checks import cross_check
-    from sphub.data.site import Site
-
     problems: list[Problem] = []
     located: list[Located] = []
     ids: dict[str, set[str] | None] = {}

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 
+from sphub.data.fields import references
 from sphub.models import COLLECTIONS
 from sphub.models.network import (
     Event,
@@ -88,8 +89,6 @@ class Site:
     @cached_property
     def backlinks(self) -> dict[tuple[str, str], list[Backlink]]:
         """(collection, id) -> every entry that refers to it, and through which field."""
-        from sphub.data.checks import references
-
         index: dict[tuple[str, str], list[Backlink]] = defaultdict(list)
         for key in COLLECTIONS:
             for entry in self.collection(key).values():

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from sphub.data.fields import FieldDoc, fields_of, nested_models
 from sphub.models import COLLECTIONS, Collection
 from sphub.models.types import Model
-from sphub.cli.scaffold import entry_text
+from sphub.data.writer import entry_text
 from sphub.data.schema import schema_line
 
 

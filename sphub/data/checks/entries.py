@@ -1,51 +1,15 @@
-"""Checks across entries and files: references resolve, dates are in order, ids unique within
-their plan. Each check returns problems; none stops at the first."""
+"""Checks of the network data: references resolve, dates are in order, ids unique within\ntheir plan, old ids free."""
 
 from __future__ import annotations
 
 import difflib
-from collections import defaultdict
-from collections.abc import Callable, Iterator
-from functools import cache
 
 from sphub.data.errors import Problem
-from sphub.data.fields import fields_of
-from sphub.data.load import Located
-from sphub.models.types import Model
-
-Check = Callable[[dict[str, list[Located]]], list[Problem]]
-CHECKS: list[Check] = []
+from sphub.data.fields import references
+from sphub.data.located import Located
 
 
-def check(function: Check) -> Check:
-    """Register a cross-check; the loader runs every registered check."""
-    CHECKS.append(function)
-    return function
-
-
-@cache
-def _reference_fields(model: type[Model]) -> list[tuple[str, list[str] | None]]:
-    """The fields of `model` that hold references (with their target collections) or nested
-    models (None), in order: the only fields `references` needs to read, worked out once."""
-    return [(f.name, list(f.refers_to) or None) for f in fields_of(model)
-            if f.refers_to or f.model]
-
-
-def references(entry: Model, path: tuple = ()) -> Iterator[tuple[tuple, list[str], str]]:
-    """Every reference inside `entry`: (path, target collections, id), found from the
-    `refers_to` metadata of the models."""
-    for name, targets in _reference_fields(type(entry)):
-        value = getattr(entry, name)
-        items = list(enumerate(value)) if isinstance(value, list) else [(None, value)]
-        for index, item in items:
-            item_path = path + ((name,) if index is None else (name, index))
-            if targets and item is not None:
-                yield item_path, targets, item
-            elif isinstance(item, Model):
-                yield from references(item, item_path)
-
-
-def _check_references(located: list[Located], ids: dict[str, set[str] | None]) -> list[Problem]:
+def references_resolve(located: list[Located], ids: dict[str, set[str] | None]) -> list[Problem]:
     problems = []
     # The ids each reference may name, per tuple of target files; None when a target file is
     # unreadable (its problems are reported already). Worked out once, not per reference.
@@ -67,8 +31,7 @@ def _check_references(located: list[Located], ids: dict[str, set[str] | None]) -
     return problems
 
 
-@check
-def _event_dates(by: dict[str, list[Located]]) -> list[Problem]:
+def event_dates(by: dict[str, list[Located]]) -> list[Problem]:
     return [
         where.problem(("end",), f"an end date on or after the start ({where.entry.start})",
                       f"'{where.entry.end}'")
@@ -77,8 +40,7 @@ def _event_dates(by: dict[str, list[Located]]) -> list[Problem]:
     ]
 
 
-@check
-def _national_members_have_a_country(by: dict[str, list[Located]]) -> list[Problem]:
+def national_members_have_a_country(by: dict[str, list[Located]]) -> list[Problem]:
     return [
         where.problem(("country",), "an ISO 3166 country code for a national network",
                       "nothing")
@@ -87,8 +49,7 @@ def _national_members_have_a_country(by: dict[str, list[Located]]) -> list[Probl
     ]
 
 
-@check
-def _one_work_plan_per_region_and_year(by: dict[str, list[Located]]) -> list[Problem]:
+def one_work_plan_per_region_and_year(by: dict[str, list[Located]]) -> list[Problem]:
     problems = []
     first: dict[tuple[str, int], int] = {}
     for where in by["workplans"]:
@@ -102,8 +63,7 @@ def _one_work_plan_per_region_and_year(by: dict[str, list[Located]]) -> list[Pro
     return problems
 
 
-@check
-def _ids_unique_within_work_plans(by: dict[str, list[Located]]) -> list[Problem]:
+def ids_unique_within_work_plans(by: dict[str, list[Located]]) -> list[Problem]:
     problems = []
     for where in by["workplans"]:
         seen: dict[str, int] = {}
@@ -122,8 +82,7 @@ def _ids_unique_within_work_plans(by: dict[str, list[Located]]) -> list[Problem]
     return problems
 
 
-@check
-def _old_ids_are_free(by: dict[str, list[Located]]) -> list[Problem]:
+def old_ids_are_free(by: dict[str, list[Located]]) -> list[Problem]:
     """An old id (kept so a renamed entry's old address redirects) must not be a current id
     of its collection, nor the old id of another entry: both would claim one address."""
     problems = []
@@ -142,18 +101,3 @@ def _old_ids_are_free(by: dict[str, list[Located]]) -> list[Problem]:
                         f"'{old}', already an old id of '{first[old]}'"))
                 first.setdefault(old, where.entry.id)
     return problems
-
-
-def cross_check(located: list[Located], ids: dict[str, set[str] | None]) -> list[Problem]:
-    """Run every check on the entries that validated."""
-    by: dict[str, list[Located]] = defaultdict(list)
-    for where in located:
-        by[where.collection].append(where)
-    problems = _check_references(located, ids)
-    for function in CHECKS:
-        problems += function(by)
-    return problems
-
-
-# Checks that live in their own modules register themselves when imported.
-import sphub.data.tree  # noqa: E402, F401

@@ -1,0 +1,34 @@
+"""Checks across entries and files, run once every entry has validated. Each check takes the
+valid entries by collection and returns problems; none stops at the first."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from sphub.data.checks import entries, tree
+from sphub.data.errors import Problem
+from sphub.data.located import Located
+
+# Every check after the references; a new check is one function added here.
+CHECKS = (
+    entries.event_dates,
+    entries.national_members_have_a_country,
+    entries.one_work_plan_per_region_and_year,
+    entries.ids_unique_within_work_plans,
+    entries.old_ids_are_free,
+    tree.tree,
+    tree.case_studies_name_their_network,
+    tree.agenda_fits_half_day,
+)
+
+
+def cross_check(located: list[Located], ids: dict[str, set[str] | None]) -> list[Problem]:
+    """Run every check on the entries that validated; `ids` are each file's ids (None for a
+    file that could not be read, whose references are then not checked)."""
+    by: dict[str, list[Located]] = defaultdict(list)
+    for where in located:
+        by[where.collection].append(where)
+    problems = entries.references_resolve(located, ids)
+    for check in CHECKS:
+        problems += check(by)
+    return problems
