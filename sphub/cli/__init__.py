@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import os
 import signal
 import sys
 from pathlib import Path
 
 from sphub.data.errors import DataError
 from sphub.data.load import load_site
+from sphub.engines.engine import ENGINES
 from sphub.models import COLLECTIONS
 
 
@@ -52,29 +54,48 @@ def new(args: argparse.Namespace) -> int:
 
 
 def build(args: argparse.Namespace) -> int:
-    from sphub.engines.build import BuildFailed, build as build_site
+    from sphub.engines.build import build as build_site
+    from sphub.engines.engine import EngineFailed
+    from sphub.engines.project import Project
+    from sphub.outputs.pdf import PdfError, wanted
+    from sphub.outputs.system import missing_libraries
 
-    config = Path(args.config_file)
-    site_dir = Path(args.site_dir) if args.site_dir else config.parent / "site"
-    try:
-        load_site(config.parent / "data")
-    except DataError as err:
-        print(err.report(), file=sys.stderr)
+    project = Project.at(args.config_file)
+    site_dir = Path(args.site_dir) if args.site_dir else project.root / "site"
+    with_pdf = wanted("build")
+    missing = missing_libraries() if with_pdf else None
+    if missing:
+        print(missing, file=sys.stderr)
         return 1
     # A plain SIGTERM would end the process without cleaning up; handled like Ctrl-C, it
     # runs the build's clean-up.
     signal.signal(signal.SIGTERM, signal.default_int_handler)
     try:
-        build_site(config, site_dir, quiet=not args.verbose)
-    except BuildFailed as err:
+        built = build_site(project, site_dir, args.engine, with_pdf, args.verbose)
+    except DataError as err:
+        print(err.report(), file=sys.stderr)
+        return 1
+    except PdfError as err:
+        print(f"The PDF guide could not be built:\n{err}\n{site_dir} was left as it was.",
+              file=sys.stderr)
+        return 1
+    except EngineFailed as err:
         print(f"{err}; {site_dir} was left as it was.", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print(f"Interrupted; {site_dir} was left as it was.", file=sys.stderr)
         return 130
-    pages = sum(1 for _ in site_dir.rglob("*.html"))
-    print(f"Built {site_dir}/ ({pages} HTML pages).")
+    for line in built.lines:
+        print(line)
+    print(f"Built {site_dir}/ ({built.pages} HTML pages) with {args.engine}.")
     return 0
+
+
+def serve(args: argparse.Namespace) -> int:
+    from sphub.engines.preview import serve as serve_site
+    from sphub.engines.project import Project
+
+    return serve_site(Project.at(args.config_file), args.dev_addr)
 
 
 def bench_data(args: argparse.Namespace) -> int:
@@ -109,8 +130,15 @@ def main(argv: list[str] | None = None) -> int:
         "build", help="build the site into a temporary folder and swap it in on success")
     make.add_argument("--config-file", default="mkdocs.yml", help="default: mkdocs.yml")
     make.add_argument("--site-dir", help="default: site/ beside the config file")
-    make.add_argument("--verbose", action="store_true", help="show MkDocs' messages")
+    make.add_argument("--engine", choices=ENGINES, default=os.environ.get("ENGINE") or "mkdocs",
+                      help="the engine that builds the pages (default: mkdocs, or $ENGINE)")
+    make.add_argument("--verbose", action="store_true", help="show the engine's messages")
     make.set_defaults(run=build)
+    preview = commands.add_parser(
+        "serve", help="preview the site on http://127.0.0.1:8000, rebuilt on every edit")
+    preview.add_argument("--config-file", default="mkdocs.yml", help="default: mkdocs.yml")
+    preview.add_argument("--dev-addr", default="127.0.0.1:8000", help="default: 127.0.0.1:8000")
+    preview.set_defaults(run=serve)
     bench = commands.add_parser("bench-data", help="write synthetic data for the benchmark")
     bench.add_argument("--scale", choices=["S", "M"], default="S",
                        help="S (about 150 members) or M (ten times S)")

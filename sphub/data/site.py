@@ -10,27 +10,9 @@ from functools import cached_property
 
 from sphub.data.fields import references
 from sphub.models import COLLECTIONS
-from sphub.models.network import (
-    Event,
-    Member,
-    Organisation,
-    Project,
-    Region,
-    Resource,
-    Topic,
-    WorkPlan,
-)
-from sphub.models.strategy import (
-    AgendaItem,
-    CaseStudy,
-    Dimension,
-    EntryPoint,
-    Practice,
-    StrategyOption,
-    Tool,
-    TreeNode,
-    TrendQuestion,
-)
+from sphub.data.errors import Problem
+from sphub.data.located import Located
+from sphub.models.network import Event, Member, Region, WorkPlan
 from sphub.models.types import Model
 
 _COLLECTION_OF = {collection.model: key for key, collection in COLLECTIONS.items()}
@@ -47,36 +29,37 @@ class Backlink:
 
 @dataclass(eq=False)
 class Site:
-    """Every collection, by id, in file order, plus the date the site is built for."""
+    """Every collection, by id, in file order (`site.members`, or `site.collection("members")`),
+    where each entry stands in its file, and the date the site is built for."""
 
     build_date: date
-    topics: dict[str, Topic] = field(default_factory=dict)
-    regions: dict[str, Region] = field(default_factory=dict)
-    organisations: dict[str, Organisation] = field(default_factory=dict)
-    members: dict[str, Member] = field(default_factory=dict)
-    workplans: dict[str, WorkPlan] = field(default_factory=dict)
-    events: dict[str, Event] = field(default_factory=dict)
-    resources: dict[str, Resource] = field(default_factory=dict)
-    projects: dict[str, Project] = field(default_factory=dict)
-    tools: dict[str, Tool] = field(default_factory=dict)
-    practices: dict[str, Practice] = field(default_factory=dict)
-    entry_points: dict[str, EntryPoint] = field(default_factory=dict)
-    strategy_options: dict[str, StrategyOption] = field(default_factory=dict)
-    case_studies: dict[str, CaseStudy] = field(default_factory=dict)
-    tree: dict[str, TreeNode] = field(default_factory=dict)
-    assessment: dict[str, Dimension] = field(default_factory=dict)
-    quick_tree: dict[str, TrendQuestion] = field(default_factory=dict)
-    quick_tree_agenda: dict[str, AgendaItem] = field(default_factory=dict)
+    entries: dict[str, dict[str, Model]]  # collection key -> id -> entry
+    places: dict[tuple[str, str], Located] = field(default_factory=dict, repr=False)
 
     @classmethod
-    def from_entries(cls, located, build_date: date) -> Site:
+    def from_entries(cls, located: list[Located], build_date: date) -> Site:
         data: dict[str, dict[str, Model]] = {key: {} for key in COLLECTIONS}
+        places = {}
         for where in located:
             data[where.collection][where.entry.id] = where.entry
-        return cls(build_date=build_date, **data)
+            places[(where.collection, where.entry.id)] = where
+        return cls(build_date, data, places)
+
+    def __getattr__(self, key: str) -> dict[str, Model]:
+        # Only for collection keys; the guard keeps copy and pickle, which look up special
+        # names before `entries` is set, from recursing.
+        if not key.startswith("__") and key in COLLECTIONS:
+            return self.entries[key]
+        raise AttributeError(key)
 
     def collection(self, key: str) -> dict[str, Model]:
-        return getattr(self, key)
+        return self.entries[key]
+
+    def problem(self, entry: Model, field_path: tuple, expected: str, got: str) -> Problem:
+        """A problem with `entry` found after loading (a page or address it would take), in
+        the same `data/file.yml:LINE: path: expected X, got Y` form as every data problem."""
+        return self.places[(self.collection_of(entry), entry.id)].problem(field_path, expected,
+                                                                          got)
 
     @staticmethod
     def collection_of(entry: Model) -> str:

@@ -1,24 +1,34 @@
-"""Build the site atomically: MkDocs writes into a fresh folder next to `site/`, and that
-folder takes the place of `site/` only once the whole build has succeeded. A bad data file, a
-broken template or an interrupted build leaves the previous `site/` exactly as it was."""
+"""`sphub build`: load and validate data/ once, stage every page, run the engine, write
+sphub's own outputs, and swap the finished site in.
+
+The engine writes into a fresh folder beside `site/`, which takes the place of `site/` only
+once the whole build has succeeded: bad data, a broken template, a broken link (strict), an
+engine's failure or an interrupted build leaves the previous `site/` exactly as it was."""
 
 from __future__ import annotations
 
 import ctypes
+import multiprocessing
 import os
-import re
 import shutil
-import subprocess
-import sys
 import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
+
+from sphub.data.history import last_changes
+from sphub.data.load import load_site
+from sphub.engines import session
+from sphub.engines.engine import Engine, engine_named
+from sphub.engines.project import Project
+from sphub.engines.staging import PDF_LINKS, stage
+from sphub.models import COLLECTIONS
+from sphub.outputs import pdf
+from sphub.outputs.exports import write_downloads
+from sphub.render.renderer import Renderer
 
 _AT_FDCWD = -100
 _RENAME_EXCHANGE = 2
-
-
-class BuildFailed(Exception):
-    """MkDocs did not finish the build; its own output says why."""
 
 
 def _exchange(a: Path, b: Path) -> bool:
@@ -42,40 +52,106 @@ def swap_in(new: Path, site_dir: Path) -> None:
         old.rename(new)
 
 
-def build(config_file: Path, site_dir: Path, quiet: bool = True) -> None:
-    """Run `mkdocs build --strict` for `config_file` into a temporary folder beside
-    `site_dir`, then swap it in.
+def renderer_for(project: Project, site, directory_urls: bool) -> Renderer:
+    changes = last_changes(project.root, [f"data/{c.file}" for c in COLLECTIONS.values()])
+    return Renderer(site, project.templates, directory_urls, changes)
+
+
+def _second_core_free() -> bool:
+    return len(os.sched_getaffinity(0)) > 1
+
+
+def _render_pdfs(renderer: Renderer, cache: Path) -> Callable[[], list[pdf.Pdf]]:
+    """Start rendering the PDFs; returns a function that waits for them. With a second core
+    free they render in a process of their own while the engine builds the pages."""
+    if not _second_core_free():
+        pdfs = pdf.build_all(renderer, cache)
+        return lambda: pdfs
+    context = multiprocessing.get_context("fork")  # the child has the renderer already
+    pool = context.Pool(1)
+    result = pool.apply_async(pdf.build_all, (renderer, cache))
+
+    def wait() -> list[pdf.Pdf]:
+        try:
+            return result.get()
+        finally:
+            pool.terminate()
+            pool.join()
+
+    return wait
+
+
+@dataclass(frozen=True)
+class Built:
+    pages: int  # HTML pages in the site
+    lines: list[str]  # progress lines (the PDFs)
+
+
+def build(project: Project, site_dir: Path, engine: Engine | str = "mkdocs",
+          with_pdf: bool = True, verbose: bool = False) -> Built:
+    """Build the site of `project` into `site_dir` with `engine`.
 
     Raises:
-        BuildFailed: when MkDocs fails; `site_dir` is untouched.
+        DataError: the data is invalid (nothing was built).
+        EngineFailed: the engine failed (its log says why); `site_dir` is untouched.
+        pdf.PdfError: a PDF could not be rendered; `site_dir` is untouched.
     """
+    engine = engine_named(engine) if isinstance(engine, str) else engine
+    config = project.config()
+    site = load_site(project.data)
+    renderer = renderer_for(project, site, config.directory_urls)
     site_dir = site_dir.absolute()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     # Beside site/, so the final move is a rename on the same file system, never a copy.
     work = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-new-", dir=site_dir.parent))
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file",
-               str(config_file), "--site-dir", str(work / "site")]
-    # Not `--quiet`: MkDocs then drops warnings before `--strict` counts them, and a build
-    # with broken links passes. Quiet here means MkDocs' output is shown only on failure.
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "true"} if quiet else None  # Material's banner
-    output = subprocess.PIPE if quiet else None
-    process = subprocess.Popen(command, cwd=config_file.parent, env=env, stdout=output,
-                               stderr=subprocess.STDOUT if quiet else None, text=True)
+    wait_for_pdfs = None
     try:
-        log, _ = process.communicate()
-        if process.returncode != 0:
-            if log:
-                print(log, end="", file=sys.stderr)
-            raise BuildFailed(f"mkdocs build failed (exit code {process.returncode})")
-        # On success, only sphub's own progress lines (the PDFs), not MkDocs' log.
-        for line in (log or "").splitlines():
-            if line.strip() and not re.match(r"(INFO|WARNING|DEBUG)\s+-", line):
-                print(line)
-        swap_in(work / "site", site_dir)
+        staged = stage(renderer, project.docs, work / "docs", with_pdf)
+        if with_pdf:
+            wait_for_pdfs = _render_pdfs(renderer, project.cache / "pdf")
+        env = session.begin(session.Session(site, project.templates, config.directory_urls,
+                                            renderer.changes), work)
+        try:
+            engine.build(project, work / "docs", work / "site", env, verbose)
+        finally:
+            session.end()
+        out = work / "site"
+        write_downloads(site, out, config.site_url, config.directory_urls)
+        for redirect in staged.redirects:
+            target = out / redirect.dest
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(redirect.html, encoding="utf-8")
+        lines = []
+        if wait_for_pdfs:
+            pdfs = wait_for_pdfs()
+            lines = pdf.write(pdfs, out)
+            _fill_pdf_links(renderer, out, pdfs)
+        swap_in(out, site_dir)
     finally:
         # Reached on failure, on success (removing the old site) and on an interrupt
         # (Ctrl-C, or SIGTERM, which the command handles like Ctrl-C): never a half site.
-        if process.poll() is None:
-            process.terminate()
-            process.wait()
         shutil.rmtree(work, ignore_errors=True)
+    return Built(sum(1 for _ in site_dir.rglob("*.html")), lines)
+
+
+def _fill_pdf_links(renderer: Renderer, out: Path, pdfs: list[pdf.Pdf]) -> None:
+    """Put the PDFs' download note (pages, size) where the guidance pages hold its place."""
+    for page in out.rglob("*.html"):
+        html = page.read_text(encoding="utf-8") if _is_guidance_file(out, page) else ""
+        if PDF_LINKS in html:
+            src = _src_of(out, page, renderer.directory_urls)
+            page.write_text(html.replace(PDF_LINKS, pdf.download_links(renderer, src, pdfs)),
+                            encoding="utf-8")
+
+
+def _is_guidance_file(out: Path, page: Path) -> bool:
+    return pdf.is_guidance(page.relative_to(out).as_posix())
+
+
+def _src_of(out: Path, page: Path, directory_urls: bool) -> str:
+    """The source path of the page written to `page` (the links are relative to it)."""
+    path = page.relative_to(out).as_posix()
+    if directory_urls:
+        return path.removesuffix("index.html").rstrip("/") + ".md" if path != "index.html" \
+            else "index.md"
+    return path.removesuffix(".html") + ".md"

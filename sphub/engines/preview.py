@@ -1,48 +1,32 @@
-"""The preview (`make serve`): a data mistake must not stop it, and an edit shows quickly.
+"""The preview (`make serve`, `sphub serve`): an edit shows quickly, and a data mistake never
+stops it.
 
-mkdocs serve (1.6) runs each rebuild in a loop that, when a rebuild raises, prints the error
-and then holds every page request until a rebuild succeeds: the preview hangs. A data error
-is raised in `on_config`, before the site folder is cleaned, so the last good build is still
-there to serve. `keep_last_good` wraps the server's builder: a data error is printed in the
-usual one-line form and the rebuild counts as done, so the previous pages keep being served
-until the data is fixed and saved. Other errors are left to mkdocs as before."""
+sphub stages the site once, then MkDocs serves the staging folder (`mkdocs serve --dirty`,
+in this process). A watcher reloads the data on every edit of data/, docs/ or overrides/:
+on a data mistake it prints the problems in the usual one-line form and leaves the staging
+folder as it was, so the last good pages stay served; otherwise it writes only the staged
+pages whose text changed, and touches the hand-written pages whose macros now give another
+output. MkDocs' dirty rebuild then builds those pages, and only those, again."""
 
 from __future__ import annotations
 
+import os
 import sys
+import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
-from mkdocs.exceptions import Abort
+from sphub.data.errors import DataError
+from sphub.data.load import load_site
+from sphub.engines import session
+from sphub.engines.project import Project
+from sphub.engines.staging import stage
+from sphub.render.macros import Macros, make_macros
 
-from sphub.render.renderer import Page
+POLL = 0.2  # seconds between looks at the watched folders
 
-
-class DataAbort(Abort):
-    """The build stops because the data is invalid; the message is the problem report."""
-
-
-def keep_last_good(builder: Callable[[], None]) -> Callable[[], None]:
-    """`builder` that, on bad data, reports it and leaves the served site as it was."""
-
-    def build() -> None:
-        try:
-            builder()
-        except DataAbort as err:
-            print(f"{err.message}\nThe preview still shows the last good build; fix the data "
-                  "and save to rebuild.", file=sys.stderr, flush=True)
-
-    return build
-
-
-# What a dirty rebuild (`make serve` runs `mkdocs serve --dirty`) must redo after an edit: a
-# full build of a few hundred pages takes seconds, most of it MkDocs and Material; after one
-# data edit only the pages whose content changed need building again. `mkdocs serve` loads
-# the config, and with it a fresh copy of the hooks module, for each rebuild, in the same
-# process: what one build must know of the one before lives here.
-
-# The command MkDocs started with (on_startup runs once, not for each rebuild).
-started_as: str | None = None
 
 
 @dataclass(frozen=True)
@@ -55,32 +39,17 @@ class Call:
     output: str
 
 
-Macros = dict[str, Callable[..., str]]
-
-# Source path -> Markdown of each data page in the previous build.
-_previous: dict[str, str] = {}
 # Hand-written page -> the macros it called in the build that last built it, with their
 # output: the page changes with the data exactly when one of those outputs does.
 _calls: dict[str, list[Call]] = {}
-_last: dict[str, object] = {}  # name -> value, for `differs`
-_NOTHING = object()  # no value given yet
+_built_in: dict[str, int] = {}  # page -> the build that noted its calls
+_build = 0
 
 
-def changed(pages: list[Page]) -> set[str]:
-    """Source paths of the pages that differ from the previous build (all, the first time)."""
-    current = {page.src: page.markdown() for page in pages}
-    different = {src for src, text in current.items() if _previous.get(src) != text}
-    _previous.clear()
-    _previous.update(current)
-    return different
-
-
-def differs(name: str, value: object) -> bool:
-    """Whether `value` differs from the one given under `name` in the previous build (True
-    the first time): mkdocs.yml's text (the macros read its `extra:`), the PDFs' sizes."""
-    different = _last.get(name, _NOTHING) != value
-    _last[name] = value
-    return different
+def new_build() -> None:
+    """A build starts (`define_env` runs once per build): each page's calls are noted afresh."""
+    global _build
+    _build += 1
 
 
 def recording(macros: Macros, current_src: Callable[[], str]) -> Macros:
@@ -89,17 +58,15 @@ def recording(macros: Macros, current_src: Callable[[], str]) -> Macros:
     def record(name: str, macro: Callable[..., str]) -> Callable[..., str]:
         def call(*args, **kwargs) -> str:
             output = macro(*args, **kwargs)
-            _calls.setdefault(current_src(), []).append(Call(name, args, kwargs, output))
+            src = current_src()
+            if _built_in.get(src) != _build:
+                _calls[src], _built_in[src] = [], _build
+            _calls[src].append(Call(name, args, kwargs, output))
             return output
 
         return call
 
     return {name: record(name, macro) for name, macro in macros.items()}
-
-
-def starting(src: str) -> None:
-    """The hand-written page `src` is about to be built: its calls are noted afresh."""
-    _calls[src] = []
 
 
 def macros_changed(src: str, macros_for: Callable[[], Macros]) -> bool:
@@ -111,3 +78,71 @@ def macros_changed(src: str, macros_for: Callable[[], Macros]) -> bool:
     macros = macros_for()
     return any(macros[call.name](*call.args, **call.kwargs) != call.output
                for call in _calls[src])
+
+
+def _snapshot(folders: list[Path]) -> dict[Path, float]:
+    return {p: p.stat().st_mtime for f in folders if f.is_dir() for p in f.rglob("*")
+            if p.is_file()}
+
+
+class Preview:
+    """The staged site of `project`, staged again after every edit."""
+
+    def __init__(self, project: Project, folder: Path):
+        from sphub.engines.build import renderer_for
+
+        self.project, self.folder, self.renderer_for = project, folder, renderer_for
+        self.watched = [project.data, project.docs, project.overrides]
+
+    def restage(self) -> bool:
+        """Load, check and stage the data; False (and the problems printed) on bad data."""
+        config = self.project.config()
+        try:
+            site = load_site(self.project.data)
+            renderer = self.renderer_for(self.project, site, config.directory_urls)
+            stage(renderer, self.project.docs, self.folder / "docs", with_pdf_links=False)
+        except DataError as err:
+            print(f"{err.report()}\nThe preview still shows the last good build; fix the data "
+                  "and save to rebuild.", file=sys.stderr, flush=True)
+            return False
+        session.begin(session.Session(site, self.project.templates, config.directory_urls,
+                                      renderer.changes))
+        for src in list(_calls):
+            # A hand-written page whose macros give another output now is built again.
+            macros = make_macros(renderer, lambda src=src: src, config.extra)
+            if macros_changed(src, lambda macros=macros: macros):
+                staged = self.folder / "docs" / src
+                if staged.exists():
+                    os.utime(staged)
+        return True
+
+    def watch(self) -> None:
+        seen = _snapshot(self.watched)
+        while True:
+            time.sleep(POLL)
+            now = _snapshot(self.watched)
+            if now != seen:
+                seen = now
+                self.restage()
+
+
+def serve(project: Project, dev_addr: str) -> int:
+    """Serve the preview on `dev_addr` until interrupted."""
+    from sphub.engines.engine import engine_named
+
+    folder = project.cache / "preview"
+    (folder / "docs").mkdir(parents=True, exist_ok=True)
+    preview = Preview(project, folder)
+    if not preview.restage():
+        return 1
+    config_file = engine_named("mkdocs").write_config(project, folder / "docs",
+                                                       folder / "site")
+    threading.Thread(target=preview.watch, daemon=True).start()
+    from mkdocs.commands.serve import serve as mkdocs_serve
+
+    try:
+        mkdocs_serve(str(config_file), livereload=True, build_type="dirty", watch_theme=True,
+                     dev_addr=dev_addr, strict=False)
+    except KeyboardInterrupt:
+        pass
+    return 0

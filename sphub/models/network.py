@@ -3,7 +3,7 @@ resources, projects and topics."""
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import ClassVar, Literal
 
 from pydantic import Field
 
@@ -41,6 +41,9 @@ class Person(Model):
 class Topic(Model):
     """A subject that links resources, tools and case studies across the site."""
 
+    page_folder: ClassVar[str] = "topics"
+    page_template: ClassVar[str] = "topics.html"
+
     id: Id = Field(description="Stable kebab-case id; appears in addresses.")
     name: Text = Field(description="Name shown on pages, e.g. 'Social audits'.")
     description: Markdown | None = Field(None, description="What the topic covers (Markdown).")
@@ -49,6 +52,9 @@ class Topic(Model):
 
 class Region(Model):
     """A regional group of the Social Performance Working Group."""
+
+    page_folder: ClassVar[str] = "regions"
+    page_template: ClassVar[str] = "regions.html"
 
     id: Id = Field(description="Stable kebab-case id, e.g. 'asia'; appears in addresses.")
     name: Text = Field(description="Name of the region, e.g. 'Asia'.")
@@ -75,6 +81,9 @@ OrganisationRole = Literal[
 class Organisation(Model):
     """A partner, supporter, funder, tool owner or other organisation that is not a member."""
 
+    page_folder: ClassVar[str] = "partners"
+    page_template: ClassVar[str] = "organisations.html"
+
     id: Id = Field(description="Stable kebab-case id, e.g. 'cerise'; appears in addresses.")
     name: Text = Field(description="Full name.")
     acronym: Text | None = Field(None, description="Short name or acronym, e.g. 'SDC'.")
@@ -94,6 +103,9 @@ class Organisation(Model):
 
 class Member(Model):
     """A member network of the working group."""
+
+    page_folder: ClassVar[str] = "members"
+    page_template: ClassVar[str] = "members.html"
 
     id: Id = Field(description="Stable kebab-case id, e.g. 'sa-dhan'; appears in addresses.")
     name: Text = Field(description="Full name of the network.")
@@ -148,6 +160,9 @@ class FocusArea(Model):
 class WorkPlan(Model):
     """A region's work plan for one year."""
 
+    page_folder: ClassVar[str] = "work-plans"
+    page_template: ClassVar[str] = "workplans.html"
+
     id: Id = Field(description="Stable kebab-case id, e.g. 'asia-2012'.")
     region: Ref = Field(description="Id of the region (see regions.yml).", json_schema_extra=refers_to("regions"))
     year: Year = Field(description="The year the plan covers.")
@@ -179,6 +194,9 @@ class Place(Model):
 class Event(Model):
     """A training, meeting, forum or workshop."""
 
+    page_folder: ClassVar[str] = "events"
+    page_template: ClassVar[str] = "events.html"
+
     id: Id = Field(description="Stable kebab-case id; appears in addresses and calendars.")
     title: Text = Field(description="Title of the event.")
     kind: Literal["training", "meeting", "forum", "workshop", "conference", "webinar", "other"] = (
@@ -209,6 +227,9 @@ class Event(Model):
 
 class Resource(Model):
     """A document or link in the resources library."""
+
+    page_folder: ClassVar[str] = "resources"
+    page_template: ClassVar[str] = "resources.html"
 
     id: Id = Field(description="Stable kebab-case id; appears in addresses.")
     title: Text = Field(description="Title of the document.")
@@ -242,6 +263,9 @@ class Milestone(Model):
 
 class Project(Model):
     """A funded project, such as the Cerise / Imp-Act network strategy framework."""
+
+    page_folder: ClassVar[str] = "projects"
+    page_template: ClassVar[str] = "projects.html"
 
     id: Id = Field(description="Stable kebab-case id; appears in addresses.")
     title: Text = Field(description="Title of the project.")

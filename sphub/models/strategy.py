@@ -7,7 +7,7 @@ bounded number of paths) are checked across entries in `sphub.data.tree`."""
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import ClassVar, Annotated, Literal
 
 from pydantic import AfterValidator, Field, ValidationInfo, field_validator
 
@@ -57,6 +57,9 @@ class ToolPart(Model):
 class Tool(Model):
     """A social performance tool or standard that a network can use or promote."""
 
+    page_folder: ClassVar[str] = "guidance/tools"
+    page_template: ClassVar[str] = "tools.html"
+
     id: Id = Field(description="Stable kebab-case id, e.g. 'cerise-spi'; appears in addresses.")
     old_ids: OldIds = Field(default_factory=list, description=OLD_IDS)
     name: Text = Field(description="Full name of the tool.")
@@ -100,6 +103,9 @@ class Tool(Model):
 class Practice(Model):
     """A good practice of networks, or a driver of social performance, named in seed 003."""
 
+    page_folder: ClassVar[str] = "guidance/practices"
+    page_template: ClassVar[str] = "practices.html"
+
     id: Id = Field(description="Stable kebab-case id; appears in addresses.")
     old_ids: OldIds = Field(default_factory=list, description=OLD_IDS)
     name: Text = Field(description="Name of the practice or driver.")
@@ -116,6 +122,9 @@ class Practice(Model):
 class EntryPoint(Model):
     """Where a network starts its social performance work, given where it stands."""
 
+    page_folder: ClassVar[str] = "guidance/entry-points"
+    page_template: ClassVar[str] = "entry_points.html"
+
     id: Id = Field(description="Stable kebab-case id; appears in addresses.")
     old_ids: OldIds = Field(default_factory=list, description=OLD_IDS)
     name: Text = Field(description="Name of the entry point, e.g. 'Start from a social audit'.")
@@ -128,6 +137,9 @@ class EntryPoint(Model):
 class StrategyOption(Model):
     """One item of the menu: something a network can do for its members on social
     performance."""
+
+    page_folder: ClassVar[str] = "guidance/strategy-menu"
+    page_template: ClassVar[str] = "strategy_options.html"
 
     id: Id = Field(description="Stable kebab-case id; appears in addresses.")
     old_ids: OldIds = Field(default_factory=list, description=OLD_IDS)
@@ -153,6 +165,9 @@ class StrategyOption(Model):
 
 class CaseStudy(Model):
     """What a network did on social performance: public facts only, or marked illustrative."""
+
+    page_folder: ClassVar[str] = "guidance/case-studies"
+    page_template: ClassVar[str] = "case_studies.html"
 
     id: Id = Field(description="Stable kebab-case id; appears in addresses.")
     old_ids: OldIds = Field(default_factory=list, description=OLD_IDS)
@@ -210,6 +225,13 @@ OUTCOME_REQUIRED = ("title", "summary", "recommended", "entry_point", "next_step
 
 class TreeNode(Model):
     """A node of the decision tree: a question (with options) or an outcome (a strategy)."""
+
+    # Outcomes only: a question's page depends on the answers before it (sphub.render.pages).
+    page_folder: ClassVar[str] = "decision-tree/outcomes"
+    page_template: ClassVar[str] = "tree.html"
+
+    def has_page(self) -> bool:
+        return self.type == "outcome"
 
     id: Id = Field(description="Stable kebab-case id; appears in addresses.")
     old_ids: OldIds = Field(default_factory=list, description=OLD_IDS)

@@ -7,7 +7,7 @@ import calendar
 import re
 from datetime import date
 from functools import cache
-from typing import Annotated, Literal
+from typing import ClassVar, Annotated, Literal
 from urllib.parse import urlsplit
 
 import pycountry
@@ -29,6 +29,16 @@ class Model(BaseModel):
     (a number is not silently turned into text), and validated objects cannot change."""
 
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+    # A collection whose entries have pages says where (a folder under docs/) and with which
+    # fragment template (overrides/fragments/); parts of entries have neither.
+    page_folder: ClassVar[str | None] = None
+    page_template: ClassVar[str | None] = None
+
+    def has_page(self) -> bool:
+        """Whether this entry gets a page of its own (every entry of a collection with pages,
+        unless its model says otherwise)."""
+        return self.page_folder is not None
 
 
 ID_EXPECTED = "a kebab-case id (lowercase letters, digits and hyphens, like 'sa-dhan')"

@@ -15,35 +15,13 @@ from sphub.outputs import calendars as ical
 from sphub.render import text
 from sphub.models import COLLECTIONS
 from sphub.data.site import Site, sort_name
+from sphub.render.downloads import CALENDAR, FEED, MEMBERS_CSV, event_ics_path, json_path
 from sphub.render.urls import absolute_url, page_src
-
-EXPORTS = "exports"  # folder of the JSON and CSV files in the built site
-CALENDAR = "calendar"  # folder of the iCalendar files
-FEED = f"{CALENDAR}/events.ics"
-MEMBERS_CSV = f"{EXPORTS}/members.csv"
 
 MEMBER_COLUMNS = [
     "id", "name", "acronym", "aliases", "kind", "country", "country_name", "region",
     "region_name", "years", "founded", "website",
 ]
-
-
-def json_path(collection: str) -> str:
-    return f"{EXPORTS}/{collection}.json"
-
-
-def event_ics_path(event_id: str) -> str:
-    return f"{CALENDAR}/{event_id}.ics"
-
-
-def links_for(collection: str) -> list[tuple[str, str]]:
-    """(path, label) of every download of `collection`, for its pages."""
-    links = [(json_path(collection), f"All {collection} as JSON")]
-    if collection == "members":
-        links.append((MEMBERS_CSV, "The directory as CSV, for spreadsheets"))
-    if collection == "events":
-        links.append((FEED, "Every event as a calendar (iCalendar)"))
-    return links
 
 
 def collection_json(site: Site, key: str) -> str:

@@ -33,8 +33,7 @@ from markupsafe import Markup, escape
 
 from sphub.models import COLLECTIONS
 from sphub.render.renderer import Renderer
-from sphub.render.strategy import START_PAGE, template_values
-from sphub.render.urls import relative_url, url_of
+from sphub.render.urls import START_PAGE, relative_url, url_of
 
 GUIDE = "guide/sphub-guide.pdf"  # stable addresses in the built site
 WORKSHEET = "guide/assessment-worksheet.pdf"
@@ -126,9 +125,9 @@ def _entries(renderer: Renderer, key: str, template: str | None = None) -> tuple
     its page on the site."""
     entries = renderer.site.collection(key).values()
     return tuple(
-        Part(renderer.src_of(e), template or f"{key}.html", renderer.title_of(e),
+        Part(renderer.src_of(e), template or e.page_template, renderer.title_of(e),
              (("entry", e), ("title", renderer.title_of(e))))
-        for e in entries if key != "tree" or e.type == "outcome"
+        for e in entries if e.has_page()
     )
 
 
@@ -208,13 +207,12 @@ def _book_chapters(renderer: Renderer, chosen: list[Chapter]) -> list[BookChapte
             anchors[url_of(src, urls)] = _anchor(url_of(chapter.src, urls))
         for part in chapter.parts:
             anchors.setdefault(url_of(part.src, urls), _anchor(url_of(part.src, urls)))
-    values = template_values(renderer)
     result = []
     for chapter in chosen:
         sections = []
         for part in chapter.parts:
             here = url_of(part.src, urls)
-            page = renderer.render(part.template, part.src, **values, **dict(part.values))
+            page = renderer.render(part.template, part.src, **dict(part.values))
             anchor = anchors[here] if part.title else anchors[here] + "-text"
             sections.append(Section(anchor, part.title, _relink(page, here, anchors)))
         anchor = anchors[url_of(chapter.src, urls)] if chapter.src else f"ch-{chapter.key}"
@@ -359,9 +357,9 @@ def _render(html: str, css: str) -> tuple[bytes, int]:
     return document.write_pdf(), len(document.pages)
 
 
-def render_pdf(html: str, path: str, title: str, cached: bool = True) -> Pdf:
-    """Render `html` with the book's CSS and fonts (or take the PDF of the same HTML rendered
-    before, when `cached`).
+def render_pdf(html: str, path: str, title: str, cache: Path | None = None) -> Pdf:
+    """Render `html` with the book's CSS and fonts, or take the PDF rendered before from the
+    same HTML and CSS: from this process, or from `cache` (a folder kept between builds).
 
     Raises:
         PdfError: when WeasyPrint fails or warns (a missing anchor, font or image).
@@ -375,9 +373,12 @@ def render_pdf(html: str, path: str, title: str, cached: bool = True) -> Pdf:
                        + "; add a font subset that has them (see its README)")
     css = font_css(subsets) + (ASSETS / "book.css").read_text(encoding="utf-8")
     key = hashlib.sha256((css + html).encode()).hexdigest()
-    if cached and key in _cache:
+    if key in _cache:
         before = _cache[key]
         return Pdf(path, title, before.data, before.pages, 0.0)
+    kept = _kept(cache, key)
+    if kept:
+        return Pdf(path, title, *kept, 0.0)
     try:
         _weasyprint()
     except ImportError as err:  # e.g. pango missing on a fresh machine
@@ -407,27 +408,54 @@ def render_pdf(html: str, path: str, title: str, cached: bool = True) -> Pdf:
         raise PdfError("\n".join(f"{path}: {message}" for message in collect.messages))
     pdf = Pdf(path, title, data, pages, time.perf_counter() - started)
     _cache[key] = pdf
+    if cache is not None:
+        cache.mkdir(parents=True, exist_ok=True)
+        for old in cache.glob(f"*-{_slug(path)}.pdf"):  # one kept PDF per book
+            old.unlink()
+        temporary = cache / f".{key}.tmp"
+        temporary.write_bytes(data)
+        temporary.rename(cache / f"{key}-{pages}-{_slug(path)}.pdf")
     return pdf
 
 
-def build_guide(renderer: Renderer, cached: bool = True) -> Pdf:
-    """The whole guide as one PDF. `make bench` calls it with `cached=False` and reads its
-    pages, `len(data)`, seconds and ms_per_page."""
-    return render_pdf(book_html(renderer, "guide"), GUIDE, "The whole guide", cached)
+def forget() -> None:
+    """Forget the PDFs this process rendered (the benchmark renders the same guide again)."""
+    _cache.clear()
 
 
-def build_worksheet(renderer: Renderer) -> Pdf:
+def _slug(path: str) -> str:
+    return Path(path).stem
+
+
+def _kept(cache: Path | None, key: str) -> tuple[bytes, int] | None:
+    """The PDF rendered from the inputs whose hash is `key` by an earlier build, if kept."""
+    if cache is None:
+        return None
+    for file in cache.glob(f"{key}-*.pdf"):
+        pages = file.name.split("-")[1]
+        return file.read_bytes(), int(pages)
+    return None
+
+
+def build_guide(renderer: Renderer, cache: Path | None = None) -> Pdf:
+    """The whole guide as one PDF. `make bench` calls it without `cache`, after clearing
+    the process's own, and reads its pages, `len(data)`, seconds and ms_per_page."""
+    return render_pdf(book_html(renderer, "guide"), GUIDE, "The whole guide", cache)
+
+
+def build_worksheet(renderer: Renderer, cache: Path | None = None) -> Pdf:
     """The assessment worksheet alone, for workshop hand-outs."""
-    return render_pdf(book_html(renderer, "worksheet"), WORKSHEET, "Assessment worksheet")
+    return render_pdf(book_html(renderer, "worksheet"), WORKSHEET, "Assessment worksheet",
+                      cache)
 
 
-def build_all(renderer: Renderer) -> list[Pdf]:
-    return [build_guide(renderer), build_worksheet(renderer)]
+def build_all(renderer: Renderer, cache: Path | None = None) -> list[Pdf]:
+    return [build_guide(renderer, cache), build_worksheet(renderer, cache)]
 
 
 def wanted(command: str | None) -> bool:
     """Whether this build renders the PDFs: SPHUB_PDF=1 or 0 decides; otherwise every build
-    but `mkdocs serve`, so the preview stays fast."""
+    but the preview (`sphub serve`), so it stays fast."""
     value = os.environ.get("SPHUB_PDF", "")
     if value in ("0", "1"):
         return value == "1"

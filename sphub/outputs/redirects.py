@@ -6,7 +6,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sphub.models import COLLECTIONS
+from sphub.data.errors import Problem
+from sphub.data.site import Site
+from sphub.models.types import Model
 from sphub.render.renderer import Renderer
 from sphub.render.urls import PAGE_FOLDERS, page_src, url_of
 
@@ -15,9 +17,8 @@ from sphub.render.urls import PAGE_FOLDERS, page_src, url_of
 class Redirect:
     """The page at `dest` (a path under site/) sends readers to `html`'s target."""
 
-    collection: str
-    old_id: str
-    new_id: str
+    entry: Model
+    index: int  # of the old id in the entry's `old_ids`
     dest: str
     html: str
 
@@ -31,25 +32,23 @@ def redirect_dest(src: str, directory_urls: bool) -> str:
 def redirects(renderer: Renderer, directory_urls: bool) -> list[Redirect]:
     """One redirect page per old id of every entry that has a page."""
     found = []
-    for key in COLLECTIONS:
-        if key not in PAGE_FOLDERS:
-            continue
+    for key in PAGE_FOLDERS:
         for entry in renderer.site.collection(key).values():
-            for old in getattr(entry, "old_ids", []):
+            for index, old in enumerate(getattr(entry, "old_ids", [])):
                 old_src = page_src(key, old)
                 html = renderer.render("redirect.html", old_src, entry=entry,
                                        title=renderer.title_of(entry))
-                found.append(Redirect(key, old, entry.id, redirect_dest(old_src, directory_urls),
+                found.append(Redirect(entry, index, redirect_dest(old_src, directory_urls),
                                       html))
     return found
 
 
-def collisions(found: list[Redirect], taken: set[str]) -> list[str]:
+def collisions(site: Site, found: list[Redirect], taken: set[str]) -> list[Problem]:
     """Redirects whose address is already a page or file of the site (`taken`, paths under
-    site/), one message each. Clashes between entries' own ids are data errors, reported by
-    the cross-checks with their line; these are clashes with hand-written pages."""
+    site/), one problem each. Clashes between entries' own ids are found by the cross-checks;
+    these are clashes with hand-written pages."""
     return [
-        f"data/{COLLECTIONS[r.collection].file}: {r.collection} '{r.new_id}': old_ids: expected "
-        f"an address no page uses, got '{r.old_id}' (site/{r.dest} is already a page)"
+        site.problem(r.entry, ("old_ids", r.index), "an address no page uses",
+                     f"'{r.entry.old_ids[r.index]}' (site/{r.dest} is already a page)")
         for r in found if r.dest in taken
     ]

@@ -1,9 +1,11 @@
-"""The macros hand-written pages call, e.g. `{{ member_directory() }}`. Each renders one
-fragment template for the page being rendered; none takes data text as a template."""
+"""The macros hand-written pages call, e.g. `{{ member_directory() }}` or
+`{{ downloads(collection="members") }}`: one registry, each macro one fragment template
+rendered for the page being rendered, its keyword arguments passed to the template. None
+takes data text as a template."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from sphub.render.renderer import Renderer
 
@@ -20,27 +22,32 @@ FRAGMENTS = {
     "about_links": "about_links.html",
     "data_guide": "data_guide.html",
     "download_list": "download_list.html",
+    "downloads": "downloads.html",  # downloads(collection="members")
+    "decision_tree_start": "decision_tree_start.html",
+    "guidance_overview": "guidance_overview.html",
+    "assessment": "assessment.html",
+    "assessment_worksheet": "assessment_worksheet.html",
+    "strategy_menu": "strategy_menu.html",
+    "entry_point_list": "entry_point_list.html",
+    "tool_list": "tool_list.html",
+    "practice_list": "practice_list.html",
+    "case_study_list": "case_study_list.html",
+    "quick_tree": "quick_tree.html",
 }
 
+Macros = dict[str, Callable[..., str]]
 
-def make_macros(
-    renderer: Renderer, current_src: Callable[[], str], extra: dict
-) -> dict[str, Callable[..., str]]:
+
+def make_macros(renderer: Renderer, current_src: Callable[[], str], extra: Mapping) -> Macros:
     """Macros bound to `renderer`; `current_src()` names the page being rendered so links are
     relative to it; `extra` is the `extra:` section of mkdocs.yml (newsletter, social)."""
+    site_values = {"newsletter": extra.get("newsletter"), "social": extra.get("social", [])}
 
-    def macro(template: str) -> Callable[[], str]:
-        def render() -> str:
-            values = {"newsletter": extra.get("newsletter"), "social": extra.get("social", [])}
-            # Blank lines around make the fragment one raw HTML block for Markdown.
-            return "\n\n" + renderer.render(template, current_src(), **values) + "\n\n"
+    def macro(template: str) -> Callable[..., str]:
+        def render(**values) -> str:
+            html = renderer.render(template, current_src(), **site_values, **values)
+            return "\n\n" + html + "\n\n"  # blank lines around: one raw HTML block
 
         return render
 
-    def downloads(collection: str) -> str:
-        """Links to the downloads of `collection` (JSON, and CSV or calendar where made)."""
-        html = renderer.render("downloads.html", current_src(), collection=collection)
-        return "\n\n" + html + "\n\n"
-
-    macros: dict[str, Callable[..., str]] = {n: macro(t) for n, t in FRAGMENTS.items()}
-    return macros | {"downloads": downloads}
+    return {name: macro(template) for name, template in FRAGMENTS.items()}

@@ -70,3 +70,20 @@ def external_links_rel(html: str) -> str:
     hand-written Markdown pages come from Python-Markdown without it (links from the data
     already have it, from nh3 and the templates)."""
     return re.sub(r'<a href="(https?://[^"]*)"(?![^>]*\brel=)', r'<a href="\1" rel="noopener noreferrer"', html)
+
+
+class _ExternalLinksRel(markdown.postprocessors.Postprocessor):
+    def run(self, text: str) -> str:
+        return external_links_rel(text)
+
+
+class ExternalLinks(markdown.Extension):
+    """The hand-written pages' Markdown extension (`sphub.render.markup` in mkdocs.yml): links
+    to other sites get `rel="noopener noreferrer"`, whichever engine renders the page."""
+
+    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (Markdown's name)
+        md.postprocessors.register(_ExternalLinksRel(md), "sphub_external_links", 0)
+
+
+def makeExtension(**kwargs) -> ExternalLinks:  # noqa: N802 (the name Markdown looks for)
+    return ExternalLinks(**kwargs)

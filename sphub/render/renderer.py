@@ -5,40 +5,21 @@ Data text only ever enters a page as a template *value*, escaped, or as Markdown
 
 from __future__ import annotations
 
-import json
-from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
-from sphub.outputs import exports as export
-from sphub.render import pictures
-from sphub.render import text
+from sphub.data.site import Site, sort_name
+from sphub.data.tree import Step, start_of, walk
+from sphub.models.network import WorkPlan
+from sphub.models.strategy import TreeNode
+from sphub.models.types import Model
+from sphub.render import downloads, pictures, text
 from sphub.render.guide import file_guides
 from sphub.render.markup import markdown_html
-from sphub.models import COLLECTIONS
-from sphub.models.types import Model
-from sphub.data.site import Site, sort_name
-from sphub.render.urls import page_src, relative_url, url_of
+from sphub.render.urls import START_PAGE, page_src, relative_url, step_src, url_of
 
-
-@dataclass(frozen=True)
-class Page:
-    """A page made from data: its source path, title and HTML body."""
-
-    src: str
-    title: str
-    html: str
-    searchable: bool = True
-
-    def markdown(self) -> str:
-        """The page as MkDocs reads it. The title is JSON (valid YAML, any character safe),
-        HTML-escaped: the theme prints `page.meta.title` into <title> and the header without
-        escaping it. The body is one raw HTML block, which Markdown passes through untouched."""
-        title = json.dumps(str(escape(self.title)), ensure_ascii=False)
-        search = "" if self.searchable else "search:\n  exclude: true\n"
-        return f"---\ntitle: {title}\n{search}---\n\n{self.html}\n"
 
 
 class _CompiledTemplates(jinja2.BytecodeCache):
@@ -85,11 +66,23 @@ class Renderer:
             by_name=lambda entries: sorted(entries, key=sort_name),
         )
         self.env.tests["contains"] = lambda values, value: value in values
-        self.env.globals["export"] = export  # paths of the downloads (JSON, CSV, calendars)
-        self.env.globals.update(site=site, event_dates=text.event_dates, name=self.title_of, resolve=self.resolve
+        tree = site.tree
+        self.env.globals.update(
+            site=site,
+            downloads=downloads,  # paths of the JSON, CSV and calendars
+            event_dates=text.event_dates,
+            name=self.title_of,
+            resolve=self.resolve,
+            data_guide=lambda: file_guides(site),  # the editing guide
+            # The decision tree: addresses of its steps, and the paths through it.
+            step_src=step_src,
+            start_src=step_src(Step(start_of(tree), ())) if tree else START_PAGE,
+            start_page=START_PAGE,
+            paths_to=lambda node: [s for s in walk(tree) if s.node.id == node.id],
+            path_lengths=lambda: sorted(
+                {len(s.answers) for s in walk(tree) if s.node.type == "outcome"}),
+            **pictures.template_globals(site, self.title_of),
         )
-        self.env.globals.update(pictures.template_globals(site, self.title_of))
-        self.env.globals["data_guide"] = lambda: file_guides(site)  # the editing guide
 
     def resolve(self, ids: list[str] | str | None, *collections: str) -> list[Model]:
         """The entries `ids` name, looked up in `collections` in order (references are
@@ -118,31 +111,13 @@ class Renderer:
         html = self.env.get_template(template).render(href=href, **values)
         return str(Markup(html))
 
-    def entry_page(self, entry: Model) -> Page:
-        """The page of one entry, from the template named after its collection."""
-        collection = self.site.collection_of(entry)
-        src = page_src(collection, entry.id)
-        title = self.title_of(entry)
-        html = self.render(f"{collection}.html", src, entry=entry, title=title)
-        file = f"data/{COLLECTIONS[collection].file}"
-        if file in self.changes:
-            html += "\n" + self.render("last_changed.html", src, change=self.changes[file],
-                                       file=file)
-        return Page(src, title, html)
-
     def title_of(self, entry: Model) -> str:
-        if self.site.collection_of(entry) == "workplans":
+        """The title of an entry's page, and of links to it."""
+        if isinstance(entry, WorkPlan):
             return f"{self.site.regions[entry.region].group} work plan {entry.year}"
+        if isinstance(entry, TreeNode):
+            return entry.heading
         name = getattr(entry, "name", None) or entry.title
         acronym = getattr(entry, "acronym", None)
         # "SEEP Network" needs no "(SEEP)"; "Pakistan Microfinance Network" needs "(PMN)".
         return f"{name} ({acronym})" if acronym and acronym not in name.split() else name
-
-    def pages(self) -> list[Page]:
-        """Every page made from data: one per entry of each collection."""
-        return [
-            self.entry_page(entry)
-            for key in ("regions", "organisations", "members", "workplans", "events",
-                        "resources", "projects", "topics")
-            for entry in self.site.collection(key).values()
-        ]

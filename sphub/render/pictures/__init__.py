@@ -1,6 +1,6 @@
 """The pictures templates can draw, as template globals: `member_map(region)`,
 `plan_timeline(plan)`, `events_per_year(region)`, `events_per_region()`,
-`members_per_year(region)`. Each returns a layout (or None when there is nothing to draw)
+`members_per_year(region)`, the decision tree's `layout()` and `tags` (Q1, O1...). Each returns a layout (or None when there is nothing to draw)
 that a macro of overrides/fragments/_pictures.html turns into SVG."""
 
 from __future__ import annotations
@@ -8,9 +8,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 
-from sphub.render.pictures import charts
-from sphub.render.pictures import maps
 from sphub.data.site import Site
+from sphub.render.pictures import charts, diagram, maps
 
 
 def template_globals(site: Site, title_of: Callable) -> dict[str, Callable]:
@@ -20,4 +19,6 @@ def template_globals(site: Site, title_of: Callable) -> dict[str, Callable]:
         "events_per_year": partial(charts.events_per_year, site),
         "events_per_region": partial(charts.events_per_region, site),
         "members_per_year": partial(charts.members_per_year, site),
+        "layout": lambda: diagram.layout(site.tree),
+        "tags": diagram.numbers(site.tree),
     }

@@ -1,0 +1,103 @@
+"""What every engine adapter does, and the one way sphub runs an engine: in a process of its
+own (`python -m sphub.engines.run`), on a staging folder that holds the configuration, the
+docs and the site, as Zensical requires and MkDocs allows. A process per build keeps engines
+that replace each other's modules (ProperDocs stands in for `mkdocs`) apart, and an
+interrupted build stops the engine with it."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+
+from sphub.engines.project import Project
+
+
+class EngineFailed(Exception):
+    """The engine did not finish the build; its own output says why."""
+
+
+class Engine:
+    """An engine adapter: how the staged configuration differs for it, what it cannot do,
+    and how it builds (in the child process, `run`)."""
+
+    name = ""
+    # What this engine cannot do that the site asks for: one line each, printed by the build
+    # and listed on the maintainers' page (docs/engines.md).
+    differences: tuple[str, ...] = ()
+
+    def staged_config(self, project: Project, docs: Path, site: Path) -> dict:
+        """The project's configuration with the staged docs and site, and absolute paths."""
+        config = dict(project.config().raw)
+        theme = dict(config.get("theme") or {})
+        if theme.get("custom_dir"):
+            theme["custom_dir"] = str(project.overrides)
+        config.update(theme=theme, docs_dir=docs.name, site_dir=site.name)
+        config.pop("hooks", None)  # sphub needs none; Zensical would ignore them anyway
+        config.pop("watch", None)
+        return config
+
+    def write_config(self, project: Project, docs: Path, site: Path) -> Path:
+        """Write the staged configuration beside `docs`; returns its path."""
+        config_file = docs.parent / "mkdocs.yml"
+        text = yaml.safe_dump(self.staged_config(project, docs, site), allow_unicode=True,
+                              sort_keys=False)
+        config_file.write_text(text, encoding="utf-8")
+        return config_file
+
+    def run(self, config_file: Path) -> None:
+        """Build the site of `config_file` (in the child process, see sphub.engines.run)."""
+        raise NotImplementedError
+
+    def build(self, project: Project, docs: Path, site: Path, env: dict[str, str],
+              verbose: bool = False) -> None:
+        """Build `docs` (a staging folder beside `site`) into `site`, strictly.
+
+        Raises:
+            EngineFailed: the engine failed; its log is printed first.
+        """
+        config_file = self.write_config(project, docs, site)
+        for line in self.differences:
+            print(f"{self.name}: {line}")
+        command = [sys.executable, "-m", "sphub.engines.run", self.name, str(config_file)]
+        environment = {**os.environ, **env, "NO_MKDOCS_2_WARNING": "1"}  # Material's banner
+        output = None if verbose else subprocess.PIPE
+        process = subprocess.Popen(command, cwd=project.root, env=environment, stdout=output,
+                                   stderr=subprocess.STDOUT if output else None, text=True)
+        try:
+            log, _ = process.communicate()
+        finally:
+            # An interrupt (Ctrl-C, or SIGTERM, which the command handles like Ctrl-C) stops
+            # the engine too.
+            if process.poll() is None:
+                process.terminate()
+                process.wait()
+        if process.returncode != 0:
+            if log:
+                print(log, end="", file=sys.stderr)
+            raise EngineFailed(f"{self.name} build failed (exit code {process.returncode})")
+        # On success, only lines meant for the reader, not the engine's log.
+        for line in (log or "").splitlines():
+            if line.strip() and not re.match(r"(INFO|WARNING|DEBUG)\s+-|\s*$", line):
+                if not self.is_log_line(line):
+                    print(line)
+
+    def is_log_line(self, line: str) -> bool:
+        return False
+
+
+def engine_named(name: str) -> Engine:
+    from sphub.engines.mkdocs import MkDocs, ProperDocs
+    from sphub.engines.zensical import Zensical
+
+    engines = {e.name: e for e in (MkDocs(), ProperDocs(), Zensical())}
+    if name not in engines:
+        raise ValueError(f"unknown engine '{name}': expected one of {', '.join(engines)}")
+    return engines[name]
+
+
+ENGINES = ("mkdocs", "properdocs", "zensical")

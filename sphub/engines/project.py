@@ -1,0 +1,65 @@
+"""A project on disk: its configuration file (mkdocs.yml, read as every engine reads it, with
+INHERIT and !ENV resolved), and the folders sphub reads: data/, docs/, the templates."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Config:
+    """The settings sphub itself needs from the configuration."""
+
+    raw: dict
+    directory_urls: bool
+    site_url: str | None
+    extra: dict
+
+
+@dataclass(frozen=True)
+class Project:
+    config_file: Path
+
+    @classmethod
+    def at(cls, config_file: str | Path) -> Project:
+        return cls(Path(config_file).absolute())
+
+    @property
+    def root(self) -> Path:
+        return self.config_file.parent
+
+    @property
+    def data(self) -> Path:
+        return self.root / "data"
+
+    @property
+    def docs(self) -> Path:
+        return self.root / self.config().raw.get("docs_dir", "docs")
+
+    @property
+    def overrides(self) -> Path:
+        return self.root / self.config().raw.get("theme", {}).get("custom_dir", "overrides")
+
+    @property
+    def templates(self) -> Path:
+        """The fragment templates data is rendered with (overrides/fragments/)."""
+        return self.overrides / "fragments"
+
+    @property
+    def cache(self) -> Path:
+        """What a build keeps for the next one (the PDFs, keyed by their inputs)."""
+        return self.root / ".cache" / "sphub"
+
+    @cached_property
+    def _config(self) -> Config:
+        from mkdocs.utils.yaml import yaml_load  # INHERIT and !ENV, as MkDocs reads them
+
+        with self.config_file.open("rb") as stream:
+            raw = yaml_load(stream) or {}
+        return Config(raw, raw.get("use_directory_urls", True), raw.get("site_url"),
+                      raw.get("extra") or {})
+
+    def config(self) -> Config:
+        return self._config

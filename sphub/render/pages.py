@@ -1,0 +1,74 @@
+"""Every page made from data, from one registry: a page per entry of each collection whose
+model names a page folder and template (`Model.page_folder`, `Model.page_template`), and a
+page per step of the decision tree (the answers so far are in its address, as in GOV.UK
+Smart Answers). Each page is finished HTML from an autoescaped fragment template."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from markupsafe import escape
+
+from sphub.data.tree import walk
+from sphub.models import COLLECTIONS
+from sphub.models.types import Model
+from sphub.render.renderer import Renderer
+from sphub.render.urls import step_src
+
+
+@dataclass(frozen=True)
+class Page:
+    """A page made from data: its source path, title and HTML body."""
+
+    src: str
+    title: str
+    html: str
+    searchable: bool = True
+
+    def markdown(self, after: str = "") -> str:
+        """The page as an engine reads it, with `after` (HTML) at the end. The title is JSON (valid YAML, any character safe),
+        HTML-escaped: the theme prints `page.meta.title` into <title> and the header without
+        escaping it. The body is one raw HTML block, which Markdown passes through untouched."""
+        title = json.dumps(str(escape(self.title)), ensure_ascii=False)
+        search = "" if self.searchable else "search:\n  exclude: true\n"
+        return f"---\ntitle: {title}\n{search}---\n\n{self.html}{after}\n"
+
+
+def entry_page(renderer: Renderer, entry: Model) -> Page:
+    """The page of one entry, from the template its model names, with the date its data file
+    last changed (when known)."""
+    collection = renderer.site.collection_of(entry)
+    src = renderer.src_of(entry)
+    title = renderer.title_of(entry)
+    html = renderer.render(entry.page_template, src, entry=entry, title=title)
+    file = f"data/{COLLECTIONS[collection].file}"
+    if file in renderer.changes:
+        html += "\n" + renderer.render("last_changed.html", src, change=renderer.changes[file],
+                                       file=file)
+    return Page(src, title, html)
+
+
+def step_pages(renderer: Renderer) -> list[Page]:
+    """A page per step of every path through the decision tree. Left out of search: the same
+    question stands on many paths, and a search should lead to the start, not into the
+    middle of someone's answers."""
+    pages = []
+    for step in walk(renderer.site.tree):
+        src = step_src(step)
+        template = "tree_question.html" if step.node.type == "question" else "tree_outcome.html"
+        html = renderer.render(template, src, step=step, node=step.node)
+        pages.append(Page(src, step.node.heading, html, searchable=False))
+    return pages
+
+
+def all_pages(renderer: Renderer) -> list[Page]:
+    """Every page made from data, in a stable order: collections as listed in
+    `sphub.models.COLLECTIONS`, entries in file order, then the steps of the tree."""
+    return [
+        entry_page(renderer, entry)
+        for key, collection in COLLECTIONS.items()
+        if collection.model.page_folder
+        for entry in renderer.site.collection(key).values()
+        if entry.has_page()
+    ] + step_pages(renderer)
