@@ -7,7 +7,11 @@ STAMP  := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 # Material 9.7 prints a banner about MkDocs 2.0 on every run; we pin MkDocs 1.6.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test validate serve clean offline bench
+# ENGINE=mkdocs (the default), properdocs or zensical: the engine `sphub build` runs.
+ENGINE ?= mkdocs
+export ENGINE
+
+.PHONY: site test check validate serve clean offline bench
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -30,13 +34,23 @@ offline: validate
 	rm -rf .site-offline
 
 # The preview skips the PDF guide to stay fast; `SPHUB_PDF=1 make serve` renders it too.
-# --dirty: after an edit only the changed pages are built again (hooks/sphub_hooks.py says
-# which); a full build of every page takes seconds. sphub/bench/run.py uses the same options.
+# After an edit only the pages whose text changed are built again (sphub/engines/preview.py).
 serve: $(STAMP)
-	$(BIN)/mkdocs serve --livereload --dirty --no-strict
+	$(BIN)/sphub serve
 
+# The whole suite: unit, build, pdf, fuzz and browser tests.
 test: $(STAMP)
 	$(BIN)/python -m pytest
+
+# The quick loop, after every change: lint, formatting, the import contracts, the unit tests.
+check: $(STAMP)
+	@start=$$(date +%s%N); \
+	$(BIN)/ruff check sphub tests && \
+	$(BIN)/ruff format --check --quiet sphub tests && \
+	$(BIN)/lint-imports --no-cache | tail -n 1 && \
+	$(BIN)/python -m pytest -q -m unit -p no:cacheprovider && \
+	{ tenths=$$(( ($$(date +%s%N) - start) / 100000000 )); \
+	  echo "make check passed in $$((tenths / 10)).$$((tenths % 10)) s"; }
 
 # Not part of `make test`: builds S and M scale sites several times (about 15 minutes) and
 # rewrites docs/performance.md. `$(BIN)/python -m sphub.bench --profile S` profiles one build.

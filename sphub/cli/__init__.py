@@ -10,7 +10,7 @@ from pathlib import Path
 
 from sphub.data.errors import DataError
 from sphub.data.load import load_site
-from sphub.engines.engine import ENGINES
+from sphub.engines.registry import ENGINES
 from sphub.models import COLLECTIONS
 
 
@@ -29,7 +29,12 @@ def schemas(args: argparse.Namespace) -> int:
     """Write schemas/ from the models (or, with --check, report what is out of date)."""
     from pathlib import Path
 
-    from sphub.data.schema import add_schema_lines, missing_schema_lines, stale_schemas, write_schemas
+    from sphub.data.schema import (
+        add_schema_lines,
+        missing_schema_lines,
+        stale_schemas,
+        write_schemas,
+    )
 
     folder, data = Path(args.schemas), Path(args.data)
     if args.check:
@@ -76,8 +81,10 @@ def build(args: argparse.Namespace) -> int:
         print(err.report(), file=sys.stderr)
         return 1
     except PdfError as err:
-        print(f"The PDF guide could not be built:\n{err}\n{site_dir} was left as it was.",
-              file=sys.stderr)
+        print(
+            f"The PDF guide could not be built:\n{err}\n{site_dir} was left as it was.",
+            file=sys.stderr,
+        )
         return 1
     except EngineFailed as err:
         print(f"{err}; {site_dir} was left as it was.", file=sys.stderr)
@@ -118,30 +125,39 @@ def main(argv: list[str] | None = None) -> int:
     schema.add_argument("--data", default="data", help="folder of YAML files (default: data)")
     schema.set_defaults(run=schemas)
     add = commands.add_parser(
-        "new", help="add an entry: sphub new member|event|resource|... [--field VALUE ...]",
+        "new",
+        help="add an entry: sphub new member|event|resource|... [--field VALUE ...]",
         description="Asks for each field (or takes --field VALUE flags, --place.city for a "
         "nested field, commas between several values), checks the entry like the build does "
-        "and appends it to its data file.")
+        "and appends it to its data file.",
+    )
     add.add_argument("kind", help="member, event, resource... (or the file's name: members)")
     add.add_argument("--data", default="data", help="folder of YAML files (default: data)")
     add.add_argument("--no-input", action="store_true", help="ask nothing; use the flags only")
     add.set_defaults(run=new)
     make = commands.add_parser(
-        "build", help="build the site into a temporary folder and swap it in on success")
+        "build", help="build the site into a temporary folder and swap it in on success"
+    )
     make.add_argument("--config-file", default="mkdocs.yml", help="default: mkdocs.yml")
     make.add_argument("--site-dir", help="default: site/ beside the config file")
-    make.add_argument("--engine", choices=ENGINES, default=os.environ.get("ENGINE") or "mkdocs",
-                      help="the engine that builds the pages (default: mkdocs, or $ENGINE)")
+    make.add_argument(
+        "--engine",
+        choices=ENGINES,
+        default=os.environ.get("ENGINE") or "mkdocs",
+        help="the engine that builds the pages (default: mkdocs, or $ENGINE)",
+    )
     make.add_argument("--verbose", action="store_true", help="show the engine's messages")
     make.set_defaults(run=build)
     preview = commands.add_parser(
-        "serve", help="preview the site on http://127.0.0.1:8000, rebuilt on every edit")
+        "serve", help="preview the site on http://127.0.0.1:8000, rebuilt on every edit"
+    )
     preview.add_argument("--config-file", default="mkdocs.yml", help="default: mkdocs.yml")
     preview.add_argument("--dev-addr", default="127.0.0.1:8000", help="default: 127.0.0.1:8000")
     preview.set_defaults(run=serve)
     bench = commands.add_parser("bench-data", help="write synthetic data for the benchmark")
-    bench.add_argument("--scale", choices=["S", "M"], default="S",
-                       help="S (about 150 members) or M (ten times S)")
+    bench.add_argument(
+        "--scale", choices=["S", "M"], default="S", help="S (about 150 members) or M (ten times S)"
+    )
     bench.add_argument("--seed", type=int, default=1, help="random seed (same seed, same files)")
     bench.add_argument("--out", required=True, help="folder to write the data files into")
     bench.set_defaults(run=bench_data)
@@ -150,5 +166,3 @@ def main(argv: list[str] | None = None) -> int:
     if args.fields and args.command != "new":
         parser.error("unrecognized arguments: " + " ".join(args.fields))
     return args.run(args)
-
-

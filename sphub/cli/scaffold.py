@@ -51,9 +51,16 @@ def suggest_id(fields: list[FieldDoc], values: dict, taken: set[str]) -> str:
     if named:
         base = slug(named[0])
     else:
-        base = slug(" ".join(str(values[f.name]) for f in fields
-                             if f.required and f.name != "id" and f.kind in ("text", "integer")
-                             and values.get(f.name) is not None))
+        base = slug(
+            " ".join(
+                str(values[f.name])
+                for f in fields
+                if f.required
+                and f.name != "id"
+                and f.kind in ("text", "integer")
+                and values.get(f.name) is not None
+            )
+        )
     year = values.get("year") or str(values.get("start") or "")[:4]
     if year and re.fullmatch(r"[0-9]{4}", str(year)) and str(year) not in base.split("-"):
         base = f"{base}-{year}" if base else str(year)
@@ -88,8 +95,9 @@ def parse_answer(text: str, field: FieldDoc) -> object:
     return _yaml_value(text)
 
 
-def check_and_write(data_dir: Path, collection: Collection, values: dict,
-                    shown_as: str = "data") -> tuple[Path, int]:
+def check_and_write(
+    data_dir: Path, collection: Collection, values: dict, shown_as: str = "data"
+) -> tuple[Path, int]:
     """Append the entry if, with it, the whole data set passes every check.
 
     Returns the file written and the line where the entry starts.
@@ -126,9 +134,12 @@ def field_problems(model: type[Model], values: dict, name: str) -> list[str]:
     try:
         model.model_validate(values)
     except ValidationError as err:
-        return [f"expected {_expected(e)}, got "
-                + ("nothing" if e["type"] == "missing" else describe(e.get("input")))
-                for e in err.errors() if e["loc"][:1] == (name,)]
+        return [
+            f"expected {_expected(e)}, got "
+            + ("nothing" if e["type"] == "missing" else describe(e.get("input")))
+            for e in err.errors()
+            if e["loc"][:1] == (name,)
+        ]
     return []
 
 
@@ -145,9 +156,14 @@ def _prompt(field: FieldDoc, known: dict[str, list[str]], where: str) -> str:
     return "\n".join(lines) + "\n> "
 
 
-def ask_values(model: type[Model], given: dict, ask: Callable[[str], str],
-               known: dict[str, list[str]], where: str = "",
-               skip: tuple = ("id", "old_ids")) -> dict:
+def ask_values(
+    model: type[Model],
+    given: dict,
+    ask: Callable[[str], str],
+    known: dict[str, list[str]],
+    where: str = "",
+    skip: tuple = ("id", "old_ids"),
+) -> dict:
     """Ask for each field of `model` not in `given`, in the model's order, checking each
     answer with the model until it is right. Optional nested entries are offered with a
     yes/no question; optional lists of nested entries are left for the file."""
@@ -164,8 +180,7 @@ def ask_values(model: type[Model], given: dict, ask: Callable[[str], str],
             if field.required:
                 items = []
                 while True:
-                    items.append(ask_values(field.model, {}, ask, known,
-                                            f"{label}[{len(items)}]."))
+                    items.append(ask_values(field.model, {}, ask, known, f"{label}[{len(items)}]."))
                     if ask(f"Add another to {label}? [y/N] ").strip().lower() not in ("y", "yes"):
                         break
                 values[field.name] = items
@@ -210,13 +225,16 @@ def order_like(model: type[Model], values: dict) -> dict:
         if field.model and isinstance(ordered.get(field.name), dict):
             ordered[field.name] = order_like(field.model, ordered[field.name])
         if field.model and isinstance(ordered.get(field.name), list):
-            ordered[field.name] = [order_like(field.model, v) if isinstance(v, dict) else v
-                                   for v in ordered[field.name]]
+            ordered[field.name] = [
+                order_like(field.model, v) if isinstance(v, dict) else v
+                for v in ordered[field.name]
+            ]
     return ordered
 
 
-def run_new(name: str, flags: list[str], data: str, interactive: bool,
-            ask: Callable[[str], str] = input) -> int:
+def run_new(
+    name: str, flags: list[str], data: str, interactive: bool, ask: Callable[[str], str] = input
+) -> int:
     """The `sphub new` command. Returns the exit status."""
     from sphub.data.fields import collection_for
     from sphub.data.load import load_site
@@ -224,8 +242,7 @@ def run_new(name: str, flags: list[str], data: str, interactive: bool,
 
     collection = collection_for(name)
     if collection is None:
-        print(f"sphub new: unknown kind of entry '{name}'; one of: "
-              + ", ".join(COLLECTIONS))
+        print(f"sphub new: unknown kind of entry '{name}'; one of: " + ", ".join(COLLECTIONS))
         return 2
     pairs = _flag_pairs(flags)
     if isinstance(pairs, str):
@@ -258,8 +275,11 @@ def run_new(name: str, flags: list[str], data: str, interactive: bool,
         print(f"Nothing was written to {data}/{collection.file}.")
         return 1
     print(f"Added '{values['id']}' to {data}/{collection.file} at line {line}.")
-    left = [f.name for f in fields if f.kind == "list" and f.item_kind == "object"
-            and f.name not in values]
+    left = [
+        f.name
+        for f in fields
+        if f.kind == "list" and f.item_kind == "object" and f.name not in values
+    ]
     if left:
         print("Add " + ", ".join(left) + " in the file if needed (see the editing guide).")
     return 0

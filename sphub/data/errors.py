@@ -56,8 +56,10 @@ class Problem:
     got: str
 
     def __str__(self) -> str:
-        return (f"{self.file}:{self.line}: {_one_line(self.path)}: expected "
-                f"{_one_line(self.expected)}, got {_one_line(self.got)}")
+        return (
+            f"{self.file}:{self.line}: {_one_line(self.path)}: expected "
+            f"{_one_line(self.expected)}, got {_one_line(self.got)}"
+        )
 
 
 # Characters that would end or garble a line of the report (a key or a value from a file

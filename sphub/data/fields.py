@@ -63,8 +63,11 @@ def _non_null(schema: dict) -> dict:
 
 def _bare(schema: dict) -> dict:
     """The part of a schema that describes the type, not the field."""
-    return {k: v for k, v in schema.items()
-            if k not in ("title", "description", "default", "x-refers-to")}
+    return {
+        k: v
+        for k, v in schema.items()
+        if k not in ("title", "description", "default", "x-refers-to")
+    }
 
 
 def kind_of(schema: dict) -> str:
@@ -73,8 +76,9 @@ def kind_of(schema: dict) -> str:
         return "object"
     if "anyOf" in schema:  # e.g. a span that may also be a bare year: typed as text
         return "text"
-    return {"string": "text", "array": "list", "object": "object"}.get(schema.get("type"),
-                                                                        schema.get("type", "text"))
+    return {"string": "text", "array": "list", "object": "object"}.get(
+        schema.get("type"), schema.get("type", "text")
+    )
 
 
 def words_of(schema: dict, refers_to: tuple[str, ...] = ()) -> str:
@@ -97,8 +101,11 @@ def words_of(schema: dict, refers_to: tuple[str, ...] = ()) -> str:
         return "a list of: " + words_of(schema.get("items", {}))
     if kind == "integer":
         low, high = schema.get("minimum"), schema.get("maximum")
-        return "a whole number" + (f" of at least {low}" if low is not None else "") + (
-            f" and at most {high}" if high is not None else "")
+        return (
+            "a whole number"
+            + (f" of at least {low}" if low is not None else "")
+            + (f" and at most {high}" if high is not None else "")
+        )
     return {"boolean": "`true` or `false`", "number": "a number"}.get(kind, "text")
 
 
@@ -125,19 +132,21 @@ def fields_of(model: type[Model]) -> tuple[FieldDoc, ...]:
         refers = tuple((info.json_schema_extra or {}).get("x-refers-to", ()))
         items = plain.get("items", {})
         enum = plain.get("enum") or _non_null(items).get("enum") or ()
-        docs.append(FieldDoc(
-            name=name,
-            description=info.description or "",
-            required=info.is_required(),
-            default=None if info.is_required() else info.get_default(call_default_factory=True),
-            kind=kind_of(schema),
-            words=words_of(schema, refers),
-            allowed=tuple(enum),
-            refers_to=refers,
-            model=_nested_model(info.annotation),
-            item_kind=kind_of(items) if kind_of(schema) == "list" else None,
-            min_items=plain.get("minItems", 0),
-        ))
+        docs.append(
+            FieldDoc(
+                name=name,
+                description=info.description or "",
+                required=info.is_required(),
+                default=None if info.is_required() else info.get_default(call_default_factory=True),
+                kind=kind_of(schema),
+                words=words_of(schema, refers),
+                allowed=tuple(enum),
+                refers_to=refers,
+                model=_nested_model(info.annotation),
+                item_kind=kind_of(items) if kind_of(schema) == "list" else None,
+                min_items=plain.get("minItems", 0),
+            )
+        )
     return tuple(docs)
 
 
@@ -172,8 +181,7 @@ def collection_for(name: str):
 def _reference_fields(model: type[Model]) -> list[tuple[str, list[str] | None]]:
     """The fields of `model` that hold references (with their target collections) or nested
     models (None), in order: the only fields `references` needs to read, worked out once."""
-    return [(f.name, list(f.refers_to) or None) for f in fields_of(model)
-            if f.refers_to or f.model]
+    return [(f.name, list(f.refers_to) or None) for f in fields_of(model) if f.refers_to or f.model]
 
 
 def references(entry: Model, path: tuple = ()) -> Iterator[tuple[tuple, list[str], str]]:

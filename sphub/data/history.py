@@ -24,8 +24,9 @@ class Change:
 
 def _git(project: Path, *args: str) -> str | None:
     try:
-        done = subprocess.run(["git", "-C", str(project), *args], capture_output=True,
-                              text=True, timeout=60)
+        done = subprocess.run(
+            ["git", "-C", str(project), *args], capture_output=True, text=True, timeout=60
+        )
     except (OSError, subprocess.TimeoutExpired):
         return None
     # Not stripped: `git status --porcelain` lines start with meaningful spaces.
@@ -52,13 +53,16 @@ def last_changes(project: Path, files: list[str]) -> dict[str, Change]:
         uncommitted = (prefix + name) in dirty
         found = (_git(project, "log", "-1", "--format=%H %as", "--", name) or "").strip()
         if not found:
-            changes[name] = Change(unknown="the file has never been committed",
-                                   uncommitted=uncommitted)
+            changes[name] = Change(
+                unknown="the file has never been committed", uncommitted=uncommitted
+            )
             continue
         commit, day = found.split()
         if commit in boundary:
-            changes[name] = Change(unknown="the history of this copy is cut short "
-                                   "(a shallow clone)", uncommitted=uncommitted)
+            changes[name] = Change(
+                unknown="the history of this copy is cut short (a shallow clone)",
+                uncommitted=uncommitted,
+            )
         else:
             changes[name] = Change(day=date.fromisoformat(day), uncommitted=uncommitted)
     return changes

@@ -37,7 +37,6 @@ _EXPECTED = {
 }
 
 
-
 def _expected(error: dict) -> str:
     kind, ctx = error["type"], error.get("ctx", {})
     if kind == "sphub_expected":
@@ -101,23 +100,39 @@ def _read_collection(
     top = yf.value
     key = collection.key
     for extra in sorted(set(top) - {key}):
-        problems.append(Problem(yf.name, yf.line((extra,)), format_path((extra,)),
-                                f"only the key '{key}' at the top of the file",
-                                f"unknown key '{extra}'"))
+        problems.append(
+            Problem(
+                yf.name,
+                yf.line((extra,)),
+                format_path((extra,)),
+                f"only the key '{key}' at the top of the file",
+                f"unknown key '{extra}'",
+            )
+        )
     if key not in top:
-        problems.append(Problem(yf.name, 1, key, f"the key '{key}:' with a list of entries",
-                                "no such key"))
+        problems.append(
+            Problem(yf.name, 1, key, f"the key '{key}:' with a list of entries", "no such key")
+        )
         return [], problems, None
     entries = top[key]
     if entries is None:
         entries = []
     if not isinstance(entries, list):
-        problems.append(Problem(yf.name, yf.line((key,)), key,
-                                "a list of entries (lines starting with '- ')", describe(entries)))
+        problems.append(
+            Problem(
+                yf.name,
+                yf.line((key,)),
+                key,
+                "a list of entries (lines starting with '- ')",
+                describe(entries),
+            )
+        )
         return [], problems, None
     located: list[Located] = []
     first: dict[str, tuple] = {}  # id -> path of the entry that has it first
-    declared = {raw["id"] for raw in entries if isinstance(raw, dict) and isinstance(raw.get("id"), str)}
+    declared = {
+        raw["id"] for raw in entries if isinstance(raw, dict) and isinstance(raw.get("id"), str)
+    }
     validate = collection.model.model_validate
     for index, raw in enumerate(entries):
         path = (key, index)
@@ -128,9 +143,15 @@ def _read_collection(
             continue
         if entry.id in first:
             first_line = yf.line(first[entry.id] + ("id",))
-            problems.append(Problem(yf.name, yf.line(path + ("id",)), format_path(path + ("id",)),
-                                    f"an id not used before in {collection.file}",
-                                    f"'{entry.id}' again (first on line {first_line})"))
+            problems.append(
+                Problem(
+                    yf.name,
+                    yf.line(path + ("id",)),
+                    format_path(path + ("id",)),
+                    f"an id not used before in {collection.file}",
+                    f"'{entry.id}' again (first on line {first_line})",
+                )
+            )
             continue
         first[entry.id] = path
         located.append(Located(key, entry, yf, path))
@@ -180,8 +201,9 @@ def _load_site(data_dir: Path, shown_as: str):
     for stray in sorted(present - known):
         close = difflib.get_close_matches(stray, known, n=1)
         hint = f"did you mean '{close[0]}'?" if close else "see the editing guide for the list"
-        problems.append(Problem(f"{shown_as}/{stray}", 1, "(file)",
-                                f"a known data file ({hint})", f"'{stray}'"))
+        problems.append(
+            Problem(f"{shown_as}/{stray}", 1, "(file)", f"a known data file ({hint})", f"'{stray}'")
+        )
     for collection in COLLECTIONS.values():
         name = f"{shown_as}/{collection.file}"
         path = data_dir / collection.file

@@ -8,6 +8,7 @@ from sphub.data.errors import Problem, format_path
 from sphub.data.reader import YamlFile
 from sphub.models.types import Model
 
+
 @dataclass(frozen=True)
 class Located:
     """A validated entry and where it stands, so later checks can name file and line."""

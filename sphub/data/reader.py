@@ -12,8 +12,15 @@ import re
 from dataclasses import dataclass, field
 
 import yaml
-from yaml.events import (AliasEvent, DocumentStartEvent, MappingEndEvent, MappingStartEvent,
-                         ScalarEvent, SequenceEndEvent, SequenceStartEvent)
+from yaml.events import (
+    AliasEvent,
+    DocumentStartEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+)
 
 from sphub.data.errors import Path, Problem, describe, format_path
 
@@ -99,8 +106,11 @@ def _decode(name: str, raw: bytes) -> tuple[str | None, Problem | None]:
         size = MAX_FILE_BYTES // 1024 // 1024
         return None, problem(1, f"a file of at most {size} MiB", f"more than {size} MiB")
     if raw.startswith(b"\xef\xbb\xbf"):
-        return None, problem(1, "UTF-8 text without a byte-order mark",
-                             "a UTF-8 byte-order mark (save the file as 'UTF-8', not 'UTF-8 with BOM')")
+        return None, problem(
+            1,
+            "UTF-8 text without a byte-order mark",
+            "a UTF-8 byte-order mark (save the file as 'UTF-8', not 'UTF-8 with BOM')",
+        )
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in raw:
         line = raw[: max(raw.find(b"\x00"), 0)].count(b"\n") + 1
         return None, problem(line, "UTF-8 text", "UTF-16 or binary data (save the file as UTF-8)")
@@ -118,7 +128,7 @@ def _syntax_problem(name: str, text: str, err: yaml.YAMLError) -> Problem:
     source_lines = text.splitlines()
     bad_line = source_lines[line - 1] if 0 < line <= len(source_lines) else ""
     if "\t" in bad_line[: len(bad_line) - len(bad_line.lstrip())] or (
-        mark and "\t" in bad_line[max(mark.column - 1, 0): mark.column + 1]
+        mark and "\t" in bad_line[max(mark.column - 1, 0) : mark.column + 1]
     ):
         return Problem(name, line, "(file)", "indentation with spaces", "a tab character")
     problem = getattr(err, "problem", None) or str(err).splitlines()[0]
@@ -131,13 +141,17 @@ def _syntax_problem(name: str, text: str, err: yaml.YAMLError) -> Problem:
 class _Open:
     """A mapping or list being read: where it stands, and the key waiting for its value."""
 
-    __slots__ = ("value", "is_map", "lines", "step", "line", "anchor", "count", "key",
-                 "key_line")
+    __slots__ = ("value", "is_map", "lines", "step", "line", "anchor", "count", "key", "key_line")
 
     def __init__(self, is_map: bool, step, line: int, anchor: str | None, count: int):
         self.value, self.lines = ({}, {}) if is_map else ([], [])
-        self.is_map, self.step, self.line, self.anchor, self.count = (is_map, step, line,
-                                                                       anchor, count)
+        self.is_map, self.step, self.line, self.anchor, self.count = (
+            is_map,
+            step,
+            line,
+            anchor,
+            count,
+        )
         self.key: str | None = None
         self.key_line = 0
 
@@ -188,17 +202,29 @@ def _values(name: str, text: str) -> YamlFile:
                             break
             if (check_all or event.style == '"') and _BAD_CHAR.search(text_value):
                 bad = _BAD_CHAR.search(text_value)[0]
-                stop(line, _MAPPING if top and top.is_map and top.key is None else _HERE,
-                     "text without control characters", f"the character U+{ord(bad):04X}")
+                stop(
+                    line,
+                    _MAPPING if top and top.is_map and top.key is None else _HERE,
+                    "text without control characters",
+                    f"the character U+{ord(bad):04X}",
+                )
             if top is not None and top.is_map and top.key is None:
                 if tag not in (STR, INT):
                     stop(line, _MAPPING, "a plain name as key", "a complex key")
                 if text_value == "<<" and not event.style:  # a quoted "<<" is a plain key
-                    stop(line, _MAPPING, "the values written out (merge keys are not "
-                         "supported)", "a merge key '<<'")
+                    stop(
+                        line,
+                        _MAPPING,
+                        "the values written out (merge keys are not supported)",
+                        "a merge key '<<'",
+                    )
                 if text_value in top.value:
-                    stop(line, text_value, "each key once in a mapping",
-                         f"a second '{text_value}' (first on line {top.lines[text_value]})")
+                    stop(
+                        line,
+                        text_value,
+                        "each key once in a mapping",
+                        f"a second '{text_value}' (first on line {top.lines[text_value]})",
+                    )
                 top.key, top.key_line = text_value, line
                 continue
             if tag is STR or tag is TIMESTAMP:  # most values: no conversion
@@ -238,8 +264,12 @@ def _values(name: str, text: str) -> YamlFile:
             if top is not None and top.is_map and top.key is None:
                 stop(line, _MAPPING, "a plain name as key", "an alias")
             if event.anchor not in anchors:
-                stop(line, _HERE, "an alias to an anchor above it",
-                     f"'*{event.anchor}', which no '&' names")
+                stop(
+                    line,
+                    _HERE,
+                    "an alias to an anchor above it",
+                    f"'*{event.anchor}', which no '&' names",
+                )
             value, size, anchor_line, still_open = anchors[event.anchor]
             if still_open is not None:
                 stop(anchor_line, _HERE, "a value", "an alias that contains itself")
@@ -247,15 +277,25 @@ def _values(name: str, text: str) -> YamlFile:
         elif kind is DocumentStartEvent:
             documents += 1
             if documents > 1:
-                raise _Stop(Problem(name, event.start_mark.line + 1, "(file)",
-                                    "one YAML document in a file",
-                                    "a second document (a line '---')"))
+                raise _Stop(
+                    Problem(
+                        name,
+                        event.start_mark.line + 1,
+                        "(file)",
+                        "one YAML document in a file",
+                        "a second document (a line '---')",
+                    )
+                )
             continue
         else:  # the start and end of the stream and of the document
             continue
         if count > MAX_VALUES:
-            stop(line, _HERE, f"at most {MAX_VALUES:,} values in one file",
-                 "more (aliases expanding without end?)")
+            stop(
+                line,
+                _HERE,
+                f"at most {MAX_VALUES:,} values in one file",
+                "more (aliases expanding without end?)",
+            )
         if top is None:
             result.value, result.first_line = value, line
         elif top.is_map:
@@ -295,6 +335,7 @@ def read_yaml(name: str, raw: bytes) -> tuple[YamlFile, list[Problem]]:
     if result.value is None:
         return YamlFile(name), [Problem(name, 1, "(file)", "a mapping of data", "an empty file")]
     if not isinstance(result.value, dict):
-        return YamlFile(name), [Problem(name, 1, "(file)", "a mapping of data (key: value)",
-                                        describe(result.value))]
+        return YamlFile(name), [
+            Problem(name, 1, "(file)", "a mapping of data (key: value)", describe(result.value))
+        ]
     return result, []

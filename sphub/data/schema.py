@@ -61,8 +61,11 @@ def stale_schemas(folder: Path) -> list[str]:
     """Names of schema files under `folder` that are missing, out of date or left over."""
     wanted = expected_files()
     present = {p.name for p in folder.glob("*.json")} if folder.is_dir() else set()
-    stale = [name for name, text in wanted.items()
-             if name not in present or (folder / name).read_text(encoding="utf-8") != text]
+    stale = [
+        name
+        for name, text in wanted.items()
+        if name not in present or (folder / name).read_text(encoding="utf-8") != text
+    ]
     return sorted(stale + list(present - set(wanted)))
 
 
@@ -98,6 +101,7 @@ def add_schema_lines(data_dir: Path) -> list[str]:
     for name in changed:
         collection = next(c for c in COLLECTIONS.values() if c.file == name)
         path = data_dir / name
-        path.write_text(schema_line(collection) + "\n" + path.read_text(encoding="utf-8"),
-                        encoding="utf-8")
+        path.write_text(
+            schema_line(collection) + "\n" + path.read_text(encoding="utf-8"), encoding="utf-8"
+        )
     return changed

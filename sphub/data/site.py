@@ -58,8 +58,7 @@ class Site:
     def problem(self, entry: Model, field_path: tuple, expected: str, got: str) -> Problem:
         """A problem with `entry` found after loading (a page or address it would take), in
         the same `data/file.yml:LINE: path: expected X, got Y` form as every data problem."""
-        return self.places[(self.collection_of(entry), entry.id)].problem(field_path, expected,
-                                                                          got)
+        return self.places[(self.collection_of(entry), entry.id)].problem(field_path, expected, got)
 
     @staticmethod
     def collection_of(entry: Model) -> str:
@@ -100,14 +99,19 @@ class Site:
     def upcoming(self, events: list[Event] | None = None) -> list[Event]:
         """Events not yet over on the build date, soonest first."""
         events = list(self.events.values()) if events is None else events
-        return sorted((e for e in events if self.last_day(e) >= self.build_date),
-                      key=lambda e: (e.start, e.id))
+        return sorted(
+            (e for e in events if self.last_day(e) >= self.build_date),
+            key=lambda e: (e.start, e.id),
+        )
 
     def past(self, events: list[Event] | None = None) -> list[Event]:
         """Events over before the build date, most recent first."""
         events = list(self.events.values()) if events is None else events
-        return sorted((e for e in events if self.last_day(e) < self.build_date),
-                      key=lambda e: (e.start, e.id), reverse=True)
+        return sorted(
+            (e for e in events if self.last_day(e) < self.build_date),
+            key=lambda e: (e.start, e.id),
+            reverse=True,
+        )
 
     # Regions
 

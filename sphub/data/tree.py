@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from sphub.models.strategy import Option, TreeNode
 
 
-
 # Walking the tree
 
 

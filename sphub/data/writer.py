@@ -54,8 +54,13 @@ def _block(key: str, value: object, indent: str) -> list[str]:
         body = [f"{indent}{step}{line}" if line else "" for line in value.rstrip("\n").split("\n")]
         return [f"{indent}{key}: |{chomp}", *body]
     line = f"{indent}{key}: {_scalar(value)}"
-    if isinstance(value, str) and len(line) > 98 and value == value.strip() \
-            and "  " not in value and "\t" not in value:
+    if (
+        isinstance(value, str)
+        and len(line) > 98
+        and value == value.strip()
+        and "  " not in value
+        and "\t" not in value
+    ):
         # Long text folded over lines (`>-` reads them back joined by single spaces), so the
         # file stays readable and within the line length the linter allows.
         width = max(98 - len(indent) - len(step), 40)
@@ -94,8 +99,9 @@ def appended(source: str, collection: Collection, values: dict) -> str:
         first = source.splitlines()[yf.line((collection.key, 0)) - 1]
         indent = first[: len(first) - len(first.lstrip(" "))]
     else:
-        source = re.sub(rf"(?m)^{re.escape(collection.key)}:\s*\[\s*\]", f"{collection.key}:",
-                        source, count=1)
+        source = re.sub(
+            rf"(?m)^{re.escape(collection.key)}:\s*\[\s*\]", f"{collection.key}:", source, count=1
+        )
         if not re.search(rf"(?m)^{re.escape(collection.key)}:", source):
             source = source + ("" if source.endswith("\n") or not source else "\n")
             source += f"{collection.key}:\n"

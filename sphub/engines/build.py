@@ -19,7 +19,8 @@ from pathlib import Path
 from sphub.data.history import last_changes
 from sphub.data.load import load_site
 from sphub.engines import session
-from sphub.engines.engine import Engine, engine_named
+from sphub.engines.engine import Engine
+from sphub.engines.registry import engine_named
 from sphub.engines.project import Project
 from sphub.engines.staging import PDF_LINKS, stage
 from sphub.models import COLLECTIONS
@@ -87,8 +88,13 @@ class Built:
     lines: list[str]  # progress lines (the PDFs)
 
 
-def build(project: Project, site_dir: Path, engine: Engine | str = "mkdocs",
-          with_pdf: bool = True, verbose: bool = False) -> Built:
+def build(
+    project: Project,
+    site_dir: Path,
+    engine: Engine | str = "mkdocs",
+    with_pdf: bool = True,
+    verbose: bool = False,
+) -> Built:
     """Build the site of `project` into `site_dir` with `engine`.
 
     Raises:
@@ -109,8 +115,9 @@ def build(project: Project, site_dir: Path, engine: Engine | str = "mkdocs",
         staged = stage(renderer, project.docs, work / "docs", with_pdf)
         if with_pdf:
             wait_for_pdfs = _render_pdfs(renderer, project.cache / "pdf")
-        env = session.begin(session.Session(site, project.templates, config.directory_urls,
-                                            renderer.changes), work)
+        env = session.begin(
+            session.Session(site, project.templates, config.directory_urls, renderer.changes), work
+        )
         try:
             engine.build(project, work / "docs", work / "site", env, verbose)
         finally:
@@ -140,8 +147,9 @@ def _fill_pdf_links(renderer: Renderer, out: Path, pdfs: list[pdf.Pdf]) -> None:
         html = page.read_text(encoding="utf-8") if _is_guidance_file(out, page) else ""
         if PDF_LINKS in html:
             src = _src_of(out, page, renderer.directory_urls)
-            page.write_text(html.replace(PDF_LINKS, pdf.download_links(renderer, src, pdfs)),
-                            encoding="utf-8")
+            page.write_text(
+                html.replace(PDF_LINKS, pdf.download_links(renderer, src, pdfs)), encoding="utf-8"
+            )
 
 
 def _is_guidance_file(out: Path, page: Path) -> bool:
@@ -152,6 +160,9 @@ def _src_of(out: Path, page: Path, directory_urls: bool) -> str:
     """The source path of the page written to `page` (the links are relative to it)."""
     path = page.relative_to(out).as_posix()
     if directory_urls:
-        return path.removesuffix("index.html").rstrip("/") + ".md" if path != "index.html" \
+        return (
+            path.removesuffix("index.html").rstrip("/") + ".md"
+            if path != "index.html"
             else "index.md"
+        )
     return path.removesuffix(".html") + ".md"

@@ -44,8 +44,9 @@ class Engine:
     def write_config(self, project: Project, docs: Path, site: Path) -> Path:
         """Write the staged configuration beside `docs`; returns its path."""
         config_file = docs.parent / "mkdocs.yml"
-        text = yaml.safe_dump(self.staged_config(project, docs, site), allow_unicode=True,
-                              sort_keys=False)
+        text = yaml.safe_dump(
+            self.staged_config(project, docs, site), allow_unicode=True, sort_keys=False
+        )
         config_file.write_text(text, encoding="utf-8")
         return config_file
 
@@ -53,8 +54,9 @@ class Engine:
         """Build the site of `config_file` (in the child process, see sphub.engines.run)."""
         raise NotImplementedError
 
-    def build(self, project: Project, docs: Path, site: Path, env: dict[str, str],
-              verbose: bool = False) -> None:
+    def build(
+        self, project: Project, docs: Path, site: Path, env: dict[str, str], verbose: bool = False
+    ) -> None:
         """Build `docs` (a staging folder beside `site`) into `site`, strictly.
 
         Raises:
@@ -66,8 +68,14 @@ class Engine:
         command = [sys.executable, "-m", "sphub.engines.run", self.name, str(config_file)]
         environment = {**os.environ, **env, "NO_MKDOCS_2_WARNING": "1"}  # Material's banner
         output = None if verbose else subprocess.PIPE
-        process = subprocess.Popen(command, cwd=project.root, env=environment, stdout=output,
-                                   stderr=subprocess.STDOUT if output else None, text=True)
+        process = subprocess.Popen(
+            command,
+            cwd=project.root,
+            env=environment,
+            stdout=output,
+            stderr=subprocess.STDOUT if output else None,
+            text=True,
+        )
         try:
             log, _ = process.communicate()
         finally:
@@ -88,16 +96,3 @@ class Engine:
 
     def is_log_line(self, line: str) -> bool:
         return False
-
-
-def engine_named(name: str) -> Engine:
-    from sphub.engines.mkdocs import MkDocs, ProperDocs
-    from sphub.engines.zensical import Zensical
-
-    engines = {e.name: e for e in (MkDocs(), ProperDocs(), Zensical())}
-    if name not in engines:
-        raise ValueError(f"unknown engine '{name}': expected one of {', '.join(engines)}")
-    return engines[name]
-
-
-ENGINES = ("mkdocs", "properdocs", "zensical")

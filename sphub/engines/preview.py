@@ -28,7 +28,6 @@ from sphub.render.macros import Macros, make_macros
 POLL = 0.2  # seconds between looks at the watched folders
 
 
-
 @dataclass(frozen=True)
 class Call:
     """One call of a macro by a hand-written page, and what it gave."""
@@ -76,13 +75,13 @@ def macros_changed(src: str, macros_for: Callable[[], Macros]) -> bool:
     if src not in _calls:
         return True
     macros = macros_for()
-    return any(macros[call.name](*call.args, **call.kwargs) != call.output
-               for call in _calls[src])
+    return any(macros[call.name](*call.args, **call.kwargs) != call.output for call in _calls[src])
 
 
 def _snapshot(folders: list[Path]) -> dict[Path, float]:
-    return {p: p.stat().st_mtime for f in folders if f.is_dir() for p in f.rglob("*")
-            if p.is_file()}
+    return {
+        p: p.stat().st_mtime for f in folders if f.is_dir() for p in f.rglob("*") if p.is_file()
+    }
 
 
 class Preview:
@@ -102,11 +101,16 @@ class Preview:
             renderer = self.renderer_for(self.project, site, config.directory_urls)
             stage(renderer, self.project.docs, self.folder / "docs", with_pdf_links=False)
         except DataError as err:
-            print(f"{err.report()}\nThe preview still shows the last good build; fix the data "
-                  "and save to rebuild.", file=sys.stderr, flush=True)
+            print(
+                f"{err.report()}\nThe preview still shows the last good build; fix the data "
+                "and save to rebuild.",
+                file=sys.stderr,
+                flush=True,
+            )
             return False
-        session.begin(session.Session(site, self.project.templates, config.directory_urls,
-                                      renderer.changes))
+        session.begin(
+            session.Session(site, self.project.templates, config.directory_urls, renderer.changes)
+        )
         for src in list(_calls):
             # A hand-written page whose macros give another output now is built again.
             macros = make_macros(renderer, lambda src=src: src, config.extra)
@@ -128,21 +132,26 @@ class Preview:
 
 def serve(project: Project, dev_addr: str) -> int:
     """Serve the preview on `dev_addr` until interrupted."""
-    from sphub.engines.engine import engine_named
+    from sphub.engines.registry import engine_named
 
     folder = project.cache / "preview"
     (folder / "docs").mkdir(parents=True, exist_ok=True)
     preview = Preview(project, folder)
     if not preview.restage():
         return 1
-    config_file = engine_named("mkdocs").write_config(project, folder / "docs",
-                                                       folder / "site")
+    config_file = engine_named("mkdocs").write_config(project, folder / "docs", folder / "site")
     threading.Thread(target=preview.watch, daemon=True).start()
     from mkdocs.commands.serve import serve as mkdocs_serve
 
     try:
-        mkdocs_serve(str(config_file), livereload=True, build_type="dirty", watch_theme=True,
-                     dev_addr=dev_addr, strict=False)
+        mkdocs_serve(
+            str(config_file),
+            livereload=True,
+            build_type="dirty",
+            watch_theme=True,
+            dev_addr=dev_addr,
+            strict=False,
+        )
     except KeyboardInterrupt:
         pass
     return 0

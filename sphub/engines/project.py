@@ -58,8 +58,9 @@ class Project:
 
         with self.config_file.open("rb") as stream:
             raw = yaml_load(stream) or {}
-        return Config(raw, raw.get("use_directory_urls", True), raw.get("site_url"),
-                      raw.get("extra") or {})
+        return Config(
+            raw, raw.get("use_directory_urls", True), raw.get("site_url"), raw.get("extra") or {}
+        )
 
     def config(self) -> Config:
         return self._config

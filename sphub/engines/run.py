@@ -7,7 +7,7 @@ import logging
 import sys
 from pathlib import Path
 
-from sphub.engines.engine import engine_named
+from sphub.engines.registry import engine_named
 
 
 def main(name: str, config_file: str) -> int:

@@ -71,5 +71,7 @@ def current() -> Session:
         # Written by this build, in its own staging folder: not data from outside.
         _current = pickle.loads(Path(path).read_bytes())  # noqa: S301
         return _current
-    raise RuntimeError("The site is built with `sphub build` (or `make site`), which loads "
-                       "and checks data/ first; the engine alone cannot build it.")
+    raise RuntimeError(
+        "The site is built with `sphub build` (or `make site`), which loads "
+        "and checks data/ first; the engine alone cannot build it."
+    )

@@ -49,9 +49,14 @@ def _page_problems(renderer: Renderer, pages: Iterable[Page], docs: Path) -> lis
     }
     for page in pages:
         if (docs / page.src).exists() and page.src in by_src:
-            problems.append(site.problem(
-                by_src[page.src], ("id",), "an id whose page is not a hand-written page",
-                f"'{by_src[page.src].id}' (docs/{page.src} is written by hand)"))
+            problems.append(
+                site.problem(
+                    by_src[page.src],
+                    ("id",),
+                    "an id whose page is not a hand-written page",
+                    f"'{by_src[page.src].id}' (docs/{page.src} is written by hand)",
+                )
+            )
     return problems
 
 

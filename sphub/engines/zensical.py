@@ -26,8 +26,7 @@ class Zensical(Engine):
         config["theme"] = {**config["theme"], "variant": "classic"}  # Material's look
         plugins = []
         for plugin in config.get("plugins", []):
-            name, options = next(iter(plugin.items())) if isinstance(plugin, dict) \
-                else (plugin, {})
+            name, options = next(iter(plugin.items())) if isinstance(plugin, dict) else (plugin, {})
             if name == "search":
                 options = {k: v for k, v in (options or {}).items() if k in _SEARCH_OPTIONS}
             if name != "offline":

@@ -34,8 +34,10 @@ class Person(Model):
     name: Text = Field(description="Full name as the person is publicly known.")
     role: Text = Field(description="Role in the working group, e.g. 'Regional facilitator'.")
     member: Ref | None = Field(
-        None, description="Id of the member network the person works for, if any."
-    , json_schema_extra=refers_to("members"))
+        None,
+        description="Id of the member network the person works for, if any.",
+        json_schema_extra=refers_to("members"),
+    )
 
 
 class Topic(Model):
@@ -119,14 +121,19 @@ class Member(Model):
     country: CountryCode | None = Field(
         None, description="ISO 3166 code of the country it serves; empty for regional networks."
     )
-    region: Ref = Field(description="Id of the region it belongs to (see regions.yml).", json_schema_extra=refers_to("regions"))
+    region: Ref = Field(
+        description="Id of the region it belongs to (see regions.yml).",
+        json_schema_extra=refers_to("regions"),
+    )
     years: Years = Field(
         min_length=1,
         description="Years in which the network is recorded as a member, e.g. [2012, 2013].",
     )
     founded: Year | None = Field(None, description="Year founded, if known and verified.")
     website: Url | None = Field(None, description="Its web site (http or https).")
-    contacts: list[Person] = Field(default_factory=list, description="People with a role in the working group.")
+    contacts: list[Person] = Field(
+        default_factory=list, description="People with a role in the working group."
+    )
     description: Markdown | None = Field(None, description="What the network is (Markdown).")
     source: Text | None = Field(None, description="Where the membership record comes from.")
     old_ids: OldIds = Field(default_factory=list, description=OLD_IDS)
@@ -144,8 +151,14 @@ class Activity(Model):
         description="A day (2012-02-20), a month (2012-12) or a span (2012-03/2012-11)."
     )
     status: ActivityStatus = Field(description="Status as last recorded.")
-    deliverables: list[Text] = Field(default_factory=list, description="What the activity produces.")
-    event: Ref | None = Field(None, description="Id of the event where it takes place, if any.", json_schema_extra=refers_to("events"))
+    deliverables: list[Text] = Field(
+        default_factory=list, description="What the activity produces."
+    )
+    event: Ref | None = Field(
+        None,
+        description="Id of the event where it takes place, if any.",
+        json_schema_extra=refers_to("events"),
+    )
 
 
 class FocusArea(Model):
@@ -164,7 +177,9 @@ class WorkPlan(Model):
     page_template: ClassVar[str] = "workplans.html"
 
     id: Id = Field(description="Stable kebab-case id, e.g. 'asia-2012'.")
-    region: Ref = Field(description="Id of the region (see regions.yml).", json_schema_extra=refers_to("regions"))
+    region: Ref = Field(
+        description="Id of the region (see regions.yml).", json_schema_extra=refers_to("regions")
+    )
     year: Year = Field(description="The year the plan covers.")
     summary: Markdown | None = Field(None, description="The plan in a few sentences (Markdown).")
     focus_areas: list[FocusArea] = Field(min_length=1, description="The plan's focus areas.")
@@ -206,22 +221,48 @@ class Event(Model):
     end: Day | None = Field(None, description="Last day (YYYY-MM-DD); empty for one day.")
     place: Place | None = Field(None, description="Where it takes place; empty if not recorded.")
     online: bool = Field(False, description="true when the event takes place online.")
-    region: Ref | None = Field(None, description="Id of the region it belongs to, if any.", json_schema_extra=refers_to("regions"))
-    project: Ref | None = Field(None, description="Id of the project it belongs to, if any.", json_schema_extra=refers_to("projects"))
+    region: Ref | None = Field(
+        None,
+        description="Id of the region it belongs to, if any.",
+        json_schema_extra=refers_to("regions"),
+    )
+    project: Ref | None = Field(
+        None,
+        description="Id of the project it belongs to, if any.",
+        json_schema_extra=refers_to("projects"),
+    )
     organisers: Refs = Field(
-        [], description="Ids of organisations or members that organised or conducted it."
-    , json_schema_extra=refers_to("organisations", "members"))
-    supporters: Refs = Field(default_factory=list, description="Ids of organisations that supported or funded it.", json_schema_extra=refers_to("organisations"))
-    attending_members: Refs = Field(default_factory=list, description="Ids of member networks that attended.", json_schema_extra=refers_to("members"))
+        [],
+        description="Ids of organisations or members that organised or conducted it.",
+        json_schema_extra=refers_to("organisations", "members"),
+    )
+    supporters: Refs = Field(
+        default_factory=list,
+        description="Ids of organisations that supported or funded it.",
+        json_schema_extra=refers_to("organisations"),
+    )
+    attending_members: Refs = Field(
+        default_factory=list,
+        description="Ids of member networks that attended.",
+        json_schema_extra=refers_to("members"),
+    )
     attending_organisations: Refs = Field(
-        [], description="Ids of other organisations that took part."
-    , json_schema_extra=refers_to("organisations"))
+        [],
+        description="Ids of other organisations that took part.",
+        json_schema_extra=refers_to("organisations"),
+    )
     attending_networks_count: int | None = Field(
         None, ge=1, description="How many networks attended, when the list is not known."
     )
     description: Markdown | None = Field(None, description="What happened (Markdown).")
-    documents: list[Document] = Field(default_factory=list, description="Minutes, reports and other documents.")
-    topics: Refs = Field(default_factory=list, description="Ids of topics (see topics.yml).", json_schema_extra=refers_to("topics"))
+    documents: list[Document] = Field(
+        default_factory=list, description="Minutes, reports and other documents."
+    )
+    topics: Refs = Field(
+        default_factory=list,
+        description="Ids of topics (see topics.yml).",
+        json_schema_extra=refers_to("topics"),
+    )
     old_ids: OldIds = Field(default_factory=list, description=OLD_IDS)
 
 
@@ -236,16 +277,30 @@ class Resource(Model):
     type: Literal[
         "report", "guide", "standard", "tool", "minutes", "note", "article", "web-page", "dataset"
     ] = Field(description="What kind of resource it is.")
-    owners: Refs = Field(default_factory=list, description="Ids of organisations that publish it.", json_schema_extra=refers_to("organisations"))
+    owners: Refs = Field(
+        default_factory=list,
+        description="Ids of organisations that publish it.",
+        json_schema_extra=refers_to("organisations"),
+    )
     year: Year | None = Field(None, description="Year published, if known and verified.")
     languages: list[LanguageCode] = Field(
         [], description="ISO 639-1 codes of the languages it is available in, if known."
     )
-    topics: Refs = Field(default_factory=list, description="Ids of topics (see topics.yml).", json_schema_extra=refers_to("topics"))
-    region: Ref | None = Field(None, description="Id of the region it concerns, if any.", json_schema_extra=refers_to("regions"))
+    topics: Refs = Field(
+        default_factory=list,
+        description="Ids of topics (see topics.yml).",
+        json_schema_extra=refers_to("topics"),
+    )
+    region: Ref | None = Field(
+        None,
+        description="Id of the region it concerns, if any.",
+        json_schema_extra=refers_to("regions"),
+    )
     url: Url | None = Field(None, description="Where to read it; empty if no public copy is known.")
     description: Markdown | None = Field(None, description="What it contains (Markdown).")
-    authors: list[Text] = Field(default_factory=list, description="Authors, as printed on the document.")
+    authors: list[Text] = Field(
+        default_factory=list, description="Authors, as printed on the document."
+    )
     status: Verification = Field(
         "verified", description="'unverified' when a fact here is not confirmed; the page says so."
     )
@@ -258,7 +313,11 @@ class Milestone(Model):
     title: Text = Field(description="What happens.")
     when: When = Field(description="A day, a month or a span, as for activities.")
     status: ActivityStatus = Field(description="Status as last recorded.")
-    event: Ref | None = Field(None, description="Id of the event it corresponds to, if any.", json_schema_extra=refers_to("events"))
+    event: Ref | None = Field(
+        None,
+        description="Id of the event it corresponds to, if any.",
+        json_schema_extra=refers_to("events"),
+    )
 
 
 class Project(Model):
@@ -270,9 +329,21 @@ class Project(Model):
     id: Id = Field(description="Stable kebab-case id; appears in addresses.")
     title: Text = Field(description="Title of the project.")
     period: When = Field(description="The span of the project, e.g. 2010-05/2011-04.")
-    partners: Refs = Field(min_length=1, description="Ids of the organisations that run it.", json_schema_extra=refers_to("organisations"))
-    funders: Refs = Field(default_factory=list, description="Ids of the organisations that fund it.", json_schema_extra=refers_to("organisations"))
-    sponsors: Refs = Field(default_factory=list, description="Ids of organisations that sponsored parts of it.", json_schema_extra=refers_to("organisations"))
+    partners: Refs = Field(
+        min_length=1,
+        description="Ids of the organisations that run it.",
+        json_schema_extra=refers_to("organisations"),
+    )
+    funders: Refs = Field(
+        default_factory=list,
+        description="Ids of the organisations that fund it.",
+        json_schema_extra=refers_to("organisations"),
+    )
+    sponsors: Refs = Field(
+        default_factory=list,
+        description="Ids of organisations that sponsored parts of it.",
+        json_schema_extra=refers_to("organisations"),
+    )
     summary: Markdown = Field(description="Aim and expected outputs (Markdown).")
     milestones: list[Milestone] = Field(default_factory=list, description="Dated steps.")
     outputs: list[Text] = Field(default_factory=list, description="What the project delivers.")

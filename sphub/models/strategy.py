@@ -68,7 +68,8 @@ class Tool(Model):
         Field(description="What kind of tool it is.")
     )
     owners: Refs = Field(
-        min_length=1, description="Ids of the organisations that own or publish it.",
+        min_length=1,
+        description="Ids of the organisations that own or publish it.",
         json_schema_extra=refers_to("organisations"),
     )
     purpose: Markdown = Field(description="What the tool is for and what it gives (Markdown).")
@@ -81,7 +82,9 @@ class Tool(Model):
     parts_label: Text = Field(
         "Dimensions", description="What the parts are called, e.g. 'Principles' or 'Categories'."
     )
-    versions: list[Text] = Field(default_factory=list, description="Versions and dates, one line each.")
+    versions: list[Text] = Field(
+        default_factory=list, description="Versions and dates, one line each."
+    )
     cost_effort: Effort = Field(description="Cost and effort for a network: low, medium or high.")
     cost_note: Text | None = Field(None, description="What the cost or effort consists of.")
     languages: list[LanguageCode] = Field(
@@ -89,7 +92,8 @@ class Tool(Model):
     )
     links: list[Link] = Field(default_factory=list, description="Public pages about the tool.")
     resources: Refs = Field(
-        [], description="Ids of resources in the library about the tool.",
+        [],
+        description="Ids of resources in the library about the tool.",
         json_schema_extra=refers_to("resources"),
     )
     topics: Refs = Field(
@@ -131,7 +135,9 @@ class EntryPoint(Model):
     summary: Text = Field(description="The entry point in one sentence.")
     suits: Markdown = Field(description="Which networks it suits, and why (Markdown).")
     first_steps: list[Text] = Field(min_length=1, description="The first steps, in order.")
-    watch_out: list[Text] = Field(default_factory=list, description="Common pitfalls, one line each.")
+    watch_out: list[Text] = Field(
+        default_factory=list, description="Common pitfalls, one line each."
+    )
 
 
 class StrategyOption(Model):
@@ -147,18 +153,23 @@ class StrategyOption(Model):
     summary: Text = Field(description="What the network does, in one sentence.")
     description: Markdown = Field(description="What it involves and what it gives (Markdown).")
     activities: list[Text] = Field(min_length=1, description="Typical activities, one line each.")
-    prerequisites: list[Text] = Field(default_factory=list, description="What must be in place first.")
+    prerequisites: list[Text] = Field(
+        default_factory=list, description="What must be in place first."
+    )
     effort: Effort = Field(description="Effort for the network: low, medium or high.")
     entry_points: Refs = Field(
-        min_length=1, description="Ids of the entry points it fits (see entry_points.yml).",
+        min_length=1,
+        description="Ids of the entry points it fits (see entry_points.yml).",
         json_schema_extra=refers_to("entry_points"),
     )
     tools: Refs = Field(
-        [], description="Ids of the tools it uses (see tools.yml).",
+        [],
+        description="Ids of the tools it uses (see tools.yml).",
         json_schema_extra=refers_to("tools"),
     )
     practices: Refs = Field(
-        [], description="Ids of the practices it relies on (see practices.yml).",
+        [],
+        description="Ids of the practices it relies on (see practices.yml).",
         json_schema_extra=refers_to("practices"),
     )
 
@@ -173,7 +184,8 @@ class CaseStudy(Model):
     old_ids: OldIds = Field(default_factory=list, description=OLD_IDS)
     title: Text = Field(description="Title, e.g. 'CMF Nepal: SPM support tailored to members'.")
     network: Ref | None = Field(
-        None, description="Id of the network (a member or an organisation); required unless "
+        None,
+        description="Id of the network (a member or an organisation); required unless "
         "the entry is illustrative.",
         json_schema_extra=refers_to("members", "organisations"),
     )
@@ -187,7 +199,8 @@ class CaseStudy(Model):
         False, description="true for an illustrative example, not a real record; the page says so."
     )
     options: Refs = Field(
-        [], description="Ids of the strategy options it shows.",
+        [],
+        description="Ids of the strategy options it shows.",
         json_schema_extra=refers_to("strategy_options"),
     )
     tools: Refs = Field(
@@ -218,8 +231,16 @@ class Option(Model):
 
 
 QUESTION_ONLY = ("question", "hint", "options", "dimension")
-OUTCOME_ONLY = ("title", "summary", "recommended", "entry_point", "tools", "practices",
-                "case_studies", "next_steps")
+OUTCOME_ONLY = (
+    "title",
+    "summary",
+    "recommended",
+    "entry_point",
+    "tools",
+    "practices",
+    "case_studies",
+    "next_steps",
+)
 OUTCOME_REQUIRED = ("title", "summary", "recommended", "entry_point", "next_steps")
 
 
@@ -239,36 +260,57 @@ class TreeNode(Model):
     short: ShortText = Field(description="A label of at most 40 characters for the diagram.")
     start: bool = Field(False, description="true on the one question the tree starts with.")
     dimension: Ref | None = Field(
-        None, description="Questions: id of the assessment dimension the question probes.",
+        None,
+        description="Questions: id of the assessment dimension the question probes.",
         json_schema_extra=refers_to("assessment"),
     )
     # Questions
-    question: Text | None = Field(None, validate_default=True, description="Questions: the question, as the page's h1.")
+    question: Text | None = Field(
+        None, validate_default=True, description="Questions: the question, as the page's h1."
+    )
     hint: Markdown | None = Field(None, description="Questions: help in answering (Markdown).")
-    options: list[Option] = Field(default_factory=list, validate_default=True, description="Questions: the answers, at least two.")
+    options: list[Option] = Field(
+        default_factory=list,
+        validate_default=True,
+        description="Questions: the answers, at least two.",
+    )
     # Outcomes
-    title: Text | None = Field(None, validate_default=True, description="Outcomes: the strategy's name.")
-    summary: Markdown | None = Field(None, validate_default=True, description="Outcomes: the strategy in brief.")
+    title: Text | None = Field(
+        None, validate_default=True, description="Outcomes: the strategy's name."
+    )
+    summary: Markdown | None = Field(
+        None, validate_default=True, description="Outcomes: the strategy in brief."
+    )
     recommended: Refs = Field(
-        [], validate_default=True, description="Outcomes: ids of the recommended strategy options, in order.",
+        [],
+        validate_default=True,
+        description="Outcomes: ids of the recommended strategy options, in order.",
         json_schema_extra=refers_to("strategy_options"),
     )
     entry_point: Ref | None = Field(
-        None, validate_default=True, description="Outcomes: id of the entry point to start from.",
+        None,
+        validate_default=True,
+        description="Outcomes: id of the entry point to start from.",
         json_schema_extra=refers_to("entry_points"),
     )
     tools: Refs = Field(
         [], description="Outcomes: ids of the tools to use.", json_schema_extra=refers_to("tools")
     )
     practices: Refs = Field(
-        [], description="Outcomes: ids of the practices to follow.",
+        [],
+        description="Outcomes: ids of the practices to follow.",
         json_schema_extra=refers_to("practices"),
     )
     case_studies: Refs = Field(
-        [], description="Outcomes: ids of case studies to read.",
+        [],
+        description="Outcomes: ids of case studies to read.",
         json_schema_extra=refers_to("case_studies"),
     )
-    next_steps: list[Text] = Field(default_factory=list, validate_default=True, description="Outcomes: the first steps, in order.")
+    next_steps: list[Text] = Field(
+        default_factory=list,
+        validate_default=True,
+        description="Outcomes: the first steps, in order.",
+    )
 
     @field_validator(*QUESTION_ONLY, *OUTCOME_ONLY)
     @classmethod
@@ -283,8 +325,9 @@ class TreeNode(Model):
             if name == "question" and value is None:
                 raise expected("the question (a question node asks one)")
             if name == "options" and len(value) < 2:
-                raise expected("at least two answers, each leading on (every path must end in "
-                               "an outcome)")
+                raise expected(
+                    "at least two answers, each leading on (every path must end in an outcome)"
+                )
         if node_type == "outcome":
             if name in QUESTION_ONLY and value not in (None, []):
                 raise expected(f"no '{name}' on an outcome (it belongs to questions)")
@@ -306,7 +349,8 @@ class Score(Model):
     description: Text = Field(description="What a network at this level looks like.")
     suggests: Text = Field(description="What this score suggests the network does.")
     entry_points: Refs = Field(
-        [], description="Ids of the entry points this level points to.",
+        [],
+        description="Ids of the entry points this level points to.",
         json_schema_extra=refers_to("entry_points"),
     )
 
@@ -321,10 +365,10 @@ class Dimension(Model):
     criteria: list[Text] = Field(
         min_length=2, description="What to look at, one criterion a line; each is scored."
     )
-    sources: list[Text] = Field(default_factory=list, description="Where to find the evidence, one line each.")
-    scoring: list[Score] = Field(
-        min_length=2, description="The scoring guide, lowest score first."
+    sources: list[Text] = Field(
+        default_factory=list, description="Where to find the evidence, one line each."
     )
+    scoring: list[Score] = Field(min_length=2, description="The scoring guide, lowest score first.")
 
 
 class TrendQuestion(Model):
@@ -333,13 +377,16 @@ class TrendQuestion(Model):
     id: Id = Field(description="Stable kebab-case id; appears in addresses.")
     trend: Text = Field(description="The market trend, e.g. 'Competition is rising'.")
     question: Text = Field(description="The question put to members in the session.")
-    signals: list[Text] = Field(default_factory=list, description="What members can look at to answer it.")
+    signals: list[Text] = Field(
+        default_factory=list, description="What members can look at to answer it."
+    )
     if_yes: Text = Field(description="What it means for the network when members answer yes.")
     activities: list[Text] = Field(
         min_length=1, description="Practical SPM activities it leads to."
     )
     options: Refs = Field(
-        min_length=1, description="Ids of the strategy options these activities belong to.",
+        min_length=1,
+        description="Ids of the strategy options these activities belong to.",
         json_schema_extra=refers_to("strategy_options"),
     )
 
@@ -354,6 +401,7 @@ class AgendaItem(Model):
     method: Markdown = Field(description="How the facilitator runs it (Markdown).")
     output: Text | None = Field(None, description="What the session produces.")
     questions: Refs = Field(
-        [], description="Ids of the quick tree's key questions worked on in this session.",
+        [],
+        description="Ids of the quick tree's key questions worked on in this session.",
         json_schema_extra=refers_to("quick_tree"),
     )

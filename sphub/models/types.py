@@ -11,8 +11,15 @@ from typing import ClassVar, Annotated, Literal
 from urllib.parse import urlsplit
 
 import pycountry
-from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field,
-                      StringConstraints, WithJsonSchema)
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    WithJsonSchema,
+)
 from pydantic_core import PydanticCustomError
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
@@ -111,8 +118,7 @@ def parse_partial(text: str) -> tuple[date, date]:
 
 
 def _check_when(value: str) -> str:
-    what = ("a day, a month or a span (YYYY-MM-DD, YYYY-MM, or start/end such as "
-            "2012-03/2012-11)")
+    what = "a day, a month or a span (YYYY-MM-DD, YYYY-MM, or start/end such as 2012-03/2012-11)"
     if not re.fullmatch(rf"{PARTIAL_DATE}(?:/{PARTIAL_DATE})?", value):
         raise expected(what)
     try:
@@ -136,7 +142,8 @@ def _unique(values: list) -> list:
 # Checked by pydantic-core itself, not a Python function: a large data set holds some 50,000
 # references. Too long reads as ID_EXPECTED in the report (sphub/data/load.py).
 Ref = Annotated[
-    str, StringConstraints(pattern=ID_PATTERN, max_length=80),
+    str,
+    StringConstraints(pattern=ID_PATTERN, max_length=80),
     WithJsonSchema({"type": "string", "pattern": ID_PATTERN}),
 ]
 Id = Annotated[Ref, AfterValidator(_not_index)]
@@ -144,7 +151,8 @@ ONE_LINE = r"^[^\n]*$"
 # Surrounding spaces dropped, then some text left, on one line; checked by pydantic-core, like
 # ids: a large data set holds some 40,000 texts.
 Text = Annotated[
-    str, StringConstraints(strip_whitespace=True, min_length=1, pattern=ONE_LINE),
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, pattern=ONE_LINE),
     WithJsonSchema({"type": "string", "minLength": 1}),
 ]
 # What the patterns above stand for, in the report (sphub/data/load.py).
@@ -155,19 +163,23 @@ Markdown = Annotated[
     WithJsonSchema({"type": "string", "minLength": 1, "contentMediaType": "text/markdown"}),
 ]
 Url = Annotated[
-    str, AfterValidator(_check_url),
+    str,
+    AfterValidator(_check_url),
     WithJsonSchema({"type": "string", "format": "uri", "pattern": "^https?://"}),
 ]
 CountryCode = Annotated[
-    str, AfterValidator(_check_country),
+    str,
+    AfterValidator(_check_country),
     WithJsonSchema({"type": "string", "pattern": "^[A-Z]{2}$"}),
 ]
 LanguageCode = Annotated[
-    str, AfterValidator(_check_language),
+    str,
+    AfterValidator(_check_language),
     WithJsonSchema({"type": "string", "pattern": "^[a-z]{2}$"}),
 ]
 Day = Annotated[
-    date, BeforeValidator(_parse_day),
+    date,
+    BeforeValidator(_parse_day),
     WithJsonSchema({"type": "string", "format": "date"}),
 ]
 When = Annotated[
@@ -175,10 +187,14 @@ When = Annotated[
     AfterValidator(_check_when),
     # A bare year (`when: 2011`) is read by YAML as a number; it is a valid span all the same.
     BeforeValidator(lambda v: str(v) if isinstance(v, int) and not isinstance(v, bool) else v),
-    WithJsonSchema({"anyOf": [
-        {"type": "string", "pattern": rf"^{PARTIAL_DATE}(/{PARTIAL_DATE})?$"},
-        {"type": "integer", "minimum": 1000, "maximum": 9999},
-    ]}),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "string", "pattern": rf"^{PARTIAL_DATE}(/{PARTIAL_DATE})?$"},
+                {"type": "integer", "minimum": 1000, "maximum": 9999},
+            ]
+        }
+    ),
 ]
 Year = Annotated[int, Field(ge=1970, le=2100)]
 
@@ -195,8 +211,10 @@ Verification = Literal["verified", "unverified"]
 # Renames: a page's address comes from its id; when an id must change, the old one is kept
 # here and the build writes a redirect from the old address (sphub/outputs/redirects.py).
 OldIds = Annotated[list[Id], AfterValidator(_unique)]
-OLD_IDS = ("Ids this entry had before it was renamed; each old address redirects to the "
-           "page. Only for renames: add the old id here when you change `id`.")
+OLD_IDS = (
+    "Ids this entry had before it was renamed; each old address redirects to the "
+    "page. Only for renames: add the old id here when you change `id`."
+)
 
 
 def refers_to(*collections: str) -> dict:

@@ -74,8 +74,9 @@ def _vevent_bytes(event: Event, site: Site, url: str | None) -> bytes:
     return _written[made_from]
 
 
-def calendar(events: list[Event], site: Site, urls: dict[str, str | None],
-             name: str = FEED_NAME) -> bytes:
+def calendar(
+    events: list[Event], site: Site, urls: dict[str, str | None], name: str = FEED_NAME
+) -> bytes:
     """An iCalendar file holding `events`; `urls` maps event id -> absolute page address."""
     cal = Calendar()
     cal.add("prodid", PRODID)

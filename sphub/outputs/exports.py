@@ -15,12 +15,22 @@ from sphub.outputs import calendars as ical
 from sphub.render import text
 from sphub.models import COLLECTIONS
 from sphub.data.site import Site, sort_name
-from sphub.render.downloads import CALENDAR, FEED, MEMBERS_CSV, event_ics_path, json_path
+from sphub.render.downloads import FEED, MEMBERS_CSV, event_ics_path, json_path
 from sphub.render.urls import absolute_url, page_src
 
 MEMBER_COLUMNS = [
-    "id", "name", "acronym", "aliases", "kind", "country", "country_name", "region",
-    "region_name", "years", "founded", "website",
+    "id",
+    "name",
+    "acronym",
+    "aliases",
+    "kind",
+    "country",
+    "country_name",
+    "region",
+    "region_name",
+    "years",
+    "founded",
+    "website",
 ]
 
 
@@ -50,14 +60,25 @@ def members_csv(site: Site) -> str:
     writer = csv.DictWriter(out, fieldnames=MEMBER_COLUMNS, lineterminator="\r\n")
     writer.writeheader()
     for m in sorted(site.members.values(), key=sort_name):
-        writer.writerow({key: _cell(value) for key, value in {
-            "id": m.id, "name": m.name, "acronym": m.acronym or "",
-            "aliases": "; ".join(m.aliases), "kind": m.kind, "country": m.country or "",
-            "country_name": text.country_name(m.country) if m.country else "",
-            "region": m.region, "region_name": site.regions[m.region].name,
-            "years": "; ".join(str(y) for y in m.years), "founded": m.founded or "",
-            "website": m.website or "",
-        }.items()})
+        writer.writerow(
+            {
+                key: _cell(value)
+                for key, value in {
+                    "id": m.id,
+                    "name": m.name,
+                    "acronym": m.acronym or "",
+                    "aliases": "; ".join(m.aliases),
+                    "kind": m.kind,
+                    "country": m.country or "",
+                    "country_name": text.country_name(m.country) if m.country else "",
+                    "region": m.region,
+                    "region_name": site.regions[m.region].name,
+                    "years": "; ".join(str(y) for y in m.years),
+                    "founded": m.founded or "",
+                    "website": m.website or "",
+                }.items()
+            }
+        )
     return "\ufeff" + out.getvalue()
 
 
@@ -68,16 +89,16 @@ def downloads(site: Site, site_url: str | None, directory_urls: bool) -> dict[st
     }
     files[MEMBERS_CSV] = members_csv(site).encode()
     events = sorted(site.events.values(), key=lambda e: (e.start, e.id))
-    urls = {e.id: absolute_url(site_url, page_src("events", e.id), directory_urls)
-            for e in events}
+    urls = {e.id: absolute_url(site_url, page_src("events", e.id), directory_urls) for e in events}
     files[FEED] = ical.calendar(events, site, urls)
     for event in events:
         files[event_ics_path(event.id)] = ical.calendar([event], site, urls, name=event.title)
     return files
 
 
-def write_downloads(site: Site, site_dir: Path, site_url: str | None,
-                    directory_urls: bool) -> list[Path]:
+def write_downloads(
+    site: Site, site_dir: Path, site_url: str | None, directory_urls: bool
+) -> list[Path]:
     """Write every download under `site_dir`; returns the files written."""
     written = []
     for path, content in downloads(site, site_url, directory_urls).items():

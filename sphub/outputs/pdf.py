@@ -48,8 +48,17 @@ FONT_FAMILIES = ", ".join(f'"{FONT_PREFIX} {subset}"' for subset in FONT_SUBSETS
 # Organisations named on the cover, when the data has them: who made the framework (seed 003).
 FRAMEWORK_BY = ("cerise", "imp-act")
 # Collections whose data the guide shows: its edition is the last day one of them changed.
-GUIDE_DATA = ("tree", "assessment", "strategy_options", "entry_points", "tools", "practices",
-              "case_studies", "quick_tree", "quick_tree_agenda")
+GUIDE_DATA = (
+    "tree",
+    "assessment",
+    "strategy_options",
+    "entry_points",
+    "tools",
+    "practices",
+    "case_studies",
+    "quick_tree",
+    "quick_tree_agenda",
+)
 _SITE = "http://site.invalid/"  # a base to resolve the pages' relative links against
 
 
@@ -125,9 +134,14 @@ def _entries(renderer: Renderer, key: str, template: str | None = None) -> tuple
     its page on the site."""
     entries = renderer.site.collection(key).values()
     return tuple(
-        Part(renderer.src_of(e), template or e.page_template, renderer.title_of(e),
-             (("entry", e), ("title", renderer.title_of(e))))
-        for e in entries if e.has_page()
+        Part(
+            renderer.src_of(e),
+            template or e.page_template,
+            renderer.title_of(e),
+            (("entry", e), ("title", renderer.title_of(e))),
+        )
+        for e in entries
+        if e.has_page()
     )
 
 
@@ -135,31 +149,72 @@ def chapters(renderer: Renderer) -> list[Chapter]:
     """The chapters of the guide, in order."""
     return [
         Chapter("framework", "The network strategy framework", ()),
-        Chapter("assessment", "Needs and capacity assessment",
-                (Part("guidance/assessment.md", "assessment.html"),), "guidance/assessment.md"),
-        Chapter("worksheet", "Assessment worksheet",
-                (Part("guidance/worksheet.md", "assessment_worksheet.html"),),
-                "guidance/worksheet.md"),
+        Chapter(
+            "assessment",
+            "Needs and capacity assessment",
+            (Part("guidance/assessment.md", "assessment.html"),),
+            "guidance/assessment.md",
+        ),
+        Chapter(
+            "worksheet",
+            "Assessment worksheet",
+            (Part("guidance/worksheet.md", "assessment_worksheet.html"),),
+            "guidance/worksheet.md",
+        ),
         # The diagram's SVG reads no page CSS: its text gets the book's fonts as an attribute.
-        Chapter("tree", "The decision tree", (Part("guidance/index.md", "book_tree.html", None,
-                                                   (("diagram_font", FONT_FAMILIES),)),),
-                "guidance/index.md", (START_PAGE,)),
-        Chapter("outcomes", "Strategies: the outcomes of the tree",
-                _entries(renderer, "tree", "tree.html")),
-        Chapter("menu", "Strategy menu",
-                (Part("guidance/strategy-menu/index.md", "strategy_menu.html"),)
-                + _entries(renderer, "strategy_options"), "guidance/strategy-menu/index.md"),
-        Chapter("entry_points", "Entry points", _entries(renderer, "entry_points"),
-                "guidance/entry-points/index.md"),
-        Chapter("tools", "Tools",
-                (Part("guidance/tools/index.md", "tool_list.html"),)
-                + _entries(renderer, "tools"), "guidance/tools/index.md"),
-        Chapter("practices", "Good practices and drivers", _entries(renderer, "practices"),
-                "guidance/practices/index.md"),
-        Chapter("case_studies", "Case studies", _entries(renderer, "case_studies"),
-                "guidance/case-studies/index.md"),
-        Chapter("quick_tree", "Quick tree: a half-day session with members",
-                (Part("guidance/quick-tree.md", "quick_tree.html"),), "guidance/quick-tree.md"),
+        Chapter(
+            "tree",
+            "The decision tree",
+            (
+                Part(
+                    "guidance/index.md", "book_tree.html", None, (("diagram_font", FONT_FAMILIES),)
+                ),
+            ),
+            "guidance/index.md",
+            (START_PAGE,),
+        ),
+        Chapter(
+            "outcomes",
+            "Strategies: the outcomes of the tree",
+            _entries(renderer, "tree", "tree.html"),
+        ),
+        Chapter(
+            "menu",
+            "Strategy menu",
+            (Part("guidance/strategy-menu/index.md", "strategy_menu.html"),)
+            + _entries(renderer, "strategy_options"),
+            "guidance/strategy-menu/index.md",
+        ),
+        Chapter(
+            "entry_points",
+            "Entry points",
+            _entries(renderer, "entry_points"),
+            "guidance/entry-points/index.md",
+        ),
+        Chapter(
+            "tools",
+            "Tools",
+            (Part("guidance/tools/index.md", "tool_list.html"),) + _entries(renderer, "tools"),
+            "guidance/tools/index.md",
+        ),
+        Chapter(
+            "practices",
+            "Good practices and drivers",
+            _entries(renderer, "practices"),
+            "guidance/practices/index.md",
+        ),
+        Chapter(
+            "case_studies",
+            "Case studies",
+            _entries(renderer, "case_studies"),
+            "guidance/case-studies/index.md",
+        ),
+        Chapter(
+            "quick_tree",
+            "Quick tree: a half-day session with members",
+            (Part("guidance/quick-tree.md", "quick_tree.html"),),
+            "guidance/quick-tree.md",
+        ),
     ]
 
 
@@ -188,7 +243,7 @@ def _relink(html: str, here: str, anchors: dict[str, str]) -> Markup:
         absolute = urljoin(_SITE + here, html_lib.unescape(value))
         if not absolute.startswith(_SITE):
             return match.group(0)  # another site: kept, and print CSS shows the address
-        path, _, fragment = absolute[len(_SITE):].partition("#")
+        path, _, fragment = absolute[len(_SITE) :].partition("#")
         if path not in anchors:
             return f'{space}data-site-href="{value}"'  # left out of the book: plain text
         target = anchors[path] + (f"--{fragment}" if fragment else "")
@@ -237,7 +292,10 @@ def book_html(renderer: Renderer, kind: str = "guide") -> str:
         chosen = [c for c in chosen if c.key == "worksheet"]
     site = renderer.site
     return renderer.render(
-        "book.html", "guide/index.md", kind=kind, chapters=_book_chapters(renderer, chosen),
+        "book.html",
+        "guide/index.md",
+        kind=kind,
+        chapters=_book_chapters(renderer, chosen),
         edition=edition(renderer),
         anchor=lambda src: _anchor(url_of(src, renderer.directory_urls)),
         organisations=[site.organisations[i] for i in FRAMEWORK_BY if i in site.organisations],
@@ -278,8 +336,10 @@ def font_css(subsets: list[str] | tuple[str, ...] = FONT_SUBSETS) -> str:
     for subset in subsets:
         for weight, style in FONT_FACES:
             file = f"noto-sans-{subset}-{weight}-{style}.woff2"
-            rules.append(f'@font-face {{ font-family: "{FONT_PREFIX} {subset}"; '
-                         f'src: url("{file}"); font-weight: {weight}; font-style: {style}; }}')
+            rules.append(
+                f'@font-face {{ font-family: "{FONT_PREFIX} {subset}"; '
+                f'src: url("{file}"); font-weight: {weight}; font-style: {style}; }}'
+            )
     families = ", ".join(f'"{FONT_PREFIX} {subset}"' for subset in subsets)
     return "\n".join(rules) + f"\nhtml {{ font-family: {families}; }}\n"
 
@@ -322,7 +382,8 @@ def _resolve_before_relayout(make_all_pages):
             for target in collector.target_lookup_items.values():
                 if target.page_maker_index is not None:
                     target.cached_page_counter_values = copy.deepcopy(
-                        counters(target.page_maker_index))
+                        counters(target.page_maker_index)
+                    )
             for (_, token), lookup in collector.counter_lookup_items.items():
                 if token == "content" and lookup.page_maker_index is not None:
                     values = counters(lookup.page_maker_index)
@@ -342,7 +403,8 @@ def _weasyprint() -> None:
 
     if weasyprint.__version__ == "70.0":  # internals change between versions: no guessing
         weasyprint.layout.make_all_pages = _resolve_before_relayout(
-            weasyprint.layout.make_all_pages)
+            weasyprint.layout.make_all_pages
+        )
 
 
 def _render(html: str, css: str) -> tuple[bytes, int]:
@@ -353,7 +415,8 @@ def _render(html: str, css: str) -> tuple[bytes, int]:
     fonts = FontConfiguration()
     sheet = CSS(string=css, base_url=f"{FONTS.as_uri()}/", font_config=fonts)
     document = HTML(string=html, base_url=f"{ASSETS.as_uri()}/").render(
-        stylesheets=[sheet], font_config=fonts)
+        stylesheets=[sheet], font_config=fonts
+    )
     return document.write_pdf(), len(document.pages)
 
 
@@ -368,9 +431,11 @@ def render_pdf(html: str, path: str, title: str, cache: Path | None = None) -> P
     subsets = subsets_for(text)
     missing = uncovered(text, subsets)
     if missing:  # the PDF would silently show a system font's glyph, or a blank box
-        raise PdfError(f"{path}: no font shipped in sphub/print/fonts/ has these characters: "
-                       + ", ".join(f"'{c}' (U+{ord(c):04X})" for c in missing)
-                       + "; add a font subset that has them (see its README)")
+        raise PdfError(
+            f"{path}: no font shipped in sphub/print/fonts/ has these characters: "
+            + ", ".join(f"'{c}' (U+{ord(c):04X})" for c in missing)
+            + "; add a font subset that has them (see its README)"
+        )
     css = font_css(subsets) + (ASSETS / "book.css").read_text(encoding="utf-8")
     key = hashlib.sha256((css + html).encode()).hexdigest()
     if key in _cache:
@@ -397,8 +462,9 @@ def render_pdf(html: str, path: str, title: str, cache: Path | None = None) -> P
     try:
         data, pages = _render(html, css)
     except Exception as err:  # any failure stops the build with one clear line
-        raise PdfError(f"{path}: WeasyPrint could not render it: {type(err).__name__}: {err}"
-                       ) from err
+        raise PdfError(
+            f"{path}: WeasyPrint could not render it: {type(err).__name__}: {err}"
+        ) from err
     finally:
         logger.removeHandler(collect)
         gc.collect(0)
@@ -445,8 +511,7 @@ def build_guide(renderer: Renderer, cache: Path | None = None) -> Pdf:
 
 def build_worksheet(renderer: Renderer, cache: Path | None = None) -> Pdf:
     """The assessment worksheet alone, for workshop hand-outs."""
-    return render_pdf(book_html(renderer, "worksheet"), WORKSHEET, "Assessment worksheet",
-                      cache)
+    return render_pdf(book_html(renderer, "worksheet"), WORKSHEET, "Assessment worksheet", cache)
 
 
 def build_all(renderer: Renderer, cache: Path | None = None) -> list[Pdf]:
@@ -469,8 +534,11 @@ def write(pdfs: list[Pdf], site_dir: str | os.PathLike) -> list[str]:
         target = Path(site_dir) / pdf.path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(pdf.data)
-        how = (f"rendered in {pdf.seconds:.1f} s ({pdf.ms_per_page:.0f} ms a page)"
-               if pdf.seconds else "unchanged")
+        how = (
+            f"rendered in {pdf.seconds:.1f} s ({pdf.ms_per_page:.0f} ms a page)"
+            if pdf.seconds
+            else "unchanged"
+        )
         lines.append(f"PDF {pdf.path}: {pdf.pages} pages, {pdf.size}, {how}")
     return lines
 

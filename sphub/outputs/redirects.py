@@ -36,10 +36,10 @@ def redirects(renderer: Renderer, directory_urls: bool) -> list[Redirect]:
         for entry in renderer.site.collection(key).values():
             for index, old in enumerate(getattr(entry, "old_ids", [])):
                 old_src = page_src(key, old)
-                html = renderer.render("redirect.html", old_src, entry=entry,
-                                       title=renderer.title_of(entry))
-                found.append(Redirect(entry, index, redirect_dest(old_src, directory_urls),
-                                      html))
+                html = renderer.render(
+                    "redirect.html", old_src, entry=entry, title=renderer.title_of(entry)
+                )
+                found.append(Redirect(entry, index, redirect_dest(old_src, directory_urls), html))
     return found
 
 
@@ -48,7 +48,12 @@ def collisions(site: Site, found: list[Redirect], taken: set[str]) -> list[Probl
     site/), one problem each. Clashes between entries' own ids are found by the cross-checks;
     these are clashes with hand-written pages."""
     return [
-        site.problem(r.entry, ("old_ids", r.index), "an address no page uses",
-                     f"'{r.entry.old_ids[r.index]}' (site/{r.dest} is already a page)")
-        for r in found if r.dest in taken
+        site.problem(
+            r.entry,
+            ("old_ids", r.index),
+            "an address no page uses",
+            f"'{r.entry.old_ids[r.index]}' (site/{r.dest} is already a page)",
+        )
+        for r in found
+        if r.dest in taken
     ]

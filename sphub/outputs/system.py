@@ -12,9 +12,13 @@ NEEDED = {"pango-1.0": "libpango-1.0-0", "pangoft2-1.0": "libpangoft2-1.0-0"}
 
 def missing_libraries() -> str | None:
     """One line naming what is missing and how to install it, or None."""
-    missing = [package for library, package in NEEDED.items()
-               if ctypes.util.find_library(library) is None]
+    missing = [
+        package for library, package in NEEDED.items() if ctypes.util.find_library(library) is None
+    ]
     if not missing:
         return None
-    return ("The PDF guide needs Pango, which this machine lacks: apt-get install "
-            + " ".join(missing) + " (or build without the PDF: SPHUB_PDF=0).")
+    return (
+        "The PDF guide needs Pango, which this machine lacks: apt-get install "
+        + " ".join(missing)
+        + " (or build without the PDF: SPHUB_PDF=0)."
+    )

@@ -3,12 +3,12 @@ to them; `sphub.outputs.exports` writes the files there."""
 
 from __future__ import annotations
 
-from sphub.models import COLLECTIONS
 
 EXPORTS = "exports"  # folder of the JSON and CSV files in the built site
 CALENDAR = "calendar"  # folder of the iCalendar files
 FEED = f"{CALENDAR}/events.ics"
 MEMBERS_CSV = f"{EXPORTS}/members.csv"
+
 
 def json_path(collection: str) -> str:
     return f"{EXPORTS}/{collection}.json"

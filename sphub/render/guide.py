@@ -65,12 +65,14 @@ def file_guides(site) -> list[FileGuide]:
     guides = []
     for key, collection in COLLECTIONS.items():
         entries = list(site.collection(key).values())
-        guides.append(FileGuide(
-            collection=collection,
-            entry=_model_guide(collection.model),
-            parts=[_model_guide(m) for m in nested_models(collection.model)],
-            example=example(entries[0]) if entries else None,
-            referred_by=referred_by(key),
-            schema_line=schema_line(collection),
-        ))
+        guides.append(
+            FileGuide(
+                collection=collection,
+                entry=_model_guide(collection.model),
+                parts=[_model_guide(m) for m in nested_models(collection.model)],
+                example=example(entries[0]) if entries else None,
+                referred_by=referred_by(key),
+                schema_line=schema_line(collection),
+            )
+        )
     return guides

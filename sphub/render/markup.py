@@ -13,8 +13,32 @@ import nh3
 from markupsafe import Markup
 
 ALLOWED_TAGS = {
-    "p", "br", "strong", "em", "b", "i", "code", "pre", "blockquote", "ul", "ol", "li", "a",
-    "h3", "h4", "h5", "h6", "hr", "table", "thead", "tbody", "tr", "th", "td", "abbr", "sub",
+    "p",
+    "br",
+    "strong",
+    "em",
+    "b",
+    "i",
+    "code",
+    "pre",
+    "blockquote",
+    "ul",
+    "ol",
+    "li",
+    "a",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "hr",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+    "abbr",
+    "sub",
     "sup",
 }
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "th": {"align"}, "td": {"align"}}
@@ -54,9 +78,13 @@ def markdown_text(text: str) -> str:
     html = re.sub(r"</(p|h[3-6]|blockquote|pre|table)>", "\n\n", html)
     html = re.sub(r"<li>", "\n- ", html)
     plain = entities.unescape(nh3.clean(html, tags=set()))  # no tags left, only the words
-    blocks = (b.strip() if b.strip().startswith("- ") else " ".join(b.split())
-              for b in plain.split("\n\n"))
+    blocks = (
+        b.strip() if b.strip().startswith("- ") else " ".join(b.split())
+        for b in plain.split("\n\n")
+    )
     return "\n\n".join(b for b in blocks if b)
+
+
 def _no_other_host(tag: str, attribute: str, value: str) -> str | None:
     """Drop links that look relative but lead to another host: '//host/' and '/\\host/'
     (browsers read a backslash as a slash). Links are http(s) or within the site."""
@@ -69,7 +97,11 @@ def external_links_rel(html: str) -> str:
     """Give every link to another site `rel="noopener noreferrer"`: links written in the
     hand-written Markdown pages come from Python-Markdown without it (links from the data
     already have it, from nh3 and the templates)."""
-    return re.sub(r'<a href="(https?://[^"]*)"(?![^>]*\brel=)', r'<a href="\1" rel="noopener noreferrer"', html)
+    return re.sub(
+        r'<a href="(https?://[^"]*)"(?![^>]*\brel=)',
+        r'<a href="\1" rel="noopener noreferrer"',
+        html,
+    )
 
 
 class _ExternalLinksRel(markdown.postprocessors.Postprocessor):

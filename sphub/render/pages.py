@@ -44,8 +44,9 @@ def entry_page(renderer: Renderer, entry: Model) -> Page:
     html = renderer.render(entry.page_template, src, entry=entry, title=title)
     file = f"data/{COLLECTIONS[collection].file}"
     if file in renderer.changes:
-        html += "\n" + renderer.render("last_changed.html", src, change=renderer.changes[file],
-                                       file=file)
+        html += "\n" + renderer.render(
+            "last_changed.html", src, change=renderer.changes[file], file=file
+        )
     return Page(src, title, html)
 
 

@@ -21,7 +21,6 @@ from sphub.render.markup import markdown_html
 from sphub.render.urls import START_PAGE, page_src, relative_url, step_src, url_of
 
 
-
 class _CompiledTemplates(jinja2.BytecodeCache):
     """Compiled templates kept for the life of the process: `mkdocs serve` makes a Renderer
     for every rebuild, and compiling every template again was a tenth of a rebuild. Jinja
@@ -44,8 +43,9 @@ _COMPILED = _CompiledTemplates()
 class Renderer:
     """Renders pages and fragments of one site, with links relative to the page they are on."""
 
-    def __init__(self, site: Site, templates: Path, directory_urls: bool = True,
-                 changes: dict | None = None):
+    def __init__(
+        self, site: Site, templates: Path, directory_urls: bool = True, changes: dict | None = None
+    ):
         self.site = site
         self.changes = changes or {}  # data file -> sphub.data.history.Change, shown on its pages
         self.directory_urls = directory_urls
@@ -80,7 +80,8 @@ class Renderer:
             start_page=START_PAGE,
             paths_to=lambda node: [s for s in walk(tree) if s.node.id == node.id],
             path_lengths=lambda: sorted(
-                {len(s.answers) for s in walk(tree) if s.node.type == "outcome"}),
+                {len(s.answers) for s in walk(tree) if s.node.type == "outcome"}
+            ),
             **pictures.template_globals(site, self.title_of),
         )
 

@@ -9,9 +9,7 @@ from sphub.data.tree import Step
 from sphub.models import COLLECTIONS
 
 # Collection key -> folder of its pages under docs/, as each collection's model says.
-PAGE_FOLDERS = {
-    key: c.model.page_folder for key, c in COLLECTIONS.items() if c.model.page_folder
-}
+PAGE_FOLDERS = {key: c.model.page_folder for key, c in COLLECTIONS.items() if c.model.page_folder}
 
 
 # Hand-written: what the decision tree is for, and a link to its first question.
@@ -57,6 +55,7 @@ def absolute_url(site_url: str | None, src: str, directory_urls: bool) -> str | 
     if not site_url:
         return None
     return site_url.rstrip("/") + "/" + url_of(src, directory_urls)
+
 
 def _relpath(path: str, start: str) -> str:
     """`posixpath.relpath` for two paths under the same root: the same answer without asking

@@ -13,8 +13,13 @@ from urllib.parse import urlsplit
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
 ]
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 ARTIFACTS = Path(__file__).resolve().parent.parent / "artifacts"
@@ -68,9 +73,14 @@ class Visit:
             self.page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
         results = self.page.evaluate("axe.run(document, {resultTypes: ['violations']})")
         return [
-            {"id": v["id"], "impact": v["impact"], "help": v["help"],
-             "nodes": [n["target"] for n in v["nodes"]][:5]}
-            for v in results["violations"] if v["impact"] in ("serious", "critical")
+            {
+                "id": v["id"],
+                "impact": v["impact"],
+                "help": v["help"],
+                "nodes": [n["target"] for n in v["nodes"]][:5],
+            }
+            for v in results["violations"]
+            if v["impact"] in ("serious", "critical")
         ]
 
     def screenshot(self, name: str, **options) -> Path:

@@ -24,9 +24,9 @@ def pytest_collection_modifyitems(items):
 
 
 @pytest.fixture(scope="session")
-def site_url(built_site) -> Iterator[str]:
+def site_url(built_site_pdf) -> Iterator[str]:
     """The URL of the shipped site, served on localhost."""
-    server, url = serve(built_site)
+    server, url = serve(built_site_pdf)
     yield url
     server.shutdown()
 

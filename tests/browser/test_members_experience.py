@@ -37,14 +37,17 @@ def test_axe_fixture_is_the_recorded_version():
     assert f"axe v{AXE_VERSION}" in AXE.read_text(encoding="utf-8")[:200]
 
 
-@pytest.mark.parametrize(("query", "title"), [
-    ("Sa-Dhan", "Sa-Dhan"),
-    ("PMN", "Pakistan Microfinance Network (PMN)"),
-    ("MCPI", "Microfinance Council of the Philippines, Inc. (MCPI)"),
-    ("Afghanistan Microfinance Network", "Afghanistan Microfinance Association (AMA)"),  # alias
-    ("Cécile", "The Decision Tree for Microfinance Networks"),
-    ("Shanghai", "Inclusive Finance Forum, Shanghai"),
-])
+@pytest.mark.parametrize(
+    ("query", "title"),
+    [
+        ("Sa-Dhan", "Sa-Dhan"),
+        ("PMN", "Pakistan Microfinance Network (PMN)"),
+        ("MCPI", "Microfinance Council of the Philippines, Inc. (MCPI)"),
+        ("Afghanistan Microfinance Network", "Afghanistan Microfinance Association (AMA)"),  # alias
+        ("Cécile", "The Decision Tree for Microfinance Networks"),
+        ("Shanghai", "Inclusive Finance Forum, Shanghai"),
+    ],
+)
 def test_search_finds_and_opens(visit, site_url, query, title):
     visit.page.goto(site_url)
     results = visit.search(query)
@@ -100,7 +103,9 @@ def test_directory_filters_by_region_and_country(visit, site_url, shipped):
     visible = page.locator(".sphub-directory__table tbody tr:visible")
     expected = sorted(m.name for m in in_asia if m.country == "PK")
     assert sorted(visible.locator("td:first-child").all_inner_texts()) == expected
-    assert f"Showing {len(expected)} of {total}" in page.locator(".sphub-filter__count").inner_text()
+    assert (
+        f"Showing {len(expected)} of {total}" in page.locator(".sphub-filter__count").inner_text()
+    )
     visit.screenshot("directory-filtered")
     region.select_option(label="All regions")
     country.select_option(label="All countries")
@@ -124,7 +129,9 @@ def test_map_link_opens_the_directory_filtered_to_its_country(visit, site_url, s
 def test_directory_without_javascript_shows_every_member(browser, site_url, shipped):
     context, visit = open_visit(browser, DESKTOP, java_script_enabled=False)
     visit.page.goto(site_url + "members/")
-    assert visit.page.locator(".sphub-directory__table tbody tr:visible").count() == len(shipped.members)
+    assert visit.page.locator(".sphub-directory__table tbody tr:visible").count() == len(
+        shipped.members
+    )
     assert visit.page.locator(".sphub-filter").count() == 0
     context.close()
     visit.check()
@@ -166,8 +173,10 @@ def test_print_preview(visit, site_url):
     visit.screenshot("event-print", full_page=True)
 
 
-@pytest.mark.parametrize("path", ["", "members/", "events/", "resources/", "downloads/",
-                                  "members/sa-dhan/", "regions/asia/"])
+@pytest.mark.parametrize(
+    "path",
+    ["", "members/", "events/", "resources/", "downloads/", "members/sa-dhan/", "regions/asia/"],
+)
 def test_pages_are_accessible_and_local(visit, site_url, path):
     visit.page.goto(site_url + path)
     assert visit.axe() == []
@@ -193,8 +202,22 @@ def offline_site(tmp_path_factory):
     out = tmp_path_factory.mktemp("offline")
     env = {**os.environ, "SPHUB_OFFLINE": "true"}
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(ROOT / "mkdocs-offline.yml"),
-         "-d", str(out / "built")], capture_output=True, text=True, env=env, cwd=ROOT)
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--strict",
+            "-f",
+            str(ROOT / "mkdocs-offline.yml"),
+            "-d",
+            str(out / "built"),
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+    )
     assert result.returncode == 0, result.stderr
     from sphub.outputs.offline import TOP, zip_site
 

@@ -26,15 +26,19 @@ def references_resolve(located: list[Located], ids: dict[str, set[str] | None]) 
             close = difflib.get_close_matches(value, sorted(candidates), n=1)
             files = " or ".join(f"data/{t}.yml" for t in targets)
             hint = f" (did you mean '{close[0]}'?)" if close else ""
-            problems.append(where.problem(path, f"the id of an entry in {files}{hint}",
-                                          f"'{value}'"))
+            problems.append(
+                where.problem(path, f"the id of an entry in {files}{hint}", f"'{value}'")
+            )
     return problems
 
 
 def event_dates(by: dict[str, list[Located]]) -> list[Problem]:
     return [
-        where.problem(("end",), f"an end date on or after the start ({where.entry.start})",
-                      f"'{where.entry.end}'")
+        where.problem(
+            ("end",),
+            f"an end date on or after the start ({where.entry.start})",
+            f"'{where.entry.end}'",
+        )
         for where in by["events"]
         if where.entry.end is not None and where.entry.end < where.entry.start
     ]
@@ -42,8 +46,7 @@ def event_dates(by: dict[str, list[Located]]) -> list[Problem]:
 
 def national_members_have_a_country(by: dict[str, list[Located]]) -> list[Problem]:
     return [
-        where.problem(("country",), "an ISO 3166 country code for a national network",
-                      "nothing")
+        where.problem(("country",), "an ISO 3166 country code for a national network", "nothing")
         for where in by["members"]
         if where.entry.kind == "national-association" and where.entry.country is None
     ]
@@ -56,9 +59,13 @@ def one_work_plan_per_region_and_year(by: dict[str, list[Located]]) -> list[Prob
         key = (where.entry.region, where.entry.year)
         line = where.file.line(where.path + ("year",))
         if key in first:
-            problems.append(where.problem(
-                ("year",), f"one work plan per region and year ({key[0]} {key[1]})",
-                f"a second plan for {key[1]} (first on line {first[key]})"))
+            problems.append(
+                where.problem(
+                    ("year",),
+                    f"one work plan per region and year ({key[0]} {key[1]})",
+                    f"a second plan for {key[1]} (first on line {first[key]})",
+                )
+            )
         first.setdefault(key, line)
     return problems
 
@@ -75,9 +82,13 @@ def ids_unique_within_work_plans(by: dict[str, list[Located]]) -> list[Problem]:
             for path, value in items:
                 line = where.file.line(where.path + path)
                 if value in seen:
-                    problems.append(where.problem(
-                        path, "an id used once in its work plan",
-                        f"'{value}' again (first on line {seen[value]})"))
+                    problems.append(
+                        where.problem(
+                            path,
+                            "an id used once in its work plan",
+                            f"'{value}' again (first on line {seen[value]})",
+                        )
+                    )
                 seen.setdefault(value, line)
     return problems
 
@@ -92,12 +103,20 @@ def old_ids_are_free(by: dict[str, list[Located]]) -> list[Problem]:
         for where in entries:
             for i, old in enumerate(getattr(where.entry, "old_ids", [])):
                 if old in current:
-                    problems.append(where.problem(
-                        ("old_ids", i), "an id no entry has now (its page would be replaced)",
-                        f"'{old}', the id of an entry of data/{key}.yml"))
+                    problems.append(
+                        where.problem(
+                            ("old_ids", i),
+                            "an id no entry has now (its page would be replaced)",
+                            f"'{old}', the id of an entry of data/{key}.yml",
+                        )
+                    )
                 elif old in first:
-                    problems.append(where.problem(
-                        ("old_ids", i), "an old id listed by one entry only",
-                        f"'{old}', already an old id of '{first[old]}'"))
+                    problems.append(
+                        where.problem(
+                            ("old_ids", i),
+                            "an old id listed by one entry only",
+                            f"'{old}', already an old id of '{first[old]}'",
+                        )
+                    )
                 first.setdefault(old, where.entry.id)
     return problems

@@ -36,14 +36,19 @@ def _shape(where: Located) -> list[Problem]:
     node: TreeNode = where.entry
     problems = []
     if node.type == "outcome" and node.start:
-        problems.append(where.problem(("start",), "the start on a question, not an outcome",
-                                      "true"))
+        problems.append(
+            where.problem(("start",), "the start on a question, not an outcome", "true")
+        )
     seen: dict[str, int] = {}
     for i, option in enumerate(node.options):
         if option.id in seen:
-            problems.append(where.problem(
-                ("options", i, "id"), "an answer id used once in its question",
-                f"'{option.id}' again (first is options[{seen[option.id]}])"))
+            problems.append(
+                where.problem(
+                    ("options", i, "id"),
+                    "an answer id used once in its question",
+                    f"'{option.id}' again (first is options[{seen[option.id]}])",
+                )
+            )
         seen.setdefault(option.id, i)
     return problems
 
@@ -69,12 +74,15 @@ def _cycles(nodes: dict[str, Located]) -> list[Problem]:
             if target not in nodes:
                 continue
             if state.get(target) == "open":
-                loop = path[path.index(target):] + [target]
-                problems.append(nodes[path[-1]].problem(
-                    ("options", i, "next"),
-                    "an answer that leads on to a node not yet on its path (the tree must "
-                    "have no cycles)",
-                    f"'{target}', which leads back round: " + " -> ".join(loop)))
+                loop = path[path.index(target) :] + [target]
+                problems.append(
+                    nodes[path[-1]].problem(
+                        ("options", i, "next"),
+                        "an answer that leads on to a node not yet on its path (the tree must "
+                        "have no cycles)",
+                        f"'{target}', which leads back round: " + " -> ".join(loop),
+                    )
+                )
             elif target not in state:
                 state[target] = "open"
                 path.append(target)
@@ -93,14 +101,21 @@ def tree(by: dict[str, list[Located]]) -> list[Problem]:
     nodes = {where.entry.id: where for where in located}
     starts = [where for where in located if where.entry.start]
     if not starts:
-        problems.append(Problem(yf.name, yf.line(("tree",)), "tree",
-                                "exactly one node with 'start: true'", "none"))
+        problems.append(
+            Problem(
+                yf.name, yf.line(("tree",)), "tree", "exactly one node with 'start: true'", "none"
+            )
+        )
     for where in starts[1:]:
         first = starts[0]
-        problems.append(where.problem(
-            ("start",), "exactly one node with 'start: true'",
-            f"a second (the first is '{first.entry.id}' on line "
-            f"{first.file.line(first.path + ('start',))})"))
+        problems.append(
+            where.problem(
+                ("start",),
+                "exactly one node with 'start: true'",
+                f"a second (the first is '{first.entry.id}' on line "
+                f"{first.file.line(first.path + ('start',))})",
+            )
+        )
     cycles = _cycles(nodes)
     problems += cycles
     raw = yf.value.get("tree") if isinstance(yf.value, dict) else None
@@ -108,9 +123,11 @@ def tree(by: dict[str, list[Located]]) -> list[Problem]:
     # every `next` known. Otherwise the missing piece is already reported, and a node cut off
     # by it is not the editor's second mistake.
     whole = (
-        isinstance(raw, list) and len(raw) == len(located)
+        isinstance(raw, list)
+        and len(raw) == len(located)
         and all(o.next in nodes for w in located for o in w.entry.options)
-        and len(starts) == 1 and starts[0].entry.type == "question"
+        and len(starts) == 1
+        and starts[0].entry.type == "question"
     )
     if not whole:
         return problems
@@ -125,19 +142,29 @@ def tree(by: dict[str, list[Located]]) -> list[Problem]:
     for node_id, where in nodes.items():
         if node_id not in reached:
             kind = where.entry.type
-            problems.append(where.problem(
-                ("id",), f"{'an outcome' if kind == 'outcome' else 'a question'} that some "
-                f"answer leads to from the start ('{start}')",
-                f"'{node_id}', which no path from the start reaches"))
+            problems.append(
+                where.problem(
+                    ("id",),
+                    f"{'an outcome' if kind == 'outcome' else 'a question'} that some "
+                    f"answer leads to from the start ('{start}')",
+                    f"'{node_id}', which no path from the start reaches",
+                )
+            )
     if not cycles:
         tree = {node_id: where.entry for node_id, where in nodes.items()}
         count = count_paths(tree, start)
         bound = max_paths()
         if count > bound:
-            problems.append(Problem(
-                yf.name, yf.line(("tree",)), "tree",
-                f"at most {bound} distinct paths from the start to an outcome (the bound is "
-                "MAX_PATHS in sphub/data/checks/tree.py, or SPHUB_TREE_MAX_PATHS)", f"{count} paths"))
+            problems.append(
+                Problem(
+                    yf.name,
+                    yf.line(("tree",)),
+                    "tree",
+                    f"at most {bound} distinct paths from the start to an outcome (the bound is "
+                    "MAX_PATHS in sphub/data/checks/tree.py, or SPHUB_TREE_MAX_PATHS)",
+                    f"{count} paths",
+                )
+            )
     return problems
 
 
@@ -146,13 +173,22 @@ def case_studies_name_their_network(by: dict[str, list[Located]]) -> list[Proble
     for where in by["case_studies"]:
         study = where.entry
         if not study.illustrative and study.network is None:
-            problems.append(where.problem(
-                ("network",), "the id of the network a real case study is about (or "
-                "'illustrative: true')", "nothing"))
+            problems.append(
+                where.problem(
+                    ("network",),
+                    "the id of the network a real case study is about (or 'illustrative: true')",
+                    "nothing",
+                )
+            )
         if study.illustrative and study.network is not None:
-            problems.append(where.problem(
-                ("network",), "no network on an illustrative example (it must not be read as "
-                "a record of a real network)", f"'{study.network}'"))
+            problems.append(
+                where.problem(
+                    ("network",),
+                    "no network on an illustrative example (it must not be read as "
+                    "a record of a real network)",
+                    f"'{study.network}'",
+                )
+            )
     return problems
 
 
@@ -162,5 +198,10 @@ def agenda_fits_half_day(by: dict[str, list[Located]]) -> list[Problem]:
     if total <= MAX_AGENDA_MINUTES:
         return []
     last = items[-1]
-    return [last.problem(("minutes",), f"an agenda of at most {MAX_AGENDA_MINUTES} minutes in "
-                         "all (a half-day session)", f"{total} minutes")]
+    return [
+        last.problem(
+            ("minutes",),
+            f"an agenda of at most {MAX_AGENDA_MINUTES} minutes in all (a half-day session)",
+            f"{total} minutes",
+        )
+    ]

@@ -107,12 +107,21 @@ def timeline(site: Site, plan: WorkPlan, title: str) -> Timeline:
             text_y = y
             bar_y = y + len(lines) * LINE + 2
             room_after = WIDTH - SIDE - x1 > 100
-            bars.append(Bar(
-                activity=activity, lines=lines, y=text_y, bar_y=bar_y, x=x0,
-                width=round(x1 - x0, 1), precision=precision, before=start.year < year,
-                after=end.year > year, status_x=x1 + 6 if room_after else x0 - 6,
-                status_anchor="start" if room_after else "end",
-            ))
+            bars.append(
+                Bar(
+                    activity=activity,
+                    lines=lines,
+                    y=text_y,
+                    bar_y=bar_y,
+                    x=x0,
+                    width=round(x1 - x0, 1),
+                    precision=precision,
+                    before=start.year < year,
+                    after=end.year > year,
+                    status_x=x1 + 6 if room_after else x0 - 6,
+                    status_anchor="start" if room_after else "end",
+                )
+            )
             y = bar_y + BAR + 12
         groups.append(Group(area.title, group_y, bars))
         y += 6
@@ -128,15 +137,27 @@ def timeline(site: Site, plan: WorkPlan, title: str) -> Timeline:
     description = (
         f"Timeline of {region.group}'s work plan for {year}: {count} activities in "
         f"{len(plan.focus_areas)} focus areas, as bars over the twelve months. "
-        + " ".join(f"{area.title}: " + "; ".join(
-            f"{a.title}, {when(a.when)}, {label(a.status).lower()}" for a in area.activities)
-            + "." for area in plan.focus_areas)
+        + " ".join(
+            f"{area.title}: "
+            + "; ".join(
+                f"{a.title}, {when(a.when)}, {label(a.status).lower()}" for a in area.activities
+            )
+            + "."
+            for area in plan.focus_areas
+        )
         + f" {note}."
     )
     return Timeline(
-        key=f"timeline-{plan.id}", plan=plan, title=f"{title}: timeline",
-        description=description, width=WIDTH, height=round(y + 4, 1), months=months,
-        groups=groups, today_x=today_x, today_note=note,
+        key=f"timeline-{plan.id}",
+        plan=plan,
+        title=f"{title}: timeline",
+        description=description,
+        width=WIDTH,
+        height=round(y + 4, 1),
+        months=months,
+        groups=groups,
+        today_x=today_x,
+        today_note=note,
     )
 
 
@@ -171,17 +192,29 @@ CHART_WIDTH = 320
 ROW = 20
 
 
-def bar_chart(key: str, title: str, label_head: str, value_head: str,
-              counts: list[tuple[str, int]]) -> BarChart:
+def bar_chart(
+    key: str, title: str, label_head: str, value_head: str, counts: list[tuple[str, int]]
+) -> BarChart:
     """Lay out `counts` ((label, value), in order) as a small horizontal bar chart."""
     label_width = max([len(text) for text, _ in counts] + [4]) * 7 + 10
     room = CHART_WIDTH - label_width - 30
     top = max([value for _, value in counts] + [1])
-    rows = [Row(text, value, 4 + i * ROW, round(room * value / top, 1))
-            for i, (text, value) in enumerate(counts)]
+    rows = [
+        Row(text, value, 4 + i * ROW, round(room * value / top, 1))
+        for i, (text, value) in enumerate(counts)
+    ]
     description = f"{title}: " + "; ".join(f"{text}: {value}" for text, value in counts) + "."
-    return BarChart(key, title, description, label_head, value_head, CHART_WIDTH,
-                    4 + len(rows) * ROW + 4, label_width, rows)
+    return BarChart(
+        key,
+        title,
+        description,
+        label_head,
+        value_head,
+        CHART_WIDTH,
+        4 + len(rows) * ROW + 4,
+        label_width,
+        rows,
+    )
 
 
 def _years(values: Counter) -> list[tuple[str, int]]:
@@ -197,8 +230,13 @@ def events_per_year(site: Site, region: Region | None = None) -> BarChart | None
     if not counts:
         return None
     where = f" in {region.name}" if region else ""
-    return bar_chart(f"chart-events-year-{region.id if region else 'all'}",
-                     f"Events per year{where}", "Year", "Events", counts)
+    return bar_chart(
+        f"chart-events-year-{region.id if region else 'all'}",
+        f"Events per year{where}",
+        "Year",
+        "Events",
+        counts,
+    )
 
 
 def events_per_region(site: Site) -> BarChart | None:
@@ -217,5 +255,10 @@ def members_per_year(site: Site, region: Region | None = None) -> BarChart | Non
     if not counts:
         return None
     where = f" in {region.name}" if region else ""
-    return bar_chart(f"chart-members-year-{region.id if region else 'all'}",
-                     f"Member networks per year{where}", "Year", "Member networks", counts)
+    return bar_chart(
+        f"chart-members-year-{region.id if region else 'all'}",
+        f"Member networks per year{where}",
+        "Year",
+        "Member networks",
+        counts,
+    )

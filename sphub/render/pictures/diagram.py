@@ -98,11 +98,16 @@ def layout(tree: dict[str, TreeNode]) -> Layout:
             label = f"{tags[node_id]} {node.short}"
             wrapped = textwrap.wrap(label, CHARS_PER_LINE)
             # Never drop words: a label too long for the box overflows its last line.
-            lines = tuple(wrapped[:MAX_LINES - 1] + [" ".join(wrapped[MAX_LINES - 1:])])
+            lines = tuple(wrapped[: MAX_LINES - 1] + [" ".join(wrapped[MAX_LINES - 1 :])])
             boxes[node_id] = Box(node, tags[node_id], x, y, lines)
     drawn = [
-        Line(boxes[q.id].x + BOX_WIDTH // 2, boxes[q.id].y + BOX_HEIGHT,
-             boxes[t.id].x + BOX_WIDTH // 2, boxes[t.id].y)
-        for q, _option, t in edges(tree) if q.id in boxes
+        Line(
+            boxes[q.id].x + BOX_WIDTH // 2,
+            boxes[q.id].y + BOX_HEIGHT,
+            boxes[t.id].x + BOX_WIDTH // 2,
+            boxes[t.id].y,
+        )
+        for q, _option, t in edges(tree)
+        if q.id in boxes
     ]
     return Layout(width, height, tuple(boxes.values()), tuple(dict.fromkeys(drawn)))

@@ -97,10 +97,12 @@ def natural_earth(lon: float, lat: float) -> tuple[float, float]:
     lam, phi = math.radians(lon), math.radians(lat)
     phi2 = phi * phi
     phi4 = phi2 * phi2
-    x = lam * (0.8707 - 0.131979 * phi2 + phi4 * (-0.013791 + phi4 * (0.003971 * phi2
-                                                                     - 0.001529 * phi4)))
-    y = phi * (1.007226 + phi2 * (0.015085 + phi4 * (-0.044475 + 0.028874 * phi2
-                                                     - 0.005916 * phi4)))
+    x = lam * (
+        0.8707 - 0.131979 * phi2 + phi4 * (-0.013791 + phi4 * (0.003971 * phi2 - 0.001529 * phi4))
+    )
+    y = phi * (
+        1.007226 + phi2 * (0.015085 + phi4 * (-0.044475 + 0.028874 * phi2 - 0.005916 * phi4))
+    )
     return x, -y
 
 
@@ -146,11 +148,15 @@ def world() -> tuple[Shape, ...]:
         country = pycountry.countries.get(numeric=geometry["id"]) if "id" in geometry else None
         if country and country.alpha_2 == "AQ":
             continue  # below every map's frame (58°S), and its ring runs round the pole
-        shapes.append(Shape(
-            code=country.alpha_2 if country else None,
-            polygons=[[[natural_earth(*p) for p in _ring(arcs, r)] for r in polygon]
-                      for polygon in polygons],
-        ))
+        shapes.append(
+            Shape(
+                code=country.alpha_2 if country else None,
+                polygons=[
+                    [[natural_earth(*p) for p in _ring(arcs, r)] for r in polygon]
+                    for polygon in polygons
+                ],
+            )
+        )
     return tuple(shapes)
 
 
@@ -195,8 +201,13 @@ def _clip(ring: Ring, box: tuple[float, float, float, float]) -> Ring:
         return []
     if min(xs) >= box[0] and max(xs) <= box[2] and min(ys) >= box[1] and max(ys) <= box[3]:
         return ring
-    for axis, limit, keep_below in ((0, box[0], False), (0, box[2], True),
-                                    (1, box[1], False), (1, box[3], True)):
+    for axis, limit, keep_below in (
+        (0, box[0], False),
+        (0, box[2], True),
+        (1, box[1], False),
+        (1, box[3], True),
+    ):
+
         def inside(p: tuple[float, float]) -> bool:
             return p[axis] <= limit if keep_below else p[axis] >= limit
 
@@ -247,6 +258,7 @@ def _pair(point: tuple[int, int]) -> str:
 def _label_point(shape: Shape) -> tuple[float, float]:
     """Centroid of the largest polygon's outer ring (so Indonesia is labelled on an island,
     not in the sea between them)."""
+
     def area_centroid(ring: Ring) -> tuple[float, float, float]:
         a = cx = cy = 0.0
         for (x0, y0), (x1, y1) in zip(ring, ring[1:] + ring[:1]):
@@ -263,8 +275,11 @@ def _label_point(shape: Shape) -> tuple[float, float]:
 
 
 def _shade(count: int) -> int:
-    return next(i for i, (low, high) in enumerate(SHADES, 1)
-                if count >= low and (high is None or count <= high))
+    return next(
+        i
+        for i, (low, high) in enumerate(SHADES, 1)
+        if count >= low and (high is None or count <= high)
+    )
 
 
 def _legend(counts: list[int]) -> list[Legend]:
@@ -285,13 +300,21 @@ def _place_labels(marks: list[dict], font: float, width: float, height: float) -
         w, h = len(mark["text"]) * font * 0.55, font * 1.2
         x0, y0 = mark["label_x"], mark["label_y"]
         mark["labelled"] = False
-        for dx, dy in ((0, 0), (0, -h), (0, h), (w * 0.6, 0), (-w * 0.6, 0), (0, -2 * h),
-                       (0, 2 * h)):
+        for dx, dy in (
+            (0, 0),
+            (0, -h),
+            (0, h),
+            (w * 0.6, 0),
+            (-w * 0.6, 0),
+            (0, -2 * h),
+            (0, 2 * h),
+        ):
             x, y = x0 + dx, y0 + dy
             box = (x - w / 2, y - h * 0.8, x + w / 2, y + h * 0.4)
             inside = box[0] >= 0 and box[1] >= 0 and box[2] <= width and box[3] <= height
-            free = all(box[2] < b[0] or box[0] > b[2] or box[3] < b[1] or box[1] > b[3]
-                       for b in placed)
+            free = all(
+                box[2] < b[0] or box[0] > b[2] or box[3] < b[1] or box[1] > b[3] for b in placed
+            )
             if inside and free:
                 placed.append(box)
                 mark.update(label_x=round(x, 1), label_y=round(y, 1), labelled=True)
@@ -301,8 +324,7 @@ def _place_labels(marks: list[dict], font: float, width: float, height: float) -
 def member_map(site: Site, region: Region | None = None) -> MemberMap | None:
     """The map of `region`'s member countries (framed on them), or of the world with every
     member country; None when no member has a country."""
-    members = site.members_of(region) if region else sorted(site.members.values(),
-                                                            key=sort_name)
+    members = site.members_of(region) if region else sorted(site.members.values(), key=sort_name)
     by_country: dict[str, list[Member]] = {}
     for member in members:
         if member.country:
@@ -335,20 +357,30 @@ def member_map(site: Site, region: Region | None = None) -> MemberMap | None:
         return bx1 > x0 and bx0 < x1 and by1 > y0 and by0 < y1
 
     view = (x0, y0, x1, y1)
-    background = "".join(_path_of(i, view, scale) for i, s in enumerate(world())
-                         if s.code not in by_country and visible(s))
+    background = "".join(
+        _path_of(i, view, scale)
+        for i, s in enumerate(world())
+        if s.code not in by_country and visible(s)
+    )
     marks = []
     for code in drawn:
         shape = shapes[code]
         lx, ly = _label_point(shape)
         bx0, by0, bx1, by1 = shape.bbox
         count = len(by_country[code])
-        marks.append(dict(
-            code=code, name=country_name(code), members=by_country[code], shade=_shade(count),
-            d=_path_of(index[code], view, scale), label_x=(lx - x0) * scale,
-            label_y=(ly - y0) * scale, size=(bx1 - bx0) * (by1 - by0),
-            text=f"{country_name(code)} ({count})",
-        ))
+        marks.append(
+            dict(
+                code=code,
+                name=country_name(code),
+                members=by_country[code],
+                shade=_shade(count),
+                d=_path_of(index[code], view, scale),
+                label_x=(lx - x0) * scale,
+                label_y=(ly - y0) * scale,
+                size=(bx1 - bx0) * (by1 - by0),
+                text=f"{country_name(code)} ({count})",
+            )
+        )
     _place_labels(marks, font, width, height)
     countries = [
         CountryMark(**{k: v for k, v in mark.items() if k not in ("size", "text")})
@@ -361,16 +393,28 @@ def member_map(site: Site, region: Region | None = None) -> MemberMap | None:
     description = (
         f"Map of {where}: {len(by_country)} countries with member networks are shaded, darker "
         f"for more networks, and labelled with the country and the number of networks. "
-        + "; ".join(f"{country_name(c)}: {len(ms)}" for c, ms in
-                    sorted(by_country.items(), key=lambda item: country_name(item[0])))
+        + "; ".join(
+            f"{country_name(c)}: {len(ms)}"
+            for c, ms in sorted(by_country.items(), key=lambda item: country_name(item[0]))
+        )
         + "."
-        + (f" {len(without)} networks have no country recorded (regional networks) and are "
-           "not on the map." if without else "")
+        + (
+            f" {len(without)} networks have no country recorded (regional networks) and are "
+            "not on the map."
+            if without
+            else ""
+        )
     )
     return MemberMap(
-        key=f"map-{region.id if region else 'world'}", title=title, description=description,
-        width=width, height=height, background=background, countries=countries,
-        legend=_legend([len(ms) for ms in by_country.values()]), unmapped=unmapped,
-        without_country=without, font=font,
+        key=f"map-{region.id if region else 'world'}",
+        title=title,
+        description=description,
+        width=width,
+        height=height,
+        background=background,
+        countries=countries,
+        legend=_legend([len(ms) for ms in by_country.values()]),
+        unmapped=unmapped,
+        without_country=without,
+        font=font,
     )
-

@@ -97,9 +97,9 @@ def assert_headings_in_order(page: Page, url: str) -> None:
 
 
 @pytest.fixture(scope="module")
-def walked(built_site):
+def walked(built_site_pdf):
     """Every page reached from /decision-tree/ by answering, with its depth (answers given)."""
-    start = read(built_site, "decision-tree/")
+    start = read(built_site_pdf, "decision-tree/")
     [first] = start.link_to("Start now")
     queue = deque([(follow("decision-tree/", first), 0)])
     seen: dict[str, int] = {}
@@ -108,7 +108,7 @@ def walked(built_site):
         if url in seen:
             continue
         seen[url] = depth
-        page = read(built_site, url)
+        page = read(built_site_pdf, url)
         for href in page.links_in("sphub-options"):
             queue.append((follow(url, href), depth + 1))
     return seen
@@ -121,20 +121,20 @@ def test_walk_reaches_every_outcome_and_question(walked, shipped):
     assert questions == {n.id for n in shipped.tree.values() if n.type == "question"}
 
 
-def test_question_pages(walked, built_site):
+def test_question_pages(walked, built_site_pdf):
     for url, depth in walked.items():
         if not url.startswith("decision-tree/q/"):
             continue
-        page = read(built_site, url)
+        page = read(built_site_pdf, url)
         assert_headings_in_order(page, url)
         options = page.links_in("sphub-options")
         assert len(options) >= 2, url
         [back] = page.link_to("Back")
-        read(built_site, follow(url, back))
+        read(built_site_pdf, follow(url, back))
         changes = page.link_to("Change")
         assert len(changes) == depth, url
         for href in changes:
-            read(built_site, follow(url, href))
+            read(built_site_pdf, follow(url, href))
         if depth:
             assert any(text == "Your answers" for _, text in page.headings), url
             [again] = page.link_to("Start again")
@@ -143,11 +143,11 @@ def test_question_pages(walked, built_site):
             assert not page.link_to("Start again")
 
 
-def test_outcome_pages(walked, built_site):
+def test_outcome_pages(walked, built_site_pdf):
     for url, depth in walked.items():
         if not url.startswith("decision-tree/result/"):
             continue
-        page = read(built_site, url)
+        page = read(built_site_pdf, url)
         assert_headings_in_order(page, url)
         assert len(page.link_to("Change")) == depth, url
         assert page.link_to("Start again"), url
@@ -155,28 +155,28 @@ def test_outcome_pages(walked, built_site):
         # Every link on the plan leads to a page of the site.
         for href, _text, _c in page.links:
             if href.endswith(".pdf"):  # the printable guide (tests/test_pdf.py reads it)
-                assert (built_site / follow(url, href)).is_file(), href
+                assert (built_site_pdf / follow(url, href)).is_file(), href
             elif not href.startswith(("http:", "https:", "#", "mailto:")):
-                read(built_site, follow(url, href))
+                read(built_site_pdf, follow(url, href))
 
 
-def test_tree_pages_load_nothing_from_other_hosts(walked, built_site):
+def test_tree_pages_load_nothing_from_other_hosts(walked, built_site_pdf):
     for url in list(walked)[:5] + ["decision-tree/", "guidance/"]:
-        for asset in read(built_site, url).assets:
+        for asset in read(built_site_pdf, url).assets:
             assert "://" not in asset and not asset.startswith("//"), (url, asset)
 
 
-def test_change_link_leads_back_to_the_question_with_earlier_answers(walked, built_site):
+def test_change_link_leads_back_to_the_question_with_earlier_answers(walked, built_site_pdf):
     deepest = max(walked, key=walked.get)
-    page = read(built_site, deepest)
+    page = read(built_site_pdf, deepest)
     changes = [follow(deepest, h) for h in page.link_to("Change")]
     assert [walked[u] for u in changes] == list(range(walked[deepest]))
 
 
-def test_answer_pages_are_left_out_of_search(built_site):
+def test_answer_pages_are_left_out_of_search(built_site_pdf):
     import json
 
-    index = json.loads((built_site / "search" / "search_index.json").read_text())
+    index = json.loads((built_site_pdf / "search" / "search_index.json").read_text())
     locations = {doc["location"] for doc in index["docs"]}
     assert not any(loc.startswith("decision-tree/q/") for loc in locations)
     assert not any(loc.startswith("decision-tree/result/") for loc in locations)

@@ -11,16 +11,19 @@ from sphub.render.text import country_name, event_dates, label, language_name, w
 from sphub.render.urls import page_src, relative_url, url_of
 
 
-@pytest.mark.parametrize("value, words", [
-    ("2012-02-20", "20 February 2012"),
-    ("2012-12", "December 2012"),
-    ("2011", "2011"),
-    ("2012-02-20/2012-02-22", "20–22 February 2012"),
-    ("2012-03/2012-11", "March – November 2012"),
-    ("2012-01-30/2012-02-02", "30 January – 2 February 2012"),
-    ("2010-05/2011-04", "May 2010 – April 2011"),
-    ("2012-02-20/2012-03", "20 February 2012 – March 2012"),
-])
+@pytest.mark.parametrize(
+    "value, words",
+    [
+        ("2012-02-20", "20 February 2012"),
+        ("2012-12", "December 2012"),
+        ("2011", "2011"),
+        ("2012-02-20/2012-02-22", "20–22 February 2012"),
+        ("2012-03/2012-11", "March – November 2012"),
+        ("2012-01-30/2012-02-02", "30 January – 2 February 2012"),
+        ("2010-05/2011-04", "May 2010 – April 2011"),
+        ("2012-02-20/2012-03", "20 February 2012 – March 2012"),
+    ],
+)
 def test_when(value, words):
     assert when(value) == words
 
@@ -39,8 +42,13 @@ def test_names_from_codes():
 
 @pytest.mark.parametrize("directory_urls", [True, False])
 def test_relative_links_match_mkdocs(directory_urls):
-    sources = ["index.md", "members/index.md", page_src("members", "pmn"),
-               page_src("events", "x"), "about.md"]
+    sources = [
+        "index.md",
+        "members/index.md",
+        page_src("members", "pmn"),
+        page_src("events", "x"),
+        "about.md",
+    ]
     for a in sources:
         for b in sources:
             ours = relative_url(url_of(a, directory_urls), url_of(b, directory_urls))

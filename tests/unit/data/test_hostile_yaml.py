@@ -23,43 +23,78 @@ LAUGHS = "events:\n  - &a [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" 
 HOSTILE = {
     "python tag": (
         b"events:\n  - id: x\n    title: !!python/object/apply:os.system ['echo owned']\n",
-        3, "got the tag '!!python/object/apply:os.system'"),
+        3,
+        "got the tag '!!python/object/apply:os.system'",
+    ),
     "python name tag": (b"events:\n  - !!python/name:os.system\n", 2, "got the tag"),
     "local tag": (b"events:\n  - id: !secret x\n", 2, "got the tag '!secret'"),
-    "tag directive": (b"%TAG !p! tag:yaml.org,2002:python/\n---\nevents: !p!object:os.Foo {}\n",
-                      3, "got the tag '!!python/object:os.Foo'"),
+    "tag directive": (
+        b"%TAG !p! tag:yaml.org,2002:python/\n---\nevents: !p!object:os.Foo {}\n",
+        3,
+        "got the tag '!!python/object:os.Foo'",
+    ),
     "binary tag": (b"events:\n  - id: !!binary aGVsbG8=\n", 2, "got the tag"),
     "set": (b"events: !!set {a, b}\n", 1, "got the tag '!!set'"),
-    "merge key": (b"base: &b {kind: other}\nevents:\n  - <<: *b\n    id: x\n", 3,
-                  "got a merge key '<<'"),
-    "duplicate key": (b"events:\n  - id: a\n    title: A\n    id: b\n", 4,
-                      "got a second 'id' (first on line 2)"),
+    "merge key": (
+        b"base: &b {kind: other}\nevents:\n  - <<: *b\n    id: x\n",
+        3,
+        "got a merge key '<<'",
+    ),
+    "duplicate key": (
+        b"events:\n  - id: a\n    title: A\n    id: b\n",
+        4,
+        "got a second 'id' (first on line 2)",
+    ),
     # Line 7 (&f) is where the expanded count passes a million.
     "billion laughs": (LAUGHS.encode(), 7, f"expected at most {MAX_VALUES:,} values in one file"),
     "alias loop": (b"events: &e\n  - *e\n", 1, "got an alias that contains itself"),
-    "deep nesting": (b"events: " + b"[" * 100_000 + b"]" * 100_000 + b"\n", 1,
-                     f"expected nesting at most {MAX_DEPTH} levels deep"),
-    "deep block nesting": (b"events:\n" + b"".join(b" " * i + b"- \n" for i in range(1, 200)),
-                           MAX_DEPTH + 1, f"expected nesting at most {MAX_DEPTH} levels deep"),
+    "deep nesting": (
+        b"events: " + b"[" * 100_000 + b"]" * 100_000 + b"\n",
+        1,
+        f"expected nesting at most {MAX_DEPTH} levels deep",
+    ),
+    "deep block nesting": (
+        b"events:\n" + b"".join(b" " * i + b"- \n" for i in range(1, 200)),
+        MAX_DEPTH + 1,
+        f"expected nesting at most {MAX_DEPTH} levels deep",
+    ),
     "empty file": (b"", 1, "expected a mapping of data, got an empty file"),
     "only comments": (b"# nothing here\n\n", 1, "got an empty file"),
-    "list at the top": (b"- id: x\n- id: y\n", 1,
-                        "expected a mapping of data (key: value), got a list"),
+    "list at the top": (
+        b"- id: x\n- id: y\n",
+        1,
+        "expected a mapping of data (key: value), got a list",
+    ),
     "text at the top": (b"just some words\n", 1, "got 'just some words'"),
-    "mapping where a list belongs": (b"events:\n  id: x\n", 1,
-                                     "events: expected a list of entries"),
-    "tab indentation": (b"events:\n  - id: x\n\ttitle: y\n", 3,
-                        "expected indentation with spaces, got a tab character"),
+    "mapping where a list belongs": (
+        b"events:\n  id: x\n",
+        1,
+        "events: expected a list of entries",
+    ),
+    "tab indentation": (
+        b"events:\n  - id: x\n\ttitle: y\n",
+        3,
+        "expected indentation with spaces, got a tab character",
+    ),
     "byte-order mark": (b"\xef\xbb\xbfevents: []\n", 1, "got a UTF-8 byte-order mark"),
     "UTF-16": ("events: []\n".encode("utf-16"), 1, "got UTF-16 or binary data"),
     "UTF-16 without BOM": ("events: []\n".encode("utf-16-le"), 1, "got UTF-16 or binary data"),
     "invalid UTF-8": (b"events:\n  - id: x\n    title: Caf\xe9\n", 3, "got the invalid byte 0xe9"),
-    "NUL escape": (b'events:\n  - id: x\n    title: "a\\0b"\n', 3,
-                   "expected text without control characters, got the character U+0000"),
-    "escape character": (b'events:\n  - id: x\n    title: "\\e[31m"\n', 3,
-                         "got the character U+001B"),
-    "line separator": (b'events:\n  - id: x\n    title: "a\\u2028b"\n', 3,
-                       "got the character U+2028"),
+    "NUL escape": (
+        b'events:\n  - id: x\n    title: "a\\0b"\n',
+        3,
+        "expected text without control characters, got the character U+0000",
+    ),
+    "escape character": (
+        b'events:\n  - id: x\n    title: "\\e[31m"\n',
+        3,
+        "got the character U+001B",
+    ),
+    "line separator": (
+        b'events:\n  - id: x\n    title: "a\\u2028b"\n',
+        3,
+        "got the character U+2028",
+    ),
     "lone surrogate": (b'events:\n  - id: x\n    title: "\\ud800"\n', 3, "expected valid YAML"),
     "two documents": (b"events: []\n---\nevents: []\n", 2, "expected one YAML document"),
     "oversize": (b"events: []\n" + b"#" * MAX_FILE_BYTES, 1, "expected a file of at most 10 MiB"),
@@ -89,16 +124,20 @@ def test_list_where_a_mapping_belongs(data_copy):
     shipped = (data_copy / "events.yml").read_bytes()
     line = shipped.count(b"\n") + 1
     problems = _problems(data_copy, shipped + b"  - - id: x\n    - title: y\n")
-    assert problems == [f"data/events.yml:{line}: events[{_count_entries(shipped)}]: expected a "
-                        "mapping (key: value lines), got a list of 2 items"]
+    assert problems == [
+        f"data/events.yml:{line}: events[{_count_entries(shipped)}]: expected a "
+        "mapping (key: value lines), got a list of 2 items"
+    ]
 
 
 def test_line_break_in_a_key_stays_on_one_line(data_copy):
     shipped = (data_copy / "events.yml").read_bytes()
     line = shipped.count(b"\n") + 1
     problems = _problems(data_copy, shipped + b'"bad\\nkey": 1\n')
-    assert problems == [f"data/events.yml:{line}: bad\\nkey: expected only the key 'events' "
-                        "at the top of the file, got unknown key 'bad\\nkey'"]
+    assert problems == [
+        f"data/events.yml:{line}: bad\\nkey: expected only the key 'events' "
+        "at the top of the file, got unknown key 'bad\\nkey'"
+    ]
 
 
 def _count_entries(raw: bytes) -> int:
@@ -111,19 +150,24 @@ def test_symbolic_link_is_refused_unread(data_copy, target):
     (data_copy / "events.yml").symlink_to(target)
     with pytest.raises(DataError) as caught:
         load_site(data_copy)
-    assert str(caught.value.problems[0]) == \
-        "data/events.yml:1: (file): expected a plain file, got a symbolic link"
+    assert (
+        str(caught.value.problems[0])
+        == "data/events.yml:1: (file): expected a plain file, got a symbolic link"
+    )
 
 
 def test_an_entry_cannot_take_the_place_of_a_section_page(data_copy):
     """An entry with id 'index' would have the page of its section (members/index.md)."""
     events = data_copy / "events.yml"
     events.write_text(events.read_text().replace("id: spi-training-bangkok-2012", "id: index"))
-    problems = [p for p in _problems(data_copy, events.read_bytes())
-                if p.startswith("data/events.yml")]
+    problems = [
+        p for p in _problems(data_copy, events.read_bytes()) if p.startswith("data/events.yml")
+    ]
     line = events.read_text().splitlines().index("  - id: index") + 1
-    assert problems == [f"data/events.yml:{line}: events[0].id: expected an id other than "
-                        "'index', the name of each section's own page, got 'index'"]
+    assert problems == [
+        f"data/events.yml:{line}: events[0].id: expected an id other than "
+        "'index', the name of each section's own page, got 'index'"
+    ]
 
 
 def test_no_code_runs_from_a_tag(data_copy, tmp_path):
@@ -142,8 +186,11 @@ def test_values_in_a_quoted_merge_key_are_plain_data(data_copy):
 
 def test_validate_prints_the_problem_without_traceback(tmp_path, data_copy):
     (data_copy / "members.yml").write_bytes(b"members:\n  - !!python/object:os.Foo {}\n")
-    result = subprocess.run([sys.executable, "-m", "sphub.cli", "validate", "--data",
-                             str(data_copy)], capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "sphub.cli", "validate", "--data", str(data_copy)],
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     # The one problem, then the count: an unreadable members.yml hides the references to

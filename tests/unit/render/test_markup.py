@@ -9,6 +9,7 @@ from golden_cases import GOLDEN
 
 from sphub.data.load import load_site
 from sphub.render.markup import markdown_html
+from sphub.render.pages import all_pages
 from sphub.render.renderer import Renderer
 from tests_paths import FRAGMENTS
 
@@ -36,7 +37,7 @@ def test_template_syntax_in_data_shows_as_typed(tmp_path):
     ).replace("name: Pakistan Microfinance Network", "name: Net {{ config }}")
     (data / "members.yml").write_text(members)
     site = load_site(data)
-    pages = {p.src: p for p in Renderer(site, FRAGMENTS).pages()}
+    pages = {p.src: p for p in all_pages(Renderer(site, FRAGMENTS))}
     page = pages["members/pmn.md"]
     assert "{{ 7*7 }}" in page.html and "49" not in page.html
     assert "{% include &#39;x&#39; %}" in page.html or "{% include 'x' %}" in page.html
@@ -47,11 +48,11 @@ def test_template_syntax_in_data_shows_as_typed(tmp_path):
 
 def test_one_page_per_entry_with_relative_links(tmp_path):
     site = load_site(GOLDEN / "base")
-    pages = Renderer(site, FRAGMENTS).pages()
+    pages = all_pages(Renderer(site, FRAGMENTS))
     sources = [p.src for p in pages]
     assert len(sources) == len(set(sources))
     assert "events/training-2012.md" in sources and "regions/asia.md" in sources
     event = next(p for p in pages if p.src == "events/training-2012.md")
     assert 'href="../../partners/cerise/"' in event.html
-    flat = {p.src: p for p in Renderer(site, FRAGMENTS, directory_urls=False).pages()}
+    flat = {p.src: p for p in all_pages(Renderer(site, FRAGMENTS, directory_urls=False))}
     assert 'href="../partners/cerise.html"' in flat["events/training-2012.md"].html

@@ -56,7 +56,10 @@ def test_built_site_has_downloads_linked_from_pages(built_site):
 def test_two_builds_give_identical_downloads(built_site, tmp_path):
     result = build(ROOT, tmp_path / "again")
     assert result.returncode == 0, result.stderr
-    for path in sorted(p for p in built_site.rglob("*") if p.suffix in {".json", ".csv", ".ics"}
-                       and "search" not in p.parts):
+    for path in sorted(
+        p
+        for p in built_site.rglob("*")
+        if p.suffix in {".json", ".csv", ".ics"} and "search" not in p.parts
+    ):
         again = tmp_path / "again" / path.relative_to(built_site)
         assert again.read_bytes() == path.read_bytes(), path

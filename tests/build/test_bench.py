@@ -12,7 +12,6 @@ from sphub.bench import generate
 from sphub.bench.baseline import write_plain_project
 from sphub.data.load import load_site
 from sphub.models import COLLECTIONS
-from sphub.render.strategy import ENTRY_COLLECTIONS
 from sphub.data.checks.tree import MAX_PATHS
 from sphub.data.tree import count_paths, start_of, walk
 
@@ -77,7 +76,7 @@ def test_plain_baseline_has_every_page_and_no_macro_call(tmp_path, shipped):
     assert pages == hand_written | set(generated)
     # A page per entry, per step of the decision tree (every path prefix) and per outcome.
     with_pages = ["regions", "organisations", "members", "workplans", "events", "resources",
-                  "projects", "topics", *ENTRY_COLLECTIONS]
+                  "projects", "topics", "tools", "practices", "entry_points", "strategy_options", "case_studies"]
     outcomes = [node for node in shipped.tree.values() if node.type == "outcome"]
     assert len(generated) == (sum(len(shipped.collection(key)) for key in with_pages)
                               + len(list(walk(shipped.tree))) + len(outcomes))

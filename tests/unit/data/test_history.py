@@ -15,12 +15,18 @@ FILES = ["data/a.yml", "data/b.yml"]
 
 
 def git(where: Path, *args: str, day: str | None = None) -> str:
-    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org",
-           "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org"}
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "t",
+        "GIT_AUTHOR_EMAIL": "t@example.org",
+        "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@example.org",
+    }
     if day:
         env["GIT_AUTHOR_DATE"] = env["GIT_COMMITTER_DATE"] = f"{day}T12:00:00+00:00"
-    return subprocess.run(["git", "-C", str(where), *args], check=True, capture_output=True,
-                          text=True, env=env).stdout
+    return subprocess.run(
+        ["git", "-C", str(where), *args], check=True, capture_output=True, text=True, env=env
+    ).stdout
 
 
 def commit(repo: Path, name: str, text: str, day: str) -> None:
@@ -51,8 +57,7 @@ def test_full_history_gives_each_file_its_own_last_change(tmp_path):
 def test_shallow_clone_says_it_cannot_know_rather_than_guess(tmp_path):
     repo = history_repo(tmp_path)
     clone = tmp_path / "clone"
-    subprocess.run(["git", "clone", "-q", "--depth", "3", f"file://{repo}", str(clone)],
-                   check=True)
+    subprocess.run(["git", "clone", "-q", "--depth", "3", f"file://{repo}", str(clone)], check=True)
     changes = last_changes(clone, FILES)
     # The clone keeps the last three commits; the oldest kept (b.yml's) stands for all the
     # history before it. a.yml changed after it: known. b.yml's last change is that boundary

@@ -37,8 +37,9 @@ def test_old_address_redirects_to_the_new_page(tmp_path):
     result = build(project)
     assert result.returncode == 0, result.stderr
     old = (project / "site/members/samn/index.html").read_text()
-    assert '<meta http-equiv="refresh" content="0; url=../south-asian-microfinance-network/">' \
-        in old
+    assert (
+        '<meta http-equiv="refresh" content="0; url=../south-asian-microfinance-network/">' in old
+    )
     assert '<link rel="canonical" href="../south-asian-microfinance-network/">' in old
     assert "South Asian Microfinance Network (SAMN)" in old
     new = project / "site/members/south-asian-microfinance-network/index.html"
@@ -52,10 +53,13 @@ def test_an_old_id_that_is_a_current_id_is_a_data_error(data_copy):
     line = path.read_text().splitlines().index("    old_ids: [ama]") + 1
     with pytest.raises(DataError) as err:
         load_site(data_copy)
-    assert [str(p) for p in err.value.problems] == [(
-        f"data/members.yml:{line}: members[{_index(text, 'pmn')}].old_ids[0]: expected an id no "
-        "entry has now (its page would be replaced), got 'ama', the id of an entry of "
-        "data/members.yml")]
+    assert [str(p) for p in err.value.problems] == [
+        (
+            f"data/members.yml:{line}: members[{_index(text, 'pmn')}].old_ids[0]: expected an id no "
+            "entry has now (its page would be replaced), got 'ama', the id of an entry of "
+            "data/members.yml"
+        )
+    ]
 
 
 def test_an_old_id_claimed_twice_is_a_data_error(data_copy):
@@ -66,8 +70,10 @@ def test_an_old_id_claimed_twice_is_a_data_error(data_copy):
     with pytest.raises(DataError) as err:
         load_site(data_copy)
     assert len(err.value.problems) == 1
-    assert "old_ids[0]: expected an old id listed by one entry only, got 'gone', already an " \
+    assert (
+        "old_ids[0]: expected an old id listed by one entry only, got 'gone', already an "
         "old id of 'ama'" in str(err.value.problems[0])
+    )
 
 
 def test_an_old_address_held_by_a_page_stops_the_build(tmp_path):
@@ -78,15 +84,19 @@ def test_an_old_address_held_by_a_page_stops_the_build(tmp_path):
     path.write_text(path.read_text().replace("  - id: pmn\n", "  - id: pmn\n    old_ids: [join]\n"))
     result = build(project)
     assert result.returncode != 0
-    assert "data/members.yml: members 'pmn': old_ids: expected an address no page uses, got " \
+    assert (
+        "data/members.yml: members 'pmn': old_ids: expected an address no page uses, got "
         "'join' (site/members/join/index.html is already a page)" in result.stdout + result.stderr
+    )
     assert "Traceback" not in result.stderr
 
 
 def test_old_id_index_is_refused_like_any_id(tmp_path):
     project = make_project(tmp_path / "p")
     path = project / "data" / "members.yml"
-    path.write_text(path.read_text().replace("  - id: pmn\n", "  - id: pmn\n    old_ids: [index]\n"))
+    path.write_text(
+        path.read_text().replace("  - id: pmn\n", "  - id: pmn\n    old_ids: [index]\n")
+    )
     result = build(project)
     assert result.returncode != 0
     assert "old_ids[0]: expected an id other than 'index'" in result.stdout

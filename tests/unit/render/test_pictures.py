@@ -26,8 +26,11 @@ FIGURE = re.compile(r'<figure class="sphub-figure[^"]*" id="([^"]+)">.*?</figure
 
 def svgs(html: str) -> list[ET.Element]:
     """Every picture's <svg> on a page, parsed as XML: a malformed one fails here."""
-    return [ET.fromstring(m) for m in re.findall(r"<svg xmlns=.*?</svg>", html, re.S)
-            if 'class="sphub-' in m]
+    return [
+        ET.fromstring(m)
+        for m in re.findall(r"<svg xmlns=.*?</svg>", html, re.S)
+        if 'class="sphub-' in m
+    ]
 
 
 def page(site_dir: Path, url: str) -> str:
@@ -74,8 +77,11 @@ def test_map_has_one_linked_shape_per_member_country(built_site, shipped, url, r
     links = {a.get("href").split("?country=")[1].split("#")[0]: a for a in svg.iter(SVG + "a")}
     assert set(links) == set(countries)
     for code, count in countries.items():
-        assert links[code].get("aria-label").endswith(f": {count} member network"
-                                                      + ("s" if count > 1 else ""))
+        assert (
+            links[code]
+            .get("aria-label")
+            .endswith(f": {count} member network" + ("s" if count > 1 else ""))
+        )
     # Labels name the country and its count; nothing else is labelled.
     labels = texts(svg)
     assert labels and all(re.fullmatch(r".+ \((\d+)\)", t) for t in labels)
@@ -108,11 +114,12 @@ def test_map_shades_read_in_greyscale():
 
     def grey(selector: str) -> float:
         colour = re.search(re.escape(selector) + r"\s*\{[^}]*?fill:\s*#([0-9a-f]{6})", css)[1]
-        r, g, b = (int(colour[i:i + 2], 16) for i in (0, 2, 4))
+        r, g, b = (int(colour[i : i + 2], 16) for i in (0, 2, 4))
         return 0.2126 * r + 0.7152 * g + 0.0722 * b
 
-    greys = [grey(".sphub-map__land")] + [grey(f".sphub-map__n{i}")
-                                           for i in range(1, len(maps.SHADES) + 1)]
+    greys = [grey(".sphub-map__land")] + [
+        grey(f".sphub-map__n{i}") for i in range(1, len(maps.SHADES) + 1)
+    ]
     assert all(a - b >= 25 for a, b in zip(greys, greys[1:])), greys
 
 
@@ -127,10 +134,14 @@ def test_timeline_has_one_bar_per_activity_with_status_text(built_site, shipped)
         bars = by_class(svg, "sphub-timeline__bar")
         assert len(bars) == len(activities)
         assert [b.get("class").split("--")[1] for b in bars] == [a.status for a in activities]
-        statuses = [t for t in texts(svg) if t.split(",")[0] in
-                    ("Planned", "In progress", "Done", "Postponed", "Cancelled")]
-        assert [s.split(",")[0] for s in statuses] == [a.status.replace("-", " ").capitalize()
-                                                       for a in activities]
+        statuses = [
+            t
+            for t in texts(svg)
+            if t.split(",")[0] in ("Planned", "In progress", "Done", "Postponed", "Cancelled")
+        ]
+        assert [s.split(",")[0] for s in statuses] == [
+            a.status.replace("-", " ").capitalize() for a in activities
+        ]
         areas = [t for t in texts(svg) if t in [a.title for a in plan.focus_areas]]
         assert areas == [a.title for a in plan.focus_areas]
 
@@ -169,7 +180,9 @@ def test_years_side_by_side(tmp_path):
     years' timelines."""
     project = make_project(tmp_path / "project")
     plans = project / "data/workplans.yml"
-    plans.write_text(plans.read_text() + """
+    plans.write_text(
+        plans.read_text()
+        + """
   - id: asia-2011
     region: asia
     year: 2011
@@ -181,13 +194,13 @@ def test_years_side_by_side(tmp_path):
             title: Test activity spanning the turn of the year
             when: 2011-11/2012-01
             status: done
-""")
+"""
+    )
     result = build(project)
     assert result.returncode == 0, result.stderr
     index = page(project / "site", "work-plans")
     years = index.split('class="sphub-years"')[1]
-    assert [m for m in re.findall(r'id="timeline-(asia-\d+)"', years)] == ["asia-2011",
-                                                                         "asia-2012"]
+    assert [m for m in re.findall(r'id="timeline-(asia-\d+)"', years)] == ["asia-2011", "asia-2012"]
     history = page(project / "site", "regions/asia").split('id="history"')[1]
     (svg,) = [s for s in svgs(history) if "sphub-timeline__svg" in s.get("class")]
     assert "Done, into 2012" in texts(svg)
@@ -195,14 +208,19 @@ def test_years_side_by_side(tmp_path):
 
 def test_data_text_in_pictures_is_escaped(data_copy):
     plans = data_copy / "workplans.yml"
-    plans.write_text(plans.read_text().replace(
-        "title: Collect feedback on the benchmarks for the USSPM",
-        'title: "Feedback <script>alert(1)</script> & more"'))
+    plans.write_text(
+        plans.read_text().replace(
+            "title: Collect feedback on the benchmarks for the USSPM",
+            'title: "Feedback <script>alert(1)</script> & more"',
+        )
+    )
+    from sphub.render.pages import entry_page
     from sphub.render.renderer import Renderer
 
     site = load_site(data_copy)
-    html = Renderer(site, ROOT / "overrides/fragments").entry_page(
-        site.workplans["asia-2012"]).html
+    html = entry_page(
+        Renderer(site, ROOT / "overrides/fragments"), site.workplans["asia-2012"]
+    ).html
     assert "<script>" not in html
     (svg,) = [s for s in svgs(html) if "sphub-timeline__svg" in s.get("class")]
     assert "Feedback <script>alert(1)</script> & more" in texts(svg)
@@ -213,8 +231,9 @@ def test_data_text_in_pictures_is_escaped(data_copy):
 
 def test_charts_show_the_counts_of_the_data(built_site, shipped):
     home = svgs(page(built_site, ""))
-    charts_by_title = {s.find(SVG + "title").text: s for s in home
-                       if "sphub-chart__svg" in s.get("class")}
+    charts_by_title = {
+        s.find(SVG + "title").text: s for s in home if "sphub-chart__svg" in s.get("class")
+    }
     per_year = Counter(e.start.year for e in shipped.events.values())
     svg = charts_by_title["Events per year"]
     rows = texts(svg)
@@ -225,8 +244,12 @@ def test_charts_show_the_counts_of_the_data(built_site, shipped):
     rows = texts(charts_by_title["Member networks per year"])
     assert {int(y): int(n) for y, n in zip(rows[::2], rows[1::2]) if int(n)} == dict(members)
     # Longer bars for bigger numbers.
-    widths = [(int(t), float(r.get("width"))) for t, r in
-              zip(rows[1::2], by_class(charts_by_title["Events per region"], "sphub-chart__bar"))]
+    widths = [
+        (int(t), float(r.get("width")))
+        for t, r in zip(
+            rows[1::2], by_class(charts_by_title["Events per region"], "sphub-chart__bar")
+        )
+    ]
     assert sorted(widths) == sorted(widths, key=lambda p: p[1])
 
 
@@ -288,10 +311,15 @@ ARTIFACTS = ROOT / "tests" / "artifacts"
 
 
 @pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian chromium is not installed")
-@pytest.mark.parametrize("url, key", [
-    ("members", "map-world"), ("regions/asia", "map-asia"),
-    ("regions/asia", "timeline-asia-2012"), ("", "chart-events-region"),
-])
+@pytest.mark.parametrize(
+    "url, key",
+    [
+        ("members", "map-world"),
+        ("regions/asia", "map-asia"),
+        ("regions/asia", "timeline-asia-2012"),
+        ("", "chart-events-region"),
+    ],
+)
 @pytest.mark.parametrize("width", [390, 1000])
 def test_screenshot(built_site, url, key, width):
     import subprocess
@@ -300,16 +328,33 @@ def test_screenshot(built_site, url, key, width):
     figure = next(m.group(0) for m in FIGURE.finditer(html) if m.group(1) == key)
     # The figure alone, with the page's own style sheets, so the shot shows just the picture.
     base = (built_site / url / "index.html").as_uri()
-    styles = "".join(f'<link rel="stylesheet" href="{posixpath.join(posixpath.dirname(base), h)}">'
-                     for h in re.findall(r'<link rel="stylesheet" href="([^"]+)"', html))
+    styles = "".join(
+        f'<link rel="stylesheet" href="{posixpath.join(posixpath.dirname(base), h)}">'
+        for h in re.findall(r'<link rel="stylesheet" href="([^"]+)"', html)
+    )
     ARTIFACTS.mkdir(exist_ok=True)
     single = ARTIFACTS / f"{key}-{width}.html"
-    single.write_text(f'<!doctype html><html><head><meta charset="utf-8">{styles}</head>'
-                      f'<body><article class="md-typeset" style="padding:8px">{figure}'
-                      "</article></body></html>", encoding="utf-8")
+    single.write_text(
+        f'<!doctype html><html><head><meta charset="utf-8">{styles}</head>'
+        f'<body><article class="md-typeset" style="padding:8px">{figure}'
+        "</article></body></html>",
+        encoding="utf-8",
+    )
     shot = ARTIFACTS / f"{key}-{width}.png"
     shot.unlink(missing_ok=True)
-    subprocess.run([str(CHROMIUM), "--headless", "--no-sandbox", "--disable-gpu",
-                    "--hide-scrollbars", f"--screenshot={shot}", f"--window-size={width},900",
-                    single.as_uri()], capture_output=True, timeout=120, check=True)
+    subprocess.run(
+        [
+            str(CHROMIUM),
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--hide-scrollbars",
+            f"--screenshot={shot}",
+            f"--window-size={width},900",
+            single.as_uri(),
+        ],
+        capture_output=True,
+        timeout=120,
+        check=True,
+    )
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 5000

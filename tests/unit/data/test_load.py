@@ -13,16 +13,27 @@ from sphub.models import COLLECTIONS
 
 def test_shipped_data_is_valid_and_complete(shipped):
     assert len(shipped.members) == 14  # the fourteen networks of seed 000
-    assert set(shipped.regions) == {"asia", "africa", "latin-america", "eastern-europe",
-                                    "middle-east"}
+    assert set(shipped.regions) == {
+        "asia",
+        "africa",
+        "latin-america",
+        "eastern-europe",
+        "middle-east",
+    }
     assert shipped.regions["asia"].facilitator.name == "Mehr Shah"
     assert shipped.regions["asia"].facilitator.member == "samn"
     plan = shipped.workplans["asia-2012"]
     assert sum(len(a.activities) for a in plan.focus_areas) == 6
     training = shipped.events["spi-training-bangkok-2012"]
     assert (training.start, training.end) == (date(2012, 2, 20), date(2012, 2, 22))
-    assert set(training.supporters) == {"seep", "plan-international", "cerise", "oikocredit",
-                                        "incofin", "gca-foundation"}
+    assert set(training.supporters) == {
+        "seep",
+        "plan-international",
+        "cerise",
+        "oikocredit",
+        "incofin",
+        "gca-foundation",
+    }
     assert training.attending_networks_count == 12
     bern = shipped.events["bern-workshop-2010"]
     assert bern.supporters == ["sdc"] and bern.place.city == "Bern"

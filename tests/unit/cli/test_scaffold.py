@@ -22,15 +22,25 @@ def test_slug_is_kebab_case_ascii_and_cut_at_a_word():
 
 def test_suggested_id_uses_acronym_then_name_and_the_year_of_dated_entries():
     members = fields_of(COLLECTIONS["members"].model)
-    assert suggest_id(members, {"name": "Pakistan Microfinance Network", "acronym": "PMN"},
-                      set()) == "pmn"
-    assert suggest_id(members, {"name": "Pakistan Microfinance Network"}, {"x"}) == \
-        "pakistan-microfinance-network"
+    assert (
+        suggest_id(members, {"name": "Pakistan Microfinance Network", "acronym": "PMN"}, set())
+        == "pmn"
+    )
+    assert (
+        suggest_id(members, {"name": "Pakistan Microfinance Network"}, {"x"})
+        == "pakistan-microfinance-network"
+    )
     events = fields_of(COLLECTIONS["events"].model)
-    assert suggest_id(events, {"title": "SPI training", "start": "2013-03-01"}, set()) == \
-        "spi-training-2013"
-    assert suggest_id(events, {"title": "Forum 2013", "start": "2013-03-01"},
-                      {"forum-2013", "forum-2013-2"}) == "forum-2013-3"
+    assert (
+        suggest_id(events, {"title": "SPI training", "start": "2013-03-01"}, set())
+        == "spi-training-2013"
+    )
+    assert (
+        suggest_id(
+            events, {"title": "Forum 2013", "start": "2013-03-01"}, {"forum-2013", "forum-2013-2"}
+        )
+        == "forum-2013-3"
+    )
     plans = fields_of(COLLECTIONS["workplans"].model)
     assert suggest_id(plans, {"region": "africa", "year": 2013}, set()) == "africa-2013"
 
@@ -43,14 +53,41 @@ def test_every_collection_has_a_command_name():
     assert collection_for("nonsense") is None
 
 
-@pytest.mark.parametrize("value", [
-    "plain", "with: colon", "- dash", "#hash", "yes", "NO", "2012-02-20", "12", "true", "null",
-    "'quoted'", "tab\there", "ünïcode", "trailing ", "a, b", "[x]", "@at", "%pct", "*star",
-    "A long sentence, " * 12 + "end: with # signs and - dashes.", "# " + "long " * 40,
-])
+@pytest.mark.parametrize(
+    "value",
+    [
+        "plain",
+        "with: colon",
+        "- dash",
+        "#hash",
+        "yes",
+        "NO",
+        "2012-02-20",
+        "12",
+        "true",
+        "null",
+        "'quoted'",
+        "tab\there",
+        "ünïcode",
+        "trailing ",
+        "a, b",
+        "[x]",
+        "@at",
+        "%pct",
+        "*star",
+        "A long sentence, " * 12 + "end: with # signs and - dashes.",
+        "# " + "long " * 40,
+    ],
+)
 def test_written_text_reads_back_as_the_same_values(value):
-    values = {"id": "x", "title": value, "list": [value, "b"], "nested": {"k": value},
-              "items": [{"a": value, "b": 1}], "md": f"{value}\n\nsecond **line**\n"}
+    values = {
+        "id": "x",
+        "title": value,
+        "list": [value, "b"],
+        "nested": {"k": value},
+        "items": [{"a": value, "b": 1}],
+        "md": f"{value}\n\nsecond **line**\n",
+    }
     text = "things:\n" + entry_text(values)
     yf, problems = read_yaml("t.yml", text.encode())
     assert problems == []
@@ -62,31 +99,66 @@ def test_append_keeps_the_file_byte_for_byte_and_indents_like_it():
     collection = type("C", (), {"key": "things", "file": "things.yml"})()
     out = appended(source, collection, {"id": "b", "name": "B"})
     assert out.startswith(source)
-    assert out[len(source):] == "    - id: b\n      name: B\n"
+    assert out[len(source) :] == "    - id: b\n      name: B\n"
     assert read_yaml("t", out.encode())[0].value == {
-        "things": [{"id": "a", "name": "A"}, {"id": "b", "name": "B"}]}
+        "things": [{"id": "a", "name": "A"}, {"id": "b", "name": "B"}]
+    }
     empty = appended("# rules\nthings: []\n", collection, {"id": "b"})
     assert empty == "# rules\nthings:\n  - id: b\n"
 
 
 def test_new_member_and_event_from_flags_make_a_valid_site(data_copy, capsys):
     before = (data_copy / "members.yml").read_text()
-    status = run_new("member", ["--name", "Réseau des Institutions de Microfinance",
-                                "--acronym", "RIM", "--kind", "national-association",
-                                "--country", "SN", "--region", "africa", "--years", "2013, 2014"],
-                     str(data_copy), interactive=False)
+    status = run_new(
+        "member",
+        [
+            "--name",
+            "Réseau des Institutions de Microfinance",
+            "--acronym",
+            "RIM",
+            "--kind",
+            "national-association",
+            "--country",
+            "SN",
+            "--region",
+            "africa",
+            "--years",
+            "2013, 2014",
+        ],
+        str(data_copy),
+        interactive=False,
+    )
     assert status == 0, capsys.readouterr().out
     after = (data_copy / "members.yml").read_text()
     assert after.startswith(before)
-    status = run_new("event", ["--title", "SPWG Africa meeting: Dakar", "--kind", "meeting",
-                               "--start", "2013-05-02", "--place.city", "Dakar",
-                               "--place.country", "SN", "--organisers", "rim, seep",
-                               "--online=false"], str(data_copy), interactive=False)
+    status = run_new(
+        "event",
+        [
+            "--title",
+            "SPWG Africa meeting: Dakar",
+            "--kind",
+            "meeting",
+            "--start",
+            "2013-05-02",
+            "--place.city",
+            "Dakar",
+            "--place.country",
+            "SN",
+            "--organisers",
+            "rim, seep",
+            "--online=false",
+        ],
+        str(data_copy),
+        interactive=False,
+    )
     assert status == 0, capsys.readouterr().out
     site = load_site(data_copy)
     member = site.members["rim"]
     assert (member.name, member.years, member.country) == (
-        "Réseau des Institutions de Microfinance", [2013, 2014], "SN")
+        "Réseau des Institutions de Microfinance",
+        [2013, 2014],
+        "SN",
+    )
     event = site.events["spwg-africa-meeting-dakar-2013"]
     assert event.place.city == "Dakar" and event.organisers == ["rim", "seep"]
     assert event.online is False
@@ -96,41 +168,58 @@ def test_new_member_and_event_from_flags_make_a_valid_site(data_copy, capsys):
 def test_a_bad_entry_is_reported_with_file_line_and_field_and_not_written(data_copy, capsys):
     before = (data_copy / "events.yml").read_text()
     lines = len(before.splitlines())
-    status = run_new("event", ["--title", "Forum", "--kind", "meting", "--start", "2013-02-30",
-                               "--region", "afrika"], str(data_copy), interactive=False)
+    status = run_new(
+        "event",
+        ["--title", "Forum", "--kind", "meting", "--start", "2013-02-30", "--region", "afrika"],
+        str(data_copy),
+        interactive=False,
+    )
     out = capsys.readouterr().out
     assert status == 1
     assert (data_copy / "events.yml").read_text() == before
     assert f"data/events.yml:{lines + 3}: events[4].kind: expected one of 'training'" in out
-    assert f"data/events.yml:{lines + 4}: events[4].start: expected a date (YYYY-MM-DD), got " \
+    assert (
+        f"data/events.yml:{lines + 4}: events[4].start: expected a date (YYYY-MM-DD), got "
         "'2013-02-30'" in out
+    )
     assert "Nothing was written to" in out
 
 
 def test_a_dangling_reference_is_caught_before_writing(data_copy, capsys):
     before = (data_copy / "members.yml").read_text()
-    status = run_new("member", ["--name", "X Network", "--kind", "other", "--region", "afrika",
-                                "--years", "2013"], str(data_copy), interactive=False)
+    status = run_new(
+        "member",
+        ["--name", "X Network", "--kind", "other", "--region", "afrika", "--years", "2013"],
+        str(data_copy),
+        interactive=False,
+    )
     out = capsys.readouterr().out
     assert status == 1 and (data_copy / "members.yml").read_text() == before
-    assert "region: expected the id of an entry in data/regions.yml (did you mean 'africa'?), " \
+    assert (
+        "region: expected the id of an entry in data/regions.yml (did you mean 'africa'?), "
         "got 'afrika'" in out
+    )
 
 
 def test_interactive_questions_recheck_each_answer(data_copy, capsys):
-    answers = iter([
-        "Ghana Microfinance Network",   # name
-        "GHAMFIN",                      # acronym
-        "",                             # aliases: skipped
-        "national",                     # kind: wrong, asked again
-        "national-association",
-        "Ghana",                        # country: wrong, asked again
-        "GH",
-        "africa",                       # region
-        "2013",                         # years
-        "", "", "", "",                 # founded, website, description, source
-        "",                             # id: take the suggestion
-    ])
+    answers = iter(
+        [
+            "Ghana Microfinance Network",  # name
+            "GHAMFIN",  # acronym
+            "",  # aliases: skipped
+            "national",  # kind: wrong, asked again
+            "national-association",
+            "Ghana",  # country: wrong, asked again
+            "GH",
+            "africa",  # region
+            "2013",  # years
+            "",
+            "",
+            "",
+            "",  # founded, website, description, source
+            "",  # id: take the suggestion
+        ]
+    )
     prompts = []
 
     def ask(prompt: str) -> str:

@@ -68,12 +68,15 @@ def test_shipped_data_is_valid_for_its_schema(key):
     assert list(jsonschema.Draft202012Validator(schema).iter_errors(value)) == []
 
 
-@pytest.mark.parametrize("mistake, where", [
-    ("    kind: national-association\n", "    kind: national-asociation\n"),
-    ("    region: asia\n", "    regoin: asia\n"),
-    ("    years: [2012]\n", "    years: 2012\n"),
-    ("    country: PK\n", "    country: Pakistan\n"),
-])
+@pytest.mark.parametrize(
+    "mistake, where",
+    [
+        ("    kind: national-association\n", "    kind: national-asociation\n"),
+        ("    region: asia\n", "    regoin: asia\n"),
+        ("    years: [2012]\n", "    years: 2012\n"),
+        ("    country: PK\n", "    country: Pakistan\n"),
+    ],
+)
 def test_schema_underlines_what_the_loader_rejects(mistake, where, data_copy):
     from sphub.data.errors import DataError
     from sphub.data.load import load_site
@@ -85,6 +88,9 @@ def test_schema_underlines_what_the_loader_rejects(mistake, where, data_copy):
     with pytest.raises(DataError):
         load_site(data_copy)
     schema = json.loads((ROOT / "schemas" / "members.json").read_text())
-    errors = list(jsonschema.Draft202012Validator(schema).iter_errors(
-        _values("members.yml", path.read_text())))
+    errors = list(
+        jsonschema.Draft202012Validator(schema).iter_errors(
+            _values("members.yml", path.read_text())
+        )
+    )
     assert errors, f"the schema accepts {where.strip()!r}"

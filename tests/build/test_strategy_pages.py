@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from tests.test_decision_tree_site import follow, read
+from tests.build.test_decision_tree_site import follow, read
 
 
 def _hrefs(site, url):
@@ -42,7 +42,7 @@ def test_option_entry_point_practice_and_case_study_pages_link_back(built_site, 
 
 
 def test_outcome_pages_list_every_route_to_them(built_site, shipped):
-    from sphub.render.strategy import step_src
+    from sphub.render.urls import step_src
     from sphub.data.tree import walk
 
     for step in walk(shipped.tree):

@@ -25,8 +25,8 @@ from sphub.render.renderer import Renderer
 
 
 @pytest.fixture(scope="module")
-def guide(built_site) -> PdfReader:
-    return PdfReader(built_site / pdf.GUIDE)
+def guide(built_site_pdf) -> PdfReader:
+    return PdfReader(built_site_pdf / pdf.GUIDE)
 
 
 @pytest.fixture(scope="module")
@@ -61,14 +61,16 @@ def numbered(renderer) -> list[tuple[str, list[str]]]:
     """(chapter heading, [section headings]) as the book numbers them."""
     chapters = pdf.chapters(renderer)
     return [
-        (f"{i}. {c.title}",
-         [f"{i}.{j} {p.title}" for j, p in enumerate((p for p in c.parts if p.title), 1)])
+        (
+            f"{i}. {c.title}",
+            [f"{i}.{j} {p.title}" for j, p in enumerate((p for p in c.parts if p.title), 1)],
+        )
         for i, c in enumerate(chapters, 1)
     ]
 
 
-def test_the_build_writes_both_pdfs_with_pages(built_site, guide):
-    worksheet = PdfReader(built_site / pdf.WORKSHEET)
+def test_the_build_writes_both_pdfs_with_pages(built_site_pdf, guide):
+    worksheet = PdfReader(built_site_pdf / pdf.WORKSHEET)
     assert len(guide.pages) >= 40
     assert 1 <= len(worksheet.pages) <= 4  # a hand-out, not a book
     assert len(worksheet.pages) < len(guide.pages)
@@ -94,8 +96,9 @@ def test_contents_give_the_pages_the_headings_are_on(guide, texts, renderer):
     for heading, page in toc.items():
         text = " ".join(texts[page - 1].split())  # a long heading wraps
         # A chapter's title is also in the running header of its pages: the heading is the 2nd.
-        assert text.count(heading) >= (2 if heading in chapters else 1), \
+        assert text.count(heading) >= (2 if heading in chapters else 1), (
             f"{heading!r} is not on page {page}"
+        )
     # The bookmarks agree with the contents.
     for item in guide.outline:
         for entry in item if isinstance(item, list) else [item]:
@@ -134,14 +137,19 @@ def test_tree_answers_name_the_page_of_the_next_question(guide, texts, shipped):
     for node in shipped.tree.values():
         for option in node.options:
             target = shipped.tree[option.next]
-            page = page_of(guide, f"p-guidance--{target.id}" if target.type == "question"
-                           else f"p-decision-tree-outcomes-{target.id}")
+            page = page_of(
+                guide,
+                f"p-guidance--{target.id}"
+                if target.type == "question"
+                else f"p-decision-tree-outcomes-{target.id}",
+            )
             kind = "question" if target.type == "question" else "outcome"
             title = f": {re.escape(target.title)}" if kind == "outcome" else ""
             said = re.search(rf"{kind} {tags[target.id]}{title}, page (\d+)", text)
             assert said and int(said[1]) == page
-            heading = f"{tags[target.id]}. {target.question}" if kind == "question" \
-                else target.title
+            heading = (
+                f"{tags[target.id]}. {target.question}" if kind == "question" else target.title
+            )
             assert heading[:40] in re.sub(r"\s+", " ", texts[page - 1])
             checked += 1
     assert checked == sum(len(n.options) for n in shipped.tree.values())
@@ -160,8 +168,7 @@ def test_running_header_and_page_x_of_y(guide, texts, renderer):
 
 
 def _chapter_anchors(chapters) -> list[str]:
-    return [f"ch-{c.key}" if not c.src else pdf._anchor(pdf.url_of(c.src, True))
-            for c in chapters]
+    return [f"ch-{c.key}" if not c.src else pdf._anchor(pdf.url_of(c.src, True)) for c in chapters]
 
 
 def test_fonts_are_embedded_and_only_the_shipped_ones(guide):
@@ -198,14 +205,18 @@ def strings(value) -> set[str]:
 
 
 def test_every_character_of_the_data_is_in_every_shipped_face(shipped):
-    used = set("".join(s for key in COLLECTIONS for e in shipped.collection(key).values()
-                       for s in strings(e)))
+    used = set(
+        "".join(
+            s for key in COLLECTIONS for e in shipped.collection(key).values() for s in strings(e)
+        )
+    )
     assert len(used) > 50
     for weight, style in pdf.FONT_FACES:
         have = set()
         for subset in pdf.FONT_SUBSETS:
-            have |= set(TTFont(pdf.FONTS / f"noto-sans-{subset}-{weight}-{style}.woff2")
-                        .getBestCmap())
+            have |= set(
+                TTFont(pdf.FONTS / f"noto-sans-{subset}-{weight}-{style}.woff2").getBestCmap()
+            )
         missing = sorted(c for c in used if ord(c) not in have and c not in "\n\t")
         assert not missing, f"{weight} {style} lacks {missing}"
 
@@ -223,39 +234,45 @@ def test_a_broken_cross_reference_stops_the_render():
 def test_page_numbers_take_two_layouts_not_three(caplog):
     """A book with a forward and a backward cross-reference: WeasyPrint lays it out once, then
     once more to print the page numbers it found, not a third time (sphub.outputs.pdf fixes that)."""
-    book = ('<section class="book-chapter" id="one"><p><a href="#two">Ahead</a></p></section>'
-            '<section class="book-chapter" id="two"><p><a href="#one">Back</a></p></section>')
+    book = (
+        '<section class="book-chapter" id="one"><p><a href="#two">Ahead</a></p></section>'
+        '<section class="book-chapter" id="two"><p><a href="#one">Back</a></p></section>'
+    )
     with caplog.at_level(logging.INFO, logger="weasyprint.progress"):
         pdf.forget()
         rendered = pdf.render_pdf(book, "guide/x.pdf", "x")
     relayouts = [r for r in caplog.records if "Repagination" in r.getMessage()]
     assert len(relayouts) == 1
-    first, second = (" ".join(page.extract_text().split())
-                     for page in PdfReader(io.BytesIO(rendered.data)).pages)
+    first, second = (
+        " ".join(page.extract_text().split()) for page in PdfReader(io.BytesIO(rendered.data)).pages
+    )
     assert "Ahead (page 2)" in first and "Back (page 1)" in second
 
 
-def test_same_data_gives_the_same_bytes(built_site, renderer):
+def test_same_data_gives_the_same_bytes(built_site_pdf, renderer):
     pdf._cache.clear()
-    assert pdf.build_worksheet(renderer).data == (built_site / pdf.WORKSHEET).read_bytes()
-    assert pdf.build_guide(renderer).data == (built_site / pdf.GUIDE).read_bytes()
+    assert pdf.build_worksheet(renderer).data == (built_site_pdf / pdf.WORKSHEET).read_bytes()
+    assert pdf.build_guide(renderer).data == (built_site_pdf / pdf.GUIDE).read_bytes()
 
 
-def test_guidance_pages_link_the_pdfs_with_their_real_pages_and_size(built_site):
-    files = {path: PdfReader(built_site / path) for path in (pdf.GUIDE, pdf.WORKSHEET)}
-    pages = [p for p in built_site.rglob("index.html")
-             if p.relative_to(built_site).parts[0] in ("guidance", "decision-tree")]
+def test_guidance_pages_link_the_pdfs_with_their_real_pages_and_size(built_site_pdf):
+    files = {path: PdfReader(built_site_pdf / path) for path in (pdf.GUIDE, pdf.WORKSHEET)}
+    pages = [
+        p
+        for p in built_site_pdf.rglob("index.html")
+        if p.relative_to(built_site_pdf).parts[0] in ("guidance", "decision-tree")
+    ]
     assert len(pages) > 50
     for page in pages:
         soup = BeautifulSoup(page.read_text(), "html.parser")
         links = soup.select(".sphub-pdf-links a")
         assert len(links) == 2, page
         for link in links:
-            target = (page.parent / link["href"]).resolve().relative_to(built_site.resolve())
+            target = (page.parent / link["href"]).resolve().relative_to(built_site_pdf.resolve())
             reader = files[target.as_posix()]
-            size = pdf.Pdf("", "", (built_site / target).read_bytes(), 0, 0).size
+            size = pdf.Pdf("", "", (built_site_pdf / target).read_bytes(), 0, 0).size
             assert f"{len(reader.pages)} pages, {size}" in link.get_text()
-    home = BeautifulSoup((built_site / "index.html").read_text(), "html.parser")
+    home = BeautifulSoup((built_site_pdf / "index.html").read_text(), "html.parser")
     assert not home.select(".sphub-pdf-links")
 
 
@@ -268,12 +285,25 @@ def test_serve_skips_the_pdf_unless_asked(monkeypatch):
     assert not pdf.wanted("build")
 
 
-def test_pages_look_right_as_pictures(built_site, tmp_path):
+def test_pages_look_right_as_pictures(built_site_pdf, tmp_path):
     """Cover, contents, a tree page, an outcome plan: rendered to PNG (pdftoppm) and not blank;
     the pictures were looked at by a person when this was written."""
     for first in (1, 2, 14, 18):
         out = tmp_path / f"page{first}"
-        subprocess.run(["pdftoppm", "-r", "30", "-png", "-f", str(first), "-l", str(first),
-                        str(built_site / pdf.GUIDE), str(out)], check=True)
+        subprocess.run(
+            [
+                "pdftoppm",
+                "-r",
+                "30",
+                "-png",
+                "-f",
+                str(first),
+                "-l",
+                str(first),
+                str(built_site_pdf / pdf.GUIDE),
+                str(out),
+            ],
+            check=True,
+        )
         (png,) = tmp_path.glob(f"page{first}*.png")
         assert png.stat().st_size > 2000

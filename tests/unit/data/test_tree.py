@@ -4,14 +4,15 @@ flows: every edge, every node reachable, every outcome renders. No exact wording
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
+from tests.conftest import ROOT
 from sphub.render.renderer import Renderer
-from sphub.render.strategy import step_src, strategy_pages
+from sphub.render.pages import step_pages
+from sphub.render.urls import step_src
 from sphub.data.checks.tree import max_paths
 from sphub.data.tree import count_paths, edges, start_of, walk
 
-TEMPLATES = Path(__file__).resolve().parent.parent / "overrides" / "fragments"
+TEMPLATES = ROOT / "overrides" / "fragments"
 
 
 def test_size_of_the_shipped_tree(shipped):
@@ -74,7 +75,7 @@ def test_every_step_has_its_own_page_address(shipped):
 
 def test_every_outcome_renders_with_its_answers(shipped):
     renderer = Renderer(shipped, TEMPLATES)
-    pages = {page.src: page for page in strategy_pages(renderer)}
+    pages = {page.src: page for page in step_pages(renderer)}
     seen = set()
     for step in walk(shipped.tree):
         page = pages[step_src(step)]

@@ -17,37 +17,98 @@ from conftest import ROOT
 from sphub.data.errors import DataError
 from sphub.data.load import load_site
 from sphub.models import COLLECTIONS
+from sphub.render.pages import all_pages
 from sphub.render.renderer import Renderer
 from sphub.data.reader import read_yaml
+
+pytestmark = pytest.mark.fuzz  # minutes, not seconds: not in `make check`
 
 FILES = sorted(c.file for c in COLLECTIONS.values())
 SHIPPED = {name: (ROOT / "data" / name).read_bytes() for name in FILES}
 VALUES = {name: read_yaml(name, raw)[0].value for name, raw in SHIPPED.items()}
-IDS = sorted({entry["id"] for value in VALUES.values() for entries in value.values()
-              for entry in entries if isinstance(entry, dict) and "id" in entry})
+IDS = sorted(
+    {
+        entry["id"]
+        for value in VALUES.values()
+        for entries in value.values()
+        for entry in entries
+        if isinstance(entry, dict) and "id" in entry
+    }
+)
 
 # No explain phase: it reruns a failure many times to annotate it, for a minute or more.
-FUZZ = settings(max_examples=300, deadline=None, database=None,
-                phases=[Phase.explicit, Phase.reuse, Phase.generate, Phase.target, Phase.shrink],
-                suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
-                                       HealthCheck.function_scoped_fixture])
+FUZZ = settings(
+    max_examples=300,
+    deadline=None,
+    database=None,
+    phases=[Phase.explicit, Phase.reuse, Phase.generate, Phase.target, Phase.shrink],
+    suppress_health_check=[
+        HealthCheck.too_slow,
+        HealthCheck.data_too_large,
+        HealthCheck.function_scoped_fixture,
+    ],
+)
 
 SNIPPETS = [
-    "&a", "*a", "<<: *a", "!!python/object/apply:os.system ['true']", "!custom x", "? [a, b]",
-    "- ", "key: [", "key: {", '"unterminated', "'unterminated", "%YAML 1.1", "---", "...",
-    "|", ">-", "@at", "`tick", "\t", "id: x", "id: x\nid: y", "- - -", "{a: 1}", "[1, 2]",
-    "~", "null", "NO", "0x1F", "1:20", "2012-13-45", ".nan", "1e999", "\\0", '"\\0"', '"\\ud800"',
-    "\u00a0", "\u202e", "\ufeff", "#", "key: &b [*b]", "key: *undefined",
+    "&a",
+    "*a",
+    "<<: *a",
+    "!!python/object/apply:os.system ['true']",
+    "!custom x",
+    "? [a, b]",
+    "- ",
+    "key: [",
+    "key: {",
+    '"unterminated',
+    "'unterminated",
+    "%YAML 1.1",
+    "---",
+    "...",
+    "|",
+    ">-",
+    "@at",
+    "`tick",
+    "\t",
+    "id: x",
+    "id: x\nid: y",
+    "- - -",
+    "{a: 1}",
+    "[1, 2]",
+    "~",
+    "null",
+    "NO",
+    "0x1F",
+    "1:20",
+    "2012-13-45",
+    ".nan",
+    "1e999",
+    "\\0",
+    '"\\0"',
+    '"\\ud800"',
+    "\u00a0",
+    "\u202e",
+    "\ufeff",
+    "#",
+    "key: &b [*b]",
+    "key: *undefined",
 ]
 
 scalars = st.one_of(
-    st.none(), st.booleans(), st.integers(-10**20, 10**20), st.floats(allow_nan=True),
-    st.text(max_size=30), st.sampled_from(IDS), st.sampled_from(["2012-02-20", "2012-02",
-                                                                 "2012-13-01", "2012/2013"]),
+    st.none(),
+    st.booleans(),
+    st.integers(-(10**20), 10**20),
+    st.floats(allow_nan=True),
+    st.text(max_size=30),
+    st.sampled_from(IDS),
+    st.sampled_from(["2012-02-20", "2012-02", "2012-13-01", "2012/2013"]),
 )
-values = st.recursive(scalars, lambda inner: st.one_of(
-    st.lists(inner, max_size=4), st.dictionaries(st.text(max_size=12), inner, max_size=4)),
-    max_leaves=12)
+values = st.recursive(
+    scalars,
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=4), st.dictionaries(st.text(max_size=12), inner, max_size=4)
+    ),
+    max_leaves=12,
+)
 
 
 @pytest.fixture(scope="module")
@@ -76,7 +137,7 @@ def check(folder, templates, name: str, raw: bytes) -> None:
             assert 1 <= problem.line <= size.count(b"\n") + 1, (str(problem), raw[:300])
             assert "\n" not in str(problem) and "\r" not in str(problem), problem
     else:
-        for page in Renderer(site, templates).pages():
+        for page in all_pages(Renderer(site, templates)):
             page.markdown().encode("utf-8")
     finally:
         (folder / name).write_bytes(SHIPPED[name])
@@ -95,9 +156,9 @@ def test_byte_mutations(folder, templates, data):
         elif action == "insert":
             raw[at:at] = data.draw(st.binary(min_size=1, max_size=8))
         elif action == "delete":
-            del raw[at: at + data.draw(st.integers(1, 40))]
+            del raw[at : at + data.draw(st.integers(1, 40))]
         elif action == "duplicate":
-            raw[at:at] = raw[at: at + data.draw(st.integers(1, 80))]
+            raw[at:at] = raw[at : at + data.draw(st.integers(1, 80))]
         elif action == "cut":
             del raw[at:]
     check(folder, templates, name, bytes(raw))
@@ -110,8 +171,9 @@ def test_line_mutations(folder, templates, data):
     lines = SHIPPED[name].decode().split("\n")
     for _ in range(data.draw(st.integers(1, 4))):
         at = data.draw(st.integers(0, len(lines) - 1))
-        action = data.draw(st.sampled_from(
-            ["duplicate", "delete", "swap", "indent", "dedent", "snippet", "value"]))
+        action = data.draw(
+            st.sampled_from(["duplicate", "delete", "swap", "indent", "dedent", "snippet", "value"])
+        )
         if action == "duplicate":
             lines.insert(at, lines[at])
         elif action == "delete" and len(lines) > 1:
@@ -122,11 +184,12 @@ def test_line_mutations(folder, templates, data):
         elif action == "indent":
             lines[at] = data.draw(st.sampled_from([" ", "  ", "\t", "    "])) + lines[at]
         elif action == "dedent":
-            lines[at] = lines[at][data.draw(st.integers(1, 4)):]
+            lines[at] = lines[at][data.draw(st.integers(1, 4)) :]
         elif action == "snippet":
             snippet = data.draw(st.sampled_from(SNIPPETS))
-            lines[at] = data.draw(st.sampled_from(
-                [snippet, lines[at] + " " + snippet, snippet + " " + lines[at]]))
+            lines[at] = data.draw(
+                st.sampled_from([snippet, lines[at] + " " + snippet, snippet + " " + lines[at]])
+            )
         elif action == "value" and ":" in lines[at]:
             key = lines[at].split(":", 1)[0]
             lines[at] = f"{key}: {data.draw(st.sampled_from(SNIPPETS + IDS))}"
@@ -161,8 +224,11 @@ def test_structure_mutations(folder, templates, data):
             break
         path = data.draw(st.sampled_from(paths))
         parent, last = _at(value, path[:-1]), path[-1]
-        action = data.draw(st.sampled_from(
-            ["replace", "reference", "delete", "unknown key", "rename", "duplicate", "wrap"]))
+        action = data.draw(
+            st.sampled_from(
+                ["replace", "reference", "delete", "unknown key", "rename", "duplicate", "wrap"]
+            )
+        )
         if action == "replace":
             parent[last] = data.draw(values)
         elif action == "reference":
@@ -186,9 +252,23 @@ def test_structure_mutations(folder, templates, data):
 def test_encodings_and_whole_files(folder, templates, data):
     name = data.draw(st.sampled_from(FILES))
     text = SHIPPED[name].decode()
-    action = data.draw(st.sampled_from(
-        ["utf-16", "utf-16-le", "utf-32", "latin-1", "bom", "crlf", "cr", "empty", "value",
-         "other file", "truncate"]))
+    action = data.draw(
+        st.sampled_from(
+            [
+                "utf-16",
+                "utf-16-le",
+                "utf-32",
+                "latin-1",
+                "bom",
+                "crlf",
+                "cr",
+                "empty",
+                "value",
+                "other file",
+                "truncate",
+            ]
+        )
+    )
     if action in ("utf-16", "utf-16-le", "utf-32"):
         raw = text.encode(action)
     elif action == "latin-1":
@@ -202,8 +282,7 @@ def test_encodings_and_whole_files(folder, templates, data):
     elif action == "empty":
         raw = data.draw(st.sampled_from([b"", b"\n", b"# only a comment\n", b"---\n", b"~\n"]))
     elif action == "value":
-        raw = yaml.safe_dump(data.draw(values), allow_unicode=True).encode("utf-8",
-                                                                          "surrogatepass")
+        raw = yaml.safe_dump(data.draw(values), allow_unicode=True).encode("utf-8", "surrogatepass")
     elif action == "other file":
         raw = SHIPPED[data.draw(st.sampled_from(FILES))]
     else:

@@ -10,10 +10,11 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import ROOT
 from sphub.data.errors import DataError
 from sphub.data.load import load_site
 
-FIXTURES = Path(__file__).parent / "fixtures" / "tree"
+FIXTURES = ROOT / "tests" / "fixtures" / "tree"
 CASES = sorted(p.stem for p in FIXTURES.glob("*.expected"))
 
 
@@ -55,8 +56,10 @@ def test_path_bound_defaults_to_max_paths(data_copy, monkeypatch):
     monkeypatch.setattr(sphub.data.checks.tree, "MAX_PATHS", 2)
     problems = _load_with_tree(data_copy, FIXTURES / "_valid.yml")
     assert problems == [
-        ("data/tree.yml:2: tree: expected at most 2 distinct paths from the start to an outcome "
-         "(the bound is MAX_PATHS in sphub/data/checks/tree.py, or SPHUB_TREE_MAX_PATHS), got 3 paths")
+        (
+            "data/tree.yml:2: tree: expected at most 2 distinct paths from the start to an outcome "
+            "(the bound is MAX_PATHS in sphub/data/checks/tree.py, or SPHUB_TREE_MAX_PATHS), got 3 paths"
+        )
     ]
 
 
@@ -66,19 +69,40 @@ def test_a_deep_tree_is_refused_by_the_path_bound_not_by_recursion(data_copy):
     lines = ["tree:"]
     for i in range(40):
         nxt = f"q{i + 1}" if i < 39 else "done"
-        lines += [f"  - id: q{i}", "    type: question", f"    short: Q{i}",
-                  f"    question: Question {i}?"] + (["    start: true"] if i == 0 else []) + [
-                  "    options:", "      - id: a", "        label: A", f"        next: {nxt}",
-                  "      - id: b", "        label: B", f"        next: {nxt}"]
-    lines += ["  - id: done", "    type: outcome", "    short: Done", "    title: Done",
-              "    summary: Done.", "    recommended: [peer-learning]",
-              "    entry_point: members-demand", "    next_steps: [Go.]"]
+        lines += (
+            [
+                f"  - id: q{i}",
+                "    type: question",
+                f"    short: Q{i}",
+                f"    question: Question {i}?",
+            ]
+            + (["    start: true"] if i == 0 else [])
+            + [
+                "    options:",
+                "      - id: a",
+                "        label: A",
+                f"        next: {nxt}",
+                "      - id: b",
+                "        label: B",
+                f"        next: {nxt}",
+            ]
+        )
+    lines += [
+        "  - id: done",
+        "    type: outcome",
+        "    short: Done",
+        "    title: Done",
+        "    summary: Done.",
+        "    recommended: [peer-learning]",
+        "    entry_point: members-demand",
+        "    next_steps: [Go.]",
+    ]
     tree = data_copy.parent / "deep.yml"
     tree.write_text("\n".join(lines) + "\n", encoding="utf-8")
     problems = _load_with_tree(data_copy, tree)
     assert len(problems) == 1
     assert problems[0].startswith("data/tree.yml:1: tree: expected at most ")
-    assert problems[0].endswith(f"got {2 ** 40} paths")
+    assert problems[0].endswith(f"got {2**40} paths")
 
 
 def test_agenda_longer_than_half_a_day_is_reported(data_copy):

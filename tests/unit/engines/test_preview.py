@@ -1,0 +1,48 @@
+"""A preview rebuild redoes the pages whose content changed, and only those: unchanged staged
+files keep their time, and a hand-written page is built again when a macro it called gives
+another output."""
+
+from __future__ import annotations
+
+import os
+
+from sphub.engines import preview
+from sphub.engines.staging import write_if_changed
+
+
+def test_an_unchanged_staged_page_keeps_its_time(tmp_path):
+    page = tmp_path / "members" / "a.md"
+    assert write_if_changed(page, "A")
+    os.utime(page, (1, 1))
+    assert not write_if_changed(page, "A")
+    assert page.stat().st_mtime == 1
+    assert write_if_changed(page, "A2") and page.read_text() == "A2"
+
+
+def test_a_written_page_changes_when_a_macro_it_called_gives_another_output(monkeypatch):
+    monkeypatch.setattr(preview, "_calls", {})
+    monkeypatch.setattr(preview, "_built_in", {})
+    data = {"count": 1}
+
+    def macros_for(src):
+        return {"count": lambda label="": f"{src}: {label}{data['count']}"}
+
+    preview.new_build()
+    recorded = preview.recording(macros_for("index.md"), lambda: "index.md")
+    assert preview.macros_changed("about.md", lambda: macros_for("about.md"))  # never built
+    assert recorded["count"](label="n=") == "index.md: n=1"
+    assert not preview.macros_changed("index.md", lambda: macros_for("index.md"))
+    data["count"] = 2  # the data changed what the macro shows, with the same arguments
+    assert preview.macros_changed("index.md", lambda: macros_for("index.md"))
+
+
+def test_each_build_notes_a_page_s_calls_afresh(monkeypatch):
+    monkeypatch.setattr(preview, "_calls", {})
+    monkeypatch.setattr(preview, "_built_in", {})
+    recorded = preview.recording({"m": lambda: "x"}, lambda: "index.md")
+    preview.new_build()
+    recorded["m"]()
+    recorded["m"]()
+    preview.new_build()
+    recorded["m"]()
+    assert len(preview._calls["index.md"]) == 1
