@@ -27,6 +27,9 @@ from sphub.data.errors import Path, Problem, describe, format_path
 MAX_FILE_BYTES = 10 * 1024 * 1024
 MAX_VALUES = 1_000_000  # values produced from one file, aliases expanded: stops "billion laughs"
 MAX_DEPTH = 40
+# Events read past a problem to look for a syntax error further down: 2.5 times the largest
+# file of the benchmark's M scale, about 0.2 s.
+READ_ON_EVENTS = 250_000
 # Characters no editor types: control characters (tab and newline aside), the line and
 # paragraph separators U+2028/U+2029, lone surrogates and non-characters. YAML escapes such
 # as "\0" produce them; they would break the XML, calendar and CSV outputs, the UTF-8 of a
@@ -94,8 +97,9 @@ class YamlFile:
 
 
 class _Stop(Exception):
-    def __init__(self, problem: Problem):
+    def __init__(self, problem: Problem, read_on: bool = True):
         self.problem = problem
+        self.read_on = read_on  # whether to look further down for a syntax error
 
 
 def _decode(name: str, raw: bytes) -> tuple[str | None, Problem | None]:
@@ -164,7 +168,7 @@ def _shown(tag: str) -> str:
 _HERE, _MAPPING = object(), object()  # where `stop` points: the value read, or its mapping
 
 
-def _values(name: str, text: str) -> YamlFile:
+def _values(name: str, text: str, events) -> YamlFile:
     """Build the values straight from libyaml's events, in one pass that never recurses.
 
     PyYAML's composer would build a node per value first (a third of the reading time of a
@@ -179,15 +183,15 @@ def _values(name: str, text: str) -> YamlFile:
     check_all = _BAD_CHAR.search(text) is not None  # else only escapes can make one
     documents = 0
 
-    def stop(line: int, at, expected: str, got: str):
+    def stop(line: int, at, expected: str, got: str, read_on: bool = True):
         path = tuple(frame.step for frame in stack[1:])
         if at is _HERE and top is not None:
             path += (top.key if top.is_map else len(top.value),)
         elif at is not _MAPPING:
             path += (at,)
-        raise _Stop(Problem(name, line, format_path(path), expected, got))
+        raise _Stop(Problem(name, line, format_path(path), expected, got), read_on)
 
-    for event in yaml.parse(text, Loader=_Parser):
+    for event in events:
         kind = type(event)
         opened = None
         if kind is ScalarEvent:
@@ -290,11 +294,13 @@ def _values(name: str, text: str) -> YamlFile:
         else:  # the start and end of the stream and of the document
             continue
         if count > MAX_VALUES:
+            # A million values read: the file is read no further, not even for a syntax error.
             stop(
                 line,
                 _HERE,
                 f"at most {MAX_VALUES:,} values in one file",
                 "more (aliases expanding without end?)",
+                read_on=False,
             )
         if top is None:
             result.value, result.first_line = value, line
@@ -311,6 +317,29 @@ def _values(name: str, text: str) -> YamlFile:
     return result
 
 
+def _syntax_error_below(events) -> yaml.YAMLError | None:
+    """The syntax error in the rest of `events` (the stream after a problem), if within reach.
+
+    Only events are read, no values, and not past nesting deeper than MAX_DEPTH below the
+    problem, the start of a next document, or READ_ON_EVENTS events: libyaml's time grows
+    with the square of the depth of flow nesting (100,000 '[' took 80 s to parse), and a
+    hostile file may hold millions of small documents or values. Past those, the problem
+    stands."""
+    depth = 0
+    try:
+        for n, event in enumerate(events):
+            kind = type(event)
+            if kind is MappingStartEvent or kind is SequenceStartEvent:
+                depth += 1
+            elif kind is MappingEndEvent or kind is SequenceEndEvent:
+                depth -= 1
+            if depth > MAX_DEPTH or kind is DocumentStartEvent or n > READ_ON_EVENTS:
+                return None
+    except yaml.YAMLError as err:
+        return err
+    return None
+
+
 def read_yaml(name: str, raw: bytes) -> tuple[YamlFile, list[Problem]]:
     """Parse `raw` (the bytes of file `name`). Returns the file and its problems, if any.
 
@@ -319,17 +348,17 @@ def read_yaml(name: str, raw: bytes) -> tuple[YamlFile, list[Problem]]:
     text, problem = _decode(name, raw)
     if problem:
         return YamlFile(name), [problem]
+    events = yaml.parse(text, Loader=_Parser)
     try:
-        result = _values(name, text)
+        result = _values(name, text, events)
     except yaml.YAMLError as err:
         return YamlFile(name), [_syntax_problem(name, text, err)]
     except _Stop as stopped:
         # A syntax error further down comes first: what was read before it may not be what
-        # the editor meant (a missing ']' swallows the lines after it).
-        try:
-            for _ in yaml.parse(text, Loader=_Parser):
-                pass
-        except yaml.YAMLError as err:
+        # the editor meant (a missing ']' swallows the lines after it). The same stream reads
+        # on from the problem: the file is not parsed again.
+        err = _syntax_error_below(events) if stopped.read_on else None
+        if err is not None:
             return YamlFile(name), [_syntax_problem(name, text, err)]
         return YamlFile(name), [stopped.problem]
     if result.value is None:

@@ -19,6 +19,13 @@ LAUGHS = "events:\n  - &a [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" 
     for prev, name in zip("abcdefghi", "bcdefghij")
 )
 
+# 100,000 levels of flow nesting, 200 KB: libyaml alone took 80 s to parse them (its time grows
+# with the square of the depth), so the reader must never parse them to the end.
+DEEP = 100_000
+BRACKETS = b"[" * DEEP + b"]" * DEEP
+TOO_DEEP = f"expected nesting at most {MAX_DEPTH} levels deep"
+BIG = 5_000_000  # characters on one line
+
 # name -> (bytes of data/events.yml, expected line, words the message must contain)
 HOSTILE = {
     "python tag": (
@@ -48,16 +55,46 @@ HOSTILE = {
     # Line 7 (&f) is where the expanded count passes a million.
     "billion laughs": (LAUGHS.encode(), 7, f"expected at most {MAX_VALUES:,} values in one file"),
     "alias loop": (b"events: &e\n  - *e\n", 1, "got an alias that contains itself"),
-    "deep nesting": (
-        b"events: " + b"[" * 100_000 + b"]" * 100_000 + b"\n",
-        1,
-        f"expected nesting at most {MAX_DEPTH} levels deep",
+    "deep nesting": (b"events: " + BRACKETS + b"\n", 1, TOO_DEEP),
+    "deep nesting of mappings": (b"events: " + b"{a: " * DEEP + b"}" * DEEP + b"\n", 1, TOO_DEEP),
+    "deep nesting never closed": (b"events: " + b"[" * 2 * DEEP + b"\n", 1, TOO_DEEP),
+    # A syntax error further down comes first, but it is not looked for inside deep nesting.
+    "deep nesting above a syntax error": (b"events: " + BRACKETS + b"\nmore: [1\n", 1, TOO_DEEP),
+    "deep nesting below another problem": (
+        b"events:\n  - id: !x y\n    title: " + BRACKETS + b"\n",
+        2,
+        "got the tag '!x'",
+    ),
+    "billion laughs above deep nesting": (
+        LAUGHS.encode() + b"  - " + BRACKETS + b"\n",
+        7,
+        f"expected at most {MAX_VALUES:,} values in one file",
     ),
     "deep block nesting": (
         b"events:\n" + b"".join(b" " * i + b"- \n" for i in range(1, 200)),
         MAX_DEPTH + 1,
-        f"expected nesting at most {MAX_DEPTH} levels deep",
+        TOO_DEEP,
     ),
+    "deep block nesting on one line": (b"events:\n  " + b"- " * DEEP + b"x\n", 2, TOO_DEEP),
+    # Nesting too deep that ends soon after: the syntax error below it comes first.
+    "deep block nesting above a syntax error": (
+        b"events:\n" + b"".join(b" " * i + b"- \n" for i in range(1, 60)) + b"more: [1\n",
+        62,
+        "expected valid YAML, got a syntax error",
+    ),
+    "long line": (b"x" * BIG + b"\n", 1, "expected a mapping of data (key: value), got 'xxx"),
+    "long flow line": (
+        b"events: [" + b"x" * BIG + b", !x y]\n",
+        1,
+        "events[1]: expected plain YAML values, got the tag '!x'",
+    ),
+    # Past a problem the reader looks on for a syntax error, but not through 1.6 million values.
+    "long flow line below another problem": (
+        b"events: !x\n  - [" + b"x, " * (BIG // 3) + b"x\n",
+        1,
+        "got the tag '!x'",
+    ),
+    "many documents": (b"events: []\n" + b"---\na: 1\n" * 500_000, 2, "expected one YAML document"),
     "empty file": (b"", 1, "expected a mapping of data, got an empty file"),
     "only comments": (b"# nothing here\n\n", 1, "got an empty file"),
     "list at the top": (
