@@ -8,9 +8,9 @@ book contains lands on that part, a fragment on that part's element (ids are pre
 part's anchor, so the same id on two pages never clashes), a link to another site is kept
 (the book prints its address), and a link to a site page the book leaves out becomes plain
 text. The book's layout (cover, contents with page numbers, bookmarks, numbered chapters,
-running headers, "page X of Y") is CSS for print in `sphub/print/book.css`.
+running headers, "page X of Y") is CSS for print in `sphub/outputs/print/book.css`.
 
-Fonts are the files in `sphub/print/fonts/` only (see its README), so the PDF is the same on
+Fonts are the files in `sphub/outputs/print/fonts/` only (see its README), so the PDF is the same on
 every machine; the same data gives a byte-identical file."""
 
 from __future__ import annotations
@@ -432,7 +432,7 @@ def render_pdf(html: str, path: str, title: str, cache: Path | None = None) -> P
     missing = uncovered(text, subsets)
     if missing:  # the PDF would silently show a system font's glyph, or a blank box
         raise PdfError(
-            f"{path}: no font shipped in sphub/print/fonts/ has these characters: "
+            f"{path}: no font shipped in sphub/outputs/print/fonts/ has these characters: "
             + ", ".join(f"'{c}' (U+{ord(c):04X})" for c in missing)
             + "; add a font subset that has them (see its README)"
         )

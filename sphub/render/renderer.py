@@ -12,6 +12,7 @@ from markupsafe import Markup
 
 from sphub.data.site import Site, sort_name
 from sphub.data.tree import Step, start_of, walk
+from sphub.models import COLLECTIONS
 from sphub.models.network import WorkPlan
 from sphub.models.strategy import TreeNode
 from sphub.models.types import Model
@@ -69,6 +70,7 @@ class Renderer:
         tree = site.tree
         self.env.globals.update(
             site=site,
+            collections=COLLECTIONS,
             downloads=downloads,  # paths of the JSON, CSV and calendars
             event_dates=text.event_dates,
             name=self.title_of,

@@ -81,12 +81,15 @@ def test_an_old_address_held_by_a_page_stops_the_build(tmp_path):
     project = make_project(tmp_path / "p")
     (project / "docs" / "members" / "join.md").write_text("# How to join\n")
     path = project / "data" / "members.yml"
-    path.write_text(path.read_text().replace("  - id: pmn\n", "  - id: pmn\n    old_ids: [join]\n"))
+    text = path.read_text()
+    path.write_text(text.replace("  - id: pmn\n", "  - id: pmn\n    old_ids: [join]\n"))
+    line = path.read_text().splitlines().index("    old_ids: [join]") + 1
     result = build(project)
     assert result.returncode != 0
     assert (
-        "data/members.yml: members 'pmn': old_ids: expected an address no page uses, got "
-        "'join' (site/members/join/index.html is already a page)" in result.stdout + result.stderr
+        f"data/members.yml:{line}: members[{_index(text, 'pmn')}].old_ids[0]: expected an "
+        "address no page uses, got 'join' (site/members/join/index.html is already a page)"
+        in result.stderr
     )
     assert "Traceback" not in result.stderr
 
@@ -99,7 +102,7 @@ def test_old_id_index_is_refused_like_any_id(tmp_path):
     )
     result = build(project)
     assert result.returncode != 0
-    assert "old_ids[0]: expected an id other than 'index'" in result.stdout
+    assert "old_ids[0]: expected an id other than 'index'" in result.stderr
 
 
 def _index(text: str, entry_id: str) -> int:
