@@ -104,7 +104,8 @@ def pytest_collection_modifyitems(items):
         if "browser" in item.path.parts or item.get_closest_marker("fuzz"):
             continue  # marked by tests/browser/conftest.py, or by the module
         source = _sources(item)
-        kind = "pdf" if _PDF.search(source) else "build" if _BUILDS.search(source) else "unit"
+        builds = "build" in item.path.parts or _BUILDS.search(source)  # tests/build/: all
+        kind = "pdf" if _PDF.search(source) else "build" if builds else "unit"
         item.add_marker(getattr(pytest.mark, kind))
 
 

@@ -15,7 +15,7 @@ from mkdocs.utils.yaml import yaml_load
 from sphub.data.load import load_site
 from sphub.render.macros import make_macros
 from sphub.render.renderer import Renderer
-from sphub.render.strategy import strategy_macros, strategy_pages
+from sphub.render.pages import all_pages
 
 
 def write_plain_project(project: Path, out: Path) -> list[str]:
@@ -41,7 +41,6 @@ def write_plain_project(project: Path, out: Path) -> list[str]:
     renderer = Renderer(site, project / "overrides" / "fragments", config["use_directory_urls"])
     current = {"src": ""}
     macros = make_macros(renderer, lambda: current["src"], config.get("extra", {}))
-    macros |= strategy_macros(renderer, lambda: current["src"])  # as hooks/sphub_hooks.py
     # The macros plugin renders a page's Markdown as a Jinja template; so do we, once, here.
     env = jinja2.Environment(undefined=jinja2.StrictUndefined)
     for md in sorted((out / "docs").rglob("*.md")):
@@ -53,7 +52,7 @@ def write_plain_project(project: Path, out: Path) -> list[str]:
         head = f"---\n{yaml.safe_dump(meta, allow_unicode=True)}---\n\n" if meta else ""
         md.write_text(head + body, encoding="utf-8")
     generated = []
-    for page in renderer.pages() + strategy_pages(renderer):
+    for page in all_pages(renderer):
         target = out / "docs" / page.src
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(page.markdown(), encoding="utf-8")
