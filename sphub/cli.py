@@ -53,9 +53,15 @@ def new(args: argparse.Namespace) -> int:
 
 def build(args: argparse.Namespace) -> int:
     from sphub.build import BuildFailed, build as build_site
+    from sphub.pdf import wanted
+    from sphub.system import pdf_problem
 
     config = Path(args.config_file)
     site_dir = Path(args.site_dir) if args.site_dir else config.parent / "site"
+    problem = pdf_problem() if wanted("build") else None
+    if problem:  # before any build work: one line that says what to install
+        print(problem, file=sys.stderr)
+        return 1
     try:
         load_site(config.parent / "data")
     except DataError as err:
