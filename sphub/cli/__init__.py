@@ -63,14 +63,14 @@ def build(args: argparse.Namespace) -> int:
     from sphub.engines.engine import EngineFailed
     from sphub.engines.project import Project
     from sphub.outputs.pdf import PdfError, wanted
-    from sphub.outputs.system import missing_libraries
+    from sphub.outputs.system import pdf_problem
 
     project = Project.at(args.config_file)
     site_dir = Path(args.site_dir) if args.site_dir else project.root / "site"
     with_pdf = wanted("build")
-    missing = missing_libraries() if with_pdf else None
-    if missing:
-        print(missing, file=sys.stderr)
+    problem = pdf_problem() if with_pdf else None
+    if problem:  # before any build work: one line that says what to install
+        print(problem, file=sys.stderr)
         return 1
     # A plain SIGTERM would end the process without cleaning up; handled like Ctrl-C, it
     # runs the build's clean-up.

@@ -31,6 +31,7 @@ from urllib.parse import urljoin
 
 from markupsafe import Markup, escape
 
+from sphub.outputs import system
 from sphub.models import COLLECTIONS
 from sphub.render.renderer import Renderer
 from sphub.render.urls import START_PAGE, relative_url, url_of
@@ -344,15 +345,43 @@ def font_css(subsets: list[str] | tuple[str, ...] = FONT_SUBSETS) -> str:
     return "\n".join(rules) + f"\nhtml {{ font-family: {families}; }}\n"
 
 
+# WeasyPrint 70's warnings that change nothing in the PDF a reader gets (the same pages, text,
+# glyphs, pictures, links and metadata), only how WeasyPrint made it; they depend on the
+# machine, not on the book. Matched on the message's format string (`LogRecord.msg`), word for
+# word as in WeasyPrint's source (tests/test_fresh_machine.py checks that they still are).
+HARMLESS_WARNINGS = frozenset(
+    {
+        # No HarfBuzz-Subset library (libharfbuzz-subset0): fontTools subsets the fonts instead,
+        # with the same glyphs.
+        'Using fontTools instead of HarfBuzz-Subset for font "%s". This will be unsupported in '
+        "future versions of WeasyPrint. Please install HarfBuzz-Subset >= 4.1.0 with your "
+        "package manager.",
+        # A font that could not be subset is embedded whole: a larger file, the same glyphs.
+        'Unable to subset "%s" with HarfBuzz',
+        'Unable to subset "%s" with fontTools',
+        # Clean-up after a resource was read.
+        "Error when closing stream for %s:\n%s",
+    }
+)
+
+
 class _Collect(logging.Handler):
-    """Keeps what WeasyPrint warns about: a missing anchor, font or image is an error here."""
+    """Keeps what WeasyPrint warns about, but for HARMLESS_WARNINGS: each is an error here.
+
+    Every other message changes the page or means the book is not what its HTML and CSS say:
+    a missing glyph or font, an image or stylesheet that did not load, a link or cross-reference
+    to an anchor that is not there, a CSS declaration or rule ignored, a table cell dropped. A
+    message this list does not know is an error too (a later WeasyPrint may word a missing
+    image differently); those are the same on every machine, as they come from the HTML and
+    CSS, so the tests find them, while the harmless ones above vary with the machine."""
 
     def __init__(self) -> None:
         super().__init__(logging.WARNING)
         self.messages: list[str] = []
 
     def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage())
+        if record.msg not in HARMLESS_WARNINGS:
+            self.messages.append(record.getMessage())
 
 
 _cache: dict[str, Pdf] = {}  # hash of the HTML and CSS -> PDF: `mkdocs serve` renders once
@@ -425,7 +454,8 @@ def render_pdf(html: str, path: str, title: str, cache: Path | None = None) -> P
     same HTML and CSS: from this process, or from `cache` (a folder kept between builds).
 
     Raises:
-        PdfError: when WeasyPrint fails or warns (a missing anchor, font or image).
+        PdfError: when WeasyPrint cannot start, fails, or warns of something that changes the
+            page (a missing anchor, glyph, font or image; see `_Collect`).
     """
     text = html_lib.unescape(re.sub(r"<[^>]*>", "", html))
     subsets = subsets_for(text)
@@ -444,9 +474,12 @@ def render_pdf(html: str, path: str, title: str, cache: Path | None = None) -> P
     kept = _kept(cache, key)
     if kept:
         return Pdf(path, title, *kept, 0.0)
+    problem = system.pdf_problem()
+    if problem:  # WeasyPrint would print a paragraph and a traceback
+        raise PdfError(f"{path}: {problem}")
     try:
         _weasyprint()
-    except ImportError as err:  # e.g. pango missing on a fresh machine
+    except (ImportError, OSError) as err:
         raise PdfError(f"{path}: WeasyPrint cannot start: {err}") from None
     collect = _Collect()
     logger = logging.getLogger("weasyprint")

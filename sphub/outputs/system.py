@@ -1,24 +1,47 @@
-"""The system libraries sphub's outputs need, named with the Debian package to install, in one
-line, before any build work starts."""
+"""The system libraries the build needs beyond Python's packages, checked before any build work
+starts, so a machine that lacks one is told in one line what to install.
+
+WeasyPrint (the PDF guide, sphub/outputs/pdf.py) loads Pango and the libraries under it when it is
+imported; without them it prints a paragraph and a traceback midway through the build.
+HarfBuzz-Subset is not needed: without it WeasyPrint subsets the fonts with fontTools."""
 
 from __future__ import annotations
 
-import ctypes.util
+import ctypes
 
-# Library (as the linker names it) -> the Debian package that has it. WeasyPrint renders the
-# PDF guide with Pango.
-NEEDED = {"pango-1.0": "libpango-1.0-0", "pangoft2-1.0": "libpangoft2-1.0-0"}
+# The libraries WeasyPrint 70 cannot start without (weasyprint/text/ffi.py), as it loads them
+# on Linux, each with the Debian package that has it. Installing the two Pango packages brings
+# the other three with them.
+PDF_LIBRARIES = (
+    ("libgobject-2.0.so.0", "libglib2.0-0"),
+    ("libpango-1.0.so.0", "libpango-1.0-0"),
+    ("libharfbuzz.so.0", "libharfbuzz0b"),
+    ("libfontconfig.so.1", "libfontconfig1"),
+    ("libpangoft2-1.0.so.0", "libpangoft2-1.0-0"),
+)
 
 
-def missing_libraries() -> str | None:
-    """One line naming what is missing and how to install it, or None."""
-    missing = [
-        package for library, package in NEEDED.items() if ctypes.util.find_library(library) is None
-    ]
-    if not missing:
+def loads(library: str) -> bool:
+    """Whether the dynamic linker can load `library` (its file name, e.g. 'libpango-1.0.so.0')
+    here, as WeasyPrint will: the library really loaded, not only listed by ldconfig."""
+    try:
+        ctypes.CDLL(library)
+    except OSError:
+        return False
+    return True
+
+
+def missing_for_pdf() -> list[str]:
+    """The Debian packages of the libraries the PDF guide needs that cannot be loaded here."""
+    return [package for library, package in PDF_LIBRARIES if not loads(library)]
+
+
+def pdf_problem() -> str | None:
+    """One line saying what to install for the PDF guide, or None when nothing is missing."""
+    packages = missing_for_pdf()
+    if not packages:
         return None
     return (
-        "The PDF guide needs Pango, which this machine lacks: apt-get install "
-        + " ".join(missing)
-        + " (or build without the PDF: SPHUB_PDF=0)."
+        f"The PDF guide needs Pango, which this machine lacks: apt-get install "
+        f"{' '.join(packages)} (or build without the PDF: SPHUB_PDF=0 make site)"
     )

@@ -6,12 +6,15 @@ from __future__ import annotations
 
 import functools
 import http.server
+import os
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-CHROMIUM = "/usr/bin/chromium"
+# The browser: Debian's Chromium, or the one SPHUB_CHROMIUM names (on a host where
+# /usr/bin/chromium is not a real browser, such as Ubuntu's snap stub).
+CHROMIUM = os.environ.get("SPHUB_CHROMIUM") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--headless",
     "--no-sandbox",

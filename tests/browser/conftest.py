@@ -1,6 +1,7 @@
-"""Real-browser fixtures: the built site served on localhost, Debian's Chromium driven by
-Playwright, and a `Visit` (browsing.py) that records every request and console error of a page
-so each test fails on a request leaving localhost or on a script error.
+"""Real-browser fixtures: the built site served on localhost, Debian's Chromium (or the browser
+SPHUB_CHROMIUM names) driven by Playwright, and a `Visit` (browsing.py) that records every
+request and console error of a page so each test fails on a request leaving localhost or on a
+script error.
 
 Browser tests carry the `browser` marker (`pytest -m browser` runs them alone). Without
 Chromium they skip on a developer's machine, and fail under CI=true: CI must run them."""
@@ -34,7 +35,10 @@ def site_url(built_site_pdf) -> Iterator[str]:
 @pytest.fixture(scope="session")
 def browser():
     if not Path(CHROMIUM).exists():
-        message = f"{CHROMIUM} is missing (apt-get install chromium)"
+        message = (
+            f"{CHROMIUM} is missing (apt-get install chromium, or set SPHUB_CHROMIUM "
+            "to the path of a Chromium or Chrome)"
+        )
         if os.environ.get("CI") == "true":
             pytest.fail(message + ": under CI the browser tests must run")
         pytest.skip(message)

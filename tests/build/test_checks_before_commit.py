@@ -73,6 +73,8 @@ def test_workflow_parses_and_its_commands_work_here():
             if "run" in step]
     assert runs[-1] == "make test"
     for command in runs[:-1]:
+        if command.startswith("sudo "):  # sets up the runner (system packages), not here
+            continue
         result = _run(command)
         assert result.returncode == 0, (command, result.stdout, result.stderr)
     # `make test` is the command running this test: running it here would recurse. Check

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import gzip
+import os
 import posixpath
 import re
 import xml.etree.ElementTree as ET
@@ -306,11 +307,11 @@ def test_pictures_stay_small(built_site):
 
 # Screenshots: one of each kind, at phone and desktop widths, saved for a person to look at.
 
-CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM = Path(os.environ.get("SPHUB_CHROMIUM") or "/usr/bin/chromium")  # as tests/browser
 ARTIFACTS = ROOT / "tests" / "artifacts"
 
 
-@pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian chromium is not installed")
+@pytest.mark.skipif(not CHROMIUM.exists(), reason=f"{CHROMIUM} is missing")
 @pytest.mark.parametrize(
     "url, key",
     [
