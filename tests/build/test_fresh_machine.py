@@ -84,8 +84,7 @@ def no_harfbuzz_subset(monkeypatch):
 
 def test_no_harfbuzz_subset_still_gives_the_pdf(no_harfbuzz_subset, caplog):
     with caplog.at_level(logging.WARNING, logger="weasyprint"):
-        rendered = pdf.render_pdf("<h1>Sa-Dhan</h1><p>Ünité</p>", "guide/x.pdf", "x",
-                                  cached=False)
+        rendered = pdf.render_pdf("<h1>Sa-Dhan</h1><p>Ünité</p>", "guide/x.pdf", "x")
     assert rendered.pages == 1 and rendered.data.startswith(b"%PDF")
     warned = [r.getMessage() for r in caplog.records]
     assert warned and all("Using fontTools instead of HarfBuzz-Subset" in m for m in warned)
@@ -100,7 +99,7 @@ def test_no_harfbuzz_subset_still_gives_the_pdf(no_harfbuzz_subset, caplog):
 ], ids=["image", "anchor", "font", "css"])
 def test_what_changes_the_page_still_stops_it(no_harfbuzz_subset, html, says):
     with pytest.raises(pdf.PdfError) as raised:
-        pdf.render_pdf(html, "guide/x.pdf", "x", cached=False)
+        pdf.render_pdf(html, "guide/x.pdf", "x")
     lines = str(raised.value).splitlines()
     assert any(line.startswith(f"guide/x.pdf: {says}") for line in lines), lines
     assert not any("HarfBuzz-Subset" in line for line in lines)
@@ -111,7 +110,7 @@ def test_a_glyph_no_font_has_still_stops_it(no_harfbuzz_subset, monkeypatch):
     warning of a blank box is an error."""
     monkeypatch.setattr(pdf, "uncovered", lambda text, subsets=(): [])
     with pytest.raises(pdf.PdfError, match=r"\.notdef glyph .*U\+0915"):
-        pdf.render_pdf("<p>Sa-Dhan \u0915</p>", "guide/x.pdf", "x", cached=False)
+        pdf.render_pdf("<p>Sa-Dhan \u0915</p>", "guide/x.pdf", "x")
 
 
 def weasyprint_messages() -> set[str]:
