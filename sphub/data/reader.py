@@ -25,7 +25,13 @@ from yaml.events import (
 from sphub.data.errors import Path, Problem, describe, format_path
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
-MAX_VALUES = 1_000_000  # values produced from one file, aliases expanded: stops "billion laughs"
+# An editor's line is short (the linter asks for 100 characters); a line of megabytes is a
+# pasted document or an attack, and libyaml would take seconds to scan it.
+MAX_LINE = 10_000
+# Values produced from one file, aliases expanded: stops "billion laughs", and a file too big
+# to be data an editor keeps (the benchmark's largest, ten times a large network's, has about
+# 100,000) is refused in a fraction of a second rather than read for seconds.
+MAX_VALUES = 250_000
 MAX_DEPTH = 40
 # Events read past a problem to look for a syntax error further down: 2.5 times the largest
 # file of the benchmark's M scale, about 0.2 s.
@@ -340,12 +346,26 @@ def _syntax_error_below(events) -> yaml.YAMLError | None:
     return None
 
 
+def _long_line(name: str, text: str) -> Problem | None:
+    """The first line longer than MAX_LINE characters, as a problem, if there is one."""
+    if len(text) <= MAX_LINE:
+        return None
+    for number, line in enumerate(text.split("\n"), 1):
+        if len(line) > MAX_LINE:
+            return Problem(name, number, "(file)", f"lines of at most {MAX_LINE:,} characters",
+                           f"a line of {len(line):,} characters")
+    return None
+
+
 def read_yaml(name: str, raw: bytes) -> tuple[YamlFile, list[Problem]]:
     """Parse `raw` (the bytes of file `name`). Returns the file and its problems, if any.
 
     A file with problems here has `value` None: its structure cannot be trusted.
     """
     text, problem = _decode(name, raw)
+    if problem:
+        return YamlFile(name), [problem]
+    problem = _long_line(name, text)
     if problem:
         return YamlFile(name), [problem]
     events = yaml.parse(text, Loader=_Parser)

@@ -12,7 +12,6 @@ import multiprocessing
 import os
 import shutil
 import tempfile
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -58,28 +57,62 @@ def renderer_for(project: Project, site, directory_urls: bool) -> Renderer:
     return Renderer(site, project.templates, directory_urls, changes)
 
 
-def _second_core_free() -> bool:
-    return len(os.sched_getaffinity(0)) > 1
+class _PdfsBeside:
+    """The PDFs rendered in a process of its own (forked: it has the renderer already, nothing
+    is copied to it) while the engine builds the pages; `result()` waits for them."""
 
+    def __init__(self, renderer: Renderer, cache: Path):
+        context = multiprocessing.get_context("fork")
+        self._receive, send = context.Pipe(duplex=False)
 
-def _render_pdfs(renderer: Renderer, cache: Path) -> Callable[[], list[pdf.Pdf]]:
-    """Start rendering the PDFs; returns a function that waits for them. With a second core
-    free they render in a process of their own while the engine builds the pages."""
-    if not _second_core_free():
-        pdfs = pdf.build_all(renderer, cache)
-        return lambda: pdfs
-    context = multiprocessing.get_context("fork")  # the child has the renderer already
-    pool = context.Pool(1)
-    result = pool.apply_async(pdf.build_all, (renderer, cache))
+        def render() -> None:
+            try:
+                send.send(("pdfs", pdf.build_all(renderer, cache)))
+            except pdf.PdfError as err:
+                send.send(("problem", str(err)))
+            except BaseException as err:  # a bug: said in the parent, which stops the build
+                send.send(("bug", f"{type(err).__name__}: {err}"))
 
-    def wait() -> list[pdf.Pdf]:
+        self._process = context.Process(target=render, daemon=True)
+        self._process.start()
+        send.close()
+
+    def result(self) -> list[pdf.Pdf]:
         try:
-            return result.get()
+            kind, value = self._receive.recv()
+        except EOFError:
+            kind, value = "bug", "the process rendering the PDFs ended without a result"
         finally:
-            pool.terminate()
-            pool.join()
+            self._process.join()
+        if kind == "problem":
+            raise pdf.PdfError(value)
+        if kind == "bug":
+            raise RuntimeError(value)
+        return value
 
-    return wait
+    def stop(self) -> None:
+        if self._process.is_alive():
+            self._process.terminate()
+        self._process.join()
+
+
+class _PdfsHere:
+    """The PDFs rendered in this process, before the pages (one core)."""
+
+    def __init__(self, renderer: Renderer, cache: Path):
+        self._pdfs = pdf.build_all(renderer, cache)
+
+    def result(self) -> list[pdf.Pdf]:
+        return self._pdfs
+
+    def stop(self) -> None:
+        pass
+
+
+def _render_pdfs(renderer: Renderer, cache: Path) -> _PdfsBeside | _PdfsHere:
+    """Start rendering the PDFs: beside the page build when a second core is free."""
+    second_core = len(os.sched_getaffinity(0)) > 1
+    return (_PdfsBeside if second_core else _PdfsHere)(renderer, cache)
 
 
 @dataclass(frozen=True)
@@ -110,11 +143,11 @@ def build(
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     # Beside site/, so the final move is a rename on the same file system, never a copy.
     work = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-new-", dir=site_dir.parent))
-    wait_for_pdfs = None
+    pdfs = None
     try:
         staged = stage(renderer, project.docs, work / "docs", with_pdf)
         if with_pdf:
-            wait_for_pdfs = _render_pdfs(renderer, project.cache / "pdf")
+            pdfs = _render_pdfs(renderer, project.cache / "pdf")
         env = session.begin(
             session.Session(site, project.templates, config.directory_urls, renderer.changes), work
         )
@@ -129,12 +162,14 @@ def build(
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(redirect.html, encoding="utf-8")
         lines = []
-        if wait_for_pdfs:
-            pdfs = wait_for_pdfs()
-            lines = pdf.write(pdfs, out)
-            _fill_pdf_links(renderer, out, pdfs)
+        if pdfs:
+            done = pdfs.result()
+            lines = pdf.write(done, out)
+            _fill_pdf_links(renderer, out, done)
         swap_in(out, site_dir)
     finally:
+        if pdfs:
+            pdfs.stop()
         # Reached on failure, on success (removing the old site) and on an interrupt
         # (Ctrl-C, or SIGTERM, which the command handles like Ctrl-C): never a half site.
         shutil.rmtree(work, ignore_errors=True)

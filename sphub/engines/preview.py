@@ -10,6 +10,7 @@ output. MkDocs' dirty rebuild then builds those pages, and only those, again."""
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 import threading
@@ -143,6 +144,7 @@ def serve(project: Project, dev_addr: str) -> int:
     threading.Thread(target=preview.watch, daemon=True).start()
     from mkdocs.commands.serve import serve as mkdocs_serve
 
+    logging.basicConfig(level=logging.INFO, format="%(levelname)-7s -  %(message)s")
     try:
         mkdocs_serve(
             str(config_file),

@@ -1,4 +1,4 @@
-"""`make serve` (mkdocs serve) as an editor uses it: a data mistake during the preview is
+"""`make serve` (`sphub serve`) as an editor uses it: a data mistake during the preview is
 reported in the one-line form, the last good pages stay served, and fixing the mistake
 rebuilds the pages."""
 
@@ -30,15 +30,15 @@ def _get(url: str) -> str:
 
 
 class Server:
-    """`mkdocs serve` on a project, with its output collected as it comes."""
+    """`sphub serve` on a project, with its output collected as it comes."""
 
     def __init__(self, project: Path, *options: str):
         self.port = _free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.output = ""
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "--livereload", *options, "-a",
-             f"127.0.0.1:{self.port}", "-f", str(project / "mkdocs.yml")],
+            [sys.executable, "-m", "sphub.cli", "serve", "--dev-addr", f"127.0.0.1:{self.port}",
+             "--config-file", str(project / "mkdocs.yml"), *options],
             cwd=project, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
             env={**os.environ, "SOURCE_DATE_EPOCH": BUILD_EPOCH},
         )
@@ -90,17 +90,16 @@ def test_serve_survives_a_data_error_and_rebuilds_when_fixed(tmp_path):
 
 
 def test_dirty_preview_rebuilds_what_an_edit_changes(tmp_path):
-    """`make serve` (--dirty) writes again only the pages an edit changes: here the member's
+    """`make serve` writes again only the pages an edit changes: here the member's
     page and the hand-written directory page whose macro lists the member, not the others;
     the PDFs are never rendered by the preview, neither at the start nor for a rebuild."""
     project = make_project(tmp_path / "p")
     members = project / "data" / "members.yml"
     good = members.read_text()
-    # As `make serve`; verbose, so the log names the folder the preview is built into.
-    server = Server(project, "--dirty", "--no-strict", "--verbose")
+    server = Server(project)
     try:
         server.wait_for(lambda: "Serving on" in server.output, "start")
-        site = Path(server.output.split("Config value 'site_dir' = '")[1].split("'")[0])
+        site = project / ".cache" / "sphub" / "preview" / "site"  # where the preview builds
         pages = {path: path.stat().st_mtime_ns for path in site.rglob("index.html")}
         time.sleep(0.05)  # so that a page written again has another time
         members.write_text(good.replace("name: Pakistan Microfinance Network",

@@ -22,7 +22,16 @@ LAUGHS = "events:\n  - &a [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" 
 # 100,000 levels of flow nesting, 200 KB: libyaml alone took 80 s to parse them (its time grows
 # with the square of the depth), so the reader must never parse them to the end.
 DEEP = 100_000
-BRACKETS = b"[" * DEEP + b"]" * DEEP
+LONG = "expected lines of at most 10,000 characters"
+
+
+def lines_of(unit: bytes, count: int) -> bytes:
+    """`unit` `count` times, over lines short enough for the reader (inside a flow
+    collection a line break is a space): deep nesting without a long line."""
+    return b"\n ".join(unit * 1000 for _ in range(count // 1000))
+
+
+BRACKETS = lines_of(b"[", DEEP) + lines_of(b"]", DEEP)
 TOO_DEEP = f"expected nesting at most {MAX_DEPTH} levels deep"
 BIG = 5_000_000  # characters on one line
 
@@ -56,8 +65,11 @@ HOSTILE = {
     "billion laughs": (LAUGHS.encode(), 7, f"expected at most {MAX_VALUES:,} values in one file"),
     "alias loop": (b"events: &e\n  - *e\n", 1, "got an alias that contains itself"),
     "deep nesting": (b"events: " + BRACKETS + b"\n", 1, TOO_DEEP),
-    "deep nesting of mappings": (b"events: " + b"{a: " * DEEP + b"}" * DEEP + b"\n", 1, TOO_DEEP),
-    "deep nesting never closed": (b"events: " + b"[" * 2 * DEEP + b"\n", 1, TOO_DEEP),
+    "deep nesting of mappings": (
+        b"events: " + lines_of(b"{a: ", DEEP) + lines_of(b"}", DEEP) + b"\n", 1, TOO_DEEP,
+    ),
+    "deep nesting never closed": (b"events: " + lines_of(b"[", 2 * DEEP) + b"\n", 1, TOO_DEEP),
+    "deep nesting on one line": (b"events: " + b"[" * DEEP + b"]" * DEEP + b"\n", 1, LONG),
     # A syntax error further down comes first, but it is not looked for inside deep nesting.
     "deep nesting above a syntax error": (b"events: " + BRACKETS + b"\nmore: [1\n", 1, TOO_DEEP),
     "deep nesting below another problem": (
@@ -75,24 +87,20 @@ HOSTILE = {
         MAX_DEPTH + 1,
         TOO_DEEP,
     ),
-    "deep block nesting on one line": (b"events:\n  " + b"- " * DEEP + b"x\n", 2, TOO_DEEP),
+    "deep block nesting on one line": (b"events:\n  " + b"- " * 4000 + b"x\n", 2, TOO_DEEP),
     # Nesting too deep that ends soon after: the syntax error below it comes first.
     "deep block nesting above a syntax error": (
         b"events:\n" + b"".join(b" " * i + b"- \n" for i in range(1, 60)) + b"more: [1\n",
         62,
         "expected valid YAML, got a syntax error",
     ),
-    "long line": (b"x" * BIG + b"\n", 1, "expected a mapping of data (key: value), got 'xxx"),
-    "long flow line": (
-        b"events: [" + b"x" * BIG + b", !x y]\n",
-        1,
-        "events[1]: expected plain YAML values, got the tag '!x'",
-    ),
-    # Past a problem the reader looks on for a syntax error, but not through 1.6 million values.
+    "long line": (b"x" * BIG + b"\n", 1, LONG + ", got a line of 5,000,000 characters"),
+    "long flow line": (b"events: [" + b"x, " * (BIG // 3) + b"x]\n", 1, LONG),
+    # The long line is found before any parsing: it is the one problem shown.
     "long flow line below another problem": (
         b"events: !x\n  - [" + b"x, " * (BIG // 3) + b"x\n",
-        1,
-        "got the tag '!x'",
+        2,
+        LONG,
     ),
     "many documents": (b"events: []\n" + b"---\na: 1\n" * 500_000, 2, "expected one YAML document"),
     "empty file": (b"", 1, "expected a mapping of data, got an empty file"),
