@@ -15,6 +15,7 @@ from pathlib import Path
 import yaml
 
 from sphub.models import COLLECTIONS
+from sphub.models.guide import CHAPTERS
 
 # Text lengths are calibrated on the shipped data (members ~300 bytes of YAML, events ~900,
 # resources ~450), a little richer, as a fuller site would be.
@@ -34,6 +35,7 @@ class Spec:
     # a bigger network has more members and events, but the same six assessment dimensions,
     # the same half-day quick tree, and one decision tree whose pages are bounded by MAX_PATHS.
     scales: bool = True
+    ids: tuple[str, ...] | None = None  # fixed ids (the guide's chapters), else numbered ones
 
     def entries(self, factor: int) -> int:
         return self.count * factor if self.scales else self.count
@@ -42,12 +44,15 @@ class Spec:
 GENERATORS: dict[str, Spec] = {}
 
 
-def generates(key: str, count: int, scales: bool = True) -> Callable[[Generator], Generator]:
+def generates(
+    key: str, count: int, scales: bool = True, ids: tuple[str, ...] | None = None
+) -> Callable[[Generator], Generator]:
     """Register `make(world, index) -> entry` as the generator of collection `key`, with
-    `count` entries at scale S (times the scale's multiplier unless `scales` is False)."""
+    `count` entries at scale S (times the scale's multiplier unless `scales` is False), and
+    these `ids` if given."""
 
     def register(make: Generator) -> Generator:
-        GENERATORS[key] = Spec(count, make, scales)
+        GENERATORS[key] = Spec(count, make, scales, ids)
         return make
 
     return register
@@ -631,6 +636,12 @@ def _agenda_item(w: World, i: int) -> Entry:
     return item
 
 
+# The PDF guide has one entry per chapter, whatever the size of the network.
+@generates("guide", len(CHAPTERS), scales=False, ids=CHAPTERS)
+def _guide_chapter(w: World, i: int) -> Entry:
+    return {"id": w.ids["guide"][i], "title": w.title(2, 6), "intro": w.markdown(2)}
+
+
 def _check_registry() -> None:
     missing = [key for key in COLLECTIONS if key not in GENERATORS]
     if missing:
@@ -649,7 +660,12 @@ def generate(scale: str, seed: int) -> dict[str, list[Entry]]:
     for key in COLLECTIONS:
         # Ids are kebab-case: 'strategy_options' gives 'strategy-options-00000'.
         prefix = key.replace("_", "-")
-        world.ids[key] = [f"{prefix}-{n:05d}" for n in range(GENERATORS[key].entries(factor))]
+        spec = GENERATORS[key]
+        world.ids[key] = (
+            list(spec.ids)
+            if spec.ids
+            else [f"{prefix}-{n:05d}" for n in range(spec.entries(factor))]
+        )
     return {
         key: [GENERATORS[key].make(world, i) for i in range(len(world.ids[key]))]
         for key in COLLECTIONS

@@ -352,8 +352,13 @@ def _long_line(name: str, text: str) -> Problem | None:
         return None
     for number, line in enumerate(text.split("\n"), 1):
         if len(line) > MAX_LINE:
-            return Problem(name, number, "(file)", f"lines of at most {MAX_LINE:,} characters",
-                           f"a line of {len(line):,} characters")
+            return Problem(
+                name,
+                number,
+                "(file)",
+                f"lines of at most {MAX_LINE:,} characters",
+                f"a line of {len(line):,} characters",
+            )
     return None
 
 

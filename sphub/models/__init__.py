@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from sphub.models.guide import GuideChapter
 from sphub.models.network import (
     Event,
     Member,
@@ -61,5 +62,6 @@ COLLECTIONS: dict[str, Collection] = {
         Collection("assessment", Dimension, "The needs and capacity assessment's dimensions."),
         Collection("quick_tree", TrendQuestion, "The quick tree's key questions on trends."),
         Collection("quick_tree_agenda", AgendaItem, "The quick tree's half-day agenda."),
+        Collection("guide", GuideChapter, "The PDF guide's chapter titles and introductions."),
     ]
 }

@@ -7,8 +7,11 @@ page's own source path), then its links are pointed into the book: a link to a p
 book contains lands on that part, a fragment on that part's element (ids are prefixed with the
 part's anchor, so the same id on two pages never clashes), a link to another site is kept
 (the book prints its address), and a link to a site page the book leaves out becomes plain
-text. The book's layout (cover, contents with page numbers, bookmarks, numbered chapters,
-running headers, "page X of Y") is CSS for print in `sphub/outputs/print/book.css`.
+text. Each chapter's title and introduction are data (data/guide.yml), written as from the
+page `guide/`: their links are pointed into the book in the same way, and a fragment of that
+page names a chapter that is no page of the site (`#outcomes`). The book's layout (cover,
+contents with page numbers, bookmarks, numbered chapters, running headers, "page X of Y") is
+CSS for print in `sphub/outputs/print/book.css`.
 
 Fonts are the files in `sphub/outputs/print/fonts/` only (see its README), so the PDF is the same on
 every machine; the same data gives a byte-identical file."""
@@ -33,6 +36,8 @@ from markupsafe import Markup, escape
 
 from sphub.outputs import system
 from sphub.models import COLLECTIONS
+from sphub.models.guide import CHAPTERS
+from sphub.render.markup import markdown_html
 from sphub.render.renderer import Renderer
 from sphub.render.urls import START_PAGE, relative_url, url_of
 
@@ -50,6 +55,7 @@ FONT_FAMILIES = ", ".join(f'"{FONT_PREFIX} {subset}"' for subset in FONT_SUBSETS
 FRAMEWORK_BY = ("cerise", "imp-act")
 # Collections whose data the guide shows: its edition is the last day one of them changed.
 GUIDE_DATA = (
+    "guide",
     "tree",
     "assessment",
     "strategy_options",
@@ -60,6 +66,10 @@ GUIDE_DATA = (
     "quick_tree",
     "quick_tree_agenda",
 )
+# The page the book's own text (data/guide.yml) is written from: its links are relative to it,
+# with the site's directory addresses ('../guidance/tools/'), however the site is built.
+BOOK_SRC = "guide/index.md"
+BOOK_ANCHOR = "p-guide"  # a chapter that is no page of the site is the fragment of this one
 _SITE = "http://site.invalid/"  # a base to resolve the pages' relative links against
 
 
@@ -81,8 +91,8 @@ class Part:
 
 @dataclass(frozen=True)
 class Chapter:
-    """A chapter: `key` names its introduction in book.html; links to `src` and `aliases` (site
-    pages) land on it."""
+    """A chapter: `key` is its entry in data/guide.yml (title and introduction); links to `src`
+    and `aliases` (site pages) land on it."""
 
     key: str
     title: str
@@ -105,6 +115,7 @@ class BookChapter:
     key: str
     title: str
     anchor: str
+    intro: Markup
     sections: tuple[Section, ...]
 
 
@@ -147,25 +158,35 @@ def _entries(renderer: Renderer, key: str, template: str | None = None) -> tuple
 
 
 def chapters(renderer: Renderer) -> list[Chapter]:
-    """The chapters of the guide, in order."""
-    return [
-        Chapter("framework", "The network strategy framework", ()),
-        Chapter(
+    """The chapters of the guide, in order (CHAPTERS), each titled as data/guide.yml says."""
+    guide = renderer.site.guide
+    missing = [key for key in CHAPTERS if key not in guide]
+    if missing:  # the cross-check reports it first (sphub.data.checks.guide)
+        raise PdfError(
+            f"{GUIDE}: data/guide.yml has no entry for the chapter(s) "
+            + ", ".join(f"'{key}'" for key in missing)
+        )
+
+    def chapter(
+        key: str, parts: tuple[Part, ...], src: str | None = None, aliases: tuple[str, ...] = ()
+    ) -> Chapter:
+        return Chapter(key, guide[key].title, parts, src, aliases)
+
+    made = [
+        chapter("framework", ()),
+        chapter(
             "assessment",
-            "Needs and capacity assessment",
             (Part("guidance/assessment.md", "assessment.html"),),
             "guidance/assessment.md",
         ),
-        Chapter(
+        chapter(
             "worksheet",
-            "Assessment worksheet",
             (Part("guidance/worksheet.md", "assessment_worksheet.html"),),
             "guidance/worksheet.md",
         ),
         # The diagram's SVG reads no page CSS: its text gets the book's fonts as an attribute.
-        Chapter(
+        chapter(
             "tree",
-            "The decision tree",
             (
                 Part(
                     "guidance/index.md", "book_tree.html", None, (("diagram_font", FONT_FAMILIES),)
@@ -174,49 +195,33 @@ def chapters(renderer: Renderer) -> list[Chapter]:
             "guidance/index.md",
             (START_PAGE,),
         ),
-        Chapter(
-            "outcomes",
-            "Strategies: the outcomes of the tree",
-            _entries(renderer, "tree", "tree.html"),
-        ),
-        Chapter(
+        chapter("outcomes", _entries(renderer, "tree", "tree.html")),
+        chapter(
             "menu",
-            "Strategy menu",
             (Part("guidance/strategy-menu/index.md", "strategy_menu.html"),)
             + _entries(renderer, "strategy_options"),
             "guidance/strategy-menu/index.md",
         ),
-        Chapter(
-            "entry_points",
-            "Entry points",
-            _entries(renderer, "entry_points"),
-            "guidance/entry-points/index.md",
+        chapter(
+            "entry-points", _entries(renderer, "entry_points"), "guidance/entry-points/index.md"
         ),
-        Chapter(
+        chapter(
             "tools",
-            "Tools",
             (Part("guidance/tools/index.md", "tool_list.html"),) + _entries(renderer, "tools"),
             "guidance/tools/index.md",
         ),
-        Chapter(
-            "practices",
-            "Good practices and drivers",
-            _entries(renderer, "practices"),
-            "guidance/practices/index.md",
+        chapter("practices", _entries(renderer, "practices"), "guidance/practices/index.md"),
+        chapter(
+            "case-studies", _entries(renderer, "case_studies"), "guidance/case-studies/index.md"
         ),
-        Chapter(
-            "case_studies",
-            "Case studies",
-            _entries(renderer, "case_studies"),
-            "guidance/case-studies/index.md",
-        ),
-        Chapter(
-            "quick_tree",
-            "Quick tree: a half-day session with members",
+        chapter(
+            "quick-tree",
             (Part("guidance/quick-tree.md", "quick_tree.html"),),
             "guidance/quick-tree.md",
         ),
     ]
+    assert tuple(c.key for c in made) == CHAPTERS, "sphub.models.guide.CHAPTERS is the book's"
+    return made
 
 
 def _anchor(url: str) -> str:
@@ -230,6 +235,7 @@ def _anchor(url: str) -> str:
 # attributes only.
 _ATTRIBUTE = re.compile(r'(\s)(id|href)="([^"]*)"')
 _SVG_REFERENCE = re.compile(r"url\(#([^)\"]*)\)")
+_BOOK_FRAGMENT = re.compile(rf'(\s)href="#({BOOK_ANCHOR}--[^"]*)"')
 
 
 def _relink(html: str, here: str, anchors: dict[str, str]) -> Markup:
@@ -254,15 +260,29 @@ def _relink(html: str, here: str, anchors: dict[str, str]) -> Markup:
     return Markup(_SVG_REFERENCE.sub(lambda m: f"url(#{prefix}--{m.group(1)})", html))
 
 
+def chapter_anchor(chapter: Chapter, directory_urls: bool) -> str:
+    """The book's id of `chapter`: its page's, or a fragment of the book's own page."""
+    if chapter.src:
+        return _anchor(url_of(chapter.src, directory_urls))
+    return f"{BOOK_ANCHOR}--{chapter.key}"
+
+
 def _book_chapters(renderer: Renderer, chosen: list[Chapter]) -> list[BookChapter]:
     """Render every part of `chosen` and point its links into the book."""
     urls = renderer.directory_urls
-    anchors: dict[str, str] = {}
+    lands: dict[str, str] = {}  # a site page's src -> the id in the book its links land on
     for chapter in chosen:
         for src in ((chapter.src,) if chapter.src else ()) + chapter.aliases:
-            anchors[url_of(src, urls)] = _anchor(url_of(chapter.src, urls))
+            lands[src] = chapter_anchor(chapter, urls)
         for part in chapter.parts:
-            anchors.setdefault(url_of(part.src, urls), _anchor(url_of(part.src, urls)))
+            lands.setdefault(part.src, _anchor(url_of(part.src, urls)))
+    anchors = {url_of(src, urls): anchor for src, anchor in lands.items()}
+    # The introductions' links, written with directory addresses whatever the build's.
+    book = url_of(BOOK_SRC, True)
+    written = {url_of(src, True): anchor for src, anchor in lands.items()} | {book: BOOK_ANCHOR}
+    # A link to a chapter this book leaves out (the hand-out has one) is plain text too.
+    chapter_ids = {chapter_anchor(chapter, urls) for chapter in chosen}
+    guide = renderer.site.guide
     result = []
     for chapter in chosen:
         sections = []
@@ -271,8 +291,20 @@ def _book_chapters(renderer: Renderer, chosen: list[Chapter]) -> list[BookChapte
             page = renderer.render(part.template, part.src, **dict(part.values))
             anchor = anchors[here] if part.title else anchors[here] + "-text"
             sections.append(Section(anchor, part.title, _relink(page, here, anchors)))
-        anchor = anchors[url_of(chapter.src, urls)] if chapter.src else f"ch-{chapter.key}"
-        result.append(BookChapter(chapter.key, chapter.title, anchor, tuple(sections)))
+        intro = _relink(str(markdown_html(guide[chapter.key].intro)), book, written)
+        intro = Markup(
+            _BOOK_FRAGMENT.sub(
+                lambda m: m[0]
+                if m[2] in chapter_ids
+                else f'{m[1]}data-site-href="#{m[2][len(BOOK_ANCHOR) + 2 :]}"',
+                intro,
+            )
+        )
+        result.append(
+            BookChapter(
+                chapter.key, chapter.title, chapter_anchor(chapter, urls), intro, tuple(sections)
+            )
+        )
     return result
 
 
@@ -294,11 +326,10 @@ def book_html(renderer: Renderer, kind: str = "guide") -> str:
     site = renderer.site
     return renderer.render(
         "book.html",
-        "guide/index.md",
+        BOOK_SRC,
         kind=kind,
         chapters=_book_chapters(renderer, chosen),
         edition=edition(renderer),
-        anchor=lambda src: _anchor(url_of(src, renderer.directory_urls)),
         organisations=[site.organisations[i] for i in FRAMEWORK_BY if i in site.organisations],
     )
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from sphub.data.checks import entries, tree
+from sphub.data.checks import entries, guide, tree
 from sphub.data.errors import Problem
 from sphub.data.located import Located
 
@@ -19,6 +19,7 @@ CHECKS = (
     tree.tree,
     tree.case_studies_name_their_network,
     tree.agenda_fits_half_day,
+    guide.chapters_have_their_intro,
 )
 
 

@@ -66,7 +66,9 @@ HOSTILE = {
     "alias loop": (b"events: &e\n  - *e\n", 1, "got an alias that contains itself"),
     "deep nesting": (b"events: " + BRACKETS + b"\n", 1, TOO_DEEP),
     "deep nesting of mappings": (
-        b"events: " + lines_of(b"{a: ", DEEP) + lines_of(b"}", DEEP) + b"\n", 1, TOO_DEEP,
+        b"events: " + lines_of(b"{a: ", DEEP) + lines_of(b"}", DEEP) + b"\n",
+        1,
+        TOO_DEEP,
     ),
     "deep nesting never closed": (b"events: " + lines_of(b"[", 2 * DEEP) + b"\n", 1, TOO_DEEP),
     "deep nesting on one line": (b"events: " + b"[" * DEEP + b"]" * DEEP + b"\n", 1, LONG),

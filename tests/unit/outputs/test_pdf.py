@@ -23,6 +23,7 @@ from sphub.outputs import pdf
 from sphub.render.pictures.diagram import numbers
 from sphub.data.history import last_changes
 from sphub.models import COLLECTIONS
+from sphub.render.markup import markdown_text
 from sphub.render.renderer import Renderer
 
 
@@ -118,6 +119,15 @@ def test_every_tool_and_outcome_is_in_the_guide(texts, shipped):
             assert criterion in text
 
 
+def test_every_chapter_has_its_title_and_introduction_from_the_data(texts, shipped):
+    text = re.sub(r"\s+", " ", " ".join(texts))
+    assert set(shipped.guide) == set(pdf.CHAPTERS)
+    for chapter in shipped.guide.values():
+        assert chapter.title in text
+        opening = " ".join(markdown_text(chapter.intro).split()[:12])
+        assert opening in text, chapter.id
+
+
 def test_internal_links_land_on_their_target(guide):
     names = guide.named_destinations
     links = 0
@@ -170,7 +180,7 @@ def test_running_header_and_page_x_of_y(guide, texts, renderer):
 
 
 def _chapter_anchors(chapters) -> list[str]:
-    return [f"ch-{c.key}" if not c.src else pdf._anchor(pdf.url_of(c.src, True)) for c in chapters]
+    return [pdf.chapter_anchor(c, True) for c in chapters]
 
 
 def test_fonts_are_embedded_and_only_the_shipped_ones(guide):
