@@ -90,9 +90,9 @@ class Engine:
             raise EngineFailed(f"{self.name} build failed (exit code {process.returncode})")
         # On success, only lines meant for the reader, not the engine's log.
         for line in (log or "").splitlines():
-            if line.strip() and not re.match(r"(INFO|WARNING|DEBUG)\s+-|\s*$", line):
-                if not self.is_log_line(line):
-                    print(line)
+            if line.strip() and not self.is_log_line(line):
+                print(line)
 
     def is_log_line(self, line: str) -> bool:
-        return False
+        """Whether `line` of the engine's output is its log (shown only when it fails)."""
+        return re.match(r"(INFO|WARNING|DEBUG)\s+-", line) is not None

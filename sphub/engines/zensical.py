@@ -34,6 +34,11 @@ class Zensical(Engine):
         config["plugins"] = plugins
         return config
 
+    def is_log_line(self, line: str) -> bool:
+        return super().is_log_line(line) or line.startswith(
+            ("Build started", "Build finished", "No issues found")
+        )
+
     def run(self, config_file: Path) -> None:
         import zensical
 
