@@ -86,7 +86,7 @@ def calendar(
     cal.add("x-wr-calname", name)
     # icalendar writes a calendar as its own lines, then each component's, then its END line:
     # the same bytes, with the events' lines written once.
-    # (tests/test_ical.py reads the files back with icalendar).
+    # (tests/unit/outputs/test_calendars.py reads the files back with icalendar).
     end = b"END:VCALENDAR\r\n"
     head = cal.to_ical().removesuffix(end)
     return head + b"".join(_vevent_bytes(e, site, urls.get(e.id)) for e in events) + end
