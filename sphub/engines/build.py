@@ -11,6 +11,7 @@ import ctypes
 import multiprocessing
 import os
 import shutil
+import signal
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -66,11 +67,14 @@ class _PdfsBeside:
         self._receive, send = context.Pipe(duplex=False)
 
         def render() -> None:
+            # The command turns SIGTERM into Ctrl-C for its clean-up; this process has none
+            # to do: stopped, it ends at once.
+            signal.signal(signal.SIGTERM, signal.SIG_DFL)
             try:
                 send.send(("pdfs", pdf.build_all(renderer, cache)))
             except pdf.PdfError as err:
                 send.send(("problem", str(err)))
-            except BaseException as err:  # a bug: said in the parent, which stops the build
+            except Exception as err:  # a bug: said in the parent, which stops the build
                 send.send(("bug", f"{type(err).__name__}: {err}"))
 
         self._process = context.Process(target=render, daemon=True)
