@@ -59,11 +59,14 @@ def new(args: argparse.Namespace) -> int:
 
 
 def build(args: argparse.Namespace) -> int:
+    import jinja2
+
     from sphub.engines.build import build as build_site
     from sphub.engines.engine import EngineFailed
     from sphub.engines.project import Project
     from sphub.outputs.pdf import PdfError, wanted
     from sphub.outputs.system import pdf_problem
+    from sphub.render.renderer import template_error
 
     project = Project.at(args.config_file)
     site_dir = Path(args.site_dir) if args.site_dir else project.root / "site"
@@ -88,6 +91,13 @@ def build(args: argparse.Namespace) -> int:
         return 1
     except EngineFailed as err:
         print(f"{err}; {site_dir} was left as it was.", file=sys.stderr)
+        return 1
+    except jinja2.TemplateError as err:
+        print(
+            f"A template could not be rendered: {template_error(err, project.root)}; "
+            f"{site_dir} was left as it was.",
+            file=sys.stderr,
+        )
         return 1
     except KeyboardInterrupt:
         print(f"Interrupted; {site_dir} was left as it was.", file=sys.stderr)

@@ -19,12 +19,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+import jinja2
+
 from sphub.data.errors import DataError
 from sphub.data.load import load_site
 from sphub.engines import session
 from sphub.engines.project import Project
 from sphub.engines.staging import stage
 from sphub.render.macros import Macros, make_macros
+from sphub.render.renderer import template_error
 
 POLL = 0.2  # seconds between looks at the watched folders
 
@@ -101,10 +104,15 @@ class Preview:
             site = load_site(self.project.data)
             renderer = self.renderer_for(self.project, site, config.directory_urls)
             stage(renderer, self.project.docs, self.folder / "docs", with_pdf_links=False)
-        except DataError as err:
+        except (DataError, jinja2.TemplateError) as err:
+            report = (
+                err.report()
+                if isinstance(err, DataError)
+                else template_error(err, self.project.root)
+            )
             print(
-                f"{err.report()}\nThe preview still shows the last good build; fix the data "
-                "and save to rebuild.",
+                f"{report}\nThe preview still shows the last good build; fix it and save to "
+                "rebuild.",
                 file=sys.stderr,
                 flush=True,
             )

@@ -124,3 +124,24 @@ class Renderer:
         acronym = getattr(entry, "acronym", None)
         # "SEEP Network" needs no "(SEEP)"; "Pakistan Microfinance Network" needs "(PMN)".
         return f"{name} ({acronym})" if acronym and acronym not in name.split() else name
+
+
+def template_error(err: jinja2.TemplateError, root: Path) -> str:
+    """A template's error in one line, where it happened: 'overrides/fragments/members.html:14:
+    'no_such_value' is undefined'. Templates are the project's code, not data: this is for
+    whoever edits them."""
+    filename, line = None, None
+    if isinstance(err, jinja2.TemplateSyntaxError):
+        filename, line = err.filename, err.lineno
+    else:
+        tb = err.__traceback__
+        while tb is not None:  # the innermost template frame (Jinja names them so)
+            if tb.tb_frame.f_code.co_filename.endswith(".html"):
+                filename, line = tb.tb_frame.f_code.co_filename, tb.tb_lineno
+            tb = tb.tb_next
+    where = ""
+    if filename:
+        path = Path(filename)
+        shown = path.relative_to(root) if path.is_relative_to(root) else path
+        where = f"{shown}:{line}: "
+    return where + (err.message or type(err).__name__)
