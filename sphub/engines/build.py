@@ -61,15 +61,29 @@ def _second_core_free() -> bool:
     return len(os.sched_getaffinity(0)) > 1
 
 
+_pdf_job: tuple[Renderer, Path] | None = None  # what the forked PDF process renders
+
+
+def _build_pdf_job() -> list[pdf.Pdf]:
+    """In the forked process: render the PDFs of the renderer it was forked with."""
+    renderer, cache = _pdf_job
+    return pdf.build_all(renderer, cache)
+
+
 def _render_pdfs(renderer: Renderer, cache: Path) -> Callable[[], list[pdf.Pdf]]:
     """Start rendering the PDFs; returns a function that waits for them. With a second core
     free they render in a process of their own while the engine builds the pages."""
     if not _second_core_free():
         pdfs = pdf.build_all(renderer, cache)
         return lambda: pdfs
-    context = multiprocessing.get_context("fork")  # the child has the renderer already
+    # The child is forked with the renderer already in memory (`_pdf_job`): a renderer does
+    # not pickle (its template environment holds functions), and it need not be sent.
+    global _pdf_job
+    _pdf_job = (renderer, cache)
+    context = multiprocessing.get_context("fork")
     pool = context.Pool(1)
-    result = pool.apply_async(pdf.build_all, (renderer, cache))
+    _pdf_job = None
+    result = pool.apply_async(_build_pdf_job)
 
     def wait() -> list[pdf.Pdf]:
         try:
