@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sphub.bench.report import render
-from sphub.bench.run import BUILD_EPOCH, ROOT, run_scale
+from sphub.bench.run import BUILD_EPOCH, ROOT, pdf_builds, run_scale
 
 
 @dataclass(frozen=True)
@@ -45,25 +45,25 @@ def pdf_figure(runs: int) -> PdfFigure:
 
 
 def profile(scale: str, work: Path, seed: int) -> None:
+    """Profile one `sphub build` in this process: load, check, stage and sphub's outputs; the
+    engine runs in a process of its own, so its time shows as one wait."""
     import shutil
 
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
     from pyinstrument import Profiler
 
     from sphub.bench.generate import write
-    from sphub.bench.run import PROJECT_PARTS
+    from sphub.bench.run import copy_project
+    from sphub.engines.build import build
+    from sphub.engines.project import Project
 
-    project = work / f"profile-{scale}"
+    project = work.absolute() / f"profile-{scale}"
     shutil.rmtree(project, ignore_errors=True)
-    project.mkdir(parents=True)
-    for part in PROJECT_PARTS:
-        (shutil.copytree if (ROOT / part).is_dir() else shutil.copy)(ROOT / part, project / part)
+    copy_project(project)
     write(project / "data", scale, seed)
     os.environ["SOURCE_DATE_EPOCH"] = BUILD_EPOCH
     profiler = Profiler()
     with profiler:
-        build(load_config(str(project / "mkdocs.yml"), site_dir=str(project / "site")))
+        build(Project.at(project / "mkdocs.yml"), project / "site", "mkdocs", with_pdf=False)
     out = work / f"profile-{scale}.html"
     out.write_text(profiler.output_html(), encoding="utf-8")
     print(profiler.output_text(color=False, show_all=False))
@@ -88,22 +88,26 @@ def main(argv: list[str] | None = None) -> int:
     if "S" not in args.scales:
         parser.error("--scales must include S: the targets compare M with S")
     load_before = os.getloadavg()[0]
+    print(f"Load average at the start: {load_before:.2f}", flush=True)
     print("PDF guide (shipped data):", flush=True)
     pdf = pdf_figure(args.runs)  # first: a failure here must not cost the long runs below
+    print("Full builds with the PDFs (shipped data):", flush=True)
+    builds = pdf_builds(args.runs, work)
     scales = []
     for name in args.scales:
         print(f"Scale {name}:", flush=True)
-        # The target for the preview is at S; at M three edits are enough for the figure.
+        # The preview's target and the engines' rows are at S; M is for the overhead and growth.
         scales.append(
             run_scale(
                 name,
                 args.runs,
-                args.preview_runs if name == "S" else min(args.preview_runs, 3),
+                args.preview_runs if name == "S" else 0,
                 work,
                 args.seed,
+                engines=name == "S",
             )
         )
-    text = render(scales, args.runs, pdf, (load_before, os.getloadavg()[0]))
+    text = render(scales, args.runs, pdf, builds, (load_before, os.getloadavg()[0]))
     Path(args.out).write_text(text, encoding="utf-8")
     print(text)
     return 0

@@ -1,6 +1,6 @@
 """The plain baseline: the same pages as Markdown files, built by MkDocs + Material with no
-macros plugin and no hooks, so the bench's ratio measures only sphub's overhead (load,
-validate, render, hooks, macros plugin)."""
+macros plugin, so the bench's ratio measures only sphub's overhead (load, validate, render,
+stage, the engine's process, the macros plugin, downloads and redirects)."""
 
 from __future__ import annotations
 
@@ -13,16 +13,18 @@ from mkdocs.utils.meta import get_data
 from mkdocs.utils.yaml import yaml_load
 
 from sphub.data.load import load_site
+from sphub.engines.build import renderer_for
+from sphub.engines.project import Project
 from sphub.render.macros import make_macros
-from sphub.render.renderer import Renderer
 from sphub.render.pages import all_pages
 
 
 def write_plain_project(project: Path, out: Path) -> list[str]:
     """Write into `out` a MkDocs project with the pages `project` (a sphub project: mkdocs.yml,
-    docs/, overrides/, data/) builds: the generated pages as files, the hand-written pages with
-    their macro calls replaced by what the macros return. Returns the source paths of the
-    generated pages."""
+    docs/, overrides/, data/) builds: the pages made from data as files (as `sphub build`
+    stages them, without the PDF links: the bench builds with SPHUB_PDF=0), the hand-written
+    pages with their macro calls replaced by what the macros return. Returns the source paths
+    of the pages made from data."""
     # MkDocs' own loader: mkdocs.yml uses its tags (`!ENV` for the offline plugin).
     config = yaml_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
     for key in ("hooks", "watch"):
@@ -37,10 +39,15 @@ def write_plain_project(project: Path, out: Path) -> list[str]:
         yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8"
     )
 
-    site = load_site(project / "data")
-    renderer = Renderer(site, project / "overrides" / "fragments", config["use_directory_urls"])
+    # As `sphub build` makes it: with the history of the data files (each page's "last
+    # changed" line).
+    renderer = renderer_for(
+        Project.at(project / "mkdocs.yml"),
+        load_site(project / "data"),
+        config["use_directory_urls"],
+    )
     current = {"src": ""}
-    macros = make_macros(renderer, lambda: current["src"], config.get("extra", {}))
+    macros = make_macros(renderer, lambda: current["src"], config.get("extra") or {})
     # The macros plugin renders a page's Markdown as a Jinja template; so do we, once, here.
     env = jinja2.Environment(undefined=jinja2.StrictUndefined)
     for md in sorted((out / "docs").rglob("*.md")):

@@ -8,7 +8,7 @@ import platform
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sphub.bench.run import Scale, median
+from sphub.bench.run import ENGINES, PdfBuilds, Scale, median
 
 
 def machine() -> str:
@@ -25,7 +25,14 @@ def machine() -> str:
         pass
     versions = ", ".join(
         f"{name} {importlib.metadata.version(name)}"
-        for name in ("mkdocs", "mkdocs-material", "mkdocs-macros-plugin")
+        for name in (
+            "mkdocs",
+            "mkdocs-material",
+            "mkdocs-macros-plugin",
+            "properdocs",
+            "zensical",
+            "weasyprint",
+        )
     )
     return (
         f"{cpu}, {os.cpu_count()} cores, {ram}; Python {platform.python_version()} "
@@ -45,8 +52,10 @@ def overhead(scale: Scale) -> float:
     return median(scale.sphub_seconds) / median(scale.plain_seconds)
 
 
-def targets(s: Scale, m: Scale | None, pdf) -> list[tuple[str, str, bool | None]]:
-    """(target, measured, met) for every target of issue 7; met is None when not measured."""
+def targets(
+    s: Scale, m: Scale | None, pdf, builds: PdfBuilds | None = None
+) -> list[tuple[str, str, bool | None]]:
+    """(target, measured, met) for every target; met is None when not measured."""
     rows: list[tuple[str, str, bool | None]] = []
     for scale in (s, m):
         if scale is None:
@@ -118,9 +127,42 @@ def targets(s: Scale, m: Scale | None, pdf) -> list[tuple[str, str, bool | None]
     preview = median(s.preview_seconds)
     rows.append(
         (
-            "Preview rebuild after one data edit at S under 2 s",
+            "Preview (`sphub serve`) from a data edit to the rebuilt page at S under 1.5 s",
             f"{preview:.2f} s" if s.preview_seconds else "not measured in this run",
-            preview < 2 if s.preview_seconds else None,
+            preview < 1.5 if s.preview_seconds else None,
+        )
+    )
+    if builds is None:
+        rows.append(
+            (
+                "A build whose guidance data did not change renders no PDF",
+                "not measured in this run",
+                None,
+            )
+        )
+        return rows
+    rows.append(
+        (
+            "A build whose guidance data did not change renders no PDF (disk cache)",
+            (
+                f"{'no' if builds.warm_rendered_none else 'a'} PDF rendered by the second "
+                f"build: {median(builds.warm):.1f} s against {median(builds.cold):.1f} s with "
+                "the cache emptied"
+            ),
+            builds.warm_rendered_none,
+        )
+    )
+    extra = median(builds.cold) - median(builds.none)
+    rendering = median(builds.rendered)
+    rows.append(
+        (
+            "The PDFs render beside the page build when a second core is free",
+            (
+                f"{'a second core free' if builds.parallel else 'one core only'}: the PDFs "
+                f"add {extra:.1f} s to the build (cold cache, against SPHUB_PDF=0) and take "
+                f"{rendering:.1f} s to render"
+            ),
+            builds.parallel and extra < rendering,
         )
     )
     return rows
@@ -188,11 +230,60 @@ def figures(scales: list[Scale], pdf) -> list[str]:
     return lines
 
 
-def render(scales: list[Scale], runs: int, pdf, load: tuple[float, float]) -> str:
+def engine_lines(s: Scale) -> list[str]:
+    """Each engine's full build at S (`sphub build --engine`, SPHUB_PDF=0), run in turn with
+    the others in every run."""
+    if not s.engine_seconds:
+        return ["Not measured in this run."]
+    base = median(s.engine_seconds["mkdocs"])
+    base_cpu = median(s.engine_cpu["mkdocs"])
+    lines = [
+        "| Engine at S | Full build, wall (median) | Against mkdocs | CPU (median) | "
+        "Against mkdocs | Every run (wall s) |",
+        "|---|---|---|---|---|---|",
+    ]
+    for engine in ENGINES:
+        wall, cpu = s.engine_seconds[engine], s.engine_cpu[engine]
+        lines.append(
+            f"| {engine} | {median(wall):.2f} s | {median(wall) / base:.2f}x | "
+            f"{median(cpu):.2f} s | {median(cpu) / base_cpu:.2f}x | "
+            + ", ".join(f"{t:.2f}" for t in wall)
+            + " |"
+        )
+    return lines
+
+
+def pdf_lines(builds: PdfBuilds) -> list[str]:
+    lines = [
+        "| `sphub build` of the shipped site | Wall (median) | CPU (median) | Every run (wall s) |",
+        "|---|---|---|---|",
+    ]
+    for label, wall, cpu in [
+        ("PDFs, cache emptied first (cold): both PDFs rendered", builds.cold, builds.cold_cpu),
+        ("PDFs, cache from the build before (warm): none rendered", builds.warm, builds.warm_cpu),
+        ("No PDF (SPHUB_PDF=0)", builds.none, builds.none_cpu),
+    ]:
+        lines.append(
+            f"| {label} | {median(wall):.2f} s | {median(cpu):.2f} s | "
+            + ", ".join(f"{t:.2f}" for t in wall)
+            + " |"
+        )
+    lines += [
+        "",
+        f"The cold builds' PDFs ({builds.pages} pages in all) rendered in "
+        f"{median(builds.rendered):.1f} s (median, as each build printed it), in a "
+        f"process of their own {'beside' if builds.parallel else 'before'} the engine's.",
+    ]
+    return lines
+
+
+def render(
+    scales: list[Scale], runs: int, pdf, builds: PdfBuilds | None, load: tuple[float, float]
+) -> str:
     s = next(x for x in scales if x.name == "S")
     m = next((x for x in scales if x.name == "M"), None)
     when = datetime.now(tz=UTC).strftime("%Y-%m-%d %H:%M UTC")
-    rows = targets(s, m, pdf)
+    rows = targets(s, m, pdf, builds)
     lines = [
         "# Performance",
         "",
@@ -202,9 +293,10 @@ def render(scales: list[Scale], runs: int, pdf, load: tuple[float, float]) -> st
         "",
         "The benchmark generates synthetic data (`sphub bench-data`: scale S has about 150",
         "members, 150 events, 300 resources and 10 years of work plans per region; M is ten",
-        "times S), builds the site with sphub, and builds the very same pages written as plain",
-        "Markdown with MkDocs and Material alone (no macros plugin, no hooks): the ratio of the",
-        f"two is sphub's overhead. Each figure is the median of {runs} runs.",
+        "times S), builds the site with `sphub build` (SPHUB_PDF=0), and builds the very same",
+        "pages written as plain Markdown with MkDocs and Material alone (`mkdocs build`, no",
+        "macros plugin): the ratio of the two is sphub's overhead. The two build in turn, and",
+        f"each figure is the median of {runs} runs.",
         "",
         f"Load average (1 minute) at the start and the end of the run: {load[0]:.1f} and",
         f"{load[1]:.1f}. Above the number of cores, other work shared the machine: wall times",
@@ -219,4 +311,7 @@ def render(scales: list[Scale], runs: int, pdf, load: tuple[float, float]) -> st
         verdict = "met" if met else "not measured" if met is None else "**not met**"
         lines.append(f"| {target} | {measured} | {verdict} |")
     lines += ["", "## Figures", "", *figures(scales, pdf), ""]
+    lines += ["## Engines", "", *engine_lines(s), ""]
+    if builds is not None:
+        lines += ["## PDFs in the build", "", *pdf_lines(builds), ""]
     return "\n".join(lines)

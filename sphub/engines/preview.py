@@ -10,7 +10,6 @@ output. MkDocs' dirty rebuild then builds those pages, and only those, again."""
 
 from __future__ import annotations
 
-import logging
 import os
 import sys
 import threading
@@ -29,7 +28,7 @@ from sphub.engines.staging import stage
 from sphub.render.macros import Macros, make_macros
 from sphub.render.renderer import template_error
 
-POLL = 0.2  # seconds between looks at the watched folders
+POLL = 0.1  # seconds between looks at the watched folders (a look takes a few ms)
 
 
 @dataclass(frozen=True)
@@ -96,38 +95,56 @@ class Preview:
 
         self.project, self.folder, self.renderer_for = project, folder, renderer_for
         self.watched = [project.data, project.docs, project.overrides]
+        self.session: session.Session | None = None  # the last good data's
 
     def restage(self) -> bool:
-        """Load, check and stage the data; False (and the problems printed) on bad data."""
+        """Load, check and stage the data; False (and the problems printed) on bad data.
+
+        MkDocs' watcher rebuilds as soon as it sees a staged file change: so everything is
+        worked out first (the pages, which hand-written pages' macros now give another
+        output, the session the rebuild's macros read), and the files are written last, at
+        once. Otherwise the rebuild starts on the first written pages, with the previous
+        data in its macros, and a second rebuild follows for the rest."""
         config = self.project.config()
         try:
             site = load_site(self.project.data)
             renderer = self.renderer_for(self.project, site, config.directory_urls)
-            stage(renderer, self.project.docs, self.folder / "docs", with_pdf_links=False)
+            touch = []
+            for src in list(_calls):
+                # A hand-written page whose macros give another output now is built again.
+                macros = make_macros(renderer, lambda src=src: src, config.extra)
+                if macros_changed(src, lambda macros=macros: macros):
+                    touch.append(self.folder / "docs" / src)
         except (DataError, jinja2.TemplateError) as err:
-            report = (
-                err.report()
-                if isinstance(err, DataError)
-                else template_error(err, self.project.root)
-            )
-            print(
-                f"{report}\nThe preview still shows the last good build; fix it and save to "
-                "rebuild.",
-                file=sys.stderr,
-                flush=True,
-            )
-            return False
-        session.begin(
-            session.Session(site, self.project.templates, config.directory_urls, renderer.changes)
+            return self._refused(err)
+        previous = self.session
+        self.session = session.Session(
+            site, self.project.templates, config.directory_urls, renderer.changes
         )
-        for src in list(_calls):
-            # A hand-written page whose macros give another output now is built again.
-            macros = make_macros(renderer, lambda src=src: src, config.extra)
-            if macros_changed(src, lambda macros=macros: macros):
-                staged = self.folder / "docs" / src
-                if staged.exists():
-                    os.utime(staged)
+        session.begin(self.session)
+        try:
+            stage(renderer, self.project.docs, self.folder / "docs", with_pdf_links=False)
+        except (DataError, jinja2.TemplateError) as err:  # found before any file is written
+            self.session = previous
+            if previous is not None:
+                session.begin(previous)
+            return self._refused(err)
+        for staged in touch:
+            if staged.exists():
+                os.utime(staged)
         return True
+
+    def _refused(self, err: DataError | jinja2.TemplateError) -> bool:
+        if isinstance(err, DataError):
+            report = err.report()
+        else:
+            report = f"A template could not be rendered: {template_error(err, self.project.root)}"
+        print(
+            f"{report}\nThe preview still shows the last good build; fix it and save to rebuild.",
+            file=sys.stderr,
+            flush=True,
+        )
+        return False
 
     def watch(self) -> None:
         seen = _snapshot(self.watched)
@@ -152,7 +169,6 @@ def serve(project: Project, dev_addr: str) -> int:
     threading.Thread(target=preview.watch, daemon=True).start()
     from mkdocs.commands.serve import serve as mkdocs_serve
 
-    logging.basicConfig(level=logging.INFO, format="%(levelname)-7s -  %(message)s")
     try:
         mkdocs_serve(
             str(config_file),

@@ -35,7 +35,7 @@ def test_generated_data_loads_with_the_counts_of_scale_s(small):
 def test_tree_passes_its_checks_and_stays_at_60_nodes_at_m(small, tmp_path):
     counts = generate.write(tmp_path / "M", "M", seed=7)
     large = load_site(tmp_path / "M")  # runs every check, the tree's among them
-    fixed = {"tree", "assessment", "quick_tree", "quick_tree_agenda", "guide"}
+    fixed = {"tree", "assessment", "quick_tree", "quick_tree_agenda"}
     assert {key for key in COLLECTIONS if counts[key] == small[1][key]} == fixed
     assert all(counts[key] == 10 * small[1][key] for key in COLLECTIONS if key not in fixed)
     for site in (load_site(small[0]), large):
@@ -74,12 +74,14 @@ def test_plain_baseline_has_every_page_and_no_macro_call(tmp_path, shipped):
     pages = {p.relative_to(docs).as_posix() for p in docs.rglob("*.md")}
     hand_written = {p.relative_to(ROOT / "docs").as_posix() for p in (ROOT / "docs").rglob("*.md")}
     assert pages == hand_written | set(generated)
-    # A page per entry, per step of the decision tree (every path prefix) and per outcome.
-    with_pages = ["regions", "organisations", "members", "workplans", "events", "resources",
-                  "projects", "topics", "tools", "practices", "entry_points", "strategy_options", "case_studies"]
-    outcomes = [node for node in shipped.tree.values() if node.type == "outcome"]
-    assert len(generated) == (sum(len(shipped.collection(key)) for key in with_pages)
-                              + len(list(walk(shipped.tree))) + len(outcomes))
+    # A page per entry of each collection whose model names a page folder, and per step of
+    # the decision tree (every path prefix), as `sphub build` stages them.
+    with_pages = [key for key, c in COLLECTIONS.items() if c.model.page_folder]
+    assert {"members", "events", "resources", "tools", "case_studies"} <= set(with_pages)
+    assert len(generated) == (sum(1 for key in with_pages
+                                  for entry in shipped.collection(key).values()
+                                  if entry.has_page())
+                              + len(list(walk(shipped.tree))))
     assert "decision-tree/q/awareness.md" in generated
     for page in docs.rglob("*.md"):
         text = page.read_text(encoding="utf-8")
@@ -89,3 +91,56 @@ def test_plain_baseline_has_every_page_and_no_macro_call(tmp_path, shipped):
     config = (tmp_path / "plain" / "mkdocs.yml").read_text(encoding="utf-8")
     assert "macros" not in config and "hooks" not in config
     shutil.rmtree(tmp_path / "plain")
+
+
+def test_plain_baseline_has_the_pages_sphub_stages(tmp_path):
+    """The baseline's pages made from data are the very files `sphub build` stages (without
+    PDF links, as the bench builds with SPHUB_PDF=0)."""
+    from sphub.engines.build import renderer_for
+    from sphub.engines.project import Project
+    from sphub.engines.staging import stage
+
+    project = Project.at(make_project(tmp_path / "project") / "mkdocs.yml")
+    generated = write_plain_project(project.root, tmp_path / "plain")
+    renderer = renderer_for(project, load_site(project.data), True)
+    stage(renderer, project.docs, tmp_path / "staged", with_pdf_links=False)
+    for src in generated:
+        assert ((tmp_path / "plain" / "docs" / src).read_text(encoding="utf-8")
+                == (tmp_path / "staged" / src).read_text(encoding="utf-8")), src
+
+
+def test_pdf_lines_tell_a_rendered_pdf_from_a_kept_one():
+    from sphub.bench.run import pdf_lines
+
+    output = ("PDF guide/sphub-guide.pdf: 70 pages, 270 KB, rendered in 7.5 s (107 ms a page)\n"
+              "PDF guide/assessment-worksheet.pdf: 3 pages, 20 KB, unchanged\n"
+              "Built site/ (181 HTML pages) with mkdocs.\n")
+    assert pdf_lines(output) == [("guide/sphub-guide.pdf", 70, 7.5),
+                                 ("guide/assessment-worksheet.pdf", 3, None)]
+
+
+def test_report_has_a_row_per_engine_and_the_pdf_builds():
+    from sphub.bench.__main__ import PdfFigure
+    from sphub.bench.report import render
+    from sphub.bench.run import PdfBuilds, Scale
+
+    site = {"pages": 10, "bytes": 1000, "html_median": 10, "html_max": 20,
+            "generated_median": 10, "search_bytes": 100}
+    s = Scale("S", sphub_seconds=[2.0, 2.2, 2.1], plain_seconds=[2.0, 2.0, 2.0],
+              sphub_cpu=[2.0] * 3, plain_cpu=[2.0] * 3, sphub_rss_kb=[1] * 3,
+              plain_rss_kb=[1] * 3, validation_seconds=[0.1] * 3, yaml_seconds=[0.05] * 3,
+              preview_seconds=[1.2, 1.4, 1.3], site=site, plain_site=site, content_bytes=500,
+              entries={"members": 5})
+    s.engine_seconds = {"mkdocs": s.sphub_seconds, "properdocs": [2.1] * 3,
+                        "zensical": [4.2] * 3}
+    s.engine_cpu = {"mkdocs": s.sphub_cpu, "properdocs": [2.0] * 3, "zensical": [3.0] * 3}
+    builds = PdfBuilds(cold=[9.0] * 3, warm=[2.0] * 3, none=[2.0] * 3, cold_cpu=[12.0] * 3,
+                       warm_cpu=[2.0] * 3, none_cpu=[2.0] * 3, rendered=[8.0] * 3, pages=73)
+    text = render([s], 3, PdfFigure(7.0, 70, 3), builds, (0.1, 0.2))
+    assert "| zensical | 4.20 s | 2.00x | 3.00 s | 1.50x |" in text
+    assert "| properdocs | 2.10 s | 1.00x |" in text
+    assert "at S: at most 1.10x | 1.05x wall" in text
+    assert "under 1.5 s | 1.30 s | met |" in text
+    assert "no PDF rendered by the second build: 2.0 s against 9.0 s" in text
+    assert "the PDFs add 7.0 s to the build (cold cache, against SPHUB_PDF=0) and take 8.0 s" \
+        in text
