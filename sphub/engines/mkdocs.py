@@ -2,19 +2,58 @@
 
 from __future__ import annotations
 
+import logging
+import os
+import sys
 from pathlib import Path
 
-from sphub.engines.engine import Engine
+from sphub.engines.engine import Engine, EngineFailed
+from sphub.engines.project import Project
 
 
 class MkDocs(Engine):
     name = "mkdocs"
+
+    def build(
+        self, project: Project, docs: Path, site: Path, env: dict[str, str], verbose: bool = False
+    ) -> None:
+        """In sphub's own process: the macros find the loaded site in memory, and no second
+        Python starts (ProperDocs, which stands in for the `mkdocs` modules, and Zensical run
+        in one of their own)."""
+        config_file = self.write_config(project, docs, site)
+        os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's banner
+        log = _Log(logging.INFO if verbose else logging.WARNING)
+        logger = logging.getLogger("mkdocs")
+        logger.addHandler(log)
+        try:
+            self.run(config_file)
+        except (Exception, SystemExit) as err:  # SystemExit: mkdocs-macros on a macro error
+            print("\n".join(log.lines), file=sys.stderr)
+            said = str(getattr(err, "message", "") or err)
+            message = f": {said}" if said and not said.isdigit() else ""
+            raise EngineFailed(f"mkdocs build failed{message}") from None
+        finally:
+            logger.removeHandler(log)
+        if verbose:
+            print("\n".join(log.lines))
 
     def run(self, config_file: Path) -> None:
         from mkdocs.commands.build import build
         from mkdocs.config import load_config
 
         _build(load_config, build, config_file)
+
+
+class _Log(logging.Handler):
+    """MkDocs' messages, kept to be shown when the build fails (or with --verbose)."""
+
+    def __init__(self, level: int):
+        super().__init__(level)
+        self.lines: list[str] = []
+        logging.getLogger("mkdocs").setLevel(min(level, logging.INFO))
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.lines.append(f"{record.levelname:<7} -  {record.getMessage()}")
 
 
 class ProperDocs(Engine):

@@ -109,13 +109,31 @@ class _ExternalLinksRel(markdown.postprocessors.Postprocessor):
         return external_links_rel(text)
 
 
-class ExternalLinks(markdown.Extension):
-    """The hand-written pages' Markdown extension (`sphub.render.markup` in mkdocs.yml): links
-    to other sites get `rel="noopener noreferrer"`, whichever engine renders the page."""
+# The first line of every page made from data (sphub.render.pages): its body is finished HTML.
+FINISHED = "<!-- sphub: finished HTML -->"
+
+
+class _FinishedHtml(markdown.preprocessors.Preprocessor):
+    """A page made from data is finished HTML: kept whole, as one raw block, instead of being
+    parsed by Markdown's HTML block reader only to be written out the same (that parse was a
+    fifth of the build). The output is the same."""
+
+    def run(self, lines: list[str]) -> list[str]:
+        if not lines or lines[0] != FINISHED:
+            return lines
+        return [self.md.htmlStash.store("\n".join(lines[1:]))]
+
+
+class SiteMarkdown(markdown.Extension):
+    """The site's Markdown extension (`sphub.render.markup` in mkdocs.yml), whichever engine
+    renders the page: links to other sites get `rel="noopener noreferrer"`, and a page made
+    from data passes through untouched."""
 
     def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (Markdown's name)
+        # After whitespace is normalised (30), before the HTML block reader (20).
+        md.preprocessors.register(_FinishedHtml(md), "sphub_finished_html", 25)
         md.postprocessors.register(_ExternalLinksRel(md), "sphub_external_links", 0)
 
 
-def makeExtension(**kwargs) -> ExternalLinks:  # noqa: N802 (the name Markdown looks for)
-    return ExternalLinks(**kwargs)
+def makeExtension(**kwargs) -> SiteMarkdown:  # noqa: N802 (the name Markdown looks for)
+    return SiteMarkdown(**kwargs)

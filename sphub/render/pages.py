@@ -13,6 +13,7 @@ from markupsafe import escape
 from sphub.data.tree import walk
 from sphub.models import COLLECTIONS
 from sphub.models.types import Model
+from sphub.render.markup import FINISHED
 from sphub.render.renderer import Renderer
 from sphub.render.urls import step_src
 
@@ -29,10 +30,11 @@ class Page:
     def markdown(self, after: str = "") -> str:
         """The page as an engine reads it, with `after` (HTML) at the end. The title is JSON (valid YAML, any character safe),
         HTML-escaped: the theme prints `page.meta.title` into <title> and the header without
-        escaping it. The body is one raw HTML block, which Markdown passes through untouched."""
+        escaping it. The body is finished HTML, which the site's Markdown extension keeps whole
+        (sphub.render.markup.FINISHED)."""
         title = json.dumps(str(escape(self.title)), ensure_ascii=False)
         search = "" if self.searchable else "search:\n  exclude: true\n"
-        return f"---\ntitle: {title}\n{search}---\n\n{self.html}{after}\n"
+        return f"---\ntitle: {title}\n{search}---\n{FINISHED}\n{self.html}{after}\n"
 
 
 def entry_page(renderer: Renderer, entry: Model) -> Page:
