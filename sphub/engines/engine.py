@@ -37,7 +37,9 @@ class Engine:
         if theme.get("custom_dir"):
             theme["custom_dir"] = str(project.overrides)
         config.update(theme=theme, docs_dir=docs.name, site_dir=site.name)
-        config.pop("hooks", None)  # sphub needs none; Zensical would ignore them anyway
+        # sphub needs no hook; a project's own run where the engine runs hooks.
+        if config.get("hooks"):
+            config["hooks"] = [str(project.root / hook) for hook in config["hooks"]]
         config.pop("watch", None)
         return config
 

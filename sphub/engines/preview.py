@@ -10,6 +10,7 @@ output. MkDocs' dirty rebuild then builds those pages, and only those, again."""
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 import threading
@@ -169,6 +170,13 @@ def serve(project: Project, dev_addr: str) -> int:
     threading.Thread(target=preview.watch, daemon=True).start()
     from mkdocs.commands.serve import serve as mkdocs_serve
 
+    # MkDocs' own messages ("Serving on ...", each rebuild), as its command line shows them.
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+    logger.propagate = False
     try:
         mkdocs_serve(
             str(config_file),

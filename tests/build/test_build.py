@@ -103,9 +103,15 @@ def test_data_cannot_replace_a_written_page(project):
     """A hand-written page where an entry's page goes: the build stops, naming both."""
     before = snapshot(project / "site")
     (project / "docs" / "members" / "pmn.md").write_text("# Written by hand\n")
+    members = (project / "data" / "members.yml").read_text().splitlines()
+    line = members.index("  - id: pmn") + 1
+    index = sum(1 for text in members[: line - 1] if text.startswith("  - id: "))
     code, output = run_build(project)
     assert code == 1
-    assert "members/pmn.md, would replace docs/members/pmn.md" in output
+    assert (
+        f"data/members.yml:{line}: members[{index}].id: expected an id whose page is not a "
+        "hand-written page, got 'pmn' (docs/members/pmn.md is written by hand)" in output
+    )
     assert snapshot(project / "site") == before
 
 
@@ -115,8 +121,7 @@ def _slow(project: Path) -> None:
         "import time\n\n\ndef on_post_page(output, **kwargs):\n"
         "    time.sleep(0.05)\n    return output\n")
     config = project / "mkdocs.yml"
-    hooks = "hooks:\n  - hooks/sphub_hooks.py\n"
-    config.write_text(config.read_text().replace(hooks, hooks + "  - hooks/slow.py\n"))
+    config.write_text(config.read_text() + "\nhooks:\n  - hooks/slow.py\n")
 
 
 def _start_and_wait_for_pages(project: Path) -> subprocess.Popen:

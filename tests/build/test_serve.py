@@ -99,7 +99,8 @@ def test_dirty_preview_rebuilds_what_an_edit_changes(tmp_path):
     server = Server(project)
     try:
         server.wait_for(lambda: "Serving on" in server.output, "start")
-        site = project / ".cache" / "sphub" / "preview" / "site"  # where the preview builds
+        # mkdocs serve builds into a folder of its own, and says which.
+        site = Path(server.output.split("Building documentation to directory: ")[1].split()[0])
         pages = {path: path.stat().st_mtime_ns for path in site.rglob("index.html")}
         time.sleep(0.05)  # so that a page written again has another time
         members.write_text(good.replace("name: Pakistan Microfinance Network",
