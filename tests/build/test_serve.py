@@ -8,6 +8,7 @@ import os
 import socket
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 import urllib.request
@@ -99,8 +100,9 @@ def test_dirty_preview_rebuilds_what_an_edit_changes(tmp_path):
     server = Server(project)
     try:
         server.wait_for(lambda: "Serving on" in server.output, "start")
-        # mkdocs serve builds into a folder of its own, and says which.
-        site = Path(server.output.split("Building documentation to directory: ")[1].split()[0])
+        # mkdocs serve builds into a temporary folder of its own: the newest one.
+        built = Path(tempfile.gettempdir()).glob("mkdocs_*/members/pmn/index.html")
+        site = max(built, key=lambda page: page.stat().st_ctime).parents[2]
         pages = {path: path.stat().st_mtime_ns for path in site.rglob("index.html")}
         time.sleep(0.05)  # so that a page written again has another time
         members.write_text(good.replace("name: Pakistan Microfinance Network",
