@@ -43,12 +43,13 @@ class Engine:
         config.pop("watch", None)
         return config
 
-    def write_config(self, project: Project, docs: Path, site: Path) -> Path:
-        """Write the staged configuration beside `docs`; returns its path."""
+    def write_config(
+        self, project: Project, docs: Path, site: Path, config: dict | None = None
+    ) -> Path:
+        """Write the staged configuration (or `config`) beside `docs`; returns its path."""
         config_file = docs.parent / "mkdocs.yml"
-        text = yaml.safe_dump(
-            self.staged_config(project, docs, site), allow_unicode=True, sort_keys=False
-        )
+        config = config or self.staged_config(project, docs, site)
+        text = yaml.safe_dump(config, allow_unicode=True, sort_keys=False)
         config_file.write_text(text, encoding="utf-8")
         return config_file
 

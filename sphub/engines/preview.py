@@ -25,9 +25,26 @@ from sphub.data.errors import DataError
 from sphub.data.load import load_site
 from sphub.engines import session
 from sphub.engines.project import Project
+from sphub.data.fields import references
 from sphub.engines.staging import stage
+from sphub.models import COLLECTIONS
+from sphub.render.pages import Page, all_pages, entry_page, step_pages
+from sphub.render.renderer import Renderer
 from sphub.render.macros import Macros, make_macros
 from sphub.render.renderer import template_error
+
+# Collections no step of the decision tree shows; an edit elsewhere renders the steps again.
+NETWORK = {
+    "topics",
+    "regions",
+    "organisations",
+    "members",
+    "workplans",
+    "events",
+    "resources",
+    "projects",
+}
+STEPS = ("decision-tree/q/", "decision-tree/result/")  # sphub.render.urls.step_src
 
 POLL = 0.1  # seconds between looks at the watched folders (a look takes a few ms)
 
@@ -97,6 +114,8 @@ class Preview:
         self.project, self.folder, self.renderer_for = project, folder, renderer_for
         self.watched = [project.data, project.docs, project.overrides]
         self.session: session.Session | None = None  # the last good data's
+        self.pages: dict[str, Page] = {}  # source path -> page, of the last good data
+        self.seen_templates: dict[Path, float] = {}
 
     def restage(self) -> bool:
         """Load, check and stage the data; False (and the problems printed) on bad data.
@@ -124,7 +143,9 @@ class Preview:
         )
         session.begin(self.session)
         try:
-            stage(renderer, self.project.docs, self.folder / "docs", with_pdf_links=False)
+            pages = self._pages(renderer, previous)
+            stage(renderer, self.project.docs, self.folder / "docs", False, pages)
+            self.pages = {page.src: page for page in pages}
         except (DataError, jinja2.TemplateError) as err:  # found before any file is written
             self.session = previous
             if previous is not None:
@@ -134,6 +155,60 @@ class Preview:
             if staged.exists():
                 os.utime(staged)
         return True
+
+    def _pages(self, renderer: Renderer, previous: session.Session | None) -> list[Page]:
+        """Every page made from data, rendered again only where the edit can show: the
+        entries that changed, those they refer to and those that refer to them (a page shows
+        the names of both); every page of the guidance when the guidance changed (an outcome
+        shows every path to it).
+        Everything is rendered when the templates or the files' history changed."""
+        templates = _snapshot([self.project.templates])
+        everything = (
+            previous is None
+            or templates != self.seen_templates
+            or previous.changes != renderer.changes
+        )
+        self.seen_templates = templates
+        if everything:
+            return all_pages(renderer)
+        old, new = previous.site, renderer.site
+        changed = {
+            (key, entry_id)
+            for key in COLLECTIONS
+            for entry_id in old.collection(key).keys() | new.collection(key).keys()
+            if old.collection(key).get(entry_id) != new.collection(key).get(entry_id)
+        }
+        shown = set(changed)
+        for key, entry_id in changed:
+            for site in (old, new):
+                entry = site.collection(key).get(entry_id)
+                if entry is None:
+                    continue
+                shown |= {
+                    (link.collection, link.source.id)
+                    for link in site.backlinks.get((key, entry_id), [])
+                }
+                shown |= {
+                    (target, value)
+                    for _, targets, value in references(entry)
+                    for target in targets
+                    if value in site.collection(target)
+                }
+        guidance = any(key not in NETWORK for key, _ in changed)  # its pages show paths
+        pages = [
+            entry_page(renderer, entry)
+            if (key, entry.id) in shown
+            or (guidance and key not in NETWORK)
+            or renderer.src_of(entry) not in self.pages
+            else self.pages[renderer.src_of(entry)]
+            for key, collection in COLLECTIONS.items()
+            if collection.model.page_folder
+            for entry in new.collection(key).values()
+            if entry.has_page()
+        ]
+        if guidance:
+            return pages + step_pages(renderer)
+        return pages + [page for page in self.pages.values() if page.src.startswith(STEPS)]
 
     def _refused(self, err: DataError | jinja2.TemplateError) -> bool:
         if isinstance(err, DataError):
@@ -166,7 +241,10 @@ def serve(project: Project, dev_addr: str) -> int:
     preview = Preview(project, folder)
     if not preview.restage():
         return 1
-    config_file = engine_named("mkdocs").write_config(project, folder / "docs", folder / "site")
+    engine = engine_named("mkdocs")
+    config = engine.staged_config(project, folder / "docs", folder / "site")
+    config["hooks"] = [*config.get("hooks", []), str(Path(__file__).with_name("preview_hooks.py"))]
+    config_file = engine.write_config(project, folder / "docs", folder / "site", config)
     threading.Thread(target=preview.watch, daemon=True).start()
     from mkdocs.commands.serve import serve as mkdocs_serve
 

@@ -70,14 +70,20 @@ def write_if_changed(path: Path, text: str) -> bool:
     return True
 
 
-def stage(renderer: Renderer, docs: Path, folder: Path, with_pdf_links: bool) -> Staged:
-    """Fill `folder` with docs/ and the pages made from data (only files that changed are
-    written; files no longer made are removed).
+def stage(
+    renderer: Renderer,
+    docs: Path,
+    folder: Path,
+    with_pdf_links: bool,
+    pages: list[Page] | None = None,
+) -> Staged:
+    """Fill `folder` with docs/ and the pages made from data (`pages`, or every page of
+    `renderer`'s site); only files that changed are written, files no longer made removed.
 
     Raises:
         DataError: a page or redirect would take the place of a hand-written page.
     """
-    pages = all_pages(renderer)
+    pages = all_pages(renderer) if pages is None else pages
     problems = _page_problems(renderer, pages, docs)
     directory_urls = renderer.directory_urls
     taken = {redirect_dest(p.src, directory_urls) for p in pages}

@@ -38,7 +38,7 @@ class _CompiledTemplates(jinja2.BytecodeCache):
         self.compiled[bucket.key] = bucket.bytecode_to_string()
 
 
-_COMPILED = _CompiledTemplates()
+COMPILED = _CompiledTemplates()
 
 
 class Renderer:
@@ -56,7 +56,7 @@ class Renderer:
             undefined=jinja2.StrictUndefined,
             trim_blocks=True,
             lstrip_blocks=True,
-            bytecode_cache=_COMPILED,
+            bytecode_cache=COMPILED,
         )
         self.env.filters.update(
             md=markdown_html,
