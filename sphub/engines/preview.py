@@ -99,6 +99,23 @@ def macros_changed(src: str, macros_for: Callable[[], Macros]) -> bool:
     return any(macros[call.name](*call.args, **call.kwargs) != call.output for call in _calls[src])
 
 
+_server = None  # MkDocs' LiveReloadServer, once it serves (sphub.engines.preview_hooks)
+
+
+def serving(server) -> None:
+    global _server
+    _server = server
+
+
+def _rebuild_now() -> None:
+    """Ask MkDocs' server for a rebuild at once, as its own watcher would (MkDocs 1.6's
+    LiveReloadServer, pinned: its watcher's callback does exactly this)."""
+    if _server is not None:
+        with _server._rebuild_cond:
+            _server._want_rebuild = True
+            _server._rebuild_cond.notify_all()
+
+
 def _snapshot(folders: list[Path]) -> dict[Path, float]:
     return {
         p: p.stat().st_mtime for f in folders if f.is_dir() for p in f.rglob("*") if p.is_file()
@@ -154,6 +171,7 @@ class Preview:
         for staged in touch:
             if staged.exists():
                 os.utime(staged)
+        _rebuild_now()
         return True
 
     def _pages(self, renderer: Renderer, previous: session.Session | None) -> list[Page]:
