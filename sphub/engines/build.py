@@ -26,7 +26,7 @@ from sphub.engines.staging import PDF_LINKS, stage
 from sphub.models import COLLECTIONS
 from sphub.outputs import pdf
 from sphub.outputs.exports import write_downloads
-from sphub.render.renderer import Renderer
+from sphub.render.renderer import COMPILED, Renderer
 
 _AT_FDCWD = -100
 _RENAME_EXCHANGE = 2
@@ -141,6 +141,7 @@ def build(
     """
     engine = engine_named(engine) if isinstance(engine, str) else engine
     config = project.config()
+    COMPILED.keep_in(project.cache / "templates")
     site = load_site(project.data)
     renderer = renderer_for(project, site, config.directory_urls)
     site_dir = site_dir.absolute()

@@ -14,6 +14,14 @@ from sphub.engines.project import Project
 class MkDocs(Engine):
     name = "mkdocs"
 
+    def staged_config(self, project: Project, docs: Path, site: Path) -> dict:
+        config = super().staged_config(project, docs, site)
+        config["hooks"] = [
+            *config.get("hooks", []),
+            str(Path(__file__).with_name("mkdocs_hooks.py")),
+        ]
+        return config
+
     def build(
         self, project: Project, docs: Path, site: Path, env: dict[str, str], verbose: bool = False
     ) -> None:
@@ -56,8 +64,9 @@ class _Log(logging.Handler):
         self.lines.append(f"{record.levelname:<7} -  {record.getMessage()}")
 
 
-class ProperDocs(Engine):
+class ProperDocs(MkDocs):
     name = "properdocs"
+    build = Engine.build  # in a process of its own: it stands in for the `mkdocs` modules
 
     def run(self, config_file: Path) -> None:
         # Before anything imports mkdocs: ProperDocs then stands in for it, so Material and

@@ -29,7 +29,7 @@ from sphub.data.fields import references
 from sphub.engines.staging import stage
 from sphub.models import COLLECTIONS
 from sphub.render.pages import Page, all_pages, entry_page, step_pages
-from sphub.render.renderer import Renderer
+from sphub.render.renderer import COMPILED, Renderer
 from sphub.render.macros import Macros, make_macros
 from sphub.render.renderer import template_error
 
@@ -99,7 +99,7 @@ def macros_changed(src: str, macros_for: Callable[[], Macros]) -> bool:
     return any(macros[call.name](*call.args, **call.kwargs) != call.output for call in _calls[src])
 
 
-_server = None  # MkDocs' LiveReloadServer, once it serves (sphub.engines.preview_hooks)
+_server = None  # MkDocs' LiveReloadServer, once it serves (sphub.engines.mkdocs_hooks)
 
 
 def serving(server) -> None:
@@ -255,14 +255,12 @@ def serve(project: Project, dev_addr: str) -> int:
     from sphub.engines.registry import engine_named
 
     folder = project.cache / "preview"
+    COMPILED.keep_in(project.cache / "templates")
     (folder / "docs").mkdir(parents=True, exist_ok=True)
     preview = Preview(project, folder)
     if not preview.restage():
         return 1
-    engine = engine_named("mkdocs")
-    config = engine.staged_config(project, folder / "docs", folder / "site")
-    config["hooks"] = [*config.get("hooks", []), str(Path(__file__).with_name("preview_hooks.py"))]
-    config_file = engine.write_config(project, folder / "docs", folder / "site", config)
+    config_file = engine_named("mkdocs").write_config(project, folder / "docs", folder / "site")
     threading.Thread(target=preview.watch, daemon=True).start()
     from mkdocs.commands.serve import serve as mkdocs_serve
 

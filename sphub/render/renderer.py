@@ -5,6 +5,7 @@ Data text only ever enters a page as a template *value*, escaped, or as Markdown
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import jinja2
@@ -23,19 +24,33 @@ from sphub.render.urls import START_PAGE, page_src, relative_url, step_src, url_
 
 
 class _CompiledTemplates(jinja2.BytecodeCache):
-    """Compiled templates kept for the life of the process: `mkdocs serve` makes a Renderer
-    for every rebuild, and compiling every template again was a tenth of a rebuild. Jinja
-    checks each template's source against its checksum, so an edited template is compiled."""
+    """Compiled templates kept for the life of the process (the preview makes a Renderer for
+    every rebuild), and between builds in the folder `keep_in` names: compiling the fragments
+    and Material's templates again was a second of every build. Jinja checks each template's
+    source against its checksum, so an edited template is compiled again."""
 
     def __init__(self) -> None:
         self.compiled: dict[str, bytes] = {}
+        self.folder: Path | None = None
+
+    def keep_in(self, folder: Path) -> None:
+        self.folder = folder
 
     def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key not in self.compiled and self.folder is not None:
+            kept = self.folder / f"{bucket.key}.cache"
+            if kept.is_file():
+                self.compiled[bucket.key] = kept.read_bytes()
         if bucket.key in self.compiled:
             bucket.bytecode_from_string(self.compiled[bucket.key])
 
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         self.compiled[bucket.key] = bucket.bytecode_to_string()
+        if self.folder is not None:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            temporary = self.folder / f".{bucket.key}.{os.getpid()}"
+            temporary.write_bytes(self.compiled[bucket.key])
+            temporary.replace(self.folder / f"{bucket.key}.cache")  # whole, or not at all
 
 
 COMPILED = _CompiledTemplates()
