@@ -36,7 +36,12 @@ class Engine:
         theme = dict(config.get("theme") or {})
         if theme.get("custom_dir"):
             theme["custom_dir"] = str(project.overrides)
-        config.update(theme=theme, docs_dir=docs.name, site_dir=site.name)
+        config.update(
+            theme=theme,
+            docs_dir=docs.name,
+            site_dir=site.name,
+            use_directory_urls=project.config().directory_urls,
+        )
         # sphub needs no hook; a project's own run where the engine runs hooks.
         if config.get("hooks"):
             config["hooks"] = [str(project.root / hook) for hook in config["hooks"]]

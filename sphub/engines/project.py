@@ -58,9 +58,16 @@ class Project:
 
         with self.config_file.open("rb") as stream:
             raw = yaml_load(stream) or {}
-        return Config(
-            raw, raw.get("use_directory_urls", True), raw.get("site_url"), raw.get("extra") or {}
-        )
+        # Material's offline plugin turns directory addresses off (pages open from disk): the
+        # links sphub writes must agree.
+        offline = False
+        for plugin in raw.get("plugins") or []:
+            if plugin == "offline":
+                offline = True
+            elif isinstance(plugin, dict) and "offline" in plugin:
+                offline = (plugin["offline"] or {}).get("enabled", True) in (True, "true")
+        directory_urls = raw.get("use_directory_urls", True) and not offline
+        return Config(raw, directory_urls, raw.get("site_url"), raw.get("extra") or {})
 
     def config(self) -> Config:
         return self._config
