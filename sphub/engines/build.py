@@ -8,6 +8,7 @@ engine's failure or an interrupted build leaves the previous `site/` exactly as 
 from __future__ import annotations
 
 import ctypes
+import gc
 import multiprocessing
 import os
 import shutil
@@ -151,6 +152,9 @@ def build(
     pdfs = None
     try:
         staged = stage(renderer, project.docs, work / "docs", with_pdf)
+        # The loaded site lives until the end (MkDocs builds in this process): the garbage
+        # collector need not walk it again in every collection of the engine's build.
+        gc.freeze()
         if with_pdf:
             pdfs = _render_pdfs(renderer, project.cache / "pdf")
         env = session.begin(
@@ -161,6 +165,7 @@ def build(
         finally:
             session.end()
         out = work / "site"
+        engine.after_build(staged.pages, out, config.directory_urls)
         write_downloads(site, out, config.site_url, config.directory_urls)
         for redirect in staged.redirects:
             target = out / redirect.dest

@@ -15,6 +15,7 @@ from pathlib import Path
 import yaml
 
 from sphub.engines.project import Project
+from sphub.render.pages import Page
 
 
 class EngineFailed(Exception):
@@ -100,6 +101,9 @@ class Engine:
         for line in (log or "").splitlines():
             if line.strip() and not self.is_log_line(line):
                 print(line)
+
+    def after_build(self, pages: list[Page], site: Path, directory_urls: bool) -> None:
+        """Mend what the engine did to the pages made from data (nothing, for most)."""
 
     def is_log_line(self, line: str) -> bool:
         """Whether `line` of the engine's output is its log (shown only when it fails)."""

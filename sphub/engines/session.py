@@ -14,6 +14,8 @@ from sphub.data.site import Site
 from sphub.render.renderer import Renderer
 
 SESSION_VARIABLE = "SPHUB_SESSION"
+# Set by an engine that reads links in a page's HTML as relative to its Markdown file.
+LINKS_FROM_SOURCE = "SPHUB_LINKS_FROM_SOURCE"
 
 
 @dataclass(frozen=True)
@@ -53,6 +55,7 @@ def renderer() -> Renderer:
     now = current()
     if _renderer is None or _renderer[0] is not now:
         _renderer = (now, Renderer(now.site, now.templates, now.directory_urls, now.changes))
+        _renderer[1].links_from_source = os.environ.get(LINKS_FROM_SOURCE) == "1"
     return _renderer[1]
 
 

@@ -6,8 +6,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from sphub.engines import session
 from sphub.engines.engine import Engine
 from sphub.engines.project import Project
+from sphub.engines.staging import PDF_LINKS
+from sphub.outputs.redirects import redirect_dest
+from sphub.render.markup import FINISHED, FINISHED_END
+from sphub.render.pages import Page
 
 # Search options Zensical keeps; it drops the others without a word.
 _SEARCH_OPTIONS = ("enabled", "separator")
@@ -33,6 +38,27 @@ class Zensical(Engine):
                 plugins.append({name: options})
         config["plugins"] = plugins
         return config
+
+    def build(
+        self, project: Project, docs: Path, site: Path, env: dict[str, str], verbose: bool = False
+    ) -> None:
+        # The macros' links, in hand-written pages, are written as Zensical reads them.
+        super().build(project, docs, site, {**env, session.LINKS_FROM_SOURCE: "1"}, verbose)
+
+    def after_build(self, pages: list[Page], site: Path, directory_urls: bool) -> None:
+        """Zensical reads every relative link in raw HTML as relative to the Markdown file and
+        rewrites it (one folder up under directory addresses), and only on some pages (its
+        postprocessor's place in the stash is not reset between pages). The links of a page
+        made from data are already right for its address: its finished HTML is put back."""
+        for page in pages:
+            path = site / redirect_dest(page.src, directory_urls)
+            html = path.read_text(encoding="utf-8")
+            start, end = html.find(FINISHED), html.rfind(FINISHED_END)
+            if start < 0 or end < start:
+                continue  # a page Zensical did not write as staged: left as it is
+            tail = f"\n{PDF_LINKS}" if PDF_LINKS in html[start:end] else ""
+            finished = html[:start] + page.html + tail + html[end + len(FINISHED_END) :]
+            path.write_text(finished, encoding="utf-8")
 
     def is_log_line(self, line: str) -> bool:
         return super().is_log_line(line) or line.startswith(

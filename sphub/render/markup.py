@@ -109,8 +109,9 @@ class _ExternalLinksRel(markdown.postprocessors.Postprocessor):
         return external_links_rel(text)
 
 
-# The first line of every page made from data (sphub.render.pages): its body is finished HTML.
+# Around the body of every page made from data (sphub.render.pages): finished HTML.
 FINISHED = "<!-- sphub: finished HTML -->"
+FINISHED_END = "<!-- sphub: end of finished HTML -->"
 
 
 class _FinishedHtml(markdown.preprocessors.Preprocessor):
@@ -121,7 +122,7 @@ class _FinishedHtml(markdown.preprocessors.Preprocessor):
     def run(self, lines: list[str]) -> list[str]:
         if not lines or lines[0] != FINISHED:
             return lines
-        return [self.md.htmlStash.store("\n".join(lines[1:]))]
+        return [self.md.htmlStash.store("\n".join(lines))]  # the marks kept: see Zensical
 
 
 class SiteMarkdown(markdown.Extension):

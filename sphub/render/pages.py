@@ -13,7 +13,7 @@ from markupsafe import escape
 from sphub.data.tree import walk
 from sphub.models import COLLECTIONS
 from sphub.models.types import Model
-from sphub.render.markup import FINISHED
+from sphub.render.markup import FINISHED, FINISHED_END
 from sphub.render.renderer import Renderer
 from sphub.render.urls import step_src
 
@@ -34,7 +34,8 @@ class Page:
         (sphub.render.markup.FINISHED)."""
         title = json.dumps(str(escape(self.title)), ensure_ascii=False)
         search = "" if self.searchable else "search:\n  exclude: true\n"
-        return f"---\ntitle: {title}\n{search}---\n{FINISHED}\n{self.html}{after}\n"
+        body = f"{FINISHED}\n{self.html}{after}\n{FINISHED_END}"
+        return f"---\ntitle: {title}\n{search}---\n{body}\n"
 
 
 def entry_page(renderer: Renderer, entry: Model) -> Page:

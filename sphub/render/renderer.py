@@ -6,6 +6,7 @@ Data text only ever enters a page as a template *value*, escaped, or as Markdown
 from __future__ import annotations
 
 import os
+import posixpath
 from pathlib import Path
 
 import jinja2
@@ -57,7 +58,10 @@ COMPILED = _CompiledTemplates()
 
 
 class Renderer:
-    """Renders pages and fragments of one site, with links relative to the page they are on."""
+    """Renders pages and fragments of one site, with links relative to the page they are on
+    (or, with `links_from_source`, to its Markdown file, as Zensical reads every link)."""
+
+    links_from_source = False
 
     def __init__(
         self, site: Site, templates: Path, directory_urls: bool = True, changes: dict | None = None
@@ -118,7 +122,10 @@ class Renderer:
         """Render `template` for the page `src`; `href(x)` in the template links from there
         to an entry, to another page's source path, or to a file of the built site
         ('exports/members.csv')."""
-        here = url_of(src, self.directory_urls)
+        if self.links_from_source:
+            here = posixpath.dirname(src) + "/" if "/" in src else ""
+        else:
+            here = url_of(src, self.directory_urls)
 
         def href(target: Model | str) -> str:
             target_src = target if isinstance(target, str) else self.src_of(target)
