@@ -346,20 +346,24 @@ def _syntax_error_below(events) -> yaml.YAMLError | None:
     return None
 
 
+_LONG_LINE = re.compile(f"(?m)^[^\\n]{{{MAX_LINE + 1}}}")  # each line tried once, from its start
+
+
 def _long_line(name: str, text: str) -> Problem | None:
     """The first line longer than MAX_LINE characters, as a problem, if there is one."""
-    if len(text) <= MAX_LINE:
+    found = _LONG_LINE.search(text) if len(text) > MAX_LINE else None
+    if found is None:
         return None
-    for number, line in enumerate(text.split("\n"), 1):
-        if len(line) > MAX_LINE:
-            return Problem(
-                name,
-                number,
-                "(file)",
-                f"lines of at most {MAX_LINE:,} characters",
-                f"a line of {len(line):,} characters",
-            )
-    return None
+    start = text.rfind("\n", 0, found.start()) + 1
+    end = text.find("\n", found.start())
+    length = (len(text) if end < 0 else end) - start
+    return Problem(
+        name,
+        text.count("\n", 0, start) + 1,
+        "(file)",
+        f"lines of at most {MAX_LINE:,} characters",
+        f"a line of {length:,} characters",
+    )
 
 
 def read_yaml(name: str, raw: bytes) -> tuple[YamlFile, list[Problem]]:
