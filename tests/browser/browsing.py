@@ -15,6 +15,24 @@ from urllib.parse import urlsplit
 # The browser: Debian's Chromium, or the one SPHUB_CHROMIUM names (on a host where
 # /usr/bin/chromium is not a real browser, such as Ubuntu's snap stub).
 CHROMIUM = os.environ.get("SPHUB_CHROMIUM") or "/usr/bin/chromium"
+
+
+def require_browser() -> None:
+    """Skip the test where the browser cannot run (outside CI), fail it under CI=true: CI
+    must run every browser test."""
+    if Path(CHROMIUM).is_file() and os.access(CHROMIUM, os.X_OK):
+        return
+    import pytest
+
+    message = (
+        f"{CHROMIUM} is missing or cannot run (apt-get install chromium, or set "
+        "SPHUB_CHROMIUM to the path of a Chromium or Chrome)"
+    )
+    if os.environ.get("CI") == "true":
+        pytest.fail(message + ": under CI the browser tests must run")
+    pytest.skip(message)
+
+
 CHROMIUM_ARGS = [
     "--headless",
     "--no-sandbox",

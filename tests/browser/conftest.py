@@ -8,12 +8,20 @@ Chromium they skip on a developer's machine, and fail under CI=true: CI must run
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from browser.browsing import CHROMIUM, CHROMIUM_ARGS, DESKTOP, PHONE, Visit, open_visit, serve
+from browser.browsing import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    require_browser,
+    DESKTOP,
+    PHONE,
+    Visit,
+    open_visit,
+    serve,
+)
 
 HERE = Path(__file__).resolve().parent
 
@@ -34,14 +42,7 @@ def site_url(built_site_pdf) -> Iterator[str]:
 
 @pytest.fixture(scope="session")
 def browser():
-    if not Path(CHROMIUM).exists():
-        message = (
-            f"{CHROMIUM} is missing (apt-get install chromium, or set SPHUB_CHROMIUM "
-            "to the path of a Chromium or Chrome)"
-        )
-        if os.environ.get("CI") == "true":
-            pytest.fail(message + ": under CI the browser tests must run")
-        pytest.skip(message)
+    require_browser()
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:

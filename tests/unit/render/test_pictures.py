@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import dataclasses
 import gzip
-import os
 import posixpath
 import re
 import xml.etree.ElementTree as ET
@@ -307,11 +306,9 @@ def test_pictures_stay_small(built_site):
 
 # Screenshots: one of each kind, at phone and desktop widths, saved for a person to look at.
 
-CHROMIUM = Path(os.environ.get("SPHUB_CHROMIUM") or "/usr/bin/chromium")  # as tests/browser
 ARTIFACTS = ROOT / "tests" / "artifacts"
 
 
-@pytest.mark.skipif(not CHROMIUM.exists(), reason=f"{CHROMIUM} is missing")
 @pytest.mark.parametrize(
     "url, key",
     [
@@ -325,6 +322,9 @@ ARTIFACTS = ROOT / "tests" / "artifacts"
 def test_screenshot(built_site, url, key, width):
     import subprocess
 
+    from browser.browsing import CHROMIUM, require_browser
+
+    require_browser()
     html = page(built_site, url)
     figure = next(m.group(0) for m in FIGURE.finditer(html) if m.group(1) == key)
     # The figure alone, with the page's own style sheets, so the shot shows just the picture.
