@@ -498,13 +498,6 @@ def render_pdf(html: str, path: str, title: str, cache: Path | None = None) -> P
             + "; add a font subset that has them (see its README)"
         )
     css = font_css(subsets) + (ASSETS / "book.css").read_text(encoding="utf-8")
-    key = hashlib.sha256((css + html).encode()).hexdigest()
-    if key in _cache:
-        before = _cache[key]
-        return Pdf(path, title, before.data, before.pages, 0.0)
-    kept = _kept(cache, key)
-    if kept:
-        return Pdf(path, title, *kept, 0.0)
     problem = system.pdf_problem()
     if problem:  # WeasyPrint would print a paragraph and a traceback
         raise PdfError(f"{path}: {problem}")
@@ -512,6 +505,13 @@ def render_pdf(html: str, path: str, title: str, cache: Path | None = None) -> P
         _weasyprint()
     except (ImportError, OSError) as err:
         raise PdfError(f"{path}: WeasyPrint cannot start: {err}") from None
+    key = hashlib.sha256((_renderer_version() + css + html).encode()).hexdigest()
+    if key in _cache:
+        before = _cache[key]
+        return Pdf(path, title, before.data, before.pages, 0.0)
+    kept = _kept(cache, key)
+    if kept:
+        return Pdf(path, title, *kept, 0.0)
     collect = _Collect()
     logger = logging.getLogger("weasyprint")
     logger.addHandler(collect)
@@ -546,6 +546,16 @@ def render_pdf(html: str, path: str, title: str, cache: Path | None = None) -> P
         temporary.write_bytes(data)
         temporary.rename(cache / f"{key}-{pages}-{_slug(path)}.pdf")
     return pdf
+
+
+def _renderer_version() -> str:
+    """What besides the HTML and CSS decides the bytes: WeasyPrint's version, and whether it
+    subsets fonts with HarfBuzz-Subset or fontTools (a PDF kept from a machine with the one
+    is not the PDF the other renders)."""
+    import weasyprint
+    import weasyprint.pdf.fonts
+
+    return f"{weasyprint.__version__} {weasyprint.pdf.fonts.harfbuzz_subset is not None}\n"
 
 
 def forget() -> None:
