@@ -21,12 +21,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sphub.bench.baseline import write_plain_project
+from sphub.engines import registry
 from sphub.bench.generate import write as write_data
 from sphub.render.urls import url_of
 
 ROOT = Path(__file__).resolve().parents[2]
 PROJECT_PARTS = ["mkdocs.yml", "docs", "overrides"]
-ENGINES = ("mkdocs", "properdocs", "zensical")  # sphub.engines.engine.ENGINES
+ENGINES = tuple(registry.ENGINES)
 BUILD_EPOCH = "1767225600"  # 2026-01-01: the same past/upcoming split in every run
 # SPHUB_PDF=0: the builds compare HTML with plain MkDocs; the PDF is measured on its own.
 ENV = {**os.environ, "SOURCE_DATE_EPOCH": BUILD_EPOCH, "NO_MKDOCS_2_WARNING": "1", "SPHUB_PDF": "0"}

@@ -157,11 +157,11 @@ def build(
         gc.freeze()
         if with_pdf:
             pdfs = _render_pdfs(renderer, project.cache / "pdf")
-        env = session.begin(
-            session.Session(site, project.templates, config.directory_urls, renderer.changes), work
+        session.begin(
+            session.Session(site, project.templates, config.directory_urls, renderer.changes)
         )
         try:
-            engine.build(project, work / "docs", work / "site", env, verbose)
+            engine.build(project, work / "docs", work / "site", {}, verbose)
         finally:
             session.end()
         out = work / "site"

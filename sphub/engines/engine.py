@@ -14,6 +14,7 @@ from pathlib import Path
 
 import yaml
 
+from sphub.engines import session
 from sphub.engines.project import Project
 from sphub.render.pages import Page
 
@@ -49,12 +50,10 @@ class Engine:
         config.pop("watch", None)
         return config
 
-    def write_config(
-        self, project: Project, docs: Path, site: Path, config: dict | None = None
-    ) -> Path:
-        """Write the staged configuration (or `config`) beside `docs`; returns its path."""
+    def write_config(self, project: Project, docs: Path, site: Path) -> Path:
+        """Write the staged configuration beside `docs`; returns its path."""
         config_file = docs.parent / "mkdocs.yml"
-        config = config or self.staged_config(project, docs, site)
+        config = self.staged_config(project, docs, site)
         text = yaml.safe_dump(config, allow_unicode=True, sort_keys=False)
         config_file.write_text(text, encoding="utf-8")
         return config_file
@@ -75,7 +74,12 @@ class Engine:
         for line in self.differences:
             print(f"{self.name}: {line}")
         command = [sys.executable, "-m", "sphub.engines.run", self.name, str(config_file)]
-        environment = {**os.environ, **env, "NO_MKDOCS_2_WARNING": "1"}  # Material's banner
+        environment = {
+            **os.environ,
+            **session.shared(docs.parent),  # the loaded site, for the macros of that process
+            **env,
+            "NO_MKDOCS_2_WARNING": "1",  # Material's banner
+        }
         output = None if verbose else subprocess.PIPE
         process = subprocess.Popen(
             command,

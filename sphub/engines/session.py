@@ -32,15 +32,17 @@ _current: Session | None = None
 _renderer: tuple[Session, Renderer] | None = None
 
 
-def begin(session: Session, folder: Path | None = None) -> dict[str, str]:
-    """Make `session` the current one; with `folder`, also write it there for an engine in
-    another process. Returns the environment variables that process needs."""
+def begin(session: Session) -> None:
+    """Make `session` the current one."""
     global _current
     _current = session
-    if folder is None:
-        return {}
+
+
+def shared(folder: Path) -> dict[str, str]:
+    """Write the current session into `folder` for an engine in another process; returns the
+    environment variables that process needs to find it."""
     path = folder / "session.pickle"
-    path.write_bytes(pickle.dumps(session, protocol=pickle.HIGHEST_PROTOCOL))
+    path.write_bytes(pickle.dumps(current(), protocol=pickle.HIGHEST_PROTOCOL))
     return {SESSION_VARIABLE: str(path)}
 
 
