@@ -11,19 +11,30 @@ export NO_MKDOCS_2_WARNING := 1
 ENGINE ?= mkdocs
 export ENGINE
 
-.PHONY: site test check validate serve clean offline bench
+.PHONY: site test check validate serve edit editor clean offline bench
+
+# The browser editor's scripts (Decap CMS), from the npm registry at the exact versions of
+# package-lock.json, into node_modules/ (sphub/editor/assets.py serves and ships them).
+EDITOR := node_modules/.installed-$(shell cksum package-lock.json | cut -d' ' -f1)
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
 	rm -f $(VENV)/.installed-* && touch $@
 
+$(EDITOR): package.json package-lock.json
+	@command -v npm >/dev/null || { echo "npm is missing: it installs the browser editor (Debian: apt-get install nodejs npm)" >&2; exit 1; }
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	rm -f node_modules/.installed-* && touch $@
+
+editor: $(EDITOR)
+
 validate: $(STAMP)
 	$(BIN)/sphub validate
 
 # `sphub build` builds into a fresh folder and swaps it in only when the whole build
 # succeeded: a failed or interrupted build leaves the previous site/ as it was.
-site: validate
+site: validate editor
 	$(BIN)/sphub build
 
 # The site for a USB stick: built with Material's offline plugin, zipped into dist/.
@@ -38,8 +49,13 @@ offline: validate
 serve: $(STAMP)
 	$(BIN)/sphub serve
 
+# The preview with the browser editor: http://127.0.0.1:8000/admin/ edits data/ in forms; each
+# save is checked like `make validate` before it is written (EDITING.md).
+edit: $(STAMP) editor
+	$(BIN)/sphub serve --edit
+
 # The whole suite: unit, build, pdf, fuzz and browser tests.
-test: $(STAMP)
+test: $(STAMP) editor
 	$(BIN)/python -m pytest
 
 # The quick loop, after every change: lint, formatting, the import contracts, the unit tests.

@@ -51,6 +51,26 @@ def schemas(args: argparse.Namespace) -> int:
     return 0
 
 
+def cms_config(args: argparse.Namespace) -> int:
+    """Write the editor's configuration from the models (or, with --check, report whether
+    it is out of date)."""
+    from sphub.editor.config import CONFIG_FILE, is_stale, write_config
+    from sphub.engines.project import Project
+
+    project = Project.at(args.config_file)
+    path, repo_url = project.root / CONFIG_FILE, project.config().raw.get("repo_url")
+    if args.check:
+        if is_stale(path, repo_url):
+            print(
+                f"out of date: {CONFIG_FILE}\nRun `sphub cms-config` to update it.", file=sys.stderr
+            )
+            return 1
+        return 0
+    changed = write_config(path, repo_url)
+    print(f"Updated: {CONFIG_FILE}" if changed else f"{CONFIG_FILE} is up to date.")
+    return 0
+
+
 def new(args: argparse.Namespace) -> int:
     from sphub.cli.scaffold import run_new
 
@@ -112,7 +132,7 @@ def serve(args: argparse.Namespace) -> int:
     from sphub.engines.preview import serve as serve_site
     from sphub.engines.project import Project
 
-    return serve_site(Project.at(args.config_file), args.dev_addr)
+    return serve_site(Project.at(args.config_file), args.dev_addr, args.edit)
 
 
 def bench_data(args: argparse.Namespace) -> int:
@@ -163,7 +183,18 @@ def main(argv: list[str] | None = None) -> int:
     )
     preview.add_argument("--config-file", default="mkdocs.yml", help="default: mkdocs.yml")
     preview.add_argument("--dev-addr", default="127.0.0.1:8000", help="default: 127.0.0.1:8000")
+    preview.add_argument(
+        "--edit",
+        action="store_true",
+        help="also the browser editor at /admin/, saving into data/ after sphub's checks",
+    )
     preview.set_defaults(run=serve)
+    editor = commands.add_parser(
+        "cms-config", help="write admin/config.yml, the browser editor's forms, from the models"
+    )
+    editor.add_argument("--check", action="store_true", help="only report whether it is stale")
+    editor.add_argument("--config-file", default="mkdocs.yml", help="default: mkdocs.yml")
+    editor.set_defaults(run=cms_config)
     bench = commands.add_parser("bench-data", help="write synthetic data for the benchmark")
     bench.add_argument(
         "--scale", choices=["S", "M"], default="S", help="S (about 150 members) or M (ten times S)"

@@ -25,6 +25,8 @@ from sphub.engines.registry import engine_named
 from sphub.engines.project import Project
 from sphub.engines.staging import PDF_LINKS, stage
 from sphub.models import COLLECTIONS
+from sphub.editor.assets import missing as editor_missing
+from sphub.editor.assets import ship as ship_editor
 from sphub.outputs import pdf
 from sphub.outputs.exports import write_downloads
 from sphub.render.renderer import COMPILED, Renderer
@@ -56,7 +58,10 @@ def swap_in(new: Path, site_dir: Path) -> None:
 
 def renderer_for(project: Project, site, directory_urls: bool) -> Renderer:
     changes = last_changes(project.root, [f"data/{c.file}" for c in COLLECTIONS.values()])
-    return Renderer(site, project.templates, directory_urls, changes)
+    renderer = Renderer(site, project.templates, directory_urls, changes)
+    # Data pages link to their form in the editor only where the site ships it.
+    renderer.env.globals["editor"] = editor_missing(project.root) is None
+    return renderer
 
 
 class _PdfsBeside:
@@ -172,9 +177,15 @@ def build(
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(redirect.html, encoding="utf-8")
         lines = []
+        # The browser editor at admin/, for the git host's backend (EDITING.md).
+        problem = editor_missing(project.root)
+        if problem:
+            lines.append(f"The browser editor (admin/) is left out: {problem}.")
+        else:
+            ship_editor(project.root, out)
         if pdfs:
             done = pdfs.result()
-            lines = pdf.write(done, out)
+            lines += pdf.write(done, out)
             _fill_pdf_links(renderer, out, done)
         swap_in(out, site_dir)
     finally:

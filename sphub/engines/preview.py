@@ -26,6 +26,9 @@ from sphub.data.load import load_site
 from sphub.engines import session
 from sphub.engines.project import Project
 from sphub.data.fields import references
+from sphub.editor.assets import admin_files
+from sphub.editor.assets import missing as editor_missing
+from sphub.editor.server import LOCAL_NAMES, EditingServer
 from sphub.engines.staging import stage
 from sphub.models import COLLECTIONS
 from sphub.render.pages import Page, all_pages, entry_page, step_pages
@@ -100,11 +103,18 @@ def macros_changed(src: str, macros_for: Callable[[], Macros]) -> bool:
 
 
 _server = None  # MkDocs' LiveReloadServer, once it serves (sphub.engines.mkdocs_hooks)
+_editing: tuple[Path, dict[str, Path]] | None = None  # with `--edit`: the project, /admin/'s files
 
 
 def serving(server) -> None:
+    """MkDocs' server is about to serve; with `--edit`, the editing server goes in front of
+    it on the same address (one origin: the editor's page and its API)."""
     global _server
     _server = server
+    if _editing is not None:
+        root, admin = _editing
+        port = server.server_address[1]
+        server.set_app(EditingServer(root, admin, port, server.get_app()))
 
 
 def _rebuild_now() -> None:
@@ -114,6 +124,11 @@ def _rebuild_now() -> None:
         with _server._rebuild_cond:
             _server._want_rebuild = True
             _server._rebuild_cond.notify_all()
+
+
+def _line(site, key: str, entry_id: str) -> int:
+    where = site.places[(key, entry_id)]
+    return where.file.line(where.path)
 
 
 def _snapshot(folders: list[Path]) -> dict[Path, float]:
@@ -212,6 +227,14 @@ class Preview:
                     for target in targets
                     if value in site.collection(target)
                 }
+        # A page shows its entry's line in its file ("Edit this page"): entries below an
+        # edit moved.
+        shown |= {
+            (key, entry_id)
+            for key in COLLECTIONS
+            for entry_id in old.collection(key).keys() & new.collection(key).keys()
+            if _line(old, key, entry_id) != _line(new, key, entry_id)
+        }
         guidance = any(key not in NETWORK for key, _ in changed)  # its pages show paths
         pages = [
             entry_page(renderer, entry)
@@ -250,11 +273,26 @@ class Preview:
                 self.restage()
 
 
-def serve(project: Project, dev_addr: str) -> int:
-    """Serve the preview on `dev_addr` until interrupted."""
+def serve(project: Project, dev_addr: str, edit: bool = False) -> int:
+    """Serve the preview on `dev_addr` until interrupted; with `edit`, the browser editor
+    too, at /admin/, saving into data/ through sphub's checks (sphub.editor)."""
+    global _editing
     from sphub.engines.registry import engine_named
 
     folder = project.cache / "preview"
+    if edit:
+        host = dev_addr.rsplit(":", 1)[0]
+        if host not in LOCAL_NAMES:
+            print(
+                f"refused: the editor listens on 127.0.0.1 only, not on {host!r}",
+                file=sys.stderr,
+            )
+            return 1
+        problem = editor_missing(project.root)
+        if problem:
+            print(f"The editor cannot start: {problem}.", file=sys.stderr)
+            return 1
+        _editing = (project.root, admin_files(project.root, folder / "admin"))
     COMPILED.keep_in(project.cache / "templates")
     (folder / "docs").mkdir(parents=True, exist_ok=True)
     preview = Preview(project, folder)

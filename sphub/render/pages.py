@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from markupsafe import escape
 
 from sphub.data.tree import walk
+from sphub.editor.links import editor_address
 from sphub.models import COLLECTIONS
 from sphub.models.types import Model
 from sphub.render.markup import FINISHED, FINISHED_END
@@ -35,7 +36,8 @@ class Page:
         title = json.dumps(str(escape(self.title)), ensure_ascii=False)
         search = "" if self.searchable else "search:\n  exclude: true\n"
         body = f"{FINISHED}\n{self.html}{after}\n{FINISHED_END}"
-        return f"---\ntitle: {title}\n{search}---\n{body}\n"
+        # data_page: the theme's "Edit this page" is the page's own (overrides/partials).
+        return f"---\ntitle: {title}\ndata_page: true\n{search}---\n{body}\n"
 
 
 def entry_page(renderer: Renderer, entry: Model) -> Page:
@@ -50,7 +52,21 @@ def entry_page(renderer: Renderer, entry: Model) -> Page:
         html += "\n" + renderer.render(
             "last_changed.html", src, change=renderer.changes[file], file=file
         )
-    return Page(src, title, html)
+    return Page(src, title, html + "\n" + edit_line(renderer, entry, src))
+
+
+def edit_line(renderer: Renderer, entry: Model, src: str) -> str:
+    """ "Edit this page" for a page made from `entry`: its data file and line, and its
+    file's form in the browser editor."""
+    key = renderer.site.collection_of(entry)
+    where = renderer.site.places.get((key, entry.id))
+    return renderer.render(
+        "edit_entry.html",
+        src,
+        file=f"data/{COLLECTIONS[key].file}",
+        line=where.file.line(where.path) if where else 1,
+        fragment=editor_address(key).removeprefix("admin/"),
+    )
 
 
 def step_pages(renderer: Renderer) -> list[Page]:
@@ -62,6 +78,7 @@ def step_pages(renderer: Renderer) -> list[Page]:
         src = step_src(step)
         template = "tree_question.html" if step.node.type == "question" else "tree_outcome.html"
         html = renderer.render(template, src, step=step, node=step.node)
+        html += "\n" + edit_line(renderer, step.node, src)
         pages.append(Page(src, step.node.heading, html, searchable=False))
     return pages
 

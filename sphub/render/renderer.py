@@ -93,6 +93,7 @@ class Renderer:
             downloads=downloads,  # paths of the JSON, CSV and calendars
             event_dates=text.event_dates,
             name=self.title_of,
+            editor=False,  # whether the site ships the browser editor (sphub.engines.build)
             resolve=self.resolve,
             data_guide=lambda: file_guides(site),  # the editing guide
             # The decision tree: addresses of its steps, and the paths through it.

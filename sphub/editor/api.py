@@ -1,0 +1,121 @@
+"""The local editing server's protocol: what Decap CMS's proxy backend asks (`POST /api/v1`
+with `{"action": ..., "params": ...}`, as `decap-server` answers it), answered on the files
+of data/ only.
+
+Every path the editor names must be one of the data files (`data/members.yml`...): a path
+outside data/, with `..`, absolute, or a symbolic link is refused, and so is any file that is
+not a data file. A save is applied and checked by sphub.editor.saving before anything is
+written. Each refusal is one line that says why; a save refused for its data lists sphub's
+problems, one a line, as `sphub validate` prints them."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+from sphub.data.errors import DataError
+from sphub.editor.saving import save
+from sphub.models import COLLECTIONS, Collection
+
+
+@dataclass(frozen=True)
+class Answer:
+    status: int
+    body: object  # JSON
+
+
+class Refused(Exception):
+    """A request the server does not carry out, with the one line that says why."""
+
+    def __init__(self, status: int, reason: str):
+        super().__init__(reason)
+        self.status, self.reason = status, reason
+
+
+def collection_at(root: Path, path: object) -> Collection:
+    """The collection whose data file `path` (relative to the project, as the editor names
+    it) is; Refused for anything else."""
+    if not isinstance(path, str) or not path:
+        raise Refused(400, f"refused: expected the path of a data file, got {path!r}")
+    pure = PurePosixPath(path)
+    if pure.is_absolute() or "\\" in path or ":" in path:
+        raise Refused(403, f"refused: {path!r} is an absolute path; only data/*.yml can be edited")
+    if ".." in pure.parts:
+        raise Refused(403, f"refused: {path!r} goes up a folder ('..'); only data/*.yml")
+    if len(pure.parts) != 2 or pure.parts[0] != "data":
+        raise Refused(403, f"refused: {path!r} is outside data/; only data/*.yml can be edited")
+    collection = next((c for c in COLLECTIONS.values() if c.file == pure.name), None)
+    if collection is None:
+        raise Refused(403, f"refused: {path!r} is not one of the data files")
+    data = root / "data"
+    if data.is_symlink() or (data / pure.name).is_symlink():
+        raise Refused(403, f"refused: {path!r} is a symbolic link; only plain files are edited")
+    return collection
+
+
+def _entry(root: Path, path: str, label: object = None) -> dict:
+    collection = collection_at(root, path)
+    raw = (root / "data" / collection.file).read_bytes()
+    file = {"path": path, "id": hashlib.sha256(raw).hexdigest()}
+    if label is not None:
+        file["label"] = label
+    return {"data": raw.decode("utf-8"), "file": file}
+
+
+def handle(root: Path, request: object) -> Answer:
+    """Answer one request of the editor, for the project at `root`."""
+    try:
+        return Answer(200, _answer(root, request))
+    except Refused as refused:
+        return Answer(refused.status, {"error": refused.reason})
+    except DataError as err:
+        lines = [str(p) for p in err.problems]
+        count = len(lines)
+        lines.append(f"{count} problem{'s' if count != 1 else ''} in the data; nothing was saved.")
+        return Answer(422, {"error": "\n".join(lines)})
+
+
+def _answer(root: Path, request: object) -> object:
+    if not isinstance(request, dict):
+        raise Refused(400, "refused: expected a JSON object with an action")
+    action, params = request.get("action"), request.get("params") or {}
+    if not isinstance(params, dict):
+        raise Refused(400, "refused: expected params as a JSON object")
+    if action == "info":
+        return {"repo": root.name, "publish_modes": ["simple"], "type": "local_fs"}
+    if action in ("entriesByFiles",):
+        files = params.get("files") or []
+        if not isinstance(files, list):
+            raise Refused(400, "refused: expected a list of files")
+        return [
+            _entry(root, f.get("path") if isinstance(f, dict) else f, f.get("label")) for f in files
+        ]
+    if action == "getEntry":
+        return _entry(root, params.get("path"))
+    if action == "entriesByFolder":
+        # The editor's collections are files, not folders: nothing else is listed.
+        if params.get("folder") != "data":
+            raise Refused(403, f"refused: {params.get('folder')!r} is not data/")
+        return [_entry(root, f"data/{c.file}") for c in COLLECTIONS.values()]
+    if action == "persistEntry":
+        files = params.get("dataFiles") or ([params["entry"]] if "entry" in params else [])
+        if params.get("assets"):
+            raise Refused(403, "refused: the editor saves data files only, not media files")
+        if not isinstance(files, list) or len(files) != 1 or not isinstance(files[0], dict):
+            raise Refused(400, "refused: expected one data file to save")
+        file = files[0]
+        if file.get("newPath") not in (None, file.get("path")):
+            raise Refused(403, "refused: a data file cannot be renamed or moved")
+        collection = collection_at(root, file.get("path"))
+        if not isinstance(file.get("raw"), str):
+            raise Refused(400, "refused: expected the file's text")
+        save(root / "data", collection, file["raw"])
+        return {"message": "entry persisted"}
+    if action == "getMedia":
+        return []  # no media: the editor edits data files only
+    if action in ("getMediaFile", "persistMedia", "deleteFile", "deleteFiles"):
+        raise Refused(403, f"refused: {action} is not allowed; the editor only edits data files")
+    if action == "getDeployPreview":
+        return None
+    raise Refused(422, f"refused: unknown action {action!r}")

@@ -1,0 +1,255 @@
+"""The editor's configuration (`admin/config.yml`), generated from the models: one Decap
+"files" collection per data file, whose one field is a list widget holding the entries.
+
+Each field of a model becomes the widget that can hold only what the model accepts where a
+widget can say so: a select for fixed choices, countries and languages, a relation for a
+reference into one collection, a date picker for days, a number for years, an object or a
+list for nested models. What no widget can say (a reference that may point into two
+collections, a work-plan date that may be a day, a month or a span) is a text field with a
+hint and a pattern; the local editing server checks every save with the models anyway
+(sphub/editor/saving.py). The file is committed; `sphub cms-config` rewrites it and a test
+fails when it is stale, as for the schemas."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import pycountry
+import yaml
+from pydantic import TypeAdapter
+
+from sphub.data.fields import FieldDoc, fields_of
+from sphub.models import COLLECTIONS, Collection
+from sphub.models import types as t
+from sphub.models.types import ID_PATTERN, PARTIAL_DATE
+
+CONFIG_FILE = "admin/config.yml"  # under the project's root; also what a built site ships
+API_PATH = "/api/v1"  # where the local editing server answers, on the preview's own origin
+HEADER = (
+    "# The browser editor's configuration (Decap CMS), generated from the models by\n"
+    "# `sphub cms-config`: do not edit by hand. EDITING.md says how to use the editor.\n"
+)
+
+
+@cache
+def _type_schemas() -> list[tuple[dict, str]]:
+    kinds = [
+        (t.Day, "day"),
+        (t.When, "when"),
+        (t.CountryCode, "country"),
+        (t.LanguageCode, "language"),
+        (t.Url, "url"),
+        (t.Markdown, "markdown"),
+        (t.Id, "id"),
+        (t.Year, "year"),
+    ]
+    return [(TypeAdapter(kind).json_schema(), name) for kind, name in kinds]
+
+
+def _type_of(model, name: str, item: bool) -> str | None:
+    """Which shared type (sphub.models.types) the field `name` of `model` (or each of its
+    items) has: 'day', 'country', ... or None."""
+    schema = model.model_json_schema()["properties"][name]
+    schema = next((s for s in schema.get("anyOf", []) if s.get("type") != "null"), schema)
+    if item:
+        schema = schema.get("items", {})
+    bare = {k: v for k, v in schema.items() if k not in ("title", "description", "default")}
+    return next((kind for known, kind in _type_schemas() if bare == known), None)
+
+
+@cache
+def _countries() -> list[dict]:
+    return [
+        {"label": f"{c.alpha_2} ({c.name})", "value": c.alpha_2}
+        for c in sorted(pycountry.countries, key=lambda c: c.alpha_2)
+    ]
+
+
+@cache
+def _languages() -> list[dict]:
+    return [
+        {"label": f"{lang.alpha_2} ({lang.name})", "value": lang.alpha_2}
+        for lang in sorted(pycountry.languages, key=lambda lang: getattr(lang, "alpha_2", ""))
+        if hasattr(lang, "alpha_2")
+    ]
+
+
+WHEN_PATTERN = [
+    rf"^{PARTIAL_DATE}(/{PARTIAL_DATE})?$",
+    "a day (2012-02-20), a month (2012-12), a year (2011) or a span (2012-03/2012-11)",
+]
+
+
+def _scalar_widget(model, field: FieldDoc, item: bool) -> dict:
+    """The widget of one value: the field itself, or one item of a list field."""
+    kind = field.item_kind if item else field.kind
+    if field.refers_to:
+        if len(field.refers_to) == 1:
+            target = field.refers_to[0]
+            return {
+                "widget": "relation",
+                "collection": target,
+                "file": target,
+                "value_field": f"{target}.*.id",
+                "search_fields": [f"{target}.*.id", f"{target}.*.{_name_field(target)}"],
+                "display_fields": [f"{target}.*.{_name_field(target)}"],
+            }
+        files = " or ".join(f"data/{c}.yml" for c in field.refers_to)
+        return {"widget": "string", "pattern": [ID_PATTERN, f"the id of an entry in {files}"]}
+    if field.allowed:
+        return {"widget": "select", "options": list(field.allowed)}
+    shared = _type_of(model, field.name, item)
+    if shared == "day":
+        return {
+            "widget": "datetime",
+            "format": "YYYY-MM-DD",
+            "date_format": "YYYY-MM-DD",
+            "time_format": False,
+            "picker_utc": True,
+        }
+    if shared == "when":
+        return {"widget": "string", "pattern": WHEN_PATTERN}
+    if shared == "country":
+        return {"widget": "select", "options": _countries()}
+    if shared == "language":
+        return {"widget": "select", "options": _languages()}
+    if shared == "url":
+        return {"widget": "string", "pattern": ["^https?://\\S+$", "a web address (https://...)"]}
+    if shared == "markdown":
+        # A plain text box: Decap's Markdown widget rewrites the Markdown it is given.
+        return {"widget": "text"}
+    if shared == "id":
+        return {"widget": "string", "pattern": [ID_PATTERN, "lowercase letters, digits, hyphens"]}
+    if kind == "integer":
+        widget = {"widget": "number", "value_type": "int"}
+        if shared == "year":
+            widget.update(min=1970, max=2100)
+        return widget
+    if kind == "number":
+        return {"widget": "number", "value_type": "float"}
+    if kind == "boolean":
+        return {"widget": "boolean"}
+    return {"widget": "string"}
+
+
+def _name_field(key: str) -> str:
+    names = [f.name for f in fields_of(COLLECTIONS[key].model)]
+    return next((n for n in ("name", "title", "heading") if n in names), "id")
+
+
+def _label(name: str) -> str:
+    return name.replace("_", " ").capitalize()
+
+
+def _fields(model) -> list[dict]:
+    return [_field(model, field) for field in fields_of(model)]
+
+
+def _field(model, field: FieldDoc) -> dict:
+    """The widget of one field of `model`, with its description as hint."""
+    out: dict = {"name": field.name, "label": _label(field.name)}
+    if field.description:
+        out["hint"] = field.description
+    out["required"] = field.required or field.min_items > 0
+    if field.kind == "list":
+        if field.allowed and not field.model:  # a list of choices: a select of several
+            out.update(widget="select", options=list(field.allowed), multiple=True)
+        elif field.refers_to and len(field.refers_to) == 1:
+            out.update(_scalar_widget(model, field, item=True), multiple=True)
+        elif field.model:
+            out.update(widget="list", fields=_fields(field.model), collapsed=True)
+            out["summary"] = "{{fields.%s}}" % _summary_field(field.model)
+        else:
+            item = {"name": "item", "label": _label(field.name)}
+            item.update(_scalar_widget(model, field, item=True))
+            out.update(widget="list", field=item)
+        if field.min_items:
+            out["min"] = field.min_items
+    elif field.model:
+        out.update(widget="object", fields=_fields(field.model), collapsed=not field.required)
+    else:
+        out.update(_scalar_widget(model, field, item=False))
+    return out
+
+
+def _summary_field(model) -> str:
+    names = [f.name for f in fields_of(model)]
+    return next((n for n in ("name", "title", "heading", "id") if n in names), names[0])
+
+
+def collection_config(collection: Collection) -> dict:
+    """One data file as a Decap "files" collection: a single file whose field `key` is the
+    list of entries."""
+    model = collection.model
+    return {
+        "name": collection.key,
+        "label": _label(collection.key),
+        "description": collection.summary,
+        "editor": {"preview": False},
+        "files": [
+            {
+                "name": collection.key,
+                "label": f"data/{collection.file}",
+                "file": f"data/{collection.file}",
+                "fields": [
+                    {
+                        "name": collection.key,
+                        "label": _label(collection.key),
+                        "widget": "list",
+                        "summary": "{{fields.%s}}" % _summary_field(model),
+                        "collapsed": True,
+                        "hint": collection.summary,
+                        "fields": _fields(model),
+                    }
+                ],
+            }
+        ],
+    }
+
+
+def repo_of(repo_url: str | None) -> str | None:
+    """'owner/name' of a repository on GitHub, from mkdocs.yml's `repo_url`."""
+    prefix = "https://github.com/"
+    if not repo_url or not repo_url.startswith(prefix):
+        return None
+    parts = repo_url[len(prefix) :].strip("/").removesuffix(".git").split("/")
+    return "/".join(parts[:2]) if len(parts) >= 2 else None
+
+
+def editor_config(repo_url: str | None = None, branch: str = "main") -> dict:
+    """The whole configuration. The backend is the git host's (GitHub, `repo` from
+    mkdocs.yml's `repo_url`); on 127.0.0.1 the admin page asks for the local editing server
+    instead (admin/sphub-admin.js), which `make edit` runs."""
+    backend: dict = {"name": "github", "branch": branch}
+    repo = repo_of(repo_url)
+    if repo:
+        backend["repo"] = repo
+    return {
+        "backend": backend,
+        "publish_mode": "simple",
+        "media_folder": "docs/assets/uploads",
+        "load_config_file": True,
+        "omit_empty_optional_fields": True,
+        "collections": [collection_config(c) for c in COLLECTIONS.values()],
+    }
+
+
+def config_text(repo_url: str | None = None) -> str:
+    """The committed form: the header, then YAML in a stable order. The country and language
+    lists are written once and referred to (YAML anchors), as PyYAML does for shared lists."""
+    body = yaml.safe_dump(editor_config(repo_url), sort_keys=False, allow_unicode=True, width=100)
+    return HEADER + body
+
+
+def is_stale(path: Path, repo_url: str | None = None) -> bool:
+    return not path.is_file() or path.read_text(encoding="utf-8") != config_text(repo_url)
+
+
+def write_config(path: Path, repo_url: str | None = None) -> bool:
+    """Write the configuration at `path`; returns whether it changed."""
+    if not is_stale(path, repo_url):
+        return False
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(config_text(repo_url), encoding="utf-8")
+    return True
