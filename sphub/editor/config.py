@@ -47,11 +47,18 @@ def _type_schemas() -> list[tuple[dict, str]]:
     return [(TypeAdapter(kind).json_schema(), name) for kind, name in kinds]
 
 
+@cache
+def _properties(model) -> dict:
+    return model.model_json_schema()["properties"]
+
+
 def _type_of(model, name: str, item: bool) -> str | None:
     """Which shared type (sphub.models.types) the field `name` of `model` (or each of its
     items) has: 'day', 'country', ... or None."""
-    schema = model.model_json_schema()["properties"][name]
-    schema = next((s for s in schema.get("anyOf", []) if s.get("type") != "null"), schema)
+    schema = _properties(model)[name]
+    options = schema.get("anyOf", [])
+    if any(s.get("type") == "null" for s in options):  # an optional field: its type's branch
+        schema = next(s for s in options if s.get("type") != "null")
     if item:
         schema = schema.get("items", {})
     bare = {k: v for k, v in schema.items() if k not in ("title", "description", "default")}
@@ -235,6 +242,7 @@ def editor_config(repo_url: str | None = None, branch: str = "main") -> dict:
     }
 
 
+@cache
 def config_text(repo_url: str | None = None) -> str:
     """The committed form: the header, then YAML in a stable order. The country and language
     lists are written once and referred to (YAML anchors), as PyYAML does for shared lists."""

@@ -1,0 +1,112 @@
+"""The editing server's protocol reads and writes the data files only; each refusal is one
+line that says why."""
+
+from __future__ import annotations
+
+import os
+import shutil
+
+import pytest
+import yaml
+
+from sphub.editor.api import handle
+from tests.conftest import ROOT
+
+
+@pytest.fixture
+def root(tmp_path):
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    (tmp_path / "mkdocs.yml").write_text("site_name: secret\n")
+    return tmp_path
+
+
+def _one_line(answer) -> str:
+    error = answer.body["error"]
+    assert "\n" not in error
+    return error
+
+
+def test_info_names_the_local_backend(root):
+    answer = handle(root, {"action": "info"})
+    assert answer.status == 200
+    assert answer.body == {"repo": root.name, "publish_modes": ["simple"], "type": "local_fs"}
+
+
+def test_a_data_file_is_read_with_its_text(root):
+    answer = handle(root, {"action": "getEntry", "params": {"path": "data/members.yml"}})
+    assert answer.status == 200
+    assert answer.body["data"] == (root / "data" / "members.yml").read_text(encoding="utf-8")
+    files = [{"path": "data/events.yml", "label": "Events"}]
+    [entry] = handle(root, {"action": "entriesByFiles", "params": {"files": files}}).body
+    assert entry["file"]["path"] == "data/events.yml" and entry["file"]["label"] == "Events"
+
+
+@pytest.mark.parametrize(
+    "path, why",
+    [
+        ("mkdocs.yml", "outside data/"),
+        ("docs/index.md", "outside data/"),
+        ("data/../mkdocs.yml", "goes up a folder"),
+        ("../etc/passwd", "goes up a folder"),
+        ("/etc/passwd", "absolute path"),
+        ("C:\\data\\members.yml", "absolute path"),
+        ("data/notes.yml", "not one of the data files"),
+        ("data/sub/members.yml", "outside data/"),
+    ],
+)
+def test_a_path_that_is_not_a_data_file_is_refused(root, path, why):
+    for request in [
+        {"action": "getEntry", "params": {"path": path}},
+        {"action": "persistEntry", "params": {"dataFiles": [{"path": path, "raw": "x: 1\n"}]}},
+    ]:
+        answer = handle(root, request)
+        assert answer.status in (400, 403)
+        assert why in _one_line(answer)
+    assert (root / "mkdocs.yml").read_text() == "site_name: secret\n"
+
+
+def test_a_symbolic_link_is_refused(root, tmp_path_factory):
+    outside = tmp_path_factory.mktemp("outside") / "members.yml"
+    outside.write_text("members: []\n")
+    (root / "data" / "members.yml").unlink()
+    os.symlink(outside, root / "data" / "members.yml")
+    for request in [
+        {"action": "getEntry", "params": {"path": "data/members.yml"}},
+        {
+            "action": "persistEntry",
+            "params": {"dataFiles": [{"path": "data/members.yml", "raw": "members: []\n"}]},
+        },
+    ]:
+        answer = handle(root, request)
+        assert answer.status == 403 and "symbolic link" in _one_line(answer)
+    assert outside.read_text() == "members: []\n"
+
+
+def test_media_deletion_and_renames_are_refused(root):
+    for action in ["deleteFile", "deleteFiles", "persistMedia", "getMediaFile"]:
+        answer = handle(root, {"action": action, "params": {"path": "data/members.yml"}})
+        assert answer.status == 403 and "only edits data files" in _one_line(answer)
+    move = {"path": "data/members.yml", "newPath": "data/old.yml", "raw": "members: []\n"}
+    answer = handle(root, {"action": "persistEntry", "params": {"dataFiles": [move]}})
+    assert answer.status == 403 and "renamed" in _one_line(answer)
+    assert (root / "data" / "members.yml").is_file()
+    assert handle(root, {"action": "whatever"}).status == 422
+
+
+def test_a_save_with_a_problem_lists_sphubs_problems_and_writes_nothing(root):
+    path = root / "data" / "members.yml"
+    before = path.read_text(encoding="utf-8")
+    values = yaml.safe_load(before)
+    values["members"][0]["region"] = "atlantis"
+    raw = yaml.safe_dump(values)
+    request = {
+        "action": "persistEntry",
+        "params": {"dataFiles": [{"path": "data/members.yml", "raw": raw}]},
+    }
+    answer = handle(root, request)
+    assert answer.status == 422
+    first, last = answer.body["error"].split("\n")
+    assert first.startswith("data/members.yml:") and "members[0].region" in first
+    assert "atlantis" in first
+    assert last == "1 problem in the data; nothing was saved."
+    assert path.read_text(encoding="utf-8") == before

@@ -1,0 +1,79 @@
+"""The editor's configuration: generated from the models, committed, and stale when not."""
+
+from __future__ import annotations
+
+import yaml
+
+from sphub.cli import main
+from sphub.editor.config import CONFIG_FILE, config_text, editor_config, is_stale, repo_of
+from sphub.models import COLLECTIONS
+from tests.conftest import ROOT
+
+
+def test_the_committed_config_is_up_to_date():
+    assert not is_stale(ROOT / CONFIG_FILE), "run `sphub cms-config` and commit admin/config.yml"
+
+
+def test_cms_config_check_fails_on_a_stale_config(tmp_path, capsys):
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\n")
+    config = ["--config-file", str(tmp_path / "mkdocs.yml")]
+    assert main(["cms-config", "--check", *config]) == 1
+    assert "out of date: admin/config.yml" in capsys.readouterr().err
+    assert main(["cms-config", *config]) == 0
+    assert main(["cms-config", "--check", *config]) == 0
+    (tmp_path / CONFIG_FILE).write_text(config_text().replace("Members", "Memberz"))
+    assert main(["cms-config", "--check", *config]) == 1
+
+
+def _list_field(key: str) -> dict:
+    collection = next(c for c in editor_config()["collections"] if c["name"] == key)
+    [file] = collection["files"]
+    assert file["file"] == f"data/{key}.yml"
+    [entries] = file["fields"]
+    assert entries["name"] == key and entries["widget"] == "list"
+    return {f["name"]: f for f in entries["fields"]}
+
+
+def test_one_files_collection_per_data_file_with_a_list_of_entries():
+    names = [c["name"] for c in editor_config()["collections"]]
+    assert names == list(COLLECTIONS)
+    for key in COLLECTIONS:
+        assert "id" in _list_field(key)
+
+
+def test_widgets_follow_the_models():
+    members = _list_field("members")
+    assert members["id"]["required"] is True and members["acronym"]["required"] is False
+    assert members["name"]["hint"] == "Full name of the network."
+    assert members["kind"]["widget"] == "select"
+    assert "national-association" in members["kind"]["options"]
+    country = members["country"]
+    assert country["widget"] == "select"
+    assert {"label": "GH (Ghana)", "value": "GH"} in country["options"]
+    region = members["region"]
+    assert region["widget"] == "relation" and region["collection"] == "regions"
+    assert region["value_field"] == "regions.*.id"
+    assert members["years"]["field"]["widget"] == "number"
+    assert members["contacts"]["widget"] == "list" and "fields" in members["contacts"]
+    events = _list_field("events")
+    assert events["start"]["widget"] == "datetime" and events["start"]["format"] == "YYYY-MM-DD"
+    assert events["end"]["required"] is False
+    assert events["place"]["widget"] == "object"
+    # A reference into two collections: text with the pattern of an id, checked on save.
+    assert events["organisers"]["widget"] == "list"
+    assert events["organisers"]["field"]["widget"] == "string"
+    assert events["attending_members"]["widget"] == "relation"
+    assert events["attending_members"]["multiple"] is True
+    resources = _list_field("resources")
+    assert resources["languages"]["field"]["widget"] == "select"
+    activities = _list_field("workplans")["focus_areas"]["fields"]
+    when = next(f for f in activities if f["name"] == "activities")["fields"]
+    when = next(f for f in when if f["name"] == "when")
+    assert when["widget"] == "string" and when["pattern"][0].startswith("^[0-9]{4}")
+
+
+def test_the_config_reads_back_and_names_the_git_host_repository():
+    assert yaml.safe_load(config_text())["backend"] == {"name": "github", "branch": "main"}
+    repo = yaml.safe_load(config_text("https://github.com/seep/sphub/"))["backend"]["repo"]
+    assert repo == "seep/sphub"
+    assert repo_of("https://gitlab.com/a/b") is None

@@ -1,0 +1,89 @@
+"""A save is applied onto the file as it is: the header, the order of entries and every
+entry not edited stay byte for byte; a save sphub rejects writes nothing."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+import yaml
+
+from sphub.data.errors import DataError
+from sphub.editor.saving import save
+from sphub.models import COLLECTIONS
+from tests.conftest import ROOT
+
+MEMBERS = COLLECTIONS["members"]
+
+
+@pytest.fixture
+def data(tmp_path):
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    return tmp_path / "data"
+
+
+def _as_the_editor_sends(path) -> dict:
+    """The file's values, as the editor holds them (its YAML has no comments)."""
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def test_an_unchanged_save_changes_nothing(data):
+    before = (data / "members.yml").read_text(encoding="utf-8")
+    raw = yaml.safe_dump(_as_the_editor_sends(data / "members.yml"), sort_keys=True)
+    assert save(data, MEMBERS, raw) == before
+    assert (data / "members.yml").read_text(encoding="utf-8") == before
+
+
+def test_an_edit_changes_only_its_line(data):
+    path = data / "members.yml"
+    before = path.read_text(encoding="utf-8")
+    values = _as_the_editor_sends(path)
+    values["members"][1]["acronym"] = "CMF"
+    values["members"][1]["website"] = ""  # an empty optional field is no field
+    save(data, MEMBERS, yaml.safe_dump(values))
+    after = path.read_text(encoding="utf-8")
+    changed = [(a, b) for a, b in zip(before.splitlines(), after.splitlines()) if a != b]
+    assert changed == [("    acronym: CMF Nepal", "    acronym: CMF")]
+    assert len(after.splitlines()) == len(before.splitlines())
+
+
+def test_a_new_entry_goes_last_in_the_models_order_and_a_removed_one_goes(data):
+    path = data / "members.yml"
+    before = path.read_text(encoding="utf-8")
+    values = _as_the_editor_sends(path)
+    values["members"].append(
+        {"years": [2013], "region": "africa", "kind": "other", "name": "New", "id": "new-one"}
+    )
+    save(data, MEMBERS, yaml.safe_dump(values))
+    added = (
+        "  - id: new-one\n    name: New\n    kind: other\n    region: africa\n    years: [2013]\n"
+    )
+    assert path.read_text(encoding="utf-8") == before + added
+    values["members"].pop()
+    save(data, MEMBERS, yaml.safe_dump(values))
+    assert path.read_text(encoding="utf-8") == before
+
+
+def test_a_save_sphub_rejects_writes_nothing_and_says_why(data):
+    path = data / "events.yml"
+    before = path.read_text(encoding="utf-8")
+    values = _as_the_editor_sends(path)
+    values["events"][0]["attending_members"] = ["no-such-member"]
+    values["events"][0]["end"] = "2000-01-01"
+    with pytest.raises(DataError) as refused:
+        save(data, COLLECTIONS["events"], yaml.safe_dump(values, default_flow_style=False))
+    lines = [str(p) for p in refused.value.problems]
+    assert any(
+        "events[0].attending_members[0]" in line and "no-such-member" in line for line in lines
+    )
+    assert any(line.startswith("data/events.yml:") and "events[0].end" in line for line in lines)
+    assert path.read_text(encoding="utf-8") == before
+
+
+def test_hostile_yaml_from_the_editor_is_refused_like_in_a_file(data):
+    before = (data / "members.yml").read_text(encoding="utf-8")
+    with pytest.raises(DataError):
+        save(data, MEMBERS, "members: !!python/object/apply:os.system ['true']\n")
+    with pytest.raises(DataError):
+        save(data, MEMBERS, "a: &a [1]\nmembers: *a\n")
+    assert (data / "members.yml").read_text(encoding="utf-8") == before
