@@ -58,15 +58,16 @@ def cms_config(args: argparse.Namespace) -> int:
     from sphub.engines.project import Project
 
     project = Project.at(args.config_file)
-    path, repo_url = project.root / CONFIG_FILE, project.config().raw.get("repo_url")
+    path, config = project.root / CONFIG_FILE, project.config()
+    where = (config.raw.get("repo_url"), config.extra.get("editor_auth_url"))
     if args.check:
-        if is_stale(path, repo_url):
+        if is_stale(path, *where):
             print(
                 f"out of date: {CONFIG_FILE}\nRun `sphub cms-config` to update it.", file=sys.stderr
             )
             return 1
         return 0
-    changed = write_config(path, repo_url)
+    changed = write_config(path, *where)
     print(f"Updated: {CONFIG_FILE}" if changed else f"{CONFIG_FILE} is up to date.")
     return 0
 

@@ -224,14 +224,17 @@ def repo_of(repo_url: str | None) -> str | None:
     return "/".join(parts[:2]) if len(parts) >= 2 else None
 
 
-def editor_config(repo_url: str | None = None, branch: str = "main") -> dict:
+def editor_config(repo_url: str | None = None, auth_url: str | None = None) -> dict:
     """The whole configuration. The backend is the git host's (GitHub, `repo` from
-    mkdocs.yml's `repo_url`); on 127.0.0.1 the admin page asks for the local editing server
+    mkdocs.yml's `repo_url`, signing in through the OAuth helper at `auth_url`, mkdocs.yml's
+    `extra.editor_auth_url`); on 127.0.0.1 the admin page asks for the local editing server
     instead (admin/sphub-admin.js), which `make edit` runs."""
-    backend: dict = {"name": "github", "branch": branch}
+    backend: dict = {"name": "github", "branch": "main"}
     repo = repo_of(repo_url)
     if repo:
         backend["repo"] = repo
+    if auth_url:
+        backend["base_url"] = auth_url
     return {
         "backend": backend,
         "publish_mode": "simple",
@@ -243,21 +246,24 @@ def editor_config(repo_url: str | None = None, branch: str = "main") -> dict:
 
 
 @cache
-def config_text(repo_url: str | None = None) -> str:
+def config_text(repo_url: str | None = None, auth_url: str | None = None) -> str:
     """The committed form: the header, then YAML in a stable order. The country and language
     lists are written once and referred to (YAML anchors), as PyYAML does for shared lists."""
-    body = yaml.safe_dump(editor_config(repo_url), sort_keys=False, allow_unicode=True, width=100)
+    body = yaml.safe_dump(
+        editor_config(repo_url, auth_url), sort_keys=False, allow_unicode=True, width=100
+    )
     return HEADER + body
 
 
-def is_stale(path: Path, repo_url: str | None = None) -> bool:
-    return not path.is_file() or path.read_text(encoding="utf-8") != config_text(repo_url)
+def is_stale(path: Path, repo_url: str | None = None, auth_url: str | None = None) -> bool:
+    text = config_text(repo_url, auth_url)
+    return not path.is_file() or path.read_text(encoding="utf-8") != text
 
 
-def write_config(path: Path, repo_url: str | None = None) -> bool:
+def write_config(path: Path, repo_url: str | None = None, auth_url: str | None = None) -> bool:
     """Write the configuration at `path`; returns whether it changed."""
-    if not is_stale(path, repo_url):
+    if not is_stale(path, repo_url, auth_url):
         return False
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(config_text(repo_url), encoding="utf-8")
+    path.write_text(config_text(repo_url, auth_url), encoding="utf-8")
     return True

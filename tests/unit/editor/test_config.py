@@ -77,3 +77,5 @@ def test_the_config_reads_back_and_names_the_git_host_repository():
     repo = yaml.safe_load(config_text("https://github.com/seep/sphub/"))["backend"]["repo"]
     assert repo == "seep/sphub"
     assert repo_of("https://gitlab.com/a/b") is None
+    backend = yaml.safe_load(config_text(None, "https://auth.example.org"))["backend"]
+    assert backend["base_url"] == "https://auth.example.org"
