@@ -43,6 +43,8 @@ def collection_at(root: Path, path: object) -> Collection:
         raise Refused(403, f"refused: {path!r} is an absolute path; only data/*.yml can be edited")
     if ".." in pure.parts:
         raise Refused(403, f"refused: {path!r} goes up a folder ('..'); only data/*.yml")
+    if len(pure.parts) > 2 and pure.parts[0] == "data":
+        raise Refused(403, f"refused: {path!r} is in a folder under data/; only data/*.yml")
     if len(pure.parts) != 2 or pure.parts[0] != "data":
         raise Refused(403, f"refused: {path!r} is outside data/; only data/*.yml can be edited")
     collection = next((c for c in COLLECTIONS.values() if c.file == pure.name), None)

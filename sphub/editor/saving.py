@@ -139,10 +139,10 @@ def checked(data_dir: Path, collection: Collection, text: str) -> None:
     this text as the collection's file is valid."""
     with tempfile.TemporaryDirectory(prefix="sphub-save-") as scratch:
         copy = Path(scratch) / "data"
-        copy.mkdir()
-        for path in data_dir.iterdir():
-            if path.is_file() and not path.is_symlink():
-                shutil.copyfile(path, copy / path.name)
+        # The whole folder (translations included), links kept as links: the check refuses
+        # them as the build does.
+        shutil.copytree(data_dir, copy, symlinks=True)
+        (copy / collection.file).unlink()
         (copy / collection.file).write_text(text, encoding="utf-8")
         load_site(copy)
 

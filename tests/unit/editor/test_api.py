@@ -51,7 +51,7 @@ def test_a_data_file_is_read_with_its_text(root):
         ("/etc/passwd", "absolute path"),
         ("C:\\data\\members.yml", "absolute path"),
         ("data/notes.yml", "not one of the data files"),
-        ("data/sub/members.yml", "outside data/"),
+        ("data/translations/fr/tools.yml", "in a folder under data/"),
     ],
 )
 def test_a_path_that_is_not_a_data_file_is_refused(root, path, why):
