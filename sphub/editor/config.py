@@ -149,23 +149,25 @@ def _label(name: str) -> str:
     return name.replace("_", " ").capitalize()
 
 
-def _fields(model) -> list[dict]:
-    return [_field(model, field) for field in fields_of(model)]
+def _fields(model, optional: bool = False) -> list[dict]:
+    return [_field(model, field, optional) for field in fields_of(model)]
 
 
-def _field(model, field: FieldDoc) -> dict:
-    """The widget of one field of `model`, with its description as hint."""
+def _field(model, field: FieldDoc, optional: bool = False) -> dict:
+    """The widget of one field of `model`, with its description as hint. Inside an optional
+    object (`optional`) no field is required by the form: Decap would demand them even when
+    the object is left out; the save's check still requires them when it is there."""
     out: dict = {"name": field.name, "label": _label(field.name)}
     if field.description:
         out["hint"] = field.description
-    out["required"] = field.required or field.min_items > 0
+    out["required"] = (field.required or field.min_items > 0) and not optional
     if field.kind == "list":
         if field.allowed and not field.model:  # a list of choices: a select of several
             out.update(widget="select", options=list(field.allowed), multiple=True)
         elif field.refers_to and len(field.refers_to) == 1:
             out.update(_scalar_widget(model, field, item=True), multiple=True)
         elif field.model:
-            out.update(widget="list", fields=_fields(field.model), collapsed=True)
+            out.update(widget="list", fields=_fields(field.model, optional), collapsed=True)
             out["summary"] = "{{fields.%s}}" % _summary_field(field.model)
         else:
             item = {"name": "item", "label": _label(field.name)}
@@ -174,7 +176,8 @@ def _field(model, field: FieldDoc) -> dict:
         if field.min_items:
             out["min"] = field.min_items
     elif field.model:
-        out.update(widget="object", fields=_fields(field.model), collapsed=not field.required)
+        inner = optional or not field.required
+        out.update(widget="object", fields=_fields(field.model, inner), collapsed=inner)
     else:
         out.update(_scalar_widget(model, field, item=False))
     return out

@@ -213,3 +213,28 @@ def test_every_collection_opens_without_an_error(editing, editor, key):
     url, _ = editing
     _open(editor.page, url, key)
     assert editor.page.get_by_role("button", name=re.compile(r"^Add ")).first.is_visible()
+
+
+def test_an_edited_event_changes_only_the_line_edited(editing, editor):
+    url, project = editing
+    events = project / "data" / "events.yml"
+    before = events.read_text(encoding="utf-8")
+    page = editor.page
+    _open(page, url, "events")
+    # Open the entry: the first button of its bar (Decap's list items have no accessible name).
+    item = page.locator("[class*='SortableListItem']").filter(has_text="(SPI)").first
+    item.locator("button").first.click()
+    title = page.locator("input[id^='title-field']").first
+    assert title.input_value() == "Training on CERISE's social audit tool (SPI)"
+    title.fill("Training on CERISE's social audit tool (SPI) in Bangkok")
+    _publish(page)
+    _wait_for(lambda: events.read_text(encoding="utf-8") != before, "save of events.yml")
+    after = events.read_text(encoding="utf-8")
+    changed = [(a, b) for a, b in zip(before.splitlines(), after.splitlines()) if a != b]
+    assert changed == [
+        (
+            "    title: Training on CERISE's social audit tool (SPI)",
+            "    title: Training on CERISE's social audit tool (SPI) in Bangkok",
+        )
+    ]
+    assert len(after.splitlines()) == len(before.splitlines())
