@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from sphub.data.errors import DataError
-from sphub.editor.saving import save
+from sphub.editor.saving import applied, entries_sent, save
 from sphub.models import COLLECTIONS
 from tests.conftest import ROOT
 
@@ -87,3 +87,12 @@ def test_hostile_yaml_from_the_editor_is_refused_like_in_a_file(data):
     with pytest.raises(DataError):
         save(data, MEMBERS, "a: &a [1]\nmembers: *a\n")
     assert (data / "members.yml").read_text(encoding="utf-8") == before
+
+
+def test_every_shipped_data_file_reads_and_writes_back_byte_for_byte():
+    """What keeps an entry nobody edited as it was: the round trip of each file, unchanged,
+    gives its text back (the files' layout is the one sphub.editor.saving writes)."""
+    for collection in COLLECTIONS.values():
+        source = (ROOT / "data" / collection.file).read_text(encoding="utf-8")
+        values = entries_sent(collection.file, source, collection)  # read as a save is
+        assert applied(source, collection, values) == source, collection.file
