@@ -285,6 +285,12 @@ def render(
     when = datetime.now(tz=UTC).strftime("%Y-%m-%d %H:%M UTC")
     rows = targets(s, m, pdf, builds)
     lines = [
+        # For maintainers: left out of the members' search.
+        "---",
+        "search:",
+        "  exclude: true",
+        "---",
+        "",
         "# Performance",
         "",
         "<!-- Written by `make bench` (sphub/bench); do not edit by hand. -->",

@@ -41,6 +41,8 @@ class Model(BaseModel):
     # fragment template (overrides/fragments/); parts of entries have neither.
     page_folder: ClassVar[str | None] = None
     page_template: ClassVar[str | None] = None
+    # What an entry with a page is, in a word or two: search results show it ("Member").
+    kind_name: ClassVar[str] = ""
 
     def has_page(self) -> bool:
         """Whether this entry gets a page of its own (every entry of a collection with pages,
