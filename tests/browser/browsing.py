@@ -4,19 +4,12 @@ a flow (such as a decision tree) by the names a person reads."""
 
 from __future__ import annotations
 
-import functools
-import gzip
-import http.server
-import io
 import os
-import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-# The browser: Debian's Chromium, or the one SPHUB_CHROMIUM names (on a host where
-# /usr/bin/chromium is not a real browser, such as Ubuntu's snap stub).
-CHROMIUM = os.environ.get("SPHUB_CHROMIUM") or "/usr/bin/chromium"
+from sphub.bench.browser import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: F401 (for the tests)
 
 
 def require_browser() -> None:
@@ -35,15 +28,6 @@ def require_browser() -> None:
     pytest.skip(message)
 
 
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 ARTIFACTS = Path(__file__).resolve().parent.parent / "artifacts"
 AXE = FIXTURES / "axe.min.js"
@@ -53,58 +37,6 @@ DESKTOP = {"width": 1280, "height": 900}
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}
 # Schemes that never reach the network.
 LOCAL_SCHEMES = {"data", "blob", "about", "file"}
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002 - the base class names it so
-        pass
-
-
-# What a host compresses: text, not images already compressed.
-COMPRESSED = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".ics", ".csv")
-
-
-class _CompressingHandler(_QuietHandler):
-    """Answers as a host does: gzip (level 6, most servers' default) for text files when the
-    browser accepts it. Every answer's size (headers and body, as sent) is added to
-    `server.sent`, by path."""
-
-    def send_head(self):
-        path = Path(self.translate_path(self.path))
-        if path.is_dir():
-            path = path / "index.html"
-        gzipped = "gzip" in self.headers.get("Accept-Encoding", "")
-        if not (gzipped and path.is_file() and path.suffix in COMPRESSED):
-            return super().send_head()
-        body = gzip.compress(path.read_bytes(), compresslevel=6, mtime=0)
-        self.send_response(200)
-        self.send_header("Content-Type", self.guess_type(str(path)))
-        self.send_header("Content-Encoding", "gzip")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        return io.BytesIO(body)
-
-    def end_headers(self):
-        # The header lines so far, and the blank line that ends them.
-        self._counted = sum(len(line) for line in getattr(self, "_headers_buffer", [])) + 2
-        super().end_headers()
-
-    def copyfile(self, source, outputfile):
-        body = source.read()
-        outputfile.write(body)
-        self.server.sent.append((self.path, self._counted + len(body)))
-
-
-def serve(folder: Path, compress: bool = False) -> tuple[http.server.ThreadingHTTPServer, str]:
-    """Serve `folder` on a free localhost port in a thread; returns the server and its URL.
-    With `compress`, as a host does (gzip), counting what it sends (`server.sent`)."""
-    handler = functools.partial(
-        _CompressingHandler if compress else _QuietHandler, directory=str(folder)
-    )
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    server.sent = []
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}/"
 
 
 def is_local(url: str) -> bool:

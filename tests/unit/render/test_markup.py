@@ -43,7 +43,9 @@ def test_template_syntax_in_data_shows_as_typed(tmp_path):
     assert "{% include &#39;x&#39; %}" in page.html or "{% include 'x' %}" in page.html
     assert "&lt;b&gt;raw&lt;/b&gt;" in page.html
     assert page.title == "Net {{ config }} (PMN)"
-    assert page.markdown().startswith('---\ntitle: "Net {{ config }} (PMN)"\n---\n')
+    assert page.markdown().startswith(
+        '---\ntitle: "Net {{ config }} (PMN)"\ntags: ["Member"]\n---\n'
+    )
 
 
 def test_one_page_per_entry_with_relative_links(tmp_path):
