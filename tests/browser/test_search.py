@@ -1,7 +1,7 @@
 """Search as a member meets it, in Chromium: nothing of it loads before search is opened, a
 member's page stays within its byte budget, accents and one typo are forgiven, editors' and
 maintainers' pages stay out of the results, snippets keep their words apart, and each result
-says what kind of entry it is. The offline copy and the accented and Chinese names of a
+says what kind of entry it is; ProperDocs' build as well as MkDocs'. The offline copy and the accented and Chinese names of a
 scenario site are tested in test_members_experience.py."""
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from collections.abc import Iterator
 
 import pytest
 from browser.browsing import DESKTOP, open_visit, serve
+from conftest import ROOT, build
 
 # A first visit of a member's page: its HTML, CSS, JavaScript, fonts and images, compressed as
 # a host sends them (issue 15).
@@ -97,6 +98,34 @@ def test_accents_and_one_typo_are_forgiven(visit, site_url, query, title):
     visit.page.goto(site_url)
     results = visit.search(query)
     assert title in results[:3], results
+
+
+@pytest.fixture(scope="module")
+def properdocs_url(tmp_path_factory) -> Iterator[str]:
+    """The shipped site built with ProperDocs, which runs Material's search as MkDocs does."""
+    out = tmp_path_factory.mktemp("properdocs") / "site"
+    result = build(ROOT, out, extra_args=["--engine", "properdocs"])
+    assert result.returncode == 0, result.stdout + result.stderr
+    server, url = serve(out)
+    yield url
+    server.shutdown()
+
+
+@pytest.mark.parametrize(
+    ("query", "title"),
+    [
+        ("Cecile", "The Decision Tree for Microfinance Networks"),
+        ("regulaters", "Advocacy with regulators"),
+    ],
+)
+def test_properdocs_build_forgives_too(browser, properdocs_url, query, title):
+    context, visit = open_visit(browser, DESKTOP)
+    visit.page.goto(properdocs_url + MEMBER_PAGE, wait_until="networkidle")
+    assert search_files(visit.requests) == []
+    results = visit.search(query)
+    context.close()
+    assert title in results[:3], results
+    visit.check()
 
 
 def test_a_typo_finds_what_the_word_finds(visit, site_url):
