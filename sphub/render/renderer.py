@@ -13,7 +13,15 @@ import jinja2
 from markupsafe import Markup
 
 from sphub.data.site import Site, sort_name
-from sphub.data.tree import Step, dimension_levels, settle, start_of, suggestions, walk
+from sphub.data.tree import (
+    Step,
+    deciding_answer,
+    dimension_levels,
+    settle,
+    start_of,
+    suggestions,
+    walk,
+)
 from sphub.models import COLLECTIONS
 from sphub.models.network import WorkPlan
 from sphub.models.strategy import TreeNode
@@ -104,6 +112,7 @@ class Renderer:
                 {len(s.answers) for s in walk(tree) if s.node.type == "outcome"}
             ),
             path_entry_points=self.path_entry_points,
+            deciding_answer=lambda step: deciding_answer(step.answers),
             **pictures.template_globals(site, self.title_of),
         )
 
