@@ -8,20 +8,43 @@ import signal
 import sys
 from pathlib import Path
 
-from sphub.data.errors import DataError
-from sphub.data.load import load_site
+from sphub.data.errors import DataError, warning_line
 from sphub.engines.registry import ENGINES
 from sphub.models import COLLECTIONS
 
 
 def validate(args: argparse.Namespace) -> int:
+    """Check the data and its layout (the commit check's yamllint rules): every problem."""
+    from sphub.data.layout import check_data
+
     try:
-        site = load_site(args.data)
+        site = check_data(Path(args.data), strict=args.strict)
     except DataError as err:
         print(err.report(), file=sys.stderr)
         return 1
+    print_warnings(site.warnings)
     counts = ", ".join(f"{len(site.collection(key))} {key}" for key in COLLECTIONS)
     print(f"{args.data}/ is valid: {counts}.")
+    return 0
+
+
+def print_warnings(warnings: list) -> None:
+    for warning in warnings:
+        print(warning_line(warning), file=sys.stderr)
+
+
+def fmt(args: argparse.Namespace) -> int:
+    """Mend the layout of the data files (line endings, spaces) in place, and say what."""
+    from sphub.data.layout import layout_problems, mend_files
+
+    data = Path(args.data)
+    for name, lines in mend_files(data):
+        print(f"{args.data}/{name}: mended {lines} line{'s' if lines != 1 else ''}")
+    left = layout_problems(data)
+    if left:
+        print(DataError(left).report().rsplit("\n", 1)[0], file=sys.stderr)
+        print("These are left for you to fix by hand.", file=sys.stderr)
+        return 1
     return 0
 
 
@@ -79,7 +102,7 @@ def build(args: argparse.Namespace) -> int:
     # runs the build's clean-up.
     signal.signal(signal.SIGTERM, signal.default_int_handler)
     try:
-        built = build_site(project, site_dir, args.engine, with_pdf, args.verbose)
+        built = build_site(project, site_dir, args.engine, with_pdf, args.verbose, args.strict)
     except DataError as err:
         print(err.report(), file=sys.stderr)
         return 1
@@ -102,6 +125,7 @@ def build(args: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         print(f"Interrupted; {site_dir} was left as it was.", file=sys.stderr)
         return 130
+    print_warnings(built.warnings)
     for line in built.lines:
         print(line)
     print(f"Built {site_dir}/ ({built.pages} HTML pages) with {args.engine}.")
@@ -128,7 +152,15 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     check = commands.add_parser("validate", help="check the data files and report every problem")
     check.add_argument("--data", default="data", help="folder of YAML files (default: data)")
+    check.add_argument(
+        "--strict", action="store_true", help="treat warnings (unlikely dates) as errors"
+    )
     check.set_defaults(run=validate)
+    mend = commands.add_parser(
+        "fmt", help="mend the layout of the data files: line endings, spaces at line ends"
+    )
+    mend.add_argument("--data", default="data", help="folder of YAML files (default: data)")
+    mend.set_defaults(run=fmt)
     schema = commands.add_parser("schemas", help="write the JSON Schemas of the data files")
     schema.add_argument("--check", action="store_true", help="only report what is out of date")
     schema.add_argument("--schemas", default="schemas", help="folder of schemas")
@@ -157,6 +189,9 @@ def main(argv: list[str] | None = None) -> int:
         help="the engine that builds the pages (default: mkdocs, or $ENGINE)",
     )
     make.add_argument("--verbose", action="store_true", help="show the engine's messages")
+    make.add_argument(
+        "--strict", action="store_true", help="treat warnings (unlikely dates) as errors"
+    )
     make.set_defaults(run=build)
     preview = commands.add_parser(
         "serve", help="preview the site on http://127.0.0.1:8000, rebuilt on every edit"

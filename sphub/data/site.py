@@ -35,6 +35,8 @@ class Site:
     build_date: date
     entries: dict[str, dict[str, Model]]  # collection key -> id -> entry
     places: dict[tuple[str, str], Located] = field(default_factory=dict, repr=False)
+    # What looks wrong but may be right (an event in 1012): printed, an error with --strict.
+    warnings: list[Problem] = field(default_factory=list, repr=False)
 
     @classmethod
     def from_entries(cls, located: list[Located], build_date: date) -> Site:

@@ -95,7 +95,9 @@ def test_written_text_reads_back_as_the_same_values(value):
 
 
 def test_append_keeps_the_file_byte_for_byte_and_indents_like_it():
-    source = "# comment\nthings:\n    -   id: a\n        name: A   # note\n# trailing comment\n"
+    source = (
+        "# comment\nthings:\n    -   id: a\n        name: A\n        # note\n# trailing comment\n"
+    )
     collection = type("C", (), {"key": "things", "file": "things.yml"})()
     out = appended(source, collection, {"id": "b", "name": "B"})
     assert out.startswith(source)
@@ -177,9 +179,9 @@ def test_a_bad_entry_is_reported_with_file_line_and_field_and_not_written(data_c
     out = capsys.readouterr().out
     assert status == 1
     assert (data_copy / "events.yml").read_text() == before
-    assert f"data/events.yml:{lines + 3}: events[4].kind: expected one of 'training'" in out
+    assert f"data/events.yml:{lines + 3}: events[5].kind: expected one of 'training'" in out
     assert (
-        f"data/events.yml:{lines + 4}: events[4].start: expected a date (YYYY-MM-DD), got "
+        f"data/events.yml:{lines + 4}: events[5].start: expected a date (YYYY-MM-DD), got "
         "'2013-02-30'" in out
     )
     assert "Nothing was written to" in out
