@@ -136,7 +136,7 @@ def serve(args: argparse.Namespace) -> int:
     from sphub.engines.preview import serve as serve_site
     from sphub.engines.project import Project
 
-    return serve_site(Project.at(args.config_file), args.dev_addr)
+    return serve_site(Project.at(args.config_file), args.dev_addr, args.verbose)
 
 
 def bench_data(args: argparse.Namespace) -> int:
@@ -198,6 +198,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     preview.add_argument("--config-file", default="mkdocs.yml", help="default: mkdocs.yml")
     preview.add_argument("--dev-addr", default="127.0.0.1:8000", help="default: 127.0.0.1:8000")
+    preview.add_argument(
+        "--verbose", action="store_true", help="show every message of MkDocs and its macros"
+    )
     preview.set_defaults(run=serve)
     bench = commands.add_parser("bench-data", help="write synthetic data for the benchmark")
     bench.add_argument(
