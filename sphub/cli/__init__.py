@@ -147,7 +147,16 @@ def bench_data(args: argparse.Namespace) -> int:
     return 0
 
 
+def argv_asks_help(argv: list[str] | None, command: str) -> bool:
+    """Whether the command line is `sphub COMMAND ... --help` (the list of every field is
+    worked out from the models only then)."""
+    args = sys.argv[1:] if argv is None else argv
+    return command in args and ("--help" in args or "-h" in args)
+
+
 def main(argv: list[str] | None = None) -> int:
+    from sphub.cli.scaffold import options_help
+
     parser = argparse.ArgumentParser(prog="sphub", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
     check = commands.add_parser("validate", help="check the data files and report every problem")
@@ -170,8 +179,11 @@ def main(argv: list[str] | None = None) -> int:
         "new",
         help="add an entry: sphub new member|event|resource|... [--field VALUE ...]",
         description="Asks for each field (or takes --field VALUE flags, --place.city for a "
-        "nested field, commas between several values), checks the entry like the build does "
-        "and appends it to its data file.",
+        "nested field, commas between several values), checks each answer as it is typed "
+        "and the entry like the build does, and appends it to its data file. Without a "
+        "terminal (or with --no-input), every required field must come from an option.",
+        epilog=options_help() if argv_asks_help(argv, "new") else None,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     add.add_argument("kind", help="member, event, resource... (or the file's name: members)")
     add.add_argument("--data", default="data", help="folder of YAML files (default: data)")
