@@ -25,7 +25,21 @@ def validate(args: argparse.Namespace) -> int:
     print_warnings(site.warnings)
     counts = ", ".join(f"{len(site.collection(key))} {key}" for key in COLLECTIONS)
     print(f"{args.data}/ is valid: {counts}.")
+    _refresh_schemas(Path(args.data))
     return 0
+
+
+def _refresh_schemas(data: Path) -> None:
+    """The editor schemas beside data/ offer the ids of the entries: rewritten when an entry
+    came or went, so that the editor completes the new id at once."""
+    from sphub.data.schema import data_ids, write_schemas
+
+    folder = data.parent / "schemas"
+    if folder.is_dir():
+        changed = write_schemas(folder, data_ids(data))
+        if changed:
+            names = ", ".join(f"schemas/{n}" for n in changed)
+            print(f"Updated {names} (the ids your editor offers); commit them with the data.")
 
 
 def print_warnings(warnings: list) -> None:
@@ -54,21 +68,23 @@ def schemas(args: argparse.Namespace) -> int:
 
     from sphub.data.schema import (
         add_schema_lines,
+        data_ids,
         missing_schema_lines,
         stale_schemas,
         write_schemas,
     )
 
     folder, data = Path(args.schemas), Path(args.data)
+    ids = data_ids(data)
     if args.check:
-        stale = [f"{args.schemas}/{n}" for n in stale_schemas(folder)]
+        stale = [f"{args.schemas}/{n}" for n in stale_schemas(folder, ids)]
         stale += [f"{args.data}/{n} (first line)" for n in missing_schema_lines(data)]
         for name in stale:
             print(f"out of date: {name}", file=sys.stderr)
         if stale:
             print("Run `sphub schemas` to update them.", file=sys.stderr)
         return 1 if stale else 0
-    changed = [f"{args.schemas}/{n}" for n in write_schemas(folder)]
+    changed = [f"{args.schemas}/{n}" for n in write_schemas(folder, ids)]
     changed += [f"{args.data}/{n}" for n in add_schema_lines(data)]
     print("Updated: " + ", ".join(changed) if changed else "Schemas are up to date.")
     return 0
