@@ -90,7 +90,7 @@ def _one_line(text: str) -> str:
 
 def warning_line(problem: Problem) -> str:
     """A warning (something unlikely, such as an event in 1012), in the form of a problem."""
-    return f"{problem} (a warning: check it; `--strict` treats it as an error)"
+    return f"warning: {problem}"
 
 
 class DataError(Exception):

@@ -19,6 +19,7 @@ from sphub.data.fields import fields_of, raw_references
 from sphub.models import COLLECTIONS, Collection
 from sphub.models.types import ID_EXPECTED, PATTERN_EXPECTED, Model
 from sphub.data.site import Site
+from sphub.data.translations import check_translations
 from sphub.data.reader import MAX_FILE_BYTES, YamlFile, read_yaml
 
 # Pydantic error types -> what the field expected, in an editor's words.
@@ -235,14 +236,16 @@ def _load_site(data_dir: Path, shown_as: str, strict: bool):
             located += entries
             problems += entry_problems
     problems += cross_check(located, ids, loose)
-    warnings = plausibility(located, build_date())
+    translations = check_translations(data_dir, located, _expected, shown_as)
+    problems += translations.problems
+    warnings = sorted(plausibility(located, build_date()) + translations.warnings)
     if strict:
         problems += warnings
     if problems:
         unread = [f"{shown_as}/{c.file}" for c in COLLECTIONS.values() if ids[c.key] is None]
         raise DataError(problems, unread)
     site = Site.from_entries(located, build_date())
-    site.warnings = sorted(warnings)
+    site.translations, site.warnings = translations, warnings
     return site
 
 

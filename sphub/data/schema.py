@@ -136,16 +136,47 @@ def schema_text(collection: Collection, ids: Ids | None = None) -> str:
     return json.dumps(file_schema(collection, ids), indent=2, ensure_ascii=False) + "\n"
 
 
+def translation_schema(collection: Collection) -> dict:
+    """The schema of `data/translations/<language>/<key>.yml`: the entries' ids and their text
+    for readers only (sphub.data.translations), every text optional."""
+    from sphub.data.fields import fields_of, nested_models
+    from sphub.data.translations import HASH
+
+    schema = file_schema(collection)
+    models = {m.__name__: m for m in [collection.model, *nested_models(collection.model)]}
+    for name, definition in schema["$defs"].items():
+        if name not in models:
+            continue
+        kept = {d.name for d in fields_of(models[name]) if d.text or d.model}
+        properties = definition["properties"]
+        definition["properties"] = {k: v for k, v in properties.items() if k in kept | {"id"}}
+        definition["required"] = ["id"] if "id" in properties else []
+    entry = schema["$defs"][collection.model.__name__]
+    entry["properties"][HASH] = {
+        "type": "string",
+        "description": "The hash of the English this was translated from; written by "
+        "`sphub translations --stamp`, never by hand.",
+    }
+    schema["title"] = f"translations/<language>/{collection.file}"
+    schema["description"] = f"A translation of data/{collection.file}: ids and text only."
+    return schema
+
+
 def expected_files(ids: Ids | None = None) -> dict[str, str]:
-    """File name under schemas/ -> its text, for every collection."""
-    return {f"{c.key}.json": schema_text(c, ids) for c in COLLECTIONS.values()}
+    """File name under schemas/ -> its text, for every collection and every translated one."""
+    files = {f"{c.key}.json": schema_text(c, ids) for c in COLLECTIONS.values()}
+    for c in COLLECTIONS.values():
+        if c.translated:
+            text = json.dumps(translation_schema(c), indent=2, ensure_ascii=False) + "\n"
+            files[f"translations/{c.key}.json"] = text
+    return files
 
 
 def stale_schemas(folder: Path, ids: Ids | None = None) -> list[str]:
     """Names of schema files under `folder` that are missing, out of date or left over;
     `ids` are those of the data the schemas are for (`data_ids`)."""
     wanted = expected_files(ids)
-    present = {p.name for p in folder.glob("*.json")} if folder.is_dir() else set()
+    present = {p.relative_to(folder).as_posix() for p in folder.rglob("*.json")}
     stale = [
         name
         for name, text in wanted.items()
@@ -157,10 +188,10 @@ def stale_schemas(folder: Path, ids: Ids | None = None) -> list[str]:
 def write_schemas(folder: Path, ids: Ids | None = None) -> list[str]:
     """Write every schema under `folder` (and remove left-over ones); returns what changed."""
     changed = stale_schemas(folder, ids)
-    folder.mkdir(parents=True, exist_ok=True)
     wanted = expected_files(ids)
     for name in changed:
         if name in wanted:
+            (folder / name).parent.mkdir(parents=True, exist_ok=True)
             (folder / name).write_text(wanted[name], encoding="utf-8")
         else:
             (folder / name).unlink()

@@ -124,7 +124,9 @@ def _render_pdfs(renderer: Renderer, cache: Path) -> _PdfsBeside | _PdfsHere:
 class Built:
     pages: int  # HTML pages in the site
     lines: list[str]  # progress lines (the PDFs)
-    warnings: list = field(default_factory=list)  # the data's (sphub.data.errors.warning_line)
+    warnings: list = field(
+        default_factory=list
+    )  # the data's (printed with sphub.data.errors.warning_line)
 
 
 def build(
