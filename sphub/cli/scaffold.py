@@ -181,13 +181,13 @@ class Existing:
     answer naming one of them is noticed as it is typed (`pmn-2` beside `pmn`)."""
 
     def __init__(self, collection: Collection, entries: dict[str, Model]):
-        from sphub.data.checks.entries import _same_name
+        from sphub.data.checks.entries import comparable_name
 
-        self.file, self.same = collection.file, _same_name
+        self.file, self.same = collection.file, comparable_name
         # Only one network per entry of members.yml and organisations.yml: an error there.
         self.refused = collection.key in ("members", "organisations")
         self.named = {
-            (f, _same_name(getattr(e, f))): e.id
+            (f, comparable_name(getattr(e, f))): e.id
             for e in entries.values()
             for f in NAME_FIELDS
             if isinstance(getattr(e, f, None), str)

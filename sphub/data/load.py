@@ -91,11 +91,36 @@ def _problems_from_validation(
     return problems
 
 
+def _without_wrong_fields(
+    model: type[Model], raw: object, err: ValidationError
+) -> tuple[Model | None, set[str]]:
+    """The entry `raw` without the fields `err` is about, when that is a valid entry (the
+    fields were optional), and those fields; (None, ...) otherwise."""
+    wrong = {e["loc"][0] for e in err.errors() if e["loc"] and isinstance(e["loc"][0], str)}
+    if not isinstance(raw, dict) or not wrong:
+        return None, wrong
+    try:
+        return model.model_validate({k: v for k, v in raw.items() if k not in wrong}), wrong
+    except ValidationError:
+        return None, wrong
+
+
+def _under(path: str, fields: set[str]) -> bool:
+    """Whether `path` is one of `fields` or inside one."""
+    return any(path == f or path.startswith((f + ".", f + "[")) for f in fields)
+
+
 def _read_collection(
-    collection: Collection, yf: YamlFile, loose: list[LooseReference]
+    collection: Collection,
+    yf: YamlFile,
+    loose: list[LooseReference],
+    dropped: set[str],
 ) -> tuple[list[Located], list[Problem], set[str] | None]:
-    """Validate each entry on its own, so one bad entry hides no problem in the others; the
-    references of an entry that does not validate go to `loose`, to be checked all the same.
+    """Validate each entry on its own, so one bad entry hides no problem in the others.
+
+    An entry with a wrong optional field is checked further without it (its path goes to
+    `dropped`); the references of an entry that does not validate even so go to `loose`, to
+    be checked all the same.
 
     Also returns every id the file declares, valid entry or not (None when the file's shape
     is wrong), so a reference to a broken entry is not reported a second time as missing."""
@@ -144,13 +169,21 @@ def _read_collection(
         except ValidationError as err:
             found = _problems_from_validation(yf, path, collection.model, err)
             problems += found
-            reported = {p.path for p in found}
-            loose += [
-                (yf, path + ref_path, targets, value)
-                for ref_path, targets, value in raw_references(collection.model, raw)
-                if format_path(path + ref_path) not in reported
-            ]
-            continue
+            entry, wrong = _without_wrong_fields(collection.model, raw, err)
+            if entry is None:  # its references are checked all the same
+                reported = {p.path for p in found}
+                loose += [
+                    (yf, path + ref_path, targets, value)
+                    for ref_path, targets, value in raw_references(collection.model, raw)
+                    if format_path(path + ref_path) not in reported
+                ]
+                continue
+            # The rest of the entry is checked like a valid one; what the checks would say
+            # of the fields left out is not said again.
+            # A misspelt field stands for the field it resembles: that one is not missing.
+            known = [f.name for f in fields_of(collection.model)]
+            meant = {m for name in wrong for m in difflib.get_close_matches(name, known, n=1)}
+            dropped.update(format_path(path + (name,)) for name in wrong | meant)
         if entry.id in first:
             first_line = yf.line(first[entry.id] + ("id",))
             problems.append(
@@ -207,6 +240,7 @@ def _load_site(data_dir: Path, shown_as: str, strict: bool):
     problems: list[Problem] = []
     located: list[Located] = []
     loose: list[LooseReference] = []
+    dropped: set[str] = set()  # fields left out of entries checked further without them
     ids: dict[str, set[str] | None] = {}
     known = {c.file for c in COLLECTIONS.values()}
     present = {p.name for p in data_dir.glob("*") if p.suffix in (".yml", ".yaml")}
@@ -232,10 +266,12 @@ def _load_site(data_dir: Path, shown_as: str, strict: bool):
             yf, file_problems = read_yaml(name, stream.read(MAX_FILE_BYTES + 1), collection.key)
         problems += file_problems
         if yf.value is not None:
-            entries, entry_problems, ids[collection.key] = _read_collection(collection, yf, loose)
+            entries, entry_problems, ids[collection.key] = _read_collection(
+                collection, yf, loose, dropped
+            )
             located += entries
             problems += entry_problems
-    problems += cross_check(located, ids, loose)
+    problems += [p for p in cross_check(located, ids, loose) if not _under(p.path, dropped)]
     translations = check_translations(data_dir, located, _expected, shown_as)
     problems += translations.problems
     warnings = sorted(plausibility(located, build_date()) + translations.warnings)

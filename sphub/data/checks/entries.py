@@ -151,7 +151,7 @@ def old_ids_are_free(by: dict[str, list[Located]]) -> list[Problem]:
     return problems
 
 
-def _same_name(text: str) -> str:
+def comparable_name(text: str) -> str:
     """A name as compared for duplicates: case, accents, punctuation and spacing ignored."""
     plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
     return " ".join(re.findall(r"[a-z0-9]+", plain))
@@ -168,7 +168,7 @@ def networks_listed_once(by: dict[str, list[Located]]) -> list[Problem]:
                 value = getattr(where.entry, field, None)
                 if not value:
                     continue
-                seen = first.setdefault((field, _same_name(value)), where)
+                seen = first.setdefault((field, comparable_name(value)), where)
                 if seen is not where:
                     line = seen.file.line(seen.path + (field,))
                     problems.append(

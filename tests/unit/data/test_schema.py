@@ -111,6 +111,7 @@ SCHEMA_CAN_SAY = {
     "date-not-a-date",
     "entries-not-a-list",
     "entry-checks-go-on-after-its-first-error",
+    "entry-cross-checks-go-on-after-its-first-error",
     "entry-not-a-mapping",
     "id-not-kebab-case",
     "invisible-character-in-id",
