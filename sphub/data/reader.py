@@ -188,7 +188,7 @@ def _cut_by_comment(name: str, text: str, event, path: str) -> Problem:
         event.start_mark.line + 1,
         path,
         f"the whole value, but ' #' starts a comment in YAML (if '{comment}' is part of the "
-        f"value, write it in double quotes: {fixed})",
+        f"value, write it in double quotes: {fixed}; a comment goes on a line of its own)",
         f"'{event.value}' followed by the comment '{comment}'",
     )
 
