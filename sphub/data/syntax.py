@@ -104,6 +104,18 @@ def explain(text: str, err: yaml.YAMLError) -> tuple[int, str, str]:
             )
         if above is not None and _indent(source) != _indent(lines[above - 1]):
             return _indentation(lines, line, above)
+        if above is not None and ":" not in lines[above - 1]:
+            # The line above, without its colon, was read as the start of this line's key.
+            bad = lines[above - 1]
+            fixed = re.sub(r"^(\s*(?:- +)?\S+)\s+", r"\1: ", bad, count=1)
+            return (
+                above,
+                f"'field: value' with a colon and a space after the field name (write: "
+                f"{fixed.strip()})",
+                f"'{bad.strip()}'",
+            )
+    if problem == "did not find expected <document start>":
+        return _indentation(lines, line, above)
     if problem == "did not find expected '-' indicator" or problem == "did not find expected key":
         quoted = re.match(r"^\s*(?:- +)?[^:]+: +([\"']).*?\1(?P<after>.+)$", source)
         if quoted and quoted["after"].strip() and not quoted["after"].lstrip().startswith("#"):
@@ -132,6 +144,8 @@ def explain(text: str, err: yaml.YAMLError) -> tuple[int, str, str]:
 
 def _indentation(lines: list[str], line: int, above: int | None) -> tuple[int, str, str]:
     """What the indentation of `line` should be, told from its neighbours."""
+    if not 0 < line <= len(lines):
+        return line, "indentation like the lines around it", "a line that does not fit"
     source = lines[line - 1]
     got = _spaces(_indent(source))
     if source.lstrip().startswith("- "):
