@@ -118,6 +118,7 @@ SCHEMA_CAN_SAY = {
     "language-not-a-code",
     "many-problems-at-once",
     "missing-required-field",
+    "national-network-without-country",
     "nested-reference-missing",
     "no-break-space-in-id",
     "reference-to-invalid-entry-reported-once",
