@@ -131,11 +131,19 @@ def explain(text: str, err: yaml.YAMLError) -> tuple[int, str, str]:
             "a closing quote at the end of the value",
             "a quote that is never closed",
         )
-    if problem == "did not find expected ',' or ']'":
+    if problem in ("did not find expected ',' or ']'", "did not find expected ',' or '}'") or (
+        problem == "did not find expected node content" and "flow" in (context or "")
+    ):
+        opened, bracket = _opened(lines, min(context_line, len(lines)))
+        closing, kind, example = (
+            ("}", "mapping", "{city: Accra, country: GH}")
+            if bracket == "{"
+            else ("]", "list", "[2012, 2013]")
+        )
         return (
-            context_line,
-            "a list closed by ']' on the line where it opens (like [2012, 2013])",
-            "no ']'",
+            opened,
+            f"a {kind} closed by '{closing}' on the line where it opens (like {example})",
+            f"no '{closing}'",
         )
     if context and context_mark and context_line != line:
         problem += f" ({context} started on line {context_line})"
@@ -171,3 +179,12 @@ def _indentation(lines: list[str], line: int, above: int | None) -> tuple[int, s
             return above, "a space after the '-' that starts a list item", "none"
         return line, f"this line indented like the line above (line {above}: {_spaces(width)})", got
     return line, "indentation like the lines around it", got
+
+
+def _opened(lines: list[str], line: int) -> tuple[int, str]:
+    """(line, bracket) of the nearest '[' or '{' at or above `line` (from 1)."""
+    for n in range(line, 0, -1):
+        found = max(lines[n - 1].rfind("["), lines[n - 1].rfind("{"))
+        if found >= 0:
+            return n, lines[n - 1][found]
+    return max(line, 1), "["

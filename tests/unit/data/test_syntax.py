@@ -18,6 +18,7 @@ CASES = [
     ('a: "b\n', 1, "a closing quote at the end of the value"),
     ('a:\n  b: "c" d\n  e: f\n', 2, "nothing after the closing quote"),
     ("a: [1, 2\nb: 3\n", 1, "a list closed by ']' on the line where it opens"),
+    ("a: [\n", 1, "a list closed by ']' on the line where it opens"),
     ("a:\n  -b: 1\n    c: 2\n", 2, "a space after the '-' that starts a list item"),
     ("a:\n\u00a0\u00a0b: 1\n", 2, "U+00A0 NO-BREAK SPACE"),
     ("a:\n\u200b  b: 1\n", 2, "U+200B ZERO WIDTH SPACE"),
@@ -33,7 +34,7 @@ def test_syntax_error_on_its_line_in_plain_words(text, line, words):
     assert "counting" not in str(problems[0])
 
 
-@pytest.mark.parametrize("text", [" - a\n- b", "a: [", "- a\nb: c", '"a" b: c', "a:\n b\n  - c: d"])
+@pytest.mark.parametrize("text", [" - a\n- b", "a: {", "- a\nb: c", '"a" b: c', "a:\n b\n  - c: d"])
 def test_odd_syntax_errors_still_give_one_line(text):
     yf, problems = read_yaml("data/x.yml", text.encode())
     assert yf.value is None and len(problems) == 1
