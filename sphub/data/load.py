@@ -115,11 +115,12 @@ def _read_collection(
     yf: YamlFile,
     loose: list[LooseReference],
     dropped: set[str],
+    partial: set[str],
 ) -> tuple[list[Located], list[Problem], set[str] | None]:
     """Validate each entry on its own, so one bad entry hides no problem in the others.
 
-    An entry with a wrong optional field is checked further without it (its path goes to
-    `dropped`); the references of an entry that does not validate even so go to `loose`, to
+    An entry with a wrong optional field is checked further without it (the field's path goes
+    to `dropped`, the entry's to `partial`); the references of an entry that does not validate even so go to `loose`, to
     be checked all the same.
 
     Also returns every id the file declares, valid entry or not (None when the file's shape
@@ -184,6 +185,7 @@ def _read_collection(
             known = [f.name for f in fields_of(collection.model)]
             meant = {m for name in wrong for m in difflib.get_close_matches(name, known, n=1)}
             dropped.update(format_path(path + (name,)) for name in wrong | meant)
+            partial.add(format_path(path))
         if entry.id in first:
             first_line = yf.line(first[entry.id] + ("id",))
             problems.append(
@@ -241,6 +243,7 @@ def _load_site(data_dir: Path, shown_as: str, strict: bool):
     located: list[Located] = []
     loose: list[LooseReference] = []
     dropped: set[str] = set()  # fields left out of entries checked further without them
+    partial: set[str] = set()  # those entries
     ids: dict[str, set[str] | None] = {}
     known = {c.file for c in COLLECTIONS.values()}
     present = {p.name for p in data_dir.glob("*") if p.suffix in (".yml", ".yaml")}
@@ -267,11 +270,17 @@ def _load_site(data_dir: Path, shown_as: str, strict: bool):
         problems += file_problems
         if yf.value is not None:
             entries, entry_problems, ids[collection.key] = _read_collection(
-                collection, yf, loose, dropped
+                collection, yf, loose, dropped, partial
             )
             located += entries
             problems += entry_problems
-    problems += [p for p in cross_check(located, ids, loose) if not _under(p.path, dropped)]
+    problems += [
+        p
+        for p in cross_check(located, ids, loose)
+        # Said of a field left out, or a field found missing in an entry with one left out
+        # (a wrong 'url' makes 'how_to_obtain' needed): the next run says it if still true.
+        if not _under(p.path, dropped) and not (p.got == "nothing" and _under(p.path, partial))
+    ]
     translations = check_translations(data_dir, located, _expected, shown_as)
     problems += translations.problems
     warnings = sorted(plausibility(located, build_date()) + translations.warnings)
