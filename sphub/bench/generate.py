@@ -298,7 +298,7 @@ def _organisation(w: World, i: int) -> Entry:
     roles = ["partner", "supporter", "funder", "tool-owner", "research", "rating-agency"]
     return {
         "id": w.ids["organisations"][i],
-        "name": f"{w.title(2, 5)} Foundation",
+        "name": f"{w.title(2, 5)} Foundation {i + 1}",  # one name per organisation
         "acronym": f"ORG{i}",
         "roles": w.rng.sample(roles, w.rng.randint(1, 3)),
         "country": w.rng.choice(COUNTRIES),

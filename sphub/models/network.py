@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import ClassVar, Literal
 
-from pydantic import Field
+from pydantic import ConfigDict, Field
 
 from sphub.models.types import (
     CountryCode,
@@ -109,6 +109,14 @@ class Organisation(Model):
 class Member(Model):
     """A member network of the working group."""
 
+    # The editors' schema says what the check national_members_have_a_country says.
+    model_config = ConfigDict(
+        **Model.model_config,
+        json_schema_extra={
+            "if": {"properties": {"kind": {"const": "national-association"}}},
+            "then": {"required": ["country"]},
+        },
+    )
     page_folder: ClassVar[str] = "members"
     kind_name: ClassVar[str] = "Member"
     page_template: ClassVar[str] = "members.html"
