@@ -46,8 +46,9 @@ offline: validate
 
 # The preview skips the PDF guide to stay fast; `SPHUB_PDF=1 make serve` renders it too.
 # After an edit only the pages whose text changed are built again (sphub/engines/preview.py).
+# `make serve VERBOSE=1` shows every message of MkDocs and its macros.
 serve: $(STAMP)
-	$(BIN)/sphub serve
+	$(BIN)/sphub serve $(if $(VERBOSE),--verbose)
 
 # The preview with the browser editor: http://127.0.0.1:8000/admin/ edits data/ in forms; each
 # save is checked like `make validate` before it is written (EDITING.md).

@@ -201,9 +201,9 @@ def test_a_missing_member_and_an_end_before_the_start_are_refused(editing, edito
     answer = _save_from_page(editor.page, url, "data/events.yml", json.dumps(data, default=str))
     assert answer["status"] == 422
     error = answer["body"]["error"]
-    assert re.search(r"data/events\.yml:\d+: events\[0\]\.attending_members\[\d+\]: ", error)
+    assert re.search(r"data/events\.yml:\d+: events\[\d+\]\.attending_members\[\d+\]: ", error)
     assert "no-such-member" in error
-    assert re.search(r"data/events\.yml:\d+: events\[0\]\.end: expected", error)
+    assert re.search(r"data/events\.yml:\d+: events\[\d+\]\.end: expected", error)
     assert events.read_text(encoding="utf-8") == before
     editor.errors[:] = editor.errors[:logged]  # the browser logs the 422: expected here
 

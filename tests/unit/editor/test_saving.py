@@ -3,6 +3,7 @@ entry not edited stay byte for byte; a save sphub rejects writes nothing."""
 
 from __future__ import annotations
 
+import re
 import shutil
 
 import pytest
@@ -74,9 +75,13 @@ def test_a_save_sphub_rejects_writes_nothing_and_says_why(data):
         save(data, COLLECTIONS["events"], yaml.safe_dump(values, default_flow_style=False))
     lines = [str(p) for p in refused.value.problems]
     assert any(
-        "events[0].attending_members[0]" in line and "no-such-member" in line for line in lines
+        re.search(r"events\[\d+\]\.attending_members\[\d+\]", line) and "no-such-member" in line
+        for line in lines
     )
-    assert any(line.startswith("data/events.yml:") and "events[0].end" in line for line in lines)
+    assert any(
+        line.startswith("data/events.yml:") and re.search(r"events\[\d+\]\.end", line)
+        for line in lines
+    )
     assert path.read_text(encoding="utf-8") == before
 
 
