@@ -147,7 +147,9 @@ def test_directory_filter_lives_in_the_address_and_everything_follows(visit, sit
     assert page.url.endswith(f"members/?country={other}")
     page.get_by_label("Country", exact=True).select_option("")
     assert page.url.endswith("members/")
-    assert page.locator(".sphub-directory__count").inner_text() == f"{len(members)} member networks."
+    assert (
+        page.locator(".sphub-directory__count").inner_text() == f"{len(members)} member networks."
+    )
     assert page.locator(".sphub-map__out").count() == 0
     # Regions without a member are listed, say so, and cannot be chosen.
     empty = [r for r in shipped.regions.values() if not shipped.members_of(r)]
