@@ -92,6 +92,9 @@ class Renderer:
             collections=COLLECTIONS,
             downloads=downloads,  # paths of the JSON, CSV and calendars
             event_dates=text.event_dates,
+            activity_status=lambda activity, plan: text.activity_status(
+                activity.status, plan.year, site.build_date
+            ),
             name=self.title_of,
             resolve=self.resolve,
             data_guide=lambda: file_guides(site),  # the editing guide

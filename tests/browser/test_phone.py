@@ -72,7 +72,7 @@ def test_pictures_keep_their_text_at_phone_width(browser, site_url, path):
     context, visit = open_visit(browser, PHONE)
     visit.page.goto(site_url + path)
     result = visit.page.evaluate(MEASURE)
-    labels = visit.page.locator("svg text").all_inner_texts()
+    labels = visit.page.locator("svg text").evaluate_all("ts => ts.map(t => t.textContent)")
     boxes = visit.page.evaluate(
         """() => [...document.querySelectorAll('.sphub-figure__scroll, .sphub-diagram')]
         .map(b => b.scrollWidth > b.clientWidth && getComputedStyle(b).overflowX === 'auto')"""
