@@ -3,6 +3,16 @@
 (function () {
   var opened = [];
   window.addEventListener("beforeprint", function () {
+    // A printed plan says when and where it was printed, and where each link leads.
+    document.querySelectorAll("[data-sphub-today]").forEach(function (span) {
+      span.textContent = new Date().toLocaleDateString(document.documentElement.lang || undefined,
+        { year: "numeric", month: "long", day: "numeric" });
+    });
+    document.querySelectorAll("[data-sphub-here]").forEach(function (span) {
+      span.textContent = window.location.href;
+    });
+    document.querySelectorAll(".sphub-page a[href]:not([href^='#']):not([href^='http'])")
+      .forEach(function (a) { a.setAttribute("data-sphub-address", a.href); });
     opened = Array.prototype.filter.call(document.querySelectorAll("details:not([open])"),
       function (d) { d.open = true; return true; });
   });
@@ -13,7 +23,8 @@
 })();
 
 // "Print this plan" buttons: bound here rather than with an inline onclick, so no page carries
-// inline script. Without JavaScript the button does nothing and the page says to use Print.
+// inline script. They ship hidden: without JavaScript the page says to use Print instead.
 document.querySelectorAll("[data-sphub-print]").forEach(function (button) {
   button.addEventListener("click", function () { window.print(); });
+  button.parentNode.hidden = false;
 });

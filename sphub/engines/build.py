@@ -26,6 +26,7 @@ from sphub.engines.project import Project
 from sphub.engines.staging import PDF_LINKS, stage
 from sphub.models import COLLECTIONS
 from sphub.outputs import pdf
+from sphub.outputs.error_page import write_error_page
 from sphub.outputs.exports import write_downloads
 from sphub.render.renderer import COMPILED, Renderer
 
@@ -167,6 +168,7 @@ def build(
         out = work / "site"
         engine.after_build(staged.pages, out, config.directory_urls)
         write_downloads(site, out, config.site_url, config.directory_urls)
+        write_error_page(out, config.site_url)
         for redirect in staged.redirects:
             target = out / redirect.dest
             target.parent.mkdir(parents=True, exist_ok=True)

@@ -13,7 +13,7 @@ import jinja2
 from markupsafe import Markup
 
 from sphub.data.site import Site, sort_name
-from sphub.data.tree import Step, start_of, walk
+from sphub.data.tree import Step, questions_left, start_of, walk
 from sphub.models import COLLECTIONS
 from sphub.models.network import WorkPlan
 from sphub.models.strategy import TreeNode
@@ -103,6 +103,7 @@ class Renderer:
             start_src=step_src(Step(start_of(tree), ())) if tree else START_PAGE,
             start_page=START_PAGE,
             paths_to=lambda node: [s for s in walk(tree) if s.node.id == node.id],
+            questions_left=questions_left(tree) if tree else {},
             path_lengths=lambda: sorted(
                 {len(s.answers) for s in walk(tree) if s.node.type == "outcome"}
             ),
