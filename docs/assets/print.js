@@ -11,8 +11,14 @@
     document.querySelectorAll("[data-sphub-here]").forEach(function (span) {
       span.textContent = window.location.href;
     });
+    // Each address once, after its first link: a plan names the same page more than once.
+    var printed = {};
     document.querySelectorAll(".sphub-page a[href]:not([href^='#']):not([href^='http'])")
-      .forEach(function (a) { a.setAttribute("data-sphub-address", a.href); });
+      .forEach(function (a) {
+        if (printed[a.href]) a.removeAttribute("data-sphub-address");
+        else a.setAttribute("data-sphub-address", a.href);
+        printed[a.href] = true;
+      });
     opened = Array.prototype.filter.call(document.querySelectorAll("details:not([open])"),
       function (d) { d.open = true; return true; });
   });

@@ -111,17 +111,25 @@ def test_answer_by_keyboard(visit, site_url, shipped):
     assert option.next in page.url or page.locator("h1").first.inner_text() != question.question
 
 
-def test_printed_plan_on_a4(browser, site_url, shipped, tmp_path):
+@pytest.mark.parametrize("which", ["first", "longest"])
+def test_printed_plan_on_a4(browser, site_url, shipped, tmp_path, which):
     """An outcome printed on A4 (Chromium's own PDF, read back with pypdf): at most 2 pages,
     with a line for the network's name, the date, the page's address, and the full address
-    of each of its links."""
+    of each of its links; for the first path and for the one with the most answers."""
     from browser.browsing import DESKTOP, open_visit
     from pypdf import PdfReader
 
+    from sphub.data.tree import walk
+
+    if which == "first":
+        labels = [o.label for _, o in first_path(shipped.tree)[:-1]]
+    else:
+        outcomes = [s for s in walk(shipped.tree) if s.node.type == "outcome"]
+        labels = [a.option.label for a in max(outcomes, key=lambda s: len(s.answers)).answers]
     context, visit = open_visit(browser, DESKTOP)
     page = visit.page
     page.goto(site_url + "decision-tree/")
-    visit.click_through(["Start now"] + [o.label for _, o in first_path(shipped.tree)[:-1]])
+    visit.click_through(["Start now"] + labels)
     here = page.url
     links = page.locator(".sphub-recommended a").evaluate_all("as => as.map(a => a.href)")
     # What the browser does when a person prints (page.pdf alone sends no beforeprint).
