@@ -4,12 +4,17 @@ a flow (such as a decision tree) by the names a person reads."""
 
 from __future__ import annotations
 
+import functools
+import http.server
+import io
 import os
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from sphub.bench.browser import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: F401 (for the tests)
+from sphub.bench.browser import _QuietHandler
 
 
 def require_browser() -> None:
@@ -151,8 +156,6 @@ def serve_under(folder: Path, base: str) -> tuple[http.server.ThreadingHTTPServe
             self.send_header("Content-Type", "text/html; charset=utf-8")
             self.send_header("Content-Length", str(len(body)))
             self.end_headers()
-            import io
-
             return io.BytesIO(body)
 
     handler = functools.partial(Handler, directory=str(folder))
