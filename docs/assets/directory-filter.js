@@ -1,17 +1,25 @@
-/* Member directory: filter the table by region and country in the browser.
-   Progressive enhancement: the page ships the whole table; this script only adds the two
-   lists and hides rows. Without JavaScript every network shows. No library, no request. */
+/* Member directory: filter by region and country in the browser.
+   Progressive enhancement: the page ships every network; this script only adds the two
+   lists and hides what the filter leaves out: rows of the main table, rows of the "by
+   country" table, countries on the map, and it rewrites the count line. The filter lives in
+   the address (members/?region=asia&country=PK), so a reload or a shared link keeps it.
+   Without JavaScript every network shows. No library, no request. */
 (function () {
   "use strict";
   var directory = document.querySelector(".sphub-directory");
   if (!directory) return;
   var rows = Array.prototype.slice.call(directory.querySelectorAll(".sphub-directory__table tbody tr"));
+  var countryRows = Array.prototype.slice.call(directory.querySelectorAll(".sphub-figure__data tr[data-regions]"));
+  var mapMarks = Array.prototype.slice.call(directory.querySelectorAll(".sphub-map__svg [data-country]"));
+  var countLine = directory.querySelector(".sphub-directory__count");
+  // [id, name, number of members] of every region, in the data's order.
+  var regions = JSON.parse(directory.dataset.regions || "[]");
 
-  // value -> name of each region or country present in `subset`, sorted by name.
-  function choices(subset, key) {
+  // value -> name of each country present in `subset`, sorted by name.
+  function countries(subset) {
     var names = {};
     subset.forEach(function (row) {
-      if (row.dataset[key]) names[row.dataset[key]] = row.dataset[key + "Name"];
+      if (row.dataset.country) names[row.dataset.country] = row.dataset.countryName;
     });
     return Object.keys(names)
       .map(function (value) { return [value, names[value]]; })
@@ -25,18 +33,18 @@
     title.textContent = label + " ";
     var list = document.createElement("select");
     list.id = id;
+    list.name = id.replace("sphub-filter-", "");
     wrap.appendChild(title);
     wrap.appendChild(list);
     list.dataset.all = all;
     return list;
   }
 
-  function fill(list, items) {
-    var current = list.value;
+  function fill(list, items, wanted) {
     list.textContent = "";
     list.appendChild(new Option(list.dataset.all, ""));
     items.forEach(function (item) { list.appendChild(new Option(item[1], item[0])); });
-    list.value = items.some(function (item) { return item[0] === current; }) ? current : "";
+    list.value = items.some(function (item) { return item[0] === wanted; }) ? wanted : "";
   }
 
   var form = document.createElement("form");
@@ -45,37 +53,72 @@
   form.setAttribute("aria-label", "Filter the member directory");
   var region = select("sphub-filter-region", "Region", "All regions");
   var country = select("sphub-filter-country", "Country", "All countries");
-  var count = document.createElement("p");
-  count.className = "sphub-filter__count";
-  count.setAttribute("aria-live", "polite");
+  var without = document.createElement("p");
+  without.className = "sphub-filter__note sphub-meta";
   form.appendChild(region.parentNode);
   form.appendChild(country.parentNode);
-  form.appendChild(count);
+  form.appendChild(without);
   form.addEventListener("submit", function (event) { event.preventDefault(); });
-  fill(region, choices(rows, "region"));
+  countLine.setAttribute("aria-live", "polite");
 
-  function update() {
+  // Every region is offered; one with no member yet is listed but cannot be chosen, and the
+  // note under the lists names them.
+  region.appendChild(new Option(region.dataset.all, ""));
+  var empty = [];
+  regions.forEach(function (r) {
+    var option = new Option(r[2] ? r[1] : r[1] + " (no member recorded yet)", r[0]);
+    option.disabled = !r[2];
+    if (!r[2]) empty.push(r[1]);
+    region.appendChild(option);
+  });
+  without.textContent = empty.length
+    ? "No member network is recorded yet in " + empty.join(", ") + "."
+    : "";
+
+  function show(regionValue, countryValue) {
+    var known = regions.some(function (r) { return r[0] === regionValue && r[2]; });
+    region.value = known ? regionValue : "";
     var inRegion = rows.filter(function (row) {
       return !region.value || row.dataset.region === region.value;
     });
-    fill(country, choices(inRegion, "country"));
+    fill(country, countries(inRegion), countryValue);
     var shown = 0;
+    var countriesShown = {};
     rows.forEach(function (row) {
       var visible = inRegion.indexOf(row) !== -1 &&
         (!country.value || row.dataset.country === country.value);
       row.hidden = !visible;
-      if (visible) shown += 1;
+      if (visible) {
+        shown += 1;
+        countriesShown[row.dataset.country] = true;
+      }
     });
-    count.textContent = "Showing " + shown + " of " + rows.length + " member networks.";
+    countryRows.forEach(function (row) {
+      var inIt = !region.value || row.dataset.regions.split(" ").indexOf(region.value) !== -1;
+      row.hidden = !(inIt && countriesShown[row.dataset.country]);
+    });
+    mapMarks.forEach(function (mark) {
+      mark.classList.toggle("sphub-map__out", !countriesShown[mark.dataset.country]);
+    });
+    countLine.textContent = region.value || country.value
+      ? "Showing " + shown + " of " + rows.length + " member networks."
+      : rows.length + " member networks.";
   }
 
-  region.addEventListener("change", update);
-  country.addEventListener("change", update);
+  // The address carries the filter: replaced, not pushed, so Back leaves the page.
+  function remember() {
+    var query = new URLSearchParams(window.location.search);
+    [["region", region.value], ["country", country.value]].forEach(function (pair) {
+      if (pair[1]) query.set(pair[0], pair[1]); else query.delete(pair[0]);
+    });
+    var search = query.toString();
+    history.replaceState(null, "", window.location.pathname + (search ? "?" + search : "") +
+      window.location.hash);
+  }
+
+  region.addEventListener("change", function () { show(region.value, country.value); remember(); });
+  country.addEventListener("change", function () { show(region.value, country.value); remember(); });
   directory.insertBefore(form, directory.firstChild);
-  // The maps link here as members/?country=PK: open the directory filtered to that country.
   var asked = new URLSearchParams(window.location.search);
-  region.value = asked.get("region") || "";
-  update();
-  country.value = asked.get("country") || "";
-  update();
+  show(asked.get("region") || "", asked.get("country") || "");
 })();

@@ -89,6 +89,24 @@ def depths(tree: dict[str, TreeNode]) -> dict[str, int]:
     return result
 
 
+def questions_left(tree: dict[str, TreeNode]) -> dict[str, int]:
+    """For each node, the most questions still to answer from it to an outcome, itself
+    included (0 for an outcome): the page says 'question 2 of at most 6'."""
+    result: dict[str, int] = {}
+    order = list(tree)
+    # Post-order without recursion, as count_paths: a validated tree is acyclic.
+    while order:
+        node_id = order[-1]
+        children = [o.next for o in tree[node_id].options]
+        todo = [c for c in children if c not in result]
+        if todo:
+            order.extend(todo)
+            continue
+        order.pop()
+        result[node_id] = 1 + max(result[c] for c in children) if children else 0
+    return result
+
+
 # The domain rules: what a path establishes, and where its answers point
 
 

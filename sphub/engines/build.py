@@ -28,6 +28,7 @@ from sphub.models import COLLECTIONS
 from sphub.editor.assets import missing as editor_missing
 from sphub.editor.assets import ship as ship_editor
 from sphub.outputs import pdf
+from sphub.outputs.error_page import write_error_page
 from sphub.outputs.exports import write_downloads
 from sphub.render.renderer import COMPILED, Renderer
 
@@ -176,6 +177,7 @@ def build(
         out = work / "site"
         engine.after_build(staged.pages, out, config.directory_urls)
         write_downloads(site, out, config.site_url, config.directory_urls)
+        write_error_page(out, config.site_url)
         for redirect in staged.redirects:
             target = out / redirect.dest
             target.parent.mkdir(parents=True, exist_ok=True)

@@ -71,6 +71,9 @@ GUIDE_DATA = (
 BOOK_SRC = "guide/index.md"
 BOOK_ANCHOR = "p-guide"  # a chapter that is no page of the site is the fragment of this one
 _SITE = "http://site.invalid/"  # a base to resolve the pages' relative links against
+# Tagged PDF/UA: a screen reader reads the book's structure (headings, lists, tables, links)
+# and a reader can reflow it on a small screen.
+WRITE_OPTIONS = {"pdf_variant": "pdf/ua-1"}
 
 
 class PdfError(Exception):
@@ -477,7 +480,7 @@ def _render(html: str, css: str) -> tuple[bytes, int]:
     document = HTML(string=html, base_url=f"{ASSETS.as_uri()}/").render(
         stylesheets=[sheet], font_config=fonts
     )
-    return document.write_pdf(), len(document.pages)
+    return document.write_pdf(**WRITE_OPTIONS), len(document.pages)
 
 
 def render_pdf(html: str, path: str, title: str, cache: Path | None = None) -> Pdf:
@@ -505,7 +508,8 @@ def render_pdf(html: str, path: str, title: str, cache: Path | None = None) -> P
         _weasyprint()
     except (ImportError, OSError) as err:
         raise PdfError(f"{path}: WeasyPrint cannot start: {err}") from None
-    key = hashlib.sha256((_renderer_version() + css + html).encode()).hexdigest()
+    made_with = _renderer_version() + repr(sorted(WRITE_OPTIONS.items()))
+    key = hashlib.sha256((made_with + css + html).encode()).hexdigest()
     if key in _cache:
         before = _cache[key]
         return Pdf(path, title, before.data, before.pages, 0.0)

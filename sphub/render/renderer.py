@@ -17,6 +17,7 @@ from sphub.data.tree import (
     Step,
     deciding_answer,
     dimension_levels,
+    questions_left,
     settle,
     start_of,
     suggestions,
@@ -100,6 +101,9 @@ class Renderer:
             collections=COLLECTIONS,
             downloads=downloads,  # paths of the JSON, CSV and calendars
             event_dates=text.event_dates,
+            activity_status=lambda activity, plan: text.activity_status(
+                activity.status, plan.year, site.build_date
+            ),
             name=self.title_of,
             editor=False,  # whether the site ships the browser editor (sphub.engines.build)
             resolve=self.resolve,
@@ -109,6 +113,7 @@ class Renderer:
             start_src=step_src(Step(start_of(tree), ())) if tree else START_PAGE,
             start_page=START_PAGE,
             paths_to=lambda node: [s for s in walk(tree) if s.node.id == node.id],
+            questions_left=questions_left(tree) if tree else {},
             path_lengths=lambda: sorted(
                 {len(s.answers) for s in walk(tree) if s.node.type == "outcome"}
             ),

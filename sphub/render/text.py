@@ -64,3 +64,14 @@ def label(value: str) -> str:
     """'national-association' -> 'National association'."""
     text = value.replace("-", " ")
     return text[:1].upper() + text[1:]
+
+
+def activity_status(status: str, year: int, today: date) -> str:
+    """A work-plan activity's status in words. Once the plan's year is over, an activity still
+    recorded as planned or in progress says that no outcome is recorded (none is guessed):
+    'Planned for 2012; outcome not recorded'."""
+    if year < today.year and status in ("planned", "in-progress"):
+        return (
+            f"{label(status)} {'for' if status == 'planned' else 'in'} {year}; outcome not recorded"
+        )
+    return label(status)

@@ -4,12 +4,17 @@ a flow (such as a decision tree) by the names a person reads."""
 
 from __future__ import annotations
 
+import functools
+import http.server
+import io
 import os
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from sphub.bench.browser import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: F401 (for the tests)
+from sphub.bench.browser import _QuietHandler
 
 
 def require_browser() -> None:
@@ -128,3 +133,32 @@ def open_visit(browser, viewport: dict, **context_options) -> tuple[object, Visi
     page.on("console", lambda msg: msg.type == "error" and visit.errors.append(msg.text))
     page.on("pageerror", lambda err: visit.errors.append(str(err)))
     return context, visit
+
+
+def serve_under(folder: Path, base: str) -> tuple[http.server.ThreadingHTTPServer, str]:
+    """Serve `folder` under the sub-path `base` ('/sphub/'), as a git host's project pages
+    do: an address the site does not have gets its 404.html, with status 404."""
+
+    class Handler(_QuietHandler):
+        def send_head(self):
+            path = urlsplit(self.path).path
+            if not path.startswith(base):
+                self.send_error(404)
+                return None
+            self.path = "/" + path[len(base) :]
+            target = Path(self.translate_path(self.path))
+            if target.is_dir():
+                target = target / "index.html"
+            if target.is_file():
+                return super().send_head()
+            body = (folder / "404.html").read_bytes()
+            self.send_response(404)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            return io.BytesIO(body)
+
+    handler = functools.partial(Handler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}{base}"

@@ -117,12 +117,60 @@ def test_directory_filters_by_region_and_country(visit, site_url, shipped):
     expected = sorted(m.name for m in in_asia if m.country == "PK")
     assert sorted(visible.locator("td:first-child").all_inner_texts()) == expected
     assert (
-        f"Showing {len(expected)} of {total}" in page.locator(".sphub-filter__count").inner_text()
+        f"Showing {len(expected)} of {total}"
+        in page.locator(".sphub-directory__count").inner_text()
     )
     visit.screenshot("directory-filtered")
     region.select_option(label="All regions")
     country.select_option(label="All countries")
     assert page.locator(".sphub-directory__table tbody tr:visible").count() == total
+    assert visit.axe() == []
+
+
+def test_directory_filter_lives_in_the_address_and_everything_follows(visit, site_url, shipped):
+    """The filter is in the address: opening it filters the table, the map, the "by country"
+    table and the count line; changing it rewrites the address; a reload keeps it."""
+    page = visit.page
+    members = list(shipped.members.values())
+    page.goto(site_url + "members/?region=asia&country=PK")
+
+    def follows(region: str, country: str) -> None:
+        chosen = [m for m in members if m.region == region and m.country == country]
+        visible = page.locator(".sphub-directory__table tbody tr:visible td:first-child")
+        assert sorted(visible.all_inner_texts()) == sorted(m.name for m in chosen)
+        count = page.locator(".sphub-directory__count").inner_text()
+        assert count == f"Showing {len(chosen)} of {len(members)} member networks."
+        on_map = page.locator(".sphub-map__svg a[data-country]:not(.sphub-map__out)")
+        assert [a.get_attribute("data-country") for a in on_map.all()] == [country]
+        labels = page.locator(".sphub-map__labels text:visible")
+        assert all(t.get_attribute("data-country") == country for t in labels.all())
+        by_country = page.locator(".sphub-figure__data tbody tr:visible")
+        assert [r.get_attribute("data-country") for r in by_country.all()] == [country]
+        assert page.get_by_label("Region", exact=True).input_value() == region
+        assert page.get_by_label("Country", exact=True).input_value() == country
+
+    follows("asia", "PK")
+    other = sorted({m.country for m in members if m.region == "asia" and m.country} - {"PK"})[0]
+    page.get_by_label("Country", exact=True).select_option(other)
+    assert page.url.endswith(f"members/?region=asia&country={other}")
+    follows("asia", other)
+    page.reload()
+    follows("asia", other)
+    page.get_by_label("Region", exact=True).select_option("")
+    assert page.url.endswith(f"members/?country={other}")
+    page.get_by_label("Country", exact=True).select_option("")
+    assert page.url.endswith("members/")
+    assert (
+        page.locator(".sphub-directory__count").inner_text() == f"{len(members)} member networks."
+    )
+    assert page.locator(".sphub-map__out").count() == 0
+    # Regions without a member are listed, say so, and cannot be chosen.
+    empty = [r for r in shipped.regions.values() if not shipped.members_of(r)]
+    assert empty, "the shipped data has members in every region: this check needs another"
+    for region in empty:
+        option = page.locator(f'#sphub-filter-region option[value="{region.id}"]')
+        assert option.inner_text() == f"{region.name} (no member recorded yet)"
+        assert option.is_disabled()
     assert visit.axe() == []
 
 

@@ -45,7 +45,8 @@ def broken_links(files: dict[str, bytes], folders_are_pages: bool = True) -> lis
                 continue  # another site (checked elsewhere for what may load)
             target = name
             if parts.path:
-                # A path from the root ('/assets/...', on the 404 page) starts at the site's.
+                # A path from the root ('/assets/...', on the 404 page with site_url set) starts
+                # at the site's.
                 base = "" if parts.path.startswith("/") else posixpath.dirname(name)
                 target = posixpath.normpath(
                     posixpath.join(base, unquote(parts.path).lstrip("/")))

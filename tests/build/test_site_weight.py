@@ -81,7 +81,7 @@ def first_visit_assets(site: Path, page: Path) -> list[Path]:
     is opened: tests/browser/test_search.py)."""
     names = [u.split("?")[0] for u in loads(page.read_text(encoding="utf-8"))
              if u.split("?")[0].endswith((".css", ".js")) and not is_external(u)]
-    # 404.html names its assets from the site root ("/assets/..."), every other page relatively.
+    # 404.html names its assets from the site root ("/assets/...") when site_url is set.
     files = [(site / name.lstrip("/") if name.startswith("/") else page.parent / name).resolve()
              for name in names]
     return [*files, site / "assets" / "javascripts" / "workers" / "sphub-search.js"]

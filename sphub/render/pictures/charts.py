@@ -13,7 +13,7 @@ from datetime import date
 from sphub.models.network import Activity, Region, WorkPlan
 from sphub.models.types import parse_partial
 from sphub.data.site import Site
-from sphub.render.text import event_dates, label, when
+from sphub.render.text import activity_status, event_dates, when
 
 # Timeline geometry, in SVG user units (the picture scales to the page width).
 WIDTH = 600
@@ -38,11 +38,9 @@ class Bar:
     before: bool  # starts before the plan's year (drawn from the year's first day)
     after: bool  # ends after it
     status_x: float
+    status_y: float
     status_anchor: str  # 'start' (text after the bar) or 'end' (before it)
-
-    @property
-    def status(self) -> str:
-        return label(self.activity.status)
+    status: str  # in words: 'Done', 'Planned for 2012; outcome not recorded'
 
     @property
     def when(self) -> str:
@@ -106,7 +104,15 @@ def timeline(site: Site, plan: WorkPlan, title: str) -> Timeline:
                 x0, x1 = round((x0 + x1) / 2 - 2, 1), round((x0 + x1) / 2 + 2, 1)
             text_y = y
             bar_y = y + len(lines) * LINE + 2
-            room_after = WIDTH - SIDE - x1 > 100
+            status = activity_status(activity.status, year, site.build_date)
+            # The status goes after the bar where it fits (13 px text: about 7 units a letter),
+            # else before it, else under it.
+            length = len(status) * 7
+            room_after = WIDTH - SIDE - x1 > max(100, length)
+            under = not room_after and x0 - 6 - SIDE < length
+            status_x, status_y = (x1 + 6 if room_after else x0 - 6), bar_y + 11
+            if under:
+                status_x, status_y = max(x0, SIDE), bar_y + BAR + LINE - 4
             bars.append(
                 Bar(
                     activity=activity,
@@ -118,11 +124,13 @@ def timeline(site: Site, plan: WorkPlan, title: str) -> Timeline:
                     precision=precision,
                     before=start.year < year,
                     after=end.year > year,
-                    status_x=x1 + 6 if room_after else x0 - 6,
-                    status_anchor="start" if room_after else "end",
+                    status_x=status_x,
+                    status_y=status_y,
+                    status_anchor="start" if room_after or under else "end",
+                    status=status,
                 )
             )
-            y = bar_y + BAR + 12
+            y = bar_y + BAR + 12 + (LINE if under else 0)
         groups.append(Group(area.title, group_y, bars))
         y += 6
     build = site.build_date
@@ -140,7 +148,9 @@ def timeline(site: Site, plan: WorkPlan, title: str) -> Timeline:
         + " ".join(
             f"{area.title}: "
             + "; ".join(
-                f"{a.title}, {when(a.when)}, {label(a.status).lower()}" for a in area.activities
+                f"{a.title}, {when(a.when)}, "
+                f"{activity_status(a.status, year, site.build_date).lower()}"
+                for a in area.activities
             )
             + "."
             for area in plan.focus_areas

@@ -26,6 +26,10 @@ WORLD_FILE = Path(__file__).parent / "geodata" / "countries-110m.json"
 # whose lightness alone tells them apart, so the map reads in greyscale print.
 SHADES = [(1, 1), (2, 2), (3, 5), (6, None)]
 
+# The smallest text a picture may show, in CSS px: a map is never drawn narrower than the
+# width at which its labels reach this size (on a phone it scrolls in its box instead).
+MIN_TEXT_PX = 12
+
 Ring = list[tuple[float, float]]
 
 
@@ -87,6 +91,12 @@ class MemberMap:
     unmapped: list[tuple[str, list[Member]]]  # member countries too small for 1:110m
     without_country: list[Member]  # regional networks: counted in the table, not on the map
     font: float
+
+    @property
+    def min_width(self) -> int:
+        """The narrowest the map is drawn, in CSS px: its labels are MIN_TEXT_PX there (the
+        2 px are its border, inside that width)."""
+        return math.ceil(self.width * MIN_TEXT_PX / self.font) + 2
 
 
 # Projection

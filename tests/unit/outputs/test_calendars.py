@@ -65,3 +65,21 @@ def test_same_uid_in_feed_and_single_file(shipped):
 def test_dtstamp_is_the_build_date(shipped):
     for event in parse(downloads(shipped, None, True)[FEED]):
         assert event.decoded("dtstamp").date() == shipped.build_date
+
+
+def test_every_event_file_and_the_feed_carry_the_page_and_the_place(shipped):
+    """With the site's address set, each event, in its own file and in the feed, links to its
+    page; every event whose data has a place (or is online) says where."""
+    site_url = "https://example.org/spwg/"
+    files = downloads(shipped, site_url, True)
+    feed = {str(e["uid"]).split("@")[0]: e for e in parse(files[FEED])}
+    assert sorted(feed) == sorted(shipped.events)
+    for event_id, event in shipped.events.items():
+        (own,) = parse(files[event_ics_path(event_id)])
+        for item in (own, feed[event_id]):
+            assert str(item["url"]) == f"{site_url}events/{event_id}/"
+            if event.place or event.online:
+                assert str(item["location"]) == ical.location(event)
+                assert event.place is None or event.place.city in str(item["location"])
+            else:
+                assert "location" not in item

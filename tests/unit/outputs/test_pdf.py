@@ -246,9 +246,10 @@ def test_a_broken_cross_reference_stops_the_render():
 def test_page_numbers_take_two_layouts_not_three(caplog):
     """A book with a forward and a backward cross-reference: WeasyPrint lays it out once, then
     once more to print the page numbers it found, not a third time (sphub.outputs.pdf fixes that)."""
-    book = (
-        '<section class="book-chapter" id="one"><p><a href="#two">Ahead</a></p></section>'
-        '<section class="book-chapter" id="two"><p><a href="#one">Back</a></p></section>'
+    book = (  # a tagged PDF (PDF/UA) needs the document's language
+        '<html lang="en"><section class="book-chapter" id="one"><p><a href="#two">Ahead</a></p>'
+        '</section><section class="book-chapter" id="two"><p><a href="#one">Back</a></p>'
+        "</section></html>"
     )
     with caplog.at_level(logging.INFO, logger="weasyprint.progress"):
         pdf.forget()
@@ -337,3 +338,46 @@ def test_pages_look_right_as_pictures(built_site_pdf, tmp_path):
         )
         (png,) = tmp_path.glob(f"page{first}*.png")
         assert png.stat().st_size > 2000
+
+
+def test_guide_is_tagged_for_screen_readers_and_reflow(guide):
+    """WeasyPrint's PDF/UA-1: marked content, a structure tree and the document's language."""
+    root = guide.trailer["/Root"]
+    assert bool(root["/MarkInfo"]["/Marked"])
+    assert "/StructTreeRoot" in root
+    assert str(root["/Lang"]).startswith("en")
+    assert root["/StructTreeRoot"]["/K"]  # the structure tree has content
+
+
+def content_lines(text: str) -> list[str]:
+    """A page's lines without its running header and its 'Page X of Y' footer."""
+    lines = [line for line in text.splitlines() if line.strip()]
+    return [
+        line
+        for line in lines
+        if not line.startswith("Network strategy guide") and not re.match(r"Page \d+ of \d+", line)
+    ]
+
+
+def test_no_page_is_nearly_empty_but_the_cover_and_chapter_openers(guide, texts):
+    openers = {
+        guide.get_destination_page_number(item)
+        for item in guide.outline
+        if not isinstance(item, list)
+    }
+    nearly_empty = {
+        number + 1: content_lines(text)
+        for number, text in enumerate(texts)
+        if number > 0 and number not in openers and len(content_lines(text)) < 8
+    }
+    assert nearly_empty == {}
+
+
+def test_web_addresses_are_printed_after_their_names(guide, texts, renderer):
+    """As the guide's page 4 says: every link to another site prints its address."""
+    book = BeautifulSoup(pdf.book_html(renderer), "html.parser")
+    addresses = {a["href"] for a in book.select('a[href^="http"]')}
+    # Text wraps across lines: compare it without its spaces and line breaks.
+    flat = "".join("".join(t.split()) for t in texts)
+    assert "Addressesofwebpagesareprintedaftertheirnames." in flat
+    assert [a for a in sorted(addresses) if a not in flat] == []

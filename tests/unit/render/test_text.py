@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 from mkdocs.utils import get_relative_url
 
-from sphub.render.text import country_name, event_dates, label, language_name, when
+from sphub.render.text import activity_status, country_name, event_dates, label, language_name, when
 from sphub.render.urls import page_src, relative_url, url_of
 
 
@@ -54,3 +54,17 @@ def test_relative_links_match_mkdocs(directory_urls):
             ours = relative_url(url_of(a, directory_urls), url_of(b, directory_urls))
             theirs = get_relative_url(url_of(b, directory_urls), url_of(a, directory_urls))
             assert ours.rstrip("/") == theirs.rstrip("/") or (ours, theirs) == ("./", ".")
+
+
+@pytest.mark.parametrize(
+    ("status", "today", "words"),
+    [
+        ("planned", date(2013, 1, 1), "Planned for 2012; outcome not recorded"),
+        ("in-progress", date(2026, 12, 1), "In progress in 2012; outcome not recorded"),
+        ("done", date(2026, 12, 1), "Done"),
+        ("cancelled", date(2026, 12, 1), "Cancelled"),
+        ("planned", date(2012, 12, 31), "Planned"),  # the plan's year is not over yet
+    ],
+)
+def test_a_past_plan_says_no_outcome_is_recorded(status, today, words):
+    assert activity_status(status, 2012, today) == words

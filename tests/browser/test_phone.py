@@ -1,0 +1,140 @@
+"""A member on a phone (390 x 844): no page scrolls sideways, wide tables scroll in their own
+box with a visible cue, labels sit above their values, no word is cut in two, and every
+picture's text is 12 CSS px or more, measured on the rendered SVG."""
+
+from __future__ import annotations
+
+import pytest
+from browser.browsing import DESKTOP, PHONE, open_visit
+
+# For every page: how far it scrolls sideways, and every visible SVG text drawn under 12 px
+# (its computed font size times the scale from SVG units to CSS px).
+MEASURE = """() => {
+  const root = document.documentElement;
+  const texts = [...document.querySelectorAll('svg text')].filter(t => {
+    const r = t.getBoundingClientRect();
+    return r.width > 0 && r.height > 0;
+  });
+  const small = texts.map(t => {
+    const m = t.getScreenCTM();
+    const scale = Math.sqrt(Math.abs(m.a * m.d - m.b * m.c));
+    return [t.textContent.trim(), parseFloat(getComputedStyle(t).fontSize) * scale];
+  }).filter(([, px]) => Math.round(px * 100) / 100 < 12);  // layout rounds to 1/64 px
+  return {overflow: root.scrollWidth - root.clientWidth, texts: texts.length, small: small};
+}"""
+
+# Words (without a hyphen or slash, where a break is allowed) drawn on more than one line.
+BROKEN_WORDS = """(selector) => {
+  const broken = [];
+  for (const box of document.querySelectorAll(selector)) {
+    const walker = document.createTreeWalker(box, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (const match of node.textContent.matchAll(/[^\\s\\-\\/–—]+/g)) {
+        const range = document.createRange();
+        range.setStart(node, match.index);
+        range.setEnd(node, match.index + match[0].length);
+        const lines = new Set([...range.getClientRects()].filter(r => r.width > 0)
+          .map(r => Math.round(r.top)));
+        if (lines.size > 1) broken.push(match[0]);
+      }
+    }
+  }
+  return broken;
+}"""
+
+
+def test_no_page_scrolls_sideways_and_picture_text_is_readable(browser, site_url, built_site):
+    """Every page of the site at phone width."""
+    context, visit = open_visit(browser, PHONE)
+    wide, small, measured = {}, {}, 0
+    for path in sorted(p.relative_to(built_site).as_posix() for p in built_site.rglob("*.html")):
+        visit.page.goto(site_url + path)
+        result = visit.page.evaluate(MEASURE)
+        measured += result["texts"]
+        if result["overflow"] > 0:
+            wide[path] = result["overflow"]
+        if result["small"]:
+            small[path] = result["small"][:3]
+    context.close()
+    visit.check()
+    assert wide == {}, f"pages that scroll sideways (px): {wide}"
+    assert small == {}, f"picture text under 12 px: {small}"
+    assert measured > 100, "hardly any picture text was measured: is the selector stale?"
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["regions/asia/", "members/", "guidance/", "work-plans/asia-2012/"],
+)
+def test_pictures_keep_their_text_at_phone_width(browser, site_url, path):
+    """The world and Asia maps (Nepal's label included), the tree diagram and the timeline:
+    their text is drawn, 12 px or more, and each scrolls in its own box."""
+    context, visit = open_visit(browser, PHONE)
+    visit.page.goto(site_url + path)
+    result = visit.page.evaluate(MEASURE)
+    labels = visit.page.locator("svg text").evaluate_all("ts => ts.map(t => t.textContent)")
+    boxes = visit.page.evaluate(
+        """() => [...document.querySelectorAll('.sphub-figure__scroll, .sphub-diagram')]
+        .map(b => b.scrollWidth > b.clientWidth && getComputedStyle(b).overflowX === 'auto')"""
+    )
+    assert visit.axe() == []
+    context.close()
+    visit.check()
+    assert result["texts"] > 5 and result["small"] == []
+    assert any(boxes), "no picture scrolls in its box at phone width"
+    if path == "regions/asia/":
+        assert "Nepal (1)" in labels
+
+
+def test_wide_table_scrolls_in_its_box_with_a_cue(browser, site_url):
+    context, visit = open_visit(browser, PHONE)
+    page = visit.page
+    page.goto(site_url + "members/")
+    table = page.locator(".sphub-directory__table")
+    box = table.evaluate(
+        """t => ({scrolls: t.scrollWidth > t.clientWidth, overflow: getComputedStyle(t).overflowX,
+        cue: getComputedStyle(t).backgroundImage, right: t.getBoundingClientRect().right})"""
+    )
+    assert box["scrolls"] and box["overflow"] == "auto"
+    assert box["cue"].count("gradient") == 4  # the shadows at each edge and their covers
+    assert box["right"] <= PHONE["width"]
+    # Headers sit over their cells (left, as the cells are), and rows are ruled.
+    cells = table.evaluate(
+        """t => [t.querySelector('thead th'), t.querySelector('tbody td')].map(c => {
+        const s = getComputedStyle(c); return [s.textAlign, parseFloat(s.borderBottomWidth)]; })"""
+    )
+    assert cells[0][0] == cells[1][0] == "left"
+    assert cells[0][1] > 0 and cells[1][1] > 0
+    visit.screenshot("directory-table")
+    assert visit.axe() == []
+    context.close()
+    visit.check()
+
+
+@pytest.mark.parametrize(("viewport", "stacked"), [(PHONE, True), (DESKTOP, False)])
+def test_labels_sit_above_their_values_on_a_phone(browser, site_url, viewport, stacked):
+    context, visit = open_visit(browser, viewport)
+    visit.page.goto(site_url + "members/sa-dhan/")
+    pairs = visit.page.evaluate(
+        """() => [...document.querySelectorAll('.sphub-facts dt')].map(dt => {
+        const dd = dt.nextElementSibling;
+        return [dt.getBoundingClientRect().bottom, dd.getBoundingClientRect().top]; })"""
+    )
+    context.close()
+    visit.check()
+    assert len(pairs) >= 3
+    assert all((dt_bottom <= dd_top) == stacked for dt_bottom, dd_top in pairs), pairs
+
+
+@pytest.mark.parametrize(
+    "path", ["members/", "members/sa-dhan/", "resources/", "events/", "guidance/quick-tree/"]
+)
+def test_no_word_is_cut_in_two(browser, site_url, path):
+    context, visit = open_visit(browser, PHONE)
+    visit.page.goto(site_url + path)
+    broken = visit.page.evaluate(BROKEN_WORDS, ".md-content table, .md-content dl")
+    checked = visit.page.locator(".md-content table, .md-content dl").count()
+    context.close()
+    visit.check()
+    assert checked > 0
+    assert broken == []
