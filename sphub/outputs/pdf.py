@@ -601,8 +601,9 @@ def wanted(command: str | None) -> bool:
     return command != "serve"
 
 
-def write(pdfs: list[Pdf], site_dir: str | os.PathLike) -> list[str]:
-    """Write the PDFs into the built site; returns one progress line each."""
+def write(pdfs: list[Pdf], site_dir: str | os.PathLike, prefix: str = "") -> list[str]:
+    """Write the PDFs into the built site (of a language whose pages are under `prefix` in
+    the whole site: 'fr/'); returns one progress line each."""
     lines = []
     for pdf in pdfs:
         target = Path(site_dir) / pdf.path
@@ -613,7 +614,7 @@ def write(pdfs: list[Pdf], site_dir: str | os.PathLike) -> list[str]:
             if pdf.seconds
             else "unchanged"
         )
-        lines.append(f"PDF {pdf.path}: {pdf.pages} pages, {pdf.size}, {how}")
+        lines.append(f"PDF {prefix}{pdf.path}: {pdf.pages} pages, {pdf.size}, {how}")
     return lines
 
 

@@ -18,7 +18,7 @@ from sphub.models import COLLECTIONS
 from sphub.models.network import WorkPlan
 from sphub.models.strategy import TreeNode
 from sphub.models.types import Model
-from sphub.render import downloads, pictures, text
+from sphub.render import downloads, i18n, pictures, text
 from sphub.render.guide import file_guides
 from sphub.render.markup import markdown_html
 from sphub.render.urls import START_PAGE, page_src, relative_url, step_src, url_of
@@ -64,11 +64,21 @@ class Renderer:
     links_from_source = False
 
     def __init__(
-        self, site: Site, templates: Path, directory_urls: bool = True, changes: dict | None = None
+        self,
+        site: Site,
+        templates: Path,
+        directory_urls: bool = True,
+        changes: dict | None = None,
+        locale_dir: Path | None = None,
     ):
         self.site = site
         self.changes = changes or {}  # data file -> sphub.data.history.Change, shown on its pages
         self.directory_urls = directory_urls
+        # The site's language (`Site.language`, 'en' for the source) and its catalogue:
+        # the project's `locale/` folder (`locale_dir`) first, then sphub's.
+        self.language = lang = site.language
+        translations = i18n.translations(lang, locale_dir)
+        self.gettext = gettext = translations.gettext
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(templates),
             autoescape=True,
@@ -76,22 +86,25 @@ class Renderer:
             trim_blocks=True,
             lstrip_blocks=True,
             bytecode_cache=COMPILED,
+            extensions=["jinja2.ext.i18n"],
         )
+        self.env.install_gettext_translations(translations, newstyle=True)
         self.env.filters.update(
             md=markdown_html,
-            when=text.when,
-            country=text.country_name,
-            language=text.language_name,
-            label=text.label,
+            when=lambda value: text.when(value, lang, gettext),
+            country=lambda code: text.country_name(code, lang),
+            language=lambda code: text.language_name(code, lang),
+            label=lambda value: text.label(value, gettext),
             by_name=lambda entries: sorted(entries, key=sort_name),
         )
         self.env.tests["contains"] = lambda values, value: value in values
         tree = site.tree
         self.env.globals.update(
             site=site,
+            lang=lang,
             collections=COLLECTIONS,
             downloads=downloads,  # paths of the JSON, CSV and calendars
-            event_dates=text.event_dates,
+            event_dates=lambda start, end: text.event_dates(start, end, lang, gettext),
             name=self.title_of,
             resolve=self.resolve,
             data_guide=lambda: file_guides(site),  # the editing guide
@@ -139,7 +152,10 @@ class Renderer:
     def title_of(self, entry: Model) -> str:
         """The title of an entry's page, and of links to it."""
         if isinstance(entry, WorkPlan):
-            return f"{self.site.regions[entry.region].group} work plan {entry.year}"
+            return self.gettext("%(region)s work plan %(year)s") % {
+                "region": self.site.regions[entry.region].group,
+                "year": entry.year,
+            }
         if isinstance(entry, TreeNode):
             return entry.heading
         name = getattr(entry, "name", None) or entry.title
