@@ -50,10 +50,10 @@ class Language:
         for key in ("site_description", "copyright"):
             if config.get(key):
                 config[key] = self.gettext(config[key].strip())
-        if config.get("site_url") and self.prefix:
-            config["site_url"] = config["site_url"].rstrip("/") + "/" + self.prefix
+        root_url = config["site_url"].rstrip("/") + "/" if config.get("site_url") else ""
+        if root_url:
+            config["site_url"] = root_url + self.prefix
         extra = dict(config.get("extra") or {})
-        root_url = (config.get("site_url") or "").rstrip("/") + "/" if config.get("site_url") else ""
         # Read by the partials alternate.html (the switcher) and main.html (hreflang): the
         # same page in each language is that language's root, then the page's own address.
         extra["alternate"] = [
@@ -61,7 +61,7 @@ class Language:
                 "name": i18n.language_name(code),
                 "lang": code,
                 "link": self.link_to(code),
-                "url": (root_url + self.link_to(code)) if root_url else "",
+                "url": root_url + Language(code, self.codes).prefix if root_url else "",
             }
             for code in self.codes
         ]

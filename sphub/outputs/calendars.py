@@ -39,9 +39,7 @@ def location(event: Event, lang: str = SOURCE, gettext=str) -> str | None:
     return gettext("Online") if event.online else None
 
 
-def vevent(
-    event: Event, site: Site, url: str | None, lang: str = SOURCE, gettext=str
-) -> VEvent:
+def vevent(event: Event, site: Site, url: str | None, lang: str = SOURCE, gettext=str) -> VEvent:
     """The VEVENT of `event` in `lang` (its labels; the event's own text keeps its
     language); `url` is the absolute address of its page, when known."""
     item = VEvent()
@@ -100,4 +98,6 @@ def calendar(
     # (tests/unit/outputs/test_calendars.py reads the files back with icalendar).
     end = b"END:VCALENDAR\r\n"
     head = cal.to_ical().removesuffix(end)
-    return head + b"".join(_vevent_bytes(e, site, urls.get(e.id), lang, gettext) for e in events) + end
+    return (
+        head + b"".join(_vevent_bytes(e, site, urls.get(e.id), lang, gettext) for e in events) + end
+    )

@@ -16,6 +16,7 @@ from __future__ import annotations
 import gettext as gettext_module
 import io
 import re
+import typing
 from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
@@ -69,9 +70,7 @@ def _compiled(path: Path, mtime: float) -> Translations:
     return Translations(mo, domain=DOMAIN)
 
 
-def translations(
-    lang: str, project_locale: Path | None = None
-) -> gettext_module.NullTranslations:
+def translations(lang: str, project_locale: Path | None = None) -> gettext_module.NullTranslations:
     """The translations of `lang` (English, or a language without a catalogue: none, so the
     English text shows)."""
     path = None if lang == SOURCE else catalogue_file(lang, project_locale)
@@ -93,7 +92,37 @@ def language_name(lang: str) -> str:
     return name[:1].upper() + name[1:]
 
 
+def label_text(value: str) -> str:
+    """The English label of a fixed value: 'national-association' -> 'National association',
+    'case_studies' -> 'Case studies' (the message id of its translation)."""
+    text = value.replace("-", " ").replace("_", " ")
+    return text[:1].upper() + text[1:]
+
+
 # Building the template (the .pot)
+
+
+def enum_labels() -> list[str]:
+    """The label of every fixed value of the models (each `Literal`), and of each collection
+    key (the downloads table labels them): the catalogue's messages for `label`."""
+    from sphub.models import COLLECTIONS
+
+    values: list[str] = list(COLLECTIONS)
+    seen: set[type] = set()
+
+    def walk(annotation) -> None:
+        if typing.get_origin(annotation) is typing.Literal:
+            values.extend(v for v in typing.get_args(annotation) if isinstance(v, str))
+        elif hasattr(annotation, "model_fields") and annotation not in seen:
+            seen.add(annotation)
+            for field in annotation.model_fields.values():
+                walk(field.annotation)
+        for argument in typing.get_args(annotation):
+            walk(argument)
+
+    for collection in COLLECTIONS.values():
+        walk(collection.model)
+    return sorted({label_text(v) for v in values})
 
 
 def partial_strings(partials: Path) -> list[str]:
@@ -142,10 +171,9 @@ def template(root: Path = ROOT) -> Catalog:
     models' fixed values (`kind`, `status`...), which templates show through `label`."""
     from mkdocs.utils.yaml import yaml_load
 
-    from sphub.render.text import enum_labels
+    from sphub.models import COLLECTIONS
 
     catalog = Catalog(project="sphub", domain=DOMAIN, fuzzy=False)
-    catalog.creation_date = catalog.revision_date  # written below without dates
     method_map, options_map = _mapping()
     for filename, lineno, message, comments, context in extract_from_dir(
         root, method_map, options_map, keywords=KEYWORDS, strip_comment_tags=True
@@ -162,6 +190,8 @@ def template(root: Path = ROOT) -> Catalog:
             catalog.add(text.strip(), None, [("mkdocs.yml", 0)])
     for message in enum_labels():
         catalog.add(message, None, [("sphub/models", 0)])
+    for collection in COLLECTIONS.values():  # the downloads table shows each summary
+        catalog.add(collection.summary, None, [("sphub/models", 0)])
     return catalog
 
 

@@ -79,6 +79,7 @@ class Renderer:
         self.language = lang = site.language
         translations = i18n.translations(lang, locale_dir)
         self.gettext = gettext = translations.gettext
+        self.words = words = text.Words(lang, gettext)
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(templates),
             autoescape=True,
@@ -91,10 +92,10 @@ class Renderer:
         self.env.install_gettext_translations(translations, newstyle=True)
         self.env.filters.update(
             md=markdown_html,
-            when=lambda value: text.when(value, lang, gettext),
-            country=lambda code: text.country_name(code, lang),
-            language=lambda code: text.language_name(code, lang),
-            label=lambda value: text.label(value, gettext),
+            when=words.when,
+            country=words.country,
+            language=words.language,
+            label=words.label,
             by_name=lambda entries: sorted(entries, key=sort_name),
         )
         self.env.tests["contains"] = lambda values, value: value in values
@@ -104,7 +105,7 @@ class Renderer:
             lang=lang,
             collections=COLLECTIONS,
             downloads=downloads,  # paths of the JSON, CSV and calendars
-            event_dates=lambda start, end: text.event_dates(start, end, lang, gettext),
+            event_dates=words.dates,
             name=self.title_of,
             resolve=self.resolve,
             data_guide=lambda: file_guides(site),  # the editing guide
@@ -116,7 +117,7 @@ class Renderer:
             path_lengths=lambda: sorted(
                 {len(s.answers) for s in walk(tree) if s.node.type == "outcome"}
             ),
-            **pictures.template_globals(site, self.title_of),
+            **pictures.template_globals(site, self.title_of, words),
         )
 
     def resolve(self, ids: list[str] | str | None, *collections: str) -> list[Model]:

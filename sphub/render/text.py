@@ -4,15 +4,15 @@ languages), labels of fixed values (through the catalogue)."""
 
 from __future__ import annotations
 
-import typing
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
 import pycountry
 from babel.dates import format_date, format_skeleton
 
-from sphub.render.i18n import SOURCE, N_, locale
+from sphub.render.i18n import SOURCE, N_, label_text, locale
 
 Gettext = Callable[[str], str]
 
@@ -30,10 +30,18 @@ def _one(year: int, month: int | None, day: int | None, lang: str, with_year: bo
     where = locale(lang)
     if day:
         value = date(year, month, day)
-        return format_date(value, "long", where) if with_year else format_skeleton("MMMMd", value, locale=where)
+        return (
+            format_date(value, "long", where)
+            if with_year
+            else format_skeleton("MMMMd", value, locale=where)
+        )
     if month:
         value = date(year, month, 1)
-        return format_skeleton("yMMMM", value, locale=where) if with_year else format_date(value, "LLLL", where)
+        return (
+            format_skeleton("yMMMM", value, locale=where)
+            if with_year
+            else format_date(value, "LLLL", where)
+        )
     return str(year)
 
 
@@ -60,9 +68,7 @@ def when(value: str, lang: str = SOURCE, gettext: Gettext = str) -> str:
     return span(start, end or None, lang, gettext)
 
 
-def event_dates(
-    start: date, end: date | None, lang: str = SOURCE, gettext: Gettext = str
-) -> str:
+def event_dates(start: date, end: date | None, lang: str = SOURCE, gettext: Gettext = str) -> str:
     return span(start.isoformat(), end.isoformat() if end else None, lang, gettext)
 
 
@@ -82,43 +88,38 @@ def language_name(code: str, lang: str = SOURCE) -> str:
 
 
 def label(value: str, gettext: Gettext = str) -> str:
-    """'national-association' -> 'National association' (and its translation)."""
-    text = value.replace("-", " ")
-    return gettext(text[:1].upper() + text[1:])
+    """'national-association' or 'case_studies' -> 'National association', 'Case studies'
+    (and their translation)."""
+    return gettext(label_text(value))
 
 
-def enum_labels() -> list[str]:
-    """The label of every fixed value of the models (each `Literal`), and of each collection
-    key (the downloads table labels them): the catalogue's messages for `label`."""
-    from sphub.models import COLLECTIONS
+@dataclass(frozen=True)
+class Words:
+    """How values read in one language: `words("...")` translates a message (with its
+    %(...)s values filled in), and dates, countries, languages and labels read in `lang`."""
 
-    values: list[str] = list(COLLECTIONS)
+    lang: str = SOURCE
+    gettext: Gettext = str
 
-    def walk(annotation) -> None:
-        if typing.get_origin(annotation) is typing.Literal:
-            values.extend(v for v in typing.get_args(annotation) if isinstance(v, str))
-        for argument in typing.get_args(annotation):
-            walk(argument)
+    def __call__(self, message: str, **values) -> str:
+        text = self.gettext(message)
+        return text % values if values else text
 
-    seen: set[type] = set()
+    def when(self, value: str) -> str:
+        return when(value, self.lang, self.gettext)
 
-    def models(model) -> None:
-        if model in seen:
-            return
-        seen.add(model)
-        for field in model.model_fields.values():
-            walk(field.annotation)
-            for argument in _types(field.annotation):
-                if hasattr(argument, "model_fields"):
-                    models(argument)
+    def dates(self, start: date, end: date | None) -> str:
+        return event_dates(start, end, self.lang, self.gettext)
 
-    for collection in COLLECTIONS.values():
-        models(collection.model)
-    return sorted({label(v) for v in values})
+    def country(self, code: str) -> str:
+        return country_name(code, self.lang)
 
+    def language(self, code: str) -> str:
+        return language_name(code, self.lang)
 
-def _types(annotation) -> list:
-    found = [annotation]
-    for argument in typing.get_args(annotation):
-        found += _types(argument)
-    return found
+    def label(self, value: str) -> str:
+        return label(value, self.gettext)
+
+    def month(self, day: date) -> str:
+        """The month's short name: 'Feb', 'févr.'."""
+        return format_date(day, "LLL", locale(self.lang))
