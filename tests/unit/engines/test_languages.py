@@ -23,7 +23,7 @@ def test_french_configuration():
         {"Accueil": "index.md"},
         {"Orientations": ["guidance/index.md", {"Outils": "t.md"}]},
     ]
-    assert config["site_url"] == "https://example.org/spwg/"
+    assert config["site_url"] == "https://example.org/spwg/fr/"
     assert config["extra"]["newsletter"] == CONFIG["extra"]["newsletter"]
     assert config["extra"]["sphub"] == {"lang": "fr", "t": {"Made with": "Réalisé avec"}}
     assert [(a["lang"], a["name"], a["link"], a["url"]) for a in config["extra"]["alternate"]] == [
