@@ -28,8 +28,8 @@ def test_french_configuration():
     assert config["extra"]["sphub"] == {"lang": "fr", "t": {"Made with": "Réalisé avec"}}
     assert [(a["lang"], a["name"], a["link"], a["url"]) for a in config["extra"]["alternate"]] == [
         ("en", "English", "../", "https://example.org/spwg/"),
-        ("fr", "Français", "../fr/", "https://example.org/spwg/"),
-        ("es", "Español", "../es/", "https://example.org/spwg/"),
+        ("fr", "Français", "../fr/", "https://example.org/spwg/fr/"),
+        ("es", "Español", "../es/", "https://example.org/spwg/es/"),
     ]
     assert CONFIG["theme"]["language"] == "en"  # the project's own is left as it was
 
