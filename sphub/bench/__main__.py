@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sphub.bench.report import render
-from sphub.bench.run import BUILD_EPOCH, ROOT, pdf_builds, run_scale
+from sphub.bench.run import BUILD_EPOCH, ROOT, language_builds, pdf_builds, run_scale
 
 
 @dataclass(frozen=True)
@@ -93,6 +93,8 @@ def main(argv: list[str] | None = None) -> int:
     pdf = pdf_figure(args.runs)  # first: a failure here must not cost the long runs below
     print("Full builds with the PDFs (shipped data):", flush=True)
     builds = pdf_builds(args.runs, work)
+    print("Every language, and English alone (shipped data):", flush=True)
+    languages = language_builds(args.runs, work)
     scales = []
     for name in args.scales:
         print(f"Scale {name}:", flush=True)
@@ -107,7 +109,8 @@ def main(argv: list[str] | None = None) -> int:
                 engines=name == "S",
             )
         )
-    text = render(scales, args.runs, pdf, builds, (load_before, os.getloadavg()[0]))
+    load = (load_before, os.getloadavg()[0])
+    text = render(scales, args.runs, pdf, builds, load, languages)
     Path(args.out).write_text(text, encoding="utf-8")
     print(text)
     return 0

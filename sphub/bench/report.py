@@ -8,7 +8,7 @@ import platform
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sphub.bench.run import ENGINES, PdfBuilds, Scale, median
+from sphub.bench.run import ENGINES, LanguageBuilds, PdfBuilds, Scale, median
 
 
 def machine() -> str:
@@ -53,10 +53,30 @@ def overhead(scale: Scale) -> float:
 
 
 def targets(
-    s: Scale, m: Scale | None, pdf, builds: PdfBuilds | None = None
+    s: Scale,
+    m: Scale | None,
+    pdf,
+    builds: PdfBuilds | None = None,
+    languages: LanguageBuilds | None = None,
 ) -> list[tuple[str, str, bool | None]]:
     """(target, measured, met) for every target; met is None when not measured."""
     rows: list[tuple[str, str, bool | None]] = []
+    if languages is None:
+        rows.append(("Three languages build in at most 2.2x the time of one", "not measured", None))
+    else:
+        ratio = median(languages.every) / median(languages.one)
+        cpu = median(languages.every_cpu) / median(languages.one_cpu)
+        rows.append(
+            (
+                f"{languages.languages} languages build in at most 2.2x the time of one "
+                "(shipped data, no PDF)",
+                (
+                    f"{ratio:.2f}x wall ({median(languages.every):.1f} s against "
+                    f"{median(languages.one):.1f} s for English alone); {cpu:.2f}x CPU time"
+                ),
+                ratio <= 2.2,
+            )
+        )
     for scale in (s, m):
         if scale is None:
             rows.append(
@@ -278,12 +298,17 @@ def pdf_lines(builds: PdfBuilds) -> list[str]:
 
 
 def render(
-    scales: list[Scale], runs: int, pdf, builds: PdfBuilds | None, load: tuple[float, float]
+    scales: list[Scale],
+    runs: int,
+    pdf,
+    builds: PdfBuilds | None,
+    load: tuple[float, float],
+    languages: LanguageBuilds | None = None,
 ) -> str:
     s = next(x for x in scales if x.name == "S")
     m = next((x for x in scales if x.name == "M"), None)
     when = datetime.now(tz=UTC).strftime("%Y-%m-%d %H:%M UTC")
-    rows = targets(s, m, pdf, builds)
+    rows = targets(s, m, pdf, builds, languages)
     lines = [
         "# Performance",
         "",

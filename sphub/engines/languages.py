@@ -7,6 +7,7 @@ beside `docs/x.md`, or the English page with a note)."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,6 +16,10 @@ from sphub.render import i18n
 # Material's search reads a language's stemmer and stop words from these files; a language
 # without one is searched with English's.
 _LUNR = Path(__import__("material").__file__).parent / "templates/assets/javascripts/lunr/min"
+
+
+# A hand-written page's translation: `about.fr.md` beside `about.md`.
+TRANSLATED_PAGE = re.compile(r"\.([a-z]{2,3}(?:-[A-Za-z]{2,4})?)\.md$")
 
 
 @dataclass(frozen=True)
@@ -82,16 +87,16 @@ class Language:
 
     def hand_written(self, docs: Path) -> dict[str, Path]:
         """Source path in the staged docs -> the file it is copied from: a page's translation
-        (`x.fr.md`) where there is one, else the page itself; other languages' translations
-        are left out."""
-        suffixes = tuple(f".{code}.md" for code in self.codes if code != i18n.SOURCE)
+        (`x.fr.md`) where there is one, else the page itself; every translation of a page
+        (a file named `x.LANG.md`) is left out otherwise."""
         chosen: dict[str, Path] = {}
         for path in sorted(p for p in docs.rglob("*") if p.is_file()):
             src = path.relative_to(docs).as_posix()
-            if not src.endswith(suffixes):
+            translation = TRANSLATED_PAGE.search(src)
+            if translation is None:
                 chosen.setdefault(src, path)
-            elif self.prefix and src.endswith(f".{self.code}.md"):
-                chosen[src.removesuffix(f".{self.code}.md") + ".md"] = path
+            elif self.prefix and translation[1] == self.code:
+                chosen[src[: translation.start()] + ".md"] = path
         return chosen
 
 
