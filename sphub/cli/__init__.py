@@ -22,7 +22,52 @@ def validate(args: argparse.Namespace) -> int:
         return 1
     counts = ", ".join(f"{len(site.collection(key))} {key}" for key in COLLECTIONS)
     print(f"{args.data}/ is valid: {counts}.")
+    _print_warnings(site.warnings)
     return 0
+
+
+def _print_warnings(warnings: list) -> None:
+    for warning in warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    if warnings:
+        count = len(warnings)
+        print(
+            f"{count} warning{'s' if count != 1 else ''}; the site can still be built.",
+            file=sys.stderr,
+        )
+
+
+def translations(args: argparse.Namespace) -> int:
+    """What each language lacks; with --stamp, record that its translations are up to date."""
+    from sphub.data import translations as tr
+
+    try:
+        site = load_site(args.data)
+    except DataError as err:
+        print(err.report(), file=sys.stderr)
+        return 1
+    docs = Path(args.docs)
+    if args.stamp:
+        if args.stamp not in site.languages[1:]:
+            print(
+                f"No translations in {args.data}/{tr.FOLDER}/{args.stamp}/ to stamp.",
+                file=sys.stderr,
+            )
+            return 1
+        changed = tr.stamp(Path(args.data), docs, site.translations, args.stamp)
+        print(
+            "Stamped: " + ", ".join(changed)
+            if changed
+            else "Every translation was already stamped."
+        )
+        return 0
+    errors, warnings = tr.page_problems(docs, site.languages, args.docs)
+    for line in tr.report(site, docs, args.docs):
+        print(line)
+    _print_warnings(warnings)
+    for error in errors:
+        print(error, file=sys.stderr)
+    return 1 if errors else 0
 
 
 def schemas(args: argparse.Namespace) -> int:
@@ -129,6 +174,17 @@ def main(argv: list[str] | None = None) -> int:
     check = commands.add_parser("validate", help="check the data files and report every problem")
     check.add_argument("--data", default="data", help="folder of YAML files (default: data)")
     check.set_defaults(run=validate)
+    words = commands.add_parser(
+        "translations",
+        help="what each language's translations lack or may have out of date",
+        description="Lists, per language, the guidance entries and pages not translated, "
+        "partly in English, or made from an older English. --stamp LANG records, in each "
+        "translation of LANG, the English it now matches: run it once a translation is up to date.",
+    )
+    words.add_argument("--stamp", metavar="LANG", help="stamp LANG's translations as up to date")
+    words.add_argument("--data", default="data", help="folder of YAML files (default: data)")
+    words.add_argument("--docs", default="docs", help="folder of pages (default: docs)")
+    words.set_defaults(run=translations)
     schema = commands.add_parser("schemas", help="write the JSON Schemas of the data files")
     schema.add_argument("--check", action="store_true", help="only report what is out of date")
     schema.add_argument("--schemas", default="schemas", help="folder of schemas")
@@ -175,4 +231,8 @@ def main(argv: list[str] | None = None) -> int:
     args, args.fields = parser.parse_known_args(argv)
     if args.fields and args.command != "new":
         parser.error("unrecognized arguments: " + " ".join(args.fields))
-    return args.run(args)
+    try:
+        return args.run(args)
+    except BrokenPipeError:  # `sphub translations | head`: the reader has what it wanted
+        sys.stderr.close()
+        return 0

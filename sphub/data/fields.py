@@ -35,6 +35,15 @@ def _known_types() -> list[tuple[dict, str]]:
     return [(TypeAdapter(kind).json_schema(), words) for kind, words in _TYPE_WORDS]
 
 
+@lru_cache(maxsize=1)
+def _text_schemas() -> list[dict]:
+    return [TypeAdapter(kind).json_schema() for kind in (t.Text, t.Markdown)]
+
+
+def _is_text(schema: dict) -> bool:
+    return _bare(_non_null(schema)) in _text_schemas()
+
+
 @dataclass(frozen=True)
 class FieldDoc:
     """One field of a model, described for editors."""
@@ -50,6 +59,7 @@ class FieldDoc:
     model: type[Model] | None  # the nested model (of the field or of its items), if any
     item_kind: str | None  # for lists: the kind of each item
     min_items: int
+    text: bool  # text for readers (Text or Markdown, or a list of them): what translations hold
 
 
 def _non_null(schema: dict) -> dict:
@@ -145,6 +155,7 @@ def fields_of(model: type[Model]) -> tuple[FieldDoc, ...]:
                 model=_nested_model(info.annotation),
                 item_kind=kind_of(items) if kind_of(schema) == "list" else None,
                 min_items=plain.get("minItems", 0),
+                text=not refers and (_is_text(schema) or _is_text(items or {"type": None})),
             )
         )
     return tuple(docs)

@@ -18,6 +18,7 @@ from sphub.data.fields import fields_of
 from sphub.models import COLLECTIONS, Collection
 from sphub.models.types import ID_EXPECTED, PATTERN_EXPECTED, Model
 from sphub.data.site import Site
+from sphub.data.translations import check_translations
 from sphub.data.reader import MAX_FILE_BYTES, YamlFile, read_yaml
 
 # Pydantic error types -> what the field expected, in an editor's words.
@@ -224,6 +225,10 @@ def _load_site(data_dir: Path, shown_as: str):
             located += entries
             problems += entry_problems
     problems += cross_check(located, ids)
+    translations = check_translations(data_dir, located, _expected, shown_as)
+    problems += translations.problems
     if problems:
         raise DataError(problems)
-    return Site.from_entries(located, build_date())
+    site = Site.from_entries(located, build_date())
+    site.translations, site.warnings = translations, translations.warnings
+    return site

@@ -52,15 +52,46 @@ def schema_text(collection: Collection) -> str:
     return json.dumps(file_schema(collection), indent=2, ensure_ascii=False) + "\n"
 
 
+def translation_schema(collection: Collection) -> dict:
+    """The schema of `data/translations/<language>/<key>.yml`: the entries' ids and their text
+    for readers only (sphub.data.translations), every text optional."""
+    from sphub.data.fields import fields_of, nested_models
+    from sphub.data.translations import HASH
+
+    schema = file_schema(collection)
+    models = {m.__name__: m for m in [collection.model, *nested_models(collection.model)]}
+    for name, definition in schema["$defs"].items():
+        if name not in models:
+            continue
+        kept = {d.name for d in fields_of(models[name]) if d.text or d.model}
+        properties = definition["properties"]
+        definition["properties"] = {k: v for k, v in properties.items() if k in kept | {"id"}}
+        definition["required"] = ["id"] if "id" in properties else []
+    entry = schema["$defs"][collection.model.__name__]
+    entry["properties"][HASH] = {
+        "type": "string",
+        "description": "The hash of the English this was translated from; written by "
+        "`sphub translations --stamp`, never by hand.",
+    }
+    schema["title"] = f"translations/<language>/{collection.file}"
+    schema["description"] = f"A translation of data/{collection.file}: ids and text only."
+    return schema
+
+
 def expected_files() -> dict[str, str]:
-    """File name under schemas/ -> its text, for every collection."""
-    return {f"{c.key}.json": schema_text(c) for c in COLLECTIONS.values()}
+    """File name under schemas/ -> its text, for every collection and every translated one."""
+    files = {f"{c.key}.json": schema_text(c) for c in COLLECTIONS.values()}
+    for c in COLLECTIONS.values():
+        if c.translated:
+            text = json.dumps(translation_schema(c), indent=2, ensure_ascii=False) + "\n"
+            files[f"translations/{c.key}.json"] = text
+    return files
 
 
 def stale_schemas(folder: Path) -> list[str]:
     """Names of schema files under `folder` that are missing, out of date or left over."""
     wanted = expected_files()
-    present = {p.name for p in folder.glob("*.json")} if folder.is_dir() else set()
+    present = {p.relative_to(folder).as_posix() for p in folder.rglob("*.json")}
     stale = [
         name
         for name, text in wanted.items()
@@ -72,10 +103,10 @@ def stale_schemas(folder: Path) -> list[str]:
 def write_schemas(folder: Path) -> list[str]:
     """Write every schema under `folder` (and remove left-over ones); returns what changed."""
     changed = stale_schemas(folder)
-    folder.mkdir(parents=True, exist_ok=True)
     wanted = expected_files()
     for name in changed:
         if name in wanted:
+            (folder / name).parent.mkdir(parents=True, exist_ok=True)
             (folder / name).write_text(wanted[name], encoding="utf-8")
         else:
             (folder / name).unlink()

@@ -12,6 +12,7 @@ from sphub.data.fields import references
 from sphub.models import COLLECTIONS
 from sphub.data.errors import Problem
 from sphub.data.located import Located
+from sphub.data.translations import Translations
 from sphub.models.network import Event, Member, Region, WorkPlan
 from sphub.models.types import Model
 
@@ -35,6 +36,13 @@ class Site:
     build_date: date
     entries: dict[str, dict[str, Model]]  # collection key -> id -> entry
     places: dict[tuple[str, str], Located] = field(default_factory=dict, repr=False)
+    # The language of the entries' text; every language's translations, checked
+    # (sphub.data.translations); and each translated entry's state in this language.
+    language: str = "en"
+    translations: Translations = field(default_factory=Translations, repr=False)
+    states: dict[tuple[str, str], str] = field(default_factory=dict, repr=False)
+    # Problems that do not stop the build (a translation older than its English).
+    warnings: list[Problem] = field(default_factory=list, repr=False)
 
     @classmethod
     def from_entries(cls, located: list[Located], build_date: date) -> Site:
@@ -54,6 +62,16 @@ class Site:
 
     def collection(self, key: str) -> dict[str, Model]:
         return self.entries[key]
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        return self.translations.languages
+
+    def translation_state(self, entry: Model) -> str | None:
+        """None when `entry` is shown in this language, as translated from its English as it
+        is now (or the site is in English); "outdated" when its English changed after the
+        translation; "fallback" when some or all of its text is still in English."""
+        return self.states.get((self.collection_of(entry), entry.id))
 
     def problem(self, entry: Model, field_path: tuple, expected: str, got: str) -> Problem:
         """A problem with `entry` found after loading (a page or address it would take), in

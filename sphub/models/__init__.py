@@ -36,6 +36,9 @@ class Collection:
     key: str
     model: type[Model]
     summary: str
+    # Guidance is translated (data/translations/<language>/<key>.yml, sphub.data.translations);
+    # the networks' own data keeps the language it was written in.
+    translated: bool = False
 
     @property
     def file(self) -> str:
@@ -45,7 +48,9 @@ class Collection:
 COLLECTIONS: dict[str, Collection] = {
     c.key: c
     for c in [
-        Collection("topics", Topic, "Topics that link resources, tools and case studies."),
+        Collection(
+            "topics", Topic, "Topics that link resources, tools and case studies.", translated=True
+        ),
         Collection("regions", Region, "The regional groups of the working group."),
         Collection("organisations", Organisation, "Partners, supporters, funders, tool owners."),
         Collection("members", Member, "The member networks and the years of their membership."),
@@ -53,15 +58,51 @@ COLLECTIONS: dict[str, Collection] = {
         Collection("events", Event, "Trainings, meetings, forums and workshops."),
         Collection("resources", Resource, "Documents and links in the resources library."),
         Collection("projects", Project, "Funded projects and their milestones."),
-        Collection("tools", Tool, "Social performance tools and standards networks use."),
-        Collection("practices", Practice, "Good practices and drivers of network SP strategies."),
-        Collection("entry_points", EntryPoint, "Where a network starts its SP work."),
-        Collection("strategy_options", StrategyOption, "The menu of network strategy options."),
-        Collection("case_studies", CaseStudy, "What networks did: public facts or illustrative."),
-        Collection("tree", TreeNode, "The decision tree: questions and outcomes."),
-        Collection("assessment", Dimension, "The needs and capacity assessment's dimensions."),
-        Collection("quick_tree", TrendQuestion, "The quick tree's key questions on trends."),
-        Collection("quick_tree_agenda", AgendaItem, "The quick tree's half-day agenda."),
-        Collection("guide", GuideChapter, "The PDF guide's chapter titles and introductions."),
+        Collection(
+            "tools", Tool, "Social performance tools and standards networks use.", translated=True
+        ),
+        Collection(
+            "practices",
+            Practice,
+            "Good practices and drivers of network SP strategies.",
+            translated=True,
+        ),
+        Collection(
+            "entry_points", EntryPoint, "Where a network starts its SP work.", translated=True
+        ),
+        Collection(
+            "strategy_options",
+            StrategyOption,
+            "The menu of network strategy options.",
+            translated=True,
+        ),
+        Collection(
+            "case_studies",
+            CaseStudy,
+            "What networks did: public facts or illustrative.",
+            translated=True,
+        ),
+        Collection("tree", TreeNode, "The decision tree: questions and outcomes.", translated=True),
+        Collection(
+            "assessment",
+            Dimension,
+            "The needs and capacity assessment's dimensions.",
+            translated=True,
+        ),
+        Collection(
+            "quick_tree",
+            TrendQuestion,
+            "The quick tree's key questions on trends.",
+            translated=True,
+        ),
+        Collection(
+            "quick_tree_agenda", AgendaItem, "The quick tree's half-day agenda.", translated=True
+        ),
+        Collection(
+            "guide",
+            GuideChapter,
+            "The PDF guide's chapter titles and introductions.",
+            translated=True,
+        ),
     ]
 }

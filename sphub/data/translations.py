@@ -1,0 +1,685 @@
+"""Translations of the guidance, as data: `data/translations/<language>/<file>.yml` mirrors
+`data/<file>.yml` with only the text readers see, entry by entry (matched by `id`), and
+`docs/<page>.<language>.md` stands beside a hand-written page.
+
+Each translated entry keeps `source`, the hash of the English text it was made from, so that
+a translation older than its English is found (a warning with file and line, and a note on
+the page). A translation is checked like the rest of the data: an unknown language, a field
+that does not exist or is never translated, a list that does not match the English, or a
+required field left untranslated is an error with file and line."""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+import json
+import re
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Callable
+
+from pydantic import ValidationError
+
+from sphub.data.errors import Problem, describe, format_path
+from sphub.data.fields import FieldDoc, fields_of
+from sphub.data.located import Located
+from sphub.data.reader import MAX_FILE_BYTES, YamlFile, read_yaml
+from sphub.models import COLLECTIONS, Collection
+from sphub.models.types import Model, _known_language
+
+# What a pydantic error expected, in an editor's words (the table is in sphub.data.load).
+Words = Callable[[dict], str]
+SOURCE_LANGUAGE = "en"
+# The key of the hash of the English a translation was made from, in a translated entry and in
+# a translated page's front matter (not `source`: case studies have a field of that name).
+HASH = "translated_from"
+FOLDER = "translations"
+# The states of a translated entry or page, as `Site.translation_state` gives them.
+OUTDATED = "outdated"  # the English changed after the translation was made (or is unknown)
+FALLBACK = "fallback"  # some or all of its text is still in English
+
+
+def languages(data_dir: str | Path) -> tuple[str, ...]:
+    """The site's languages: English first, then one for each folder of translations, so that
+    adding a language is a folder of translations (and a catalogue of the interface)."""
+    folder = Path(data_dir) / FOLDER
+    found = sorted(p.name for p in folder.iterdir() if p.is_dir()) if folder.is_dir() else []
+    return (SOURCE_LANGUAGE, *[code for code in found if code != SOURCE_LANGUAGE])
+
+
+# Hashes
+
+
+def _text_tree(model: type[Model], value: dict) -> dict:
+    """The part of an entry (as plain data) that translations hold: its text for readers."""
+    tree = {}
+    for doc in fields_of(model):
+        item = value.get(doc.name)
+        if item in (None, [], ""):
+            continue
+        if doc.text:
+            tree[doc.name] = item
+        elif doc.model and _has_text(doc.model):
+            items = item if isinstance(item, list) else [item]
+            tree[doc.name] = [_text_tree(doc.model, i) for i in items]
+    return tree
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+
+
+def entry_hash(entry: Model) -> str:
+    """The hash of an English entry's text: it changes when, and only when, a text that a
+    translation holds changes (not when an id, a reference or a date does)."""
+    tree = _text_tree(type(entry), entry.model_dump(mode="json"))
+    return _digest(json.dumps(tree, sort_keys=True, ensure_ascii=False))
+
+
+def page_hash(english_md: Path) -> str:
+    return _digest(english_md.read_text(encoding="utf-8"))
+
+
+def _has_text(model: type[Model]) -> bool:
+    return any(d.text or (d.model and _has_text(d.model)) for d in fields_of(model))
+
+
+# One entry's translation
+
+
+@dataclass(frozen=True)
+class Translation:
+    """One entry of one language: the English entry with the translated text in place."""
+
+    language: str
+    collection: str
+    entry: Model
+    file: YamlFile
+    path: tuple  # where the entry stands in the translation file
+    source: str | None  # the hash it records
+    current: str  # the hash of the English now
+    english: Located  # the English entry and where it stands
+    untranslated: tuple[str, ...] = ()  # fields (paths) still shown in English
+
+    @property
+    def state(self) -> str | None:
+        if self.untranslated:
+            return FALLBACK
+        if self.source != self.current:
+            return OUTDATED
+        return None
+
+    def line(self) -> int:
+        return self.file.line(self.path)
+
+
+@dataclass
+class _Overlay:
+    """Lays a translation over the plain data of its English entry, noting problems, the
+    fields left in English, and which translation path each English path came from."""
+
+    file: YamlFile
+    words: Words
+    problems: list[Problem] = field(default_factory=list)
+    untranslated: list[str] = field(default_factory=list)
+    origin: dict[tuple, tuple] = field(default_factory=dict)  # English path -> its path here
+
+    def problem(self, at: tuple, expected: str, got: str) -> None:
+        self.problems.append(
+            Problem(self.file.name, self.file.line(at), format_path(at), expected, got)
+        )
+
+    def mapping(
+        self,
+        model: type[Model],
+        english: dict,
+        given: object,
+        here: tuple,
+        there: tuple,
+        skip: tuple = ("id",),
+    ):
+        """`english` with `given` (at `here` in the translation file) laid over it; `there` is
+        the English path, for the names of fields left in English."""
+        if not isinstance(given, dict):
+            self.problem(here, "a mapping (key: value lines)", describe(given))
+            return english
+        docs = {d.name: d for d in fields_of(model)}
+        merged = dict(english)
+        for key, value in given.items():
+            if key in skip:
+                continue  # what matched the translation to its English, read by the caller
+            at = here + (key,)
+            doc = docs.get(key)
+            if doc is None:
+                translated = [d.name for d in docs.values() if d.text or d.model]
+                close = difflib.get_close_matches(str(key), translated, n=1)
+                hint = f"did you mean '{close[0]}'?" if close else "one of " + ", ".join(translated)
+                self.problem(at, f"a field that is translated ({hint})", f"unknown field '{key}'")
+            elif doc.text:
+                merged[key] = self.text(doc, english.get(key), value, at)
+                self.origin[there + (key,)] = at
+            elif doc.model and _has_text(doc.model):
+                merged[key] = self.nested(doc, english.get(key), value, at, there + (key,))
+            else:
+                self.problem(
+                    at,
+                    "only text for readers (ids, references, codes, dates and choices are "
+                    "never translated: leave them to the English file)",
+                    f"'{key}', which is not translated",
+                )
+        for doc in docs.values():
+            has_text = doc.text or (doc.model and _has_text(doc.model))
+            if not has_text or english.get(doc.name) in (None, [], "") or doc.name in given:
+                continue
+            if doc.required:
+                self.problem(
+                    here,
+                    f"a translation of '{doc.name}' (a required field)",
+                    "none (add it, or leave the whole entry out to show it in English)",
+                )
+            else:
+                self.untranslated.append(format_path(there + (doc.name,)))
+        return merged
+
+    def text(self, doc: FieldDoc, english, value, at: tuple):
+        if doc.kind != "list":
+            if not isinstance(value, str):
+                self.problem(at, "text", describe(value))
+            return value
+        if not isinstance(value, list) or len(value) != len(english or []):
+            count = len(english or [])
+            self.problem(
+                at,
+                f"a list of {count} line{'s' if count != 1 else ''}, one for each line of the "
+                "English, in the same order",
+                describe(value),
+            )
+            return english
+        return value
+
+    def nested(self, doc: FieldDoc, english, value, at: tuple, there: tuple):
+        if english is None:
+            self.problem(at, "nothing (the English entry has none)", describe(value))
+            return english
+        if doc.kind != "list":
+            return self.mapping(doc.model, english, value, at, there)
+        if not isinstance(value, list):
+            self.problem(at, "a list (lines starting with '- ')", describe(value))
+            return english
+        merged = list(english)
+        if "id" in {d.name for d in fields_of(doc.model)}:
+            index = {item.get("id"): i for i, item in enumerate(english)}
+            seen = set()
+            for n, item in enumerate(value):
+                item_id = item.get("id") if isinstance(item, dict) else None
+                if item_id not in index or item_id in seen:
+                    known = ", ".join(str(i) for i in index)
+                    got = "an item without an id" if item_id is None else f"'{item_id}'"
+                    if item_id in seen:
+                        got += " again"
+                    self.problem(
+                        at + (n, "id"), f"the id of one of the English items ({known})", got
+                    )
+                    continue
+                seen.add(item_id)
+                i = index[item_id]
+                merged[i] = self.mapping(doc.model, english[i], item, at + (n,), there + (item_id,))
+                self.origin.update({there + (i,): at + (n,)})
+            for item_id in index:
+                if item_id not in seen:
+                    self.untranslated.append(format_path(there + (item_id,)))
+            return merged
+        if len(value) != len(english):
+            self.problem(
+                at,
+                f"{len(english)} items, one for each item of the English, in the same order",
+                describe(value),
+            )
+            return english
+        for i, item in enumerate(value):
+            merged[i] = self.mapping(doc.model, english[i], item, at + (i,), there + (i,))
+        return merged
+
+    def validation_problems(self, err: ValidationError, here: tuple) -> None:
+        """Problems of the merged entry (a translated text too long or on two lines), at the
+        line of the translation that brought the text in."""
+        for error in err.errors():
+            loc = tuple(error["loc"])
+            at = next(
+                (
+                    self.origin[loc[:n]] + loc[n:]
+                    for n in range(len(loc), 0, -1)
+                    if loc[:n] in self.origin
+                ),
+                here,
+            )
+            self.problem(at, self.words(error), describe(error.get("input")))
+
+
+def _entry_translation(
+    language: str, english: Located, raw: dict, yf: YamlFile, path: tuple, words: Words
+) -> tuple[Translation | None, list[Problem]]:
+    model = type(english.entry)
+    overlay = _Overlay(yf, words)
+    source = raw.get(HASH)
+    if source is not None and not isinstance(source, str):
+        overlay.problem(
+            path + (HASH,), "the hash `sphub translations --stamp` writes", describe(source)
+        )
+        source = None
+    plain = english.entry.model_dump(mode="json")
+    merged = overlay.mapping(model, plain, raw, path, (), skip=("id", HASH))
+    if overlay.problems:
+        return None, overlay.problems
+    try:
+        entry = model.model_validate(merged)
+    except ValidationError as err:
+        overlay.validation_problems(err, path)
+        return None, overlay.problems
+    translation = Translation(
+        language,
+        english.collection,
+        entry,
+        yf,
+        path,
+        source,
+        entry_hash(english.entry),
+        english,
+        tuple(overlay.untranslated),
+    )
+    return translation, []
+
+
+# A language's files
+
+
+@dataclass
+class Translations:
+    """Every language's translated entries, by (collection, id), and what was found wrong."""
+
+    languages: tuple[str, ...] = (SOURCE_LANGUAGE,)
+    entries: dict[str, dict[tuple[str, str], Translation]] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+
+
+def _read(path: Path, name: str) -> tuple[YamlFile | None, list[Problem]]:
+    if path.is_symlink():
+        return None, [Problem(name, 1, "(file)", "a plain file", "a symbolic link")]
+    with path.open("rb") as stream:
+        yf, problems = read_yaml(name, stream.read(MAX_FILE_BYTES + 1))
+    return (yf if yf.value is not None else None), problems
+
+
+def _collection_file(
+    language: str,
+    collection: Collection,
+    yf: YamlFile,
+    english: dict[str, Located],
+    out: Translations,
+    words: Words,
+) -> None:
+    key = collection.key
+    top = yf.value
+    for extra in sorted(set(top) - {key}, key=str):
+        out.problems.append(
+            Problem(
+                yf.name,
+                yf.line((extra,)),
+                str(extra),
+                f"only the key '{key}' at the top",
+                f"unknown key '{extra}'",
+            )
+        )
+    entries = top.get(key)
+    if not isinstance(entries, list):
+        out.problems.append(
+            Problem(
+                yf.name,
+                yf.line((key,)),
+                key,
+                f"the key '{key}:' with a list of translated entries",
+                describe(entries),
+            )
+        )
+        return
+    english_file = f"data/{collection.file}"
+    seen: dict[str, int] = {}
+    for index, raw in enumerate(entries):
+        path = (key, index)
+        entry_id = raw.get("id") if isinstance(raw, dict) else None
+        if not isinstance(raw, dict):
+            out.problems.append(
+                Problem(
+                    yf.name,
+                    yf.line(path),
+                    format_path(path),
+                    "a translated entry (a mapping)",
+                    describe(raw),
+                )
+            )
+            continue
+        where = english.get(entry_id) if isinstance(entry_id, str) else None
+        if where is None:
+            close = difflib.get_close_matches(str(entry_id), list(english), n=1)
+            hint = f" (did you mean '{close[0]}'?)" if close else ""
+            out.problems.append(
+                Problem(
+                    yf.name,
+                    yf.line(path + ("id",)),
+                    format_path(path + ("id",)),
+                    f"the id of an entry in {english_file}{hint}",
+                    "nothing" if entry_id is None else describe(entry_id),
+                )
+            )
+            continue
+        if entry_id in seen:
+            out.problems.append(
+                Problem(
+                    yf.name,
+                    yf.line(path + ("id",)),
+                    format_path(path + ("id",)),
+                    f"each entry translated once in {yf.name}",
+                    f"'{entry_id}' again (first on line {seen[entry_id]})",
+                )
+            )
+            continue
+        seen[entry_id] = yf.line(path + ("id",))
+        translation, problems = _entry_translation(language, where, raw, yf, path, words)
+        out.problems += problems
+        if translation is None:
+            continue
+        out.entries[language][(key, entry_id)] = translation
+        if translation.source is None:
+            out.warnings.append(
+                Problem(
+                    yf.name,
+                    yf.line(path + ("id",)),
+                    format_path(path + (HASH,)),
+                    f"the hash of the English it was made from (run `sphub translations --stamp {language}` "
+                    "once the translation is done)",
+                    "none, so it may be out of date",
+                )
+            )
+        elif translation.source != translation.current:
+            english_line = where.file.line(where.path)
+            out.warnings.append(
+                Problem(
+                    yf.name,
+                    yf.line(path + (HASH,)),
+                    format_path(path + (HASH,)),
+                    f"a translation of the English as it is now ({english_file}:{english_line} "
+                    f"changed after it was translated; update the translation, then run "
+                    f"`sphub translations --stamp {language}`)",
+                    "a translation that may be out of date",
+                )
+            )
+
+
+def check_translations(
+    data_dir: Path, located: list[Located], words: Words, shown_as: str = "data"
+) -> Translations:
+    """Read and check every translation in `data_dir/translations/` against the English
+    entries that validated (`located`); `words` says what a pydantic error expected, as for
+    the English files."""
+    out = Translations(languages(data_dir))
+    english: dict[str, dict[str, Located]] = {}
+    for where in located:
+        english.setdefault(where.collection, {})[where.entry.id] = where
+    for language in out.languages[1:]:
+        out.entries[language] = {}
+        folder = data_dir / FOLDER / language
+        shown = f"{shown_as}/{FOLDER}/{language}"
+        if not _known_language(language):
+            out.problems.append(
+                Problem(
+                    shown,
+                    1,
+                    "(folder)",
+                    "a folder named by an ISO 639-1 language code, like 'fr' or 'es'",
+                    f"'{language}'",
+                )
+            )
+            continue
+        for path in sorted(folder.iterdir()):
+            name = f"{shown}/{path.name}"
+            collection = COLLECTIONS.get(path.stem) if path.suffix in (".yml", ".yaml") else None
+            if collection is None or not collection.translated:
+                translated = [c.file for c in COLLECTIONS.values() if c.translated]
+                close = difflib.get_close_matches(path.name, translated, n=1)
+                if collection is not None:
+                    hint = "the networks' own data keeps the language it was written in"
+                else:
+                    hint = (
+                        f"did you mean '{close[0]}'?"
+                        if close
+                        else "one of " + ", ".join(translated)
+                    )
+                out.problems.append(
+                    Problem(
+                        name,
+                        1,
+                        "(file)",
+                        f"the translation of a guidance file ({hint})",
+                        f"'{path.name}'",
+                    )
+                )
+                continue
+            yf, problems = _read(path, name)
+            out.problems += problems
+            if yf is not None:
+                _collection_file(
+                    language, collection, yf, english.get(collection.key, {}), out, words
+                )
+    return out
+
+
+def translate(site, language: str):
+    """A copy of `site` whose guidance entries carry `language`'s text (English field by field
+    where it is not translated), with `site.language` set and each entry's state kept."""
+    if language == SOURCE_LANGUAGE:
+        return site
+    translated = site.translations.entries[language]
+    entries = {}
+    states = {}
+    for key, collection in COLLECTIONS.items():
+        entries[key] = dict(site.entries[key])
+        if not collection.translated:
+            continue
+        for entry_id in entries[key]:
+            translation = translated.get((key, entry_id))
+            if translation is None:
+                states[(key, entry_id)] = FALLBACK
+                continue
+            entries[key][entry_id] = translation.entry
+            if translation.state:
+                states[(key, entry_id)] = translation.state
+    return replace(site, entries=entries, language=language, states=states)
+
+
+# Hand-written pages
+
+_FRONT = re.compile(r"\A---\n(.*?\n)?---\n", re.S)
+_SOURCE_LINE = re.compile(rf"(?m)^{HASH}:[ \t]*(\S*)[ \t]*$")
+_SUFFIX = re.compile(r"\.([a-z]{2})\.md$")
+
+
+def _recorded_source(md: Path) -> tuple[str | None, int]:
+    """The `source:` hash in a page's front matter, and its line (1 when there is none)."""
+    text = md.read_text(encoding="utf-8")
+    front = _FRONT.match(text)
+    found = _SOURCE_LINE.search(front.group(0)) if front else None
+    if not found:
+        return None, 1
+    return found.group(1), text[: found.start()].count("\n") + 1
+
+
+def page_state(english_md: Path, translated_md: Path | None) -> str | None:
+    """None when the page's translation is there and made from the English as it is now."""
+    if translated_md is None or not translated_md.is_file():
+        return FALLBACK
+    source, _ = _recorded_source(translated_md)
+    return None if source == page_hash(english_md) else OUTDATED
+
+
+def translated_page(english_md: Path, language: str) -> Path:
+    return english_md.with_name(f"{english_md.stem}.{language}.md")
+
+
+def page_problems(docs_dir: Path, site_languages: tuple[str, ...], shown_as: str = "docs"):
+    """(errors, warnings) of the hand-written pages' translations: a page for a language the
+    site does not have or for no English page is an error; an out-of-date one a warning."""
+    errors, warnings = [], []
+    for md in sorted(docs_dir.rglob("*.md")):
+        suffix = _SUFFIX.search(md.name)
+        if not suffix:
+            continue
+        name = f"{shown_as}/{md.relative_to(docs_dir).as_posix()}"
+        language = suffix.group(1)
+        english = md.with_name(md.name[: suffix.start()] + ".md")
+        if language not in site_languages[1:]:
+            languages_given = ", ".join(site_languages[1:]) or "none yet"
+            errors.append(
+                Problem(
+                    name,
+                    1,
+                    "(file)",
+                    f"a page in one of the site's languages ({languages_given})",
+                    f"'.{language}.md'",
+                )
+            )
+        elif not english.is_file():
+            errors.append(
+                Problem(
+                    name,
+                    1,
+                    "(file)",
+                    f"the translation of an English page ({english.name})",
+                    "no such English page",
+                )
+            )
+        elif page_state(english, md) == OUTDATED:
+            source, line = _recorded_source(md)
+            english_name = f"{shown_as}/{english.relative_to(docs_dir).as_posix()}"
+            warnings.append(
+                Problem(
+                    name,
+                    line,
+                    HASH,
+                    f"a translation of {english_name} as it is now (run `sphub translations "
+                    f"--stamp {language}` once it is up to date)",
+                    "none, so it may be out of date"
+                    if source is None
+                    else "a translation that may be out of date",
+                )
+            )
+    return errors, warnings
+
+
+# Stamping
+
+
+def _stamped(text: str, at_lines: dict[int, tuple[int | None, str]]) -> str:
+    """`text` with a `source:` line written for each entry: {line of its `id`: (line of its
+    `source` or None, hash)}, bottom up so earlier line numbers hold."""
+    lines = text.split("\n")
+    for id_line, (source_line, digest) in sorted(at_lines.items(), reverse=True):
+        if source_line is not None:
+            old = lines[source_line - 1]
+            lines[source_line - 1] = old[: old.index(f"{HASH}:")] + f"{HASH}: {digest}"
+            continue
+        match = re.match(r"^(\s*)(- )?id:", lines[id_line - 1])
+        indent = len(match.group(1)) + (2 if match.group(2) else 0)
+        lines.insert(id_line, " " * indent + f"{HASH}: {digest}")
+    return "\n".join(lines)
+
+
+def stamp(data_dir: Path, docs_dir: Path, translations: Translations, language: str) -> list[str]:
+    """Record, in each translated entry and page of `language`, the hash of its English as it
+    is now. Returns the files changed. Only entries that passed their checks are stamped."""
+    changed = []
+    by_file: dict[str, dict[int, tuple[int | None, str]]] = {}
+    files: dict[str, YamlFile] = {}
+    for translation in translations.entries.get(language, {}).values():
+        if translation.source == translation.current:
+            continue
+        yf = translation.file
+        files[yf.name] = yf
+        raw = yf.value[translation.path[0]][translation.path[1]]
+        source_line = yf.line(translation.path + (HASH,)) if HASH in raw else None
+        by_file.setdefault(yf.name, {})[yf.line(translation.path + ("id",))] = (
+            source_line,
+            translation.current,
+        )
+    for name, at_lines in by_file.items():
+        path = data_dir / FOLDER / language / Path(name).name
+        path.write_text(_stamped(path.read_text(encoding="utf-8"), at_lines), encoding="utf-8")
+        changed.append(name)
+    for md in sorted(docs_dir.rglob(f"*.{language}.md")):
+        english = md.with_name(md.name[: -len(f".{language}.md")] + ".md")
+        if not english.is_file() or page_state(english, md) is None:
+            continue
+        text = md.read_text(encoding="utf-8")
+        digest = page_hash(english)
+        front = _FRONT.match(text)
+        if front is None:
+            text = f"---\n{HASH}: {digest}\n---\n" + text
+        elif _SOURCE_LINE.search(front.group(0)):
+            head = _SOURCE_LINE.sub(f"{HASH}: {digest}", front.group(0), count=1)
+            text = head + text[front.end() :]
+        else:
+            text = front.group(0)[:-4] + f"{HASH}: {digest}\n---\n" + text[front.end() :]
+        md.write_text(text, encoding="utf-8")
+        changed.append(str(md))
+    return changed
+
+
+# The report of `sphub translations`
+
+
+def report(site, docs_dir: Path, shown_as: str = "docs") -> list[str]:
+    """Per language: what is translated, what is missing, what is out of date, each with the
+    file and line to open."""
+    lines = []
+    for language in site.languages[1:]:
+        done = site.translations.entries[language]
+        missing, partial, outdated = [], [], []
+        total = 0
+        for key, collection in COLLECTIONS.items():
+            if not collection.translated:
+                continue
+            for entry_id in site.collection(key):
+                total += 1
+                translation = done.get((key, entry_id))
+                where = site.places[(key, entry_id)]
+                if translation is None:
+                    line = where.file.line(where.path)
+                    missing.append(f"  not translated: {where.file.name}:{line} {key} '{entry_id}'")
+                    continue
+                at = f"{translation.file.name}:{translation.line()} {key} '{entry_id}'"
+                if translation.untranslated:
+                    partial.append(
+                        f"  partly in English: {at}: " + ", ".join(translation.untranslated)
+                    )
+                if translation.source != translation.current:
+                    outdated.append(f"  may be out of date: {at}")
+        pages = [md for md in sorted(docs_dir.rglob("*.md")) if not _SUFFIX.search(md.name)]
+        for md in pages:
+            state = page_state(md, translated_page(md, language))
+            name = f"{shown_as}/{md.relative_to(docs_dir).as_posix()}"
+            if state == FALLBACK:
+                missing.append(f"  not translated: {name}")
+            elif state == OUTDATED:
+                outdated.append(f"  may be out of date: {name[: -len('.md')]}.{language}.md")
+        translated_pages = sum(
+            page_state(md, translated_page(md, language)) != FALLBACK for md in pages
+        )
+        lines.append(
+            f"{language}: {len(done)} of {total} guidance entries and {translated_pages} of "
+            f"{len(pages)} pages translated; {len(partial)} entries partly in English; "
+            f"{len(outdated)} may be out of date."
+        )
+        lines += missing + partial + outdated
+    if len(site.languages) == 1:
+        lines.append(f"The site has no translations yet (add a folder under data/{FOLDER}/).")
+    return lines
