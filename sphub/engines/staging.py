@@ -35,37 +35,18 @@ class Staged:
 
 
 def with_note(markdown: str, note: str) -> str:
-    """`markdown` (a hand-written page) with the HTML `note` first, after its front matter."""
+    """`markdown` (a hand-written page) with the HTML `note` at its top: after its front
+    matter and its title (`# ...`, which must stay first: the engine takes the page's title
+    from it)."""
+    body_at = 0
     if markdown.startswith("---\n"):
         end = markdown.find("\n---\n", 4)
-        if end != -1:
-            cut = end + len("\n---\n")
-            return f"{markdown[:cut]}\n{note}\n\n{markdown[cut:]}"
-    return f"{note}\n\n{markdown}"
-
-
-def _page_problems(renderer: Renderer, pages: Iterable[Page], docs: Path) -> list[Problem]:
-    """A page made from data must never replace a hand-written one: an entry with the id of
-    a section's own page ('index' is refused by the models) or of another written page."""
-    site = renderer.site
-    problems = []
-    by_src = {
-        page_src(key, entry.id): entry
-        for key in (k for k in site.entries if site.collection(k))
-        for entry in site.collection(key).values()
-        if entry.has_page()
-    }
-    for page in pages:
-        if (docs / page.src).exists() and page.src in by_src:
-            problems.append(
-                site.problem(
-                    by_src[page.src],
-                    ("id",),
-                    "an id whose page is not a hand-written page",
-                    f"'{by_src[page.src].id}' (docs/{page.src} is written by hand)",
-                )
-            )
-    return problems
+        body_at = end + len("\n---\n") if end != -1 else 0
+    head, body = markdown[:body_at], markdown[body_at:]
+    first, _, rest = body.lstrip("\n").partition("\n")
+    if first.startswith("# "):
+        return f"{head}{first}\n\n{note}\n\n{rest}"
+    return f"{head}\n{note}\n\n{body}"
 
 
 def write_if_changed(path: Path, text: str) -> bool:
