@@ -49,6 +49,30 @@ def with_note(markdown: str, note: str) -> str:
     return f"{head}\n{note}\n\n{body}"
 
 
+def _page_problems(renderer: Renderer, pages: Iterable[Page], docs: Path) -> list[Problem]:
+    """A page made from data must never replace a hand-written one: an entry with the id of
+    a section's own page ('index' is refused by the models) or of another written page."""
+    site = renderer.site
+    problems = []
+    by_src = {
+        page_src(key, entry.id): entry
+        for key in (k for k in site.entries if site.collection(k))
+        for entry in site.collection(key).values()
+        if entry.has_page()
+    }
+    for page in pages:
+        if (docs / page.src).exists() and page.src in by_src:
+            problems.append(
+                site.problem(
+                    by_src[page.src],
+                    ("id",),
+                    "an id whose page is not a hand-written page",
+                    f"'{by_src[page.src].id}' (docs/{page.src} is written by hand)",
+                )
+            )
+    return problems
+
+
 def write_if_changed(path: Path, text: str) -> bool:
     """Write `text` to `path` unless it holds it already: an unchanged file keeps its time,
     so an engine's dirty rebuild (the preview) skips its page."""
