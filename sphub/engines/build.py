@@ -18,6 +18,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+import jinja2
+
 from sphub.data.errors import DataError
 from sphub.data.history import last_changes
 from sphub.data.load import load_site
@@ -32,7 +34,7 @@ from sphub.models import COLLECTIONS
 from sphub.outputs import pdf
 from sphub.outputs.exports import write_downloads
 from sphub.render.i18n import SOURCE
-from sphub.render.renderer import COMPILED, Renderer
+from sphub.render.renderer import COMPILED, Renderer, template_error
 
 _AT_FDCWD = -100
 _RENAME_EXCHANGE = 2
@@ -83,6 +85,8 @@ class _Forked:
                 send.send(("done", call()))
             except DataError as err:
                 send.send(("data", err.problems))
+            except jinja2.TemplateError as err:  # said here, where its traceback is
+                send.send(("template", template_error(err, Path.cwd())))
             except (pdf.PdfError, EngineFailed) as err:
                 send.send((type(err).__name__, str(err)))
             except Exception as err:  # a bug: said in the parent, which stops the build
@@ -101,6 +105,8 @@ class _Forked:
             self._process.join()
         if kind == "data":
             raise DataError(value)
+        if kind == "template":
+            raise jinja2.TemplateError(value)
         if kind == "PdfError":
             raise pdf.PdfError(value)
         if kind == "EngineFailed":
