@@ -38,6 +38,7 @@ from sphub.render.renderer import COMPILED, Renderer, template_error
 
 _AT_FDCWD = -100
 _RENAME_EXCHANGE = 2
+_PR_SET_PDEATHSIG = 1
 
 
 def _exchange(a: Path, b: Path) -> bool:
@@ -77,10 +78,14 @@ class _Forked:
         context = multiprocessing.get_context("fork")
         self._receive, send = context.Pipe(duplex=False)
 
+        parent = os.getpid()
+
         def run() -> None:
             # The command turns SIGTERM into Ctrl-C for its clean-up; this process has none
-            # to do: stopped, it ends at once.
+            # to do: stopped, it ends at once. It also ends with the process that started it
+            # (a language's build stopped at once leaves no PDF process of its own behind).
             signal.signal(signal.SIGTERM, signal.SIG_DFL)
+            _end_with_parent(parent)
             try:
                 send.send(("done", call()))
             except DataError as err:
@@ -119,6 +124,16 @@ class _Forked:
         if self._process.is_alive():
             self._process.terminate()
         self._process.join()
+
+
+def _end_with_parent(parent: int) -> None:
+    """Have the system stop this process (SIGTERM) when its parent ends (Linux prctl
+    PR_SET_PDEATHSIG); where it cannot, the parent's stop() still ends it."""
+    prctl = getattr(ctypes.CDLL(None, use_errno=True), "prctl", None)
+    if prctl is not None:
+        prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
+    if os.getppid() != parent:  # the parent ended before the request was made
+        os._exit(1)
 
 
 class _Here:
