@@ -15,7 +15,7 @@ import shutil
 import signal
 import tempfile
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import jinja2
@@ -162,6 +162,9 @@ def _render_pdfs(renderer: Renderer, cache: Path) -> _Forked | _Here:
 class Built:
     pages: int  # HTML pages in the site
     lines: list[str]  # progress lines (the PDFs)
+    warnings: list = field(
+        default_factory=list
+    )  # the data's (printed with sphub.data.errors.warning_line)
 
 
 def build(
@@ -170,6 +173,7 @@ def build(
     engine: Engine | str = "mkdocs",
     with_pdf: bool = True,
     verbose: bool = False,
+    strict: bool = False,
 ) -> Built:
     """Build the site of `project` into `site_dir` with `engine`: one build per language
     (`sphub.data.translations.languages`), English at the root and each other language
@@ -182,7 +186,7 @@ def build(
     """
     engine = engine_named(engine) if isinstance(engine, str) else engine
     COMPILED.keep_in(project.cache / "templates")
-    english = load_site(project.data)
+    english = load_site(project.data, strict=strict)
     codes = languages(project.data)
     sites = {code: english if code == SOURCE else translate(english, code) for code in codes}
     changes = changes_of(project)
@@ -215,7 +219,7 @@ def build(
         # Reached on failure, on success (removing the old site) and on an interrupt
         # (Ctrl-C, or SIGTERM, which the command handles like Ctrl-C): never a half site.
         shutil.rmtree(work, ignore_errors=True)
-    return Built(sum(1 for _ in site_dir.rglob("*.html")), lines)
+    return Built(sum(1 for _ in site_dir.rglob("*.html")), lines, english.warnings)
 
 
 @dataclass(frozen=True)

@@ -192,6 +192,9 @@ def template(root: Path = ROOT) -> Catalog:
         catalog.add(message, None, [("sphub/models", 0)])
     for collection in COLLECTIONS.values():  # the downloads table shows each summary
         catalog.add(collection.summary, None, [("sphub/models", 0)])
+        # What an entry is ("Member"), on its search results.
+        if getattr(collection.model, "kind_name", ""):
+            catalog.add(collection.model.kind_name, None, [("sphub/models", 0)])
     return catalog
 
 

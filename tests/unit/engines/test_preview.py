@@ -102,3 +102,16 @@ def test_the_preview_rebuilds_only_the_languages_an_edit_changes(tmp_path):
     assert changed(docs / "about.md") == set(codes)  # an English page: its fallbacks too
     assert changed(project.overrides / "fragments/tools.html") == set(codes)
     assert changed(data / "translations/fr/tools.yml", data / "tools.yml") == set(codes)
+
+
+def test_the_problems_banner_goes_at_the_top_of_the_body_escaped():
+    from tests.conftest import ROOT
+
+    banner = preview.problems_banner(
+        ROOT / "overrides" / "fragments", ["data/x.yml:3: a: expected b, got '<script>'"], "data"
+    )
+    page = preview.with_problems(b'<html><body dir="ltr"><p>old</p></body></html>', banner)
+    assert page.startswith(b'<html><body dir="ltr"><div role="alert" id="sphub-preview-problems"')
+    assert b"1 problem in the data" in page and b"got &#39;&lt;script&gt;&#39;" in page
+    assert b"<script>" not in page
+    assert preview.with_problems(b"<body><p>old</p></body>", b"") == b"<body><p>old</p></body>"
