@@ -3,10 +3,11 @@ path counts and depths. The checks of its shape are in `sphub.data.checks.tree`.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
-from sphub.models.strategy import Option, TreeNode
+from sphub.models.strategy import Dimension, Option, TreeNode
 
 
 # Walking the tree
@@ -86,3 +87,49 @@ def depths(tree: dict[str, TreeNode]) -> dict[str, int]:
     for step in walk(tree):
         result[step.node.id] = max(result.get(step.node.id, 0), len(step.answers))
     return result
+
+
+# The domain rules: what a path establishes, and where its answers point
+
+
+def established(answers: Iterable[Answer]) -> set[str]:
+    """The facts (staff time, funds, members' demand...) the answers on a path confirm."""
+    return {fact for answer in answers for fact in answer.option.establishes}
+
+
+def dimension_levels(answers: Iterable[Answer]) -> dict[str, int]:
+    """Each assessment dimension's level on a path, by the worksheet's rule: the answers on one
+    dimension are its criteria, and its level is their average rounded down."""
+    scores: dict[str, list[int]] = {}
+    for answer in answers:
+        if answer.option.level is not None and answer.question.dimension:
+            scores.setdefault(answer.question.dimension, []).append(answer.option.level)
+    return {dim: sum(values) // len(values) for dim, values in scores.items()}
+
+
+def suggestions(levels: Mapping[str, int], assessment: Mapping[str, Dimension]) -> Counter[str]:
+    """How many dimensions suggest each entry point, through the scoring guide's one mapping
+    from a dimension's level to entry points (the same table the worksheet uses)."""
+    tally: Counter[str] = Counter()
+    for dim, level in levels.items():
+        for score in assessment[dim].scoring:
+            if score.score == level:
+                tally.update(score.entry_points)
+    return tally
+
+
+def settle(
+    levels: Mapping[str, int], assessment: Mapping[str, Dimension], order: Iterable[str]
+) -> list[str]:
+    """The suggested entry points, where to start first: the one most dimensions suggest; on a
+    tie, the one a dimension at the lowest level suggests (the weakest dimension limits the
+    strategy most); then the order of the entry points file."""
+    tally = suggestions(levels, assessment)
+    rank = {entry_point: i for i, entry_point in enumerate(order)}
+    lowest: dict[str, int] = {}
+    for dim, level in levels.items():
+        for score in assessment[dim].scoring:
+            if score.score == level:
+                for entry_point in score.entry_points:
+                    lowest[entry_point] = min(lowest.get(entry_point, 9), level)
+    return sorted(tally, key=lambda e: (-tally[e], lowest[e], rank.get(e, len(rank))))

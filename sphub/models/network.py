@@ -297,6 +297,15 @@ class Resource(Model):
         json_schema_extra=refers_to("regions"),
     )
     url: Url | None = Field(None, description="Where to read it; empty if no public copy is known.")
+    confirmed_by: Text | None = Field(
+        None,
+        description="With `url`: the published source where the address was confirmed, and "
+        "when, e.g. 'the publisher's page, read 1 December 2026'.",
+    )
+    how_to_obtain: Markdown | None = Field(
+        None,
+        description="Without `url`: how to obtain a copy (the owner's site, or whom to ask).",
+    )
     description: Markdown | None = Field(None, description="What it contains (Markdown).")
     authors: list[Text] = Field(
         default_factory=list, description="Authors, as printed on the document."

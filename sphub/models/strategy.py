@@ -28,6 +28,10 @@ from sphub.models.types import (
 )
 
 Effort = Literal["low", "medium", "high"]
+# What an answer of the tree can establish about the network, and what an outcome can need:
+# staff time set aside, funds, members' demand, an interested regulator or government, and
+# that the network has said who is asking (the driver question was answered).
+Fact = Literal["staff-time", "funds", "member-demand", "government-interest", "driver"]
 
 
 def _short(value: str) -> str:
@@ -44,6 +48,9 @@ class Link(Model):
 
     title: Text = Field(description="What the link leads to, e.g. 'SPI4 on the CERISE site'.")
     url: Url = Field(description="The address (http or https).")
+    confirmed_by: Text = Field(
+        description="The published source where the address was confirmed, and when."
+    )
 
 
 class ToolPart(Model):
@@ -91,6 +98,11 @@ class Tool(Model):
         [], description="ISO 639-1 codes of the languages it is known to exist in."
     )
     links: list[Link] = Field(default_factory=list, description="Public pages about the tool.")
+    how_to_obtain: Markdown | None = Field(
+        None,
+        description="How to obtain the tool when no public page is linked (its owner, or whom "
+        "to ask).",
+    )
     resources: Refs = Field(
         [],
         description="Ids of resources in the library about the tool.",
@@ -193,7 +205,12 @@ class CaseStudy(Model):
     lessons: list[Text] = Field(
         [], description="What another network can take from it, one line each."
     )
-    source: Text = Field(description="Where the facts come from.")
+    source: Text = Field(
+        description="Where the facts come from: title, publisher and year of a public source."
+    )
+    source_url: Url | None = Field(
+        None, description="The address of the source, where one exists (http or https)."
+    )
     year: int | None = Field(None, ge=1990, le=2100, description="Year of the facts, if known.")
     illustrative: bool = Field(
         False, description="true for an illustrative example, not a real record; the page says so."
@@ -225,6 +242,24 @@ class Option(Model):
     )
     label: Text = Field(description="The answer as the reader sees it.")
     hint: Text | None = Field(None, description="One line that helps choose this answer.")
+    because: Text | None = Field(
+        None,
+        description="What the answer says about the network, as the result page's 'because "
+        "you said ...' reads it, e.g. 'no one in the network has time set aside for SP'.",
+    )
+    level: int | None = Field(
+        None,
+        ge=0,
+        le=3,
+        description="The level (0-3) of the question's assessment dimension this answer stands "
+        "for; the assessment's scoring guide turns it into suggested entry points.",
+    )
+    establishes: list[Fact] = Field(
+        default_factory=list,
+        description="What this answer confirms about the network: 'staff-time', 'funds', "
+        "'member-demand', 'government-interest', 'driver'. An outcome's `needs` must be "
+        "established on every path to it.",
+    )
     next: Ref = Field(
         description="Id of the node this answer leads to.", json_schema_extra=refers_to("tree")
     )
@@ -232,6 +267,7 @@ class Option(Model):
 
 QUESTION_ONLY = ("question", "hint", "options", "dimension")
 OUTCOME_ONLY = (
+    "needs",
     "title",
     "summary",
     "recommended",
@@ -310,6 +346,12 @@ class TreeNode(Model):
         default_factory=list,
         validate_default=True,
         description="Outcomes: the first steps, in order.",
+    )
+    needs: list[Fact] = Field(
+        default_factory=list,
+        description="Outcomes: what the strategy needs from the network ('staff-time', 'funds', "
+        "'member-demand', 'government-interest', 'driver'); every path to the outcome must "
+        "have an answer that establishes each.",
     )
 
     @field_validator(*QUESTION_ONLY, *OUTCOME_ONLY)

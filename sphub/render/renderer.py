@@ -13,7 +13,7 @@ import jinja2
 from markupsafe import Markup
 
 from sphub.data.site import Site, sort_name
-from sphub.data.tree import Step, start_of, walk
+from sphub.data.tree import Step, dimension_levels, settle, start_of, suggestions, walk
 from sphub.models import COLLECTIONS
 from sphub.models.network import WorkPlan
 from sphub.models.strategy import TreeNode
@@ -103,8 +103,18 @@ class Renderer:
             path_lengths=lambda: sorted(
                 {len(s.answers) for s in walk(tree) if s.node.type == "outcome"}
             ),
+            path_entry_points=self.path_entry_points,
             **pictures.template_globals(site, self.title_of),
         )
+
+    def path_entry_points(self, step: Step) -> list[tuple[Model, int]]:
+        """The entry points a path's answers suggest through the assessment's scoring guide,
+        each with the number of dimensions suggesting it, in the worksheet's order."""
+        levels = dimension_levels(step.answers)
+        site = self.site
+        tally = suggestions(levels, site.assessment)
+        ranked = settle(levels, site.assessment, site.entry_points)
+        return [(site.entry_points[e], tally[e]) for e in ranked]
 
     def resolve(self, ids: list[str] | str | None, *collections: str) -> list[Model]:
         """The entries `ids` name, looked up in `collections` in order (references are

@@ -1,6 +1,9 @@
 """Checks of the decision tree (one start, right fields per node type, no cycles, every node
-reachable, every path ending in an outcome, a bounded number of paths) and of the other
-entries of the strategy framework (case studies, the quick tree's agenda).
+reachable, every path ending in an outcome, a bounded number of paths), its domain rules (what
+an outcome needs is established on every path to it; answers' levels are levels of their
+dimension; every outcome starts from an entry point its paths' levels suggest through the
+assessment's scoring guide), and of the other entries of the strategy framework (case studies,
+the quick tree's agenda, where resources and tools can be obtained).
 
 Every problem is reported in the usual `data/tree.yml:LINE: tree[3].options[1].next: expected
 ..., got ...` form. A `next` naming no node is reported by the generic reference check (the
@@ -13,7 +16,7 @@ import os
 
 from sphub.data.errors import Problem
 from sphub.data.located import Located
-from sphub.data.tree import count_paths
+from sphub.data.tree import Step, count_paths, dimension_levels, established, suggestions, walk
 from sphub.models.strategy import TreeNode
 
 # Every prefix of every path is one page of the site, so the number of paths bounds the number
@@ -90,6 +93,43 @@ def _cycles(nodes: dict[str, Located]) -> list[Problem]:
     return problems
 
 
+def _whole(located: list[Located]) -> bool:
+    """Reachability and path counts are only certain on a whole graph: every entry valid and
+    every `next` known, one start that is a question. Otherwise the missing piece is already
+    reported, and a node cut off by it is not the editor's second mistake."""
+    if not located:
+        return False
+    yf = located[0].file
+    raw = yf.value.get("tree") if isinstance(yf.value, dict) else None
+    nodes = {where.entry.id for where in located}
+    starts = [where.entry for where in located if where.entry.start]
+    return (
+        isinstance(raw, list)
+        and len(raw) == len(located)
+        and all(o.next in nodes for w in located for o in w.entry.options)
+        and len(starts) == 1
+        and starts[0].type == "question"
+    )
+
+
+def _paths(located: list[Located]) -> list[Step] | None:
+    """Every step of a whole, acyclic, bounded tree; None when the graph checks have found (and
+    reported) a reason not to walk it."""
+    if not _whole(located):
+        return None
+    nodes = {where.entry.id: where for where in located}
+    if _cycles(nodes):
+        return None
+    tree = {node_id: where.entry for node_id, where in nodes.items()}
+    if count_paths(tree, next(n.id for n in tree.values() if n.start)) > max_paths():
+        return None
+    return list(walk(tree))
+
+
+def _route(step: Step) -> str:
+    return ", ".join(f"{a.question.id}: {a.option.id}" for a in step.answers)
+
+
 def tree(by: dict[str, list[Located]]) -> list[Problem]:
     located = by["tree"]
     if not located:
@@ -118,18 +158,7 @@ def tree(by: dict[str, list[Located]]) -> list[Problem]:
         )
     cycles = _cycles(nodes)
     problems += cycles
-    raw = yf.value.get("tree") if isinstance(yf.value, dict) else None
-    # Reachability and path counts are only certain on a whole graph: every entry valid and
-    # every `next` known. Otherwise the missing piece is already reported, and a node cut off
-    # by it is not the editor's second mistake.
-    whole = (
-        isinstance(raw, list)
-        and len(raw) == len(located)
-        and all(o.next in nodes for w in located for o in w.entry.options)
-        and len(starts) == 1
-        and starts[0].entry.type == "question"
-    )
-    if not whole:
+    if not _whole(located):
         return problems
     start = starts[0].entry.id
     reached = {start}
@@ -163,6 +192,104 @@ def tree(by: dict[str, list[Located]]) -> list[Problem]:
                     f"at most {bound} distinct paths from the start to an outcome (the bound is "
                     "MAX_PATHS in sphub/data/checks/tree.py, or SPHUB_TREE_MAX_PATHS)",
                     f"{count} paths",
+                )
+            )
+    return problems
+
+
+def tree_needs_are_established(by: dict[str, list[Located]]) -> list[Problem]:
+    """An outcome that needs staff time, funds, members' demand, an interested regulator or a
+    known driver is reached only through answers that establish each need: a network that
+    said it has no time set aside is never sent to a staff-heavy strategy."""
+    steps = _paths(by["tree"])
+    if steps is None:
+        return []
+    where_of = {where.entry.id: where for where in by["tree"]}
+    problems = []
+    for node_id, where in where_of.items():
+        node = where.entry
+        for i, need in enumerate(node.needs):
+            missing = [
+                s for s in steps if s.node.id == node_id and need not in established(s.answers)
+            ]
+            if missing:
+                more = f" (and {len(missing) - 1} other paths)" if len(missing) > 1 else ""
+                problems.append(
+                    where.problem(
+                        ("needs", i),
+                        f"'{need}' established on every path to '{node_id}' by an answer "
+                        f"marked 'establishes: [{need}]'",
+                        f"the path {_route(missing[0])}, where no answer establishes it{more}",
+                    )
+                )
+    return problems
+
+
+def tree_levels_are_scored(by: dict[str, list[Located]]) -> list[Problem]:
+    """An answer's level is a level of its question's dimension in the assessment's scoring
+    guide, so that the tree and the assessment read the same table."""
+    scored = {where.entry.id: {s.score for s in where.entry.scoring} for where in by["assessment"]}
+    problems = []
+    for where in by["tree"]:
+        node = where.entry
+        for i, option in enumerate(node.options):
+            if option.level is None:
+                continue
+            if node.dimension is None:
+                problems.append(
+                    where.problem(
+                        ("options", i, "level"),
+                        "a level only on a question that names its assessment 'dimension'",
+                        f"level {option.level} on a question with no dimension",
+                    )
+                )
+            elif node.dimension in scored and option.level not in scored[node.dimension]:
+                problems.append(
+                    where.problem(
+                        ("options", i, "level"),
+                        f"one of the levels of '{node.dimension}' in data/assessment.yml ("
+                        + ", ".join(str(n) for n in sorted(scored[node.dimension]))
+                        + ")",
+                        str(option.level),
+                    )
+                )
+    return problems
+
+
+def tree_entry_points_agree(by: dict[str, list[Located]]) -> list[Problem]:
+    """Every outcome starts from an entry point that the levels given on each path to it
+    suggest through the assessment's scoring guide: one mapping, used by both. (Paths whose
+    answers give no level are not compared.)"""
+    steps = _paths(by["tree"])
+    if steps is None or tree_levels_are_scored(by):
+        return []
+    assessment = {where.entry.id: where.entry for where in by["assessment"]}
+    where_of = {where.entry.id: where for where in by["tree"]}
+    problems = []
+    for node_id, where in where_of.items():
+        node = where.entry
+        if node.type != "outcome":
+            continue
+        disagree = []
+        for step in steps:
+            if step.node.id != node_id:
+                continue
+            levels = dimension_levels(step.answers)
+            if any(dim not in assessment for dim in levels):
+                continue  # an unknown dimension is reported by the reference check
+            suggested = suggestions(levels, assessment)
+            if suggested and node.entry_point not in suggested:
+                disagree.append((step, suggested))
+        if disagree:
+            step, suggested = disagree[0]
+            more = f" (and {len(disagree) - 1} other paths)" if len(disagree) > 1 else ""
+            problems.append(
+                where.problem(
+                    ("entry_point",),
+                    "an entry point that the levels on every path to this outcome suggest in "
+                    "data/assessment.yml",
+                    f"'{node.entry_point}', which the path {_route(step)} does not suggest (it "
+                    f"suggests {', '.join(sorted(suggested))}){more}",
                 )
             )
     return problems
@@ -205,3 +332,39 @@ def agenda_fits_half_day(by: dict[str, list[Located]]) -> list[Problem]:
             f"{total} minutes",
         )
     ]
+
+
+def resources_say_where_to_find_them(by: dict[str, list[Located]]) -> list[Problem]:
+    """A linked resource says where its address was confirmed; one without a link says how to
+    obtain it. No address is ever guessed, and no page leads nowhere."""
+    problems = []
+    for where in by["resources"]:
+        resource = where.entry
+        if resource.url and not resource.confirmed_by:
+            problems.append(
+                where.problem(
+                    ("confirmed_by",),
+                    "where the address in 'url' was confirmed (a published source, and when)",
+                    "nothing",
+                )
+            )
+        if not resource.url and not resource.how_to_obtain:
+            problems.append(
+                where.problem(
+                    ("how_to_obtain",),
+                    "how to obtain a copy when no 'url' is confirmed (its owner's site, or whom "
+                    "to ask)",
+                    "nothing",
+                )
+            )
+    for where in by["tools"]:
+        tool = where.entry
+        if not (tool.links or tool.resources or tool.how_to_obtain):
+            problems.append(
+                where.problem(
+                    ("how_to_obtain",),
+                    "a confirmed link, a resource, or how to obtain the tool",
+                    "nothing",
+                )
+            )
+    return problems

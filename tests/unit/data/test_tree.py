@@ -4,13 +4,14 @@ flows: every edge, every node reachable, every outcome renders. No exact wording
 from __future__ import annotations
 
 import re
+from markupsafe import escape
 
 from tests.conftest import ROOT
 from sphub.render.renderer import Renderer
 from sphub.render.pages import step_pages
 from sphub.render.urls import step_src
 from sphub.data.checks.tree import max_paths
-from sphub.data.tree import count_paths, edges, start_of, walk
+from sphub.data.tree import count_paths, dimension_levels, edges, start_of, walk
 
 TEMPLATES = ROOT / "overrides" / "fragments"
 
@@ -21,13 +22,34 @@ def test_size_of_the_shipped_tree(shipped):
     assert kinds.count("outcome") >= 8
 
 
-def test_every_answer_leads_to_a_node_and_differs_from_its_siblings(shipped):
-    """Each question's answers lead somewhere, and no two answers of a question lead to the
-    same place: every option changes the result."""
+def test_every_answer_leads_to_a_node_and_changes_the_result(shipped):
+    """Each question's answers lead somewhere, at least two different places, and each answer
+    says something its siblings do not: two drivers may lead to the same strategy, but the
+    result page's "because you said ..." differs."""
     for question, option, target in edges(shipped.tree):
         assert target.id == option.next
-        siblings = [o.next for o in question.options]
-        assert siblings.count(option.next) == 1, (question.id, option.id)
+        assert len({o.next for o in question.options}) >= 2, question.id
+        reasons = [o.because for o in question.options]
+        assert option.because and reasons.count(option.because) == 1, (question.id, option.id)
+
+
+def test_the_driver_questions_offer_every_driver_and_nobody_yet(shipped):
+    """The framework's four drivers (members, industry, government, funders) and "nobody
+    yet", on every path: each path's second question asks who is asking."""
+    drivers = {"members", "industry", "regulator", "funders", "nobody"}
+    for step in walk(shipped.tree):
+        if step.node.type == "outcome":
+            asked = step.answers[1].question
+            assert {o.id for o in asked.options} == drivers, step.slugs
+            assert all("driver" in o.establishes for o in asked.options)
+
+
+def test_every_path_gives_a_level_on_some_dimension(shipped):
+    """The check that the tree's entry points agree with the assessment compares paths whose
+    answers give levels: on the shipped tree that is every path."""
+    for step in walk(shipped.tree):
+        if step.node.type == "outcome":
+            assert dimension_levels(step.answers), step.slugs
 
 
 def test_every_node_is_reached_from_the_start(shipped):
@@ -87,5 +109,8 @@ def test_every_outcome_renders_with_its_answers(shipped):
             assert len(changes) == len(step.answers)
             for option_id in step.node.recommended:
                 assert f"/strategy-menu/{option_id}/" in page.html
+            because = page.html.split('id="because"', 1)[1].split("</ul>", 1)[0]
+            for answer in step.answers:
+                assert escape(answer.option.because) in because
             assert "data-sphub-print" in page.html
     assert seen == {n.id for n in shipped.tree.values() if n.type == "outcome"}
