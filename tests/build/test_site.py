@@ -88,7 +88,7 @@ def test_event_pages_and_list(built_site):
     for name in ["SEEP Network", "Plan International", "CERISE", "Oikocredit", "Incofin",
                  "Grameen Credit Agricole Microfinance Foundation"]:
         assert name in supporters
-    assert content(training).find("strong").get_text() == "Social Performance\nIndicators (SPI)"
+    assert content(training).find("strong").get_text() == "Social Performance Indicators (SPI)"
     meeting = text(page(built_site, "events/spwg-asia-regional-meeting-2012"))
     assert "Minutes of the SPWG Asia regional meeting, February 2012" in meeting
     events = page(built_site, "events")

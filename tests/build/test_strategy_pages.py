@@ -74,10 +74,36 @@ def test_overview_draws_every_node_without_script(built_site, shipped):
 def test_worksheet_has_a_blank_box_per_criterion(built_site, shipped):
     html = (built_site / "guidance" / "worksheet" / "index.html").read_text()
     criteria = sum(len(d.criteria) for d in shipped.assessment.values())
-    # one per criterion, one for each dimension's level, one per row of the summary
-    assert html.count('class="sphub-box"') == criteria + 2 * len(shipped.assessment)
+    dims, eps = len(shipped.assessment), len(shipped.entry_points)
+
+    def boxes(label: str) -> int:
+        return html.count(f'class="sphub-box" role="img" aria-label="blank box for the {label}"')
+
+    assert boxes("score") == criteria
+    assert boxes("level") == dims
+    assert boxes("count") == eps and boxes("lowest level") == eps
     for dimension in shipped.assessment.values():
         assert f'id="{dimension.id}"' in html
+
+
+def test_the_rule_and_its_one_table_on_the_assessment_page_and_the_worksheet(built_site, shipped):
+    """Both pages state the rule (average rounded down, most dimensions, lowest level, the
+    key's order) and print the same table from levels to entry points, cell by cell."""
+    for address in ("guidance/assessment", "guidance/worksheet"):
+        html = (built_site / address / "index.html").read_text()
+        words = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", html))
+        assert "average of its criteria's scores, rounded down" in words
+        assert "the most dimensions suggest" in words
+        assert "the dimension with the lowest level" in words
+        table = re.search(r'<table class="sphub-table sphub-mapping">.*?</table>', html, re.S)[0]
+        rows = re.findall(r"<tr><th scope=\"row\">(.*?)</th>(.*?)</tr>", table, re.S)
+        assert [name for name, _ in rows] == [d.name for d in shipped.assessment.values()]
+        for (_, cells), dimension in zip(rows, shipped.assessment.values()):
+            cells = re.findall(r"<td>(.*?)</td>", cells, re.S)
+            for n, cell in enumerate(cells):
+                level = [s for s in dimension.scoring if s.score == n]
+                linked = re.findall(r"entry-points/([a-z-]+)/", cell)
+                assert linked == (level[0].entry_points if level else []), (dimension.id, n)
 
 
 def test_assessment_scores_point_to_entry_points(built_site, shipped):
