@@ -97,6 +97,23 @@ def established(answers: Iterable[Answer]) -> set[str]:
     return {fact for answer in answers for fact in answer.option.establishes}
 
 
+def deciding_answer(answers: Iterable[Answer]) -> Answer | None:
+    """The answer that decides a path's entry point: the last that stands for a level of its
+    question's dimension (the tree goes from the general to the particular)."""
+    levelled = [a for a in answers if a.option.level is not None and a.question.dimension]
+    return levelled[-1] if levelled else None
+
+
+def level_entry_points(answer: Answer, assessment: Mapping[str, Dimension]) -> list[str]:
+    """The entry points the scoring guide gives for an answer's level of its dimension."""
+    return [
+        entry_point
+        for score in assessment[answer.question.dimension].scoring
+        if score.score == answer.option.level
+        for entry_point in score.entry_points
+    ]
+
+
 def dimension_levels(answers: Iterable[Answer]) -> dict[str, int]:
     """Each assessment dimension's level on a path, by the worksheet's rule: the answers on one
     dimension are its criteria, and its level is their average rounded down."""

@@ -13,7 +13,15 @@ import jinja2
 from markupsafe import Markup
 
 from sphub.data.site import Site, sort_name
-from sphub.data.tree import Step, dimension_levels, settle, start_of, suggestions, walk
+from sphub.data.tree import (
+    Step,
+    deciding_answer,
+    dimension_levels,
+    settle,
+    start_of,
+    suggestions,
+    walk,
+)
 from sphub.models import COLLECTIONS
 from sphub.models.network import WorkPlan
 from sphub.models.strategy import TreeNode
@@ -104,14 +112,21 @@ class Renderer:
                 {len(s.answers) for s in walk(tree) if s.node.type == "outcome"}
             ),
             path_entry_points=self.path_entry_points,
+            settled=self.settled,
+            deciding_answer=lambda step: deciding_answer(step.answers),
             **pictures.template_globals(site, self.title_of),
         )
 
     def path_entry_points(self, step: Step) -> list[tuple[Model, int]]:
         """The entry points a path's answers suggest through the assessment's scoring guide,
         each with the number of dimensions suggesting it, in the worksheet's order."""
-        levels = dimension_levels(step.answers)
+        return self.settled(dimension_levels(step.answers))
+
+    def settled(self, levels: dict[str, int]) -> list[tuple[Model, int]]:
+        """The worksheet's rule applied to dimension levels: the entry points suggested, each
+        with the number of dimensions suggesting it, where to start first."""
         site = self.site
+        levels = {d: n for d, n in levels.items() if d in site.assessment}
         tally = suggestions(levels, site.assessment)
         ranked = settle(levels, site.assessment, site.entry_points)
         return [(site.entry_points[e], tally[e]) for e in ranked]

@@ -1,8 +1,8 @@
 """Checks of the decision tree (one start, right fields per node type, no cycles, every node
 reachable, every path ending in an outcome, a bounded number of paths), its domain rules (what
 an outcome needs is established on every path to it; answers' levels are levels of their
-dimension; every outcome starts from an entry point its paths' levels suggest through the
-assessment's scoring guide), and of the other entries of the strategy framework (case studies,
+dimension; every outcome starts from an entry point that the assessment's scoring guide gives
+for the level of each path's deciding answer), and of the other entries of the strategy framework (case studies,
 the quick tree's agenda, where resources and tools can be obtained).
 
 Every problem is reported in the usual `data/tree.yml:LINE: tree[3].options[1].next: expected
@@ -16,7 +16,14 @@ import os
 
 from sphub.data.errors import Problem
 from sphub.data.located import Located
-from sphub.data.tree import Step, count_paths, dimension_levels, established, suggestions, walk
+from sphub.data.tree import (
+    Step,
+    count_paths,
+    deciding_answer,
+    established,
+    level_entry_points,
+    walk,
+)
 from sphub.models.strategy import TreeNode
 
 # Every prefix of every path is one page of the site, so the number of paths bounds the number
@@ -257,39 +264,39 @@ def tree_levels_are_scored(by: dict[str, list[Located]]) -> list[Problem]:
 
 
 def tree_entry_points_agree(by: dict[str, list[Located]]) -> list[Problem]:
-    """Every outcome starts from an entry point that the levels given on each path to it
-    suggest through the assessment's scoring guide: one mapping, used by both. (Paths whose
-    answers give no level are not compared.)"""
+    """Every outcome starts from an entry point that the assessment's scoring guide gives for
+    the level of the path's deciding answer: the last answer on the path that stands for a
+    level of a dimension. One table, read by the tree and the worksheet alike. (A path whose
+    answers give no level is not compared.)"""
     steps = _paths(by["tree"])
     if steps is None or tree_levels_are_scored(by):
         return []
     assessment = {where.entry.id: where.entry for where in by["assessment"]}
-    where_of = {where.entry.id: where for where in by["tree"]}
     problems = []
-    for node_id, where in where_of.items():
+    for where in by["tree"]:
         node = where.entry
         if node.type != "outcome":
             continue
         disagree = []
         for step in steps:
-            if step.node.id != node_id:
-                continue
-            levels = dimension_levels(step.answers)
-            if any(dim not in assessment for dim in levels):
+            deciding = deciding_answer(step.answers) if step.node.id == node.id else None
+            if deciding is None or deciding.question.dimension not in assessment:
                 continue  # an unknown dimension is reported by the reference check
-            suggested = suggestions(levels, assessment)
-            if suggested and node.entry_point not in suggested:
-                disagree.append((step, suggested))
+            suggested = level_entry_points(deciding, assessment)
+            if node.entry_point not in suggested:
+                disagree.append((step, deciding, suggested))
         if disagree:
-            step, suggested = disagree[0]
+            step, deciding, suggested = disagree[0]
             more = f" (and {len(disagree) - 1} other paths)" if len(disagree) > 1 else ""
             problems.append(
                 where.problem(
                     ("entry_point",),
-                    "an entry point that the levels on every path to this outcome suggest in "
-                    "data/assessment.yml",
-                    f"'{node.entry_point}', which the path {_route(step)} does not suggest (it "
-                    f"suggests {', '.join(sorted(suggested))}){more}",
+                    "an entry point that data/assessment.yml gives for the level of the "
+                    "deciding answer on every path to this outcome",
+                    f"'{node.entry_point}', but on the path {_route(step)} the deciding answer "
+                    f"'{deciding.option.id}' (level {deciding.option.level} of "
+                    f"'{deciding.question.dimension}') suggests "
+                    f"{', '.join(suggested) or 'no entry point'}{more}",
                 )
             )
     return problems

@@ -4,7 +4,15 @@ disagree are settled by most dimensions, then the lowest level, then the key's o
 
 from __future__ import annotations
 
-from sphub.data.tree import Answer, dimension_levels, established, settle, suggestions
+from sphub.data.tree import (
+    Answer,
+    deciding_answer,
+    dimension_levels,
+    established,
+    level_entry_points,
+    settle,
+    suggestions,
+)
 from sphub.models.strategy import Dimension, Option, TreeNode
 
 
@@ -76,3 +84,11 @@ def test_a_last_tie_follows_the_order_of_the_key():
 def test_a_path_establishes_what_its_answers_confirm():
     answers = [_answer("capacities", 2, ["staff-time"]), _answer(None, None, ["driver"])]
     assert established(answers) == {"staff-time", "driver"}
+
+
+def test_the_deciding_answer_is_the_last_with_a_level():
+    first, deciding = _answer("awareness", 0), _answer("context", 2)
+    answers = [first, deciding, _answer("capacities", None), _answer(None, None)]
+    assert deciding_answer(answers) is deciding
+    assert level_entry_points(deciding, ASSESSMENT) == ["c"]
+    assert deciding_answer([_answer("capacities", None)]) is None
