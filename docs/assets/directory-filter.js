@@ -14,6 +14,11 @@
   var countLine = directory.querySelector(".sphub-directory__count");
   // [id, name, number of members] of every region, in the data's order.
   var regions = JSON.parse(directory.dataset.regions || "[]");
+  // The page's words, in its language: {"showing": "Showing {shown} of {total}...", ...}.
+  var words = JSON.parse(directory.dataset.words || "{}");
+  function say(key, values) {
+    return words[key].replace(/\{(\w+)\}/g, function (all, name) { return values[name]; });
+  }
 
   // value -> name of each country present in `subset`, sorted by name.
   function countries(subset) {
@@ -50,9 +55,9 @@
   var form = document.createElement("form");
   form.className = "sphub-filter";
   form.setAttribute("role", "search");
-  form.setAttribute("aria-label", "Filter the member directory");
-  var region = select("sphub-filter-region", "Region", "All regions");
-  var country = select("sphub-filter-country", "Country", "All countries");
+  form.setAttribute("aria-label", words.filter);
+  var region = select("sphub-filter-region", words.region, words.allRegions);
+  var country = select("sphub-filter-country", words.country, words.allCountries);
   var without = document.createElement("p");
   without.className = "sphub-filter__note sphub-meta";
   form.appendChild(region.parentNode);
@@ -66,13 +71,13 @@
   region.appendChild(new Option(region.dataset.all, ""));
   var empty = [];
   regions.forEach(function (r) {
-    var option = new Option(r[2] ? r[1] : r[1] + " (no member recorded yet)", r[0]);
+    var option = new Option(r[2] ? r[1] : say("emptyRegion", { region: r[1] }), r[0]);
     option.disabled = !r[2];
     if (!r[2]) empty.push(r[1]);
     region.appendChild(option);
   });
   without.textContent = empty.length
-    ? "No member network is recorded yet in " + empty.join(", ") + "."
+    ? say("noneYet", { regions: empty.join(", ") })
     : "";
 
   function show(regionValue, countryValue) {
@@ -101,8 +106,8 @@
       mark.classList.toggle("sphub-map__out", !countriesShown[mark.dataset.country]);
     });
     countLine.textContent = region.value || country.value
-      ? "Showing " + shown + " of " + rows.length + " member networks."
-      : rows.length + " member networks.";
+      ? say("showing", { shown: shown, total: rows.length })
+      : say("count", { total: rows.length });
   }
 
   // The address carries the filter: replaced, not pushed, so Back leaves the page.

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from sphub.bench.browser import first_visit
 from sphub.bench.report import render
-from sphub.bench.run import BUILD_EPOCH, ROOT, pdf_builds, run_scale
+from sphub.bench.run import BUILD_EPOCH, ROOT, language_builds, pdf_builds, run_scale
 
 
 @dataclass(frozen=True)
@@ -98,6 +98,8 @@ def main(argv: list[str] | None = None) -> int:
     shipped = work.absolute() / "pdf" / "site"  # the shipped site, as pdf_builds left it
     member = sorted((shipped / "members").glob("*/index.html"))[0].parent.relative_to(shipped)
     visit = first_visit(shipped, f"{member.as_posix()}/", args.runs)
+    print("Every language, and English alone (shipped data):", flush=True)
+    languages = language_builds(args.runs, work)
     scales = []
     for name in args.scales:
         print(f"Scale {name}:", flush=True)
@@ -112,7 +114,8 @@ def main(argv: list[str] | None = None) -> int:
                 engines=name == "S",
             )
         )
-    text = render(scales, args.runs, pdf, builds, (load_before, os.getloadavg()[0]), visit)
+    load = (load_before, os.getloadavg()[0])
+    text = render(scales, args.runs, pdf, builds, load, visit, languages)
     Path(args.out).write_text(text, encoding="utf-8")
     print(text)
     return 0

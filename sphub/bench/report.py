@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from sphub.bench.browser import FirstVisit
-from sphub.bench.run import ENGINES, PdfBuilds, Scale, median
+from sphub.bench.run import ENGINES, LanguageBuilds, PdfBuilds, Scale, median
 
 
 def machine() -> str:
@@ -76,9 +76,26 @@ def targets(
     pdf,
     builds: PdfBuilds | None = None,
     visit: FirstVisit | None = None,
+    languages: LanguageBuilds | None = None,
 ) -> list[tuple[str, str, bool | None]]:
     """(target, measured, met) for every target; met is None when not measured."""
     rows: list[tuple[str, str, bool | None]] = [first_visit_row(visit)]
+    if languages is None:
+        rows.append(("Three languages build in at most 2.2x the time of one", "not measured", None))
+    else:
+        ratio = median(languages.every) / median(languages.one)
+        cpu = median(languages.every_cpu) / median(languages.one_cpu)
+        rows.append(
+            (
+                f"{languages.languages} languages build in at most 2.2x the time of one "
+                "(shipped data, no PDF)",
+                (
+                    f"{ratio:.2f}x wall ({median(languages.every):.1f} s against "
+                    f"{median(languages.one):.1f} s for English alone); {cpu:.2f}x CPU time"
+                ),
+                ratio <= 2.2,
+            )
+        )
     for scale in (s, m):
         if scale is None:
             rows.append(
@@ -346,11 +363,12 @@ def render(
     builds: PdfBuilds | None,
     load: tuple[float, float],
     visit: FirstVisit | None = None,
+    languages: LanguageBuilds | None = None,
 ) -> str:
     s = next(x for x in scales if x.name == "S")
     m = next((x for x in scales if x.name == "M"), None)
     when = datetime.now(tz=UTC).strftime("%Y-%m-%d %H:%M UTC")
-    rows = targets(s, m, pdf, builds, visit)
+    rows = targets(s, m, pdf, builds, visit, languages)
     lines = [
         # For maintainers: left out of the members' search.
         "---",

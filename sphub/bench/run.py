@@ -360,3 +360,43 @@ def pdf_builds(runs: int, work: Path) -> PdfBuilds:
         result.none_cpu.append(t.cpu)
         print(f" {t.seconds:.1f} s", flush=True)
     return result
+
+
+@dataclass
+class LanguageBuilds:
+    """`sphub build` (SPHUB_PDF=0) of the shipped project in all its languages, and of the
+    same project with English alone (its data/translations/ removed); wall and CPU seconds
+    per run."""
+
+    languages: int = 0
+    every: list[float] = field(default_factory=list)
+    one: list[float] = field(default_factory=list)
+    every_cpu: list[float] = field(default_factory=list)
+    one_cpu: list[float] = field(default_factory=list)
+
+
+def language_builds(runs: int, work: Path) -> LanguageBuilds:
+    """The shipped site built in every language and in English alone, in turn, `runs` times."""
+    from sphub.data.translations import languages
+
+    result = LanguageBuilds(languages=len(languages(ROOT / "data")))
+    base = work.absolute() / "languages"
+    if base.exists():
+        shutil.rmtree(base)
+    every, one = base / "every", base / "one"
+    copy_project(every, ROOT / "data")
+    copy_project(one, ROOT / "data")
+    shutil.rmtree(one / "data" / "translations", ignore_errors=True)
+    for run in range(runs):
+        print(f"  languages run {run + 1}/{runs}: {result.languages}", end="", flush=True)
+        t = timed_build(
+            sphub_command(every, base / "site"), every, base / "site", base / "every.log"
+        )
+        result.every.append(t.seconds)
+        result.every_cpu.append(t.cpu)
+        print(f" {t.seconds:.1f} s; English alone", end="", flush=True)
+        t = timed_build(sphub_command(one, base / "site"), one, base / "site", base / "one.log")
+        result.one.append(t.seconds)
+        result.one_cpu.append(t.cpu)
+        print(f" {t.seconds:.1f} s", flush=True)
+    return result

@@ -14,13 +14,19 @@ import os
 import shutil
 import signal
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import jinja2
+
+from sphub.data.errors import DataError
 from sphub.data.history import last_changes
 from sphub.data.load import load_site
+from sphub.data.translations import languages, translate
 from sphub.engines import session
-from sphub.engines.engine import Engine
+from sphub.engines.engine import Engine, EngineFailed
+from sphub.engines.languages import Language, languages_of
 from sphub.engines.registry import engine_named
 from sphub.engines.project import Project
 from sphub.engines.staging import PDF_LINKS, stage
@@ -30,10 +36,12 @@ from sphub.editor.assets import ship as ship_editor
 from sphub.outputs import pdf
 from sphub.outputs.error_page import write_error_page
 from sphub.outputs.exports import write_downloads
-from sphub.render.renderer import COMPILED, Renderer
+from sphub.render.i18n import SOURCE
+from sphub.render.renderer import COMPILED, Renderer, template_error
 
 _AT_FDCWD = -100
 _RENAME_EXCHANGE = 2
+_PR_SET_PDEATHSIG = 1
 
 
 def _exchange(a: Path, b: Path) -> bool:
@@ -57,46 +65,66 @@ def swap_in(new: Path, site_dir: Path) -> None:
         old.rename(new)
 
 
-def renderer_for(project: Project, site, directory_urls: bool) -> Renderer:
-    changes = last_changes(project.root, [f"data/{c.file}" for c in COLLECTIONS.values()])
-    renderer = Renderer(site, project.templates, directory_urls, changes)
+def renderer_for(
+    project: Project, site, directory_urls: bool, changes: dict | None = None
+) -> Renderer:
+    changes = changes_of(project) if changes is None else changes
+    renderer = Renderer(site, project.templates, directory_urls, changes, project.locale)
     # Data pages link to their form in the editor only where the site ships it.
     renderer.env.globals["editor"] = editor_missing(project.root) is None
     return renderer
 
 
-class _PdfsBeside:
-    """The PDFs rendered in a process of its own (forked: it has the renderer already, nothing
-    is copied to it) while the engine builds the pages; `result()` waits for them."""
+def changes_of(project: Project) -> dict:
+    return last_changes(project.root, [f"data/{c.file}" for c in COLLECTIONS.values()])
 
-    def __init__(self, renderer: Renderer, cache: Path):
+
+class _Forked:
+    """`call()` run in a process of its own (forked: it has everything already, nothing is
+    copied to it); `result()` waits for what it returned, or raises what it raised."""
+
+    def __init__(self, call: Callable[[], object]):
         context = multiprocessing.get_context("fork")
         self._receive, send = context.Pipe(duplex=False)
 
-        def render() -> None:
+        parent = os.getpid()
+
+        def run() -> None:
             # The command turns SIGTERM into Ctrl-C for its clean-up; this process has none
-            # to do: stopped, it ends at once.
+            # to do: stopped, it ends at once. It also ends with the process that started it
+            # (a language's build stopped at once leaves no PDF process of its own behind).
             signal.signal(signal.SIGTERM, signal.SIG_DFL)
+            _end_with_parent(parent)
             try:
-                send.send(("pdfs", pdf.build_all(renderer, cache)))
-            except pdf.PdfError as err:
-                send.send(("problem", str(err)))
+                send.send(("done", call()))
+            except DataError as err:
+                send.send(("data", err.problems))
+            except jinja2.TemplateError as err:  # said here, where its traceback is
+                send.send(("template", template_error(err, Path.cwd())))
+            except (pdf.PdfError, EngineFailed) as err:
+                send.send((type(err).__name__, str(err)))
             except Exception as err:  # a bug: said in the parent, which stops the build
                 send.send(("bug", f"{type(err).__name__}: {err}"))
 
-        self._process = context.Process(target=render, daemon=True)
+        self._process = context.Process(target=run, daemon=False)
         self._process.start()
         send.close()
 
-    def result(self) -> list[pdf.Pdf]:
+    def result(self):
         try:
             kind, value = self._receive.recv()
         except EOFError:
-            kind, value = "bug", "the process rendering the PDFs ended without a result"
+            kind, value = "bug", "a process of the build ended without a result"
         finally:
             self._process.join()
-        if kind == "problem":
+        if kind == "data":
+            raise DataError(value)
+        if kind == "template":
+            raise jinja2.TemplateError(value)
+        if kind == "PdfError":
             raise pdf.PdfError(value)
+        if kind == "EngineFailed":
+            raise EngineFailed(value)
         if kind == "bug":
             raise RuntimeError(value)
         return value
@@ -107,23 +135,36 @@ class _PdfsBeside:
         self._process.join()
 
 
-class _PdfsHere:
-    """The PDFs rendered in this process, before the pages (one core)."""
+def _end_with_parent(parent: int) -> None:
+    """Have the system stop this process (SIGTERM) when its parent ends (Linux prctl
+    PR_SET_PDEATHSIG); where it cannot, the parent's stop() still ends it."""
+    prctl = getattr(ctypes.CDLL(None, use_errno=True), "prctl", None)
+    if prctl is not None:
+        prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
+    if os.getppid() != parent:  # the parent ended before the request was made
+        os._exit(1)
 
-    def __init__(self, renderer: Renderer, cache: Path):
-        self._pdfs = pdf.build_all(renderer, cache)
 
-    def result(self) -> list[pdf.Pdf]:
-        return self._pdfs
+class _Here:
+    """`call()` run in this process, at once (one core)."""
+
+    def __init__(self, call: Callable[[], object]):
+        self._result = call()
+
+    def result(self):
+        return self._result
 
     def stop(self) -> None:
         pass
 
 
-def _render_pdfs(renderer: Renderer, cache: Path) -> _PdfsBeside | _PdfsHere:
+def _second_core() -> bool:
+    return len(os.sched_getaffinity(0)) > 1
+
+
+def _render_pdfs(renderer: Renderer, cache: Path) -> _Forked | _Here:
     """Start rendering the PDFs: beside the page build when a second core is free."""
-    second_core = len(os.sched_getaffinity(0)) > 1
-    return (_PdfsBeside if second_core else _PdfsHere)(renderer, cache)
+    return (_Forked if _second_core() else _Here)(lambda: pdf.build_all(renderer, cache))
 
 
 @dataclass(frozen=True)
@@ -143,7 +184,9 @@ def build(
     verbose: bool = False,
     strict: bool = False,
 ) -> Built:
-    """Build the site of `project` into `site_dir` with `engine`.
+    """Build the site of `project` into `site_dir` with `engine`: one build per language
+    (`sphub.data.translations.languages`), English at the root and each other language
+    under its code, side by side in processes of their own where cores allow.
 
     Raises:
         DataError: the data is invalid (nothing was built).
@@ -151,56 +194,116 @@ def build(
         pdf.PdfError: a PDF could not be rendered; `site_dir` is untouched.
     """
     engine = engine_named(engine) if isinstance(engine, str) else engine
-    config = project.config()
     COMPILED.keep_in(project.cache / "templates")
-    site = load_site(project.data, strict=strict)
-    renderer = renderer_for(project, site, config.directory_urls)
+    english = load_site(project.data, strict=strict)
+    codes = languages(project.data)
+    sites = {code: english if code == SOURCE else translate(english, code) for code in codes}
+    changes = changes_of(project)
     site_dir = site_dir.absolute()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     # Beside site/, so the final move is a rename on the same file system, never a copy.
     work = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-new-", dir=site_dir.parent))
-    pdfs = None
+    running: list[_Forked | _Here] = []
     try:
-        staged = stage(renderer, project.docs, work / "docs", with_pdf)
         # The loaded site lives until the end (MkDocs builds in this process): the garbage
         # collector need not walk it again in every collection of the engine's build.
         gc.freeze()
-        if with_pdf:
-            pdfs = _render_pdfs(renderer, project.cache / "pdf")
-        session.begin(
-            session.Session(site, project.templates, config.directory_urls, renderer.changes)
-        )
-        try:
-            engine.build(project, work / "docs", work / "site", {}, verbose)
-        finally:
-            session.end()
-        out = work / "site"
-        engine.after_build(staged.pages, out, config.directory_urls)
-        write_downloads(site, out, config.site_url, config.directory_urls)
-        write_error_page(out, config.site_url)
-        for redirect in staged.redirects:
-            target = out / redirect.dest
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(redirect.html, encoding="utf-8")
-        lines = []
+        builds = [
+            _LanguageBuild(project, engine, language, sites, changes, work, with_pdf, verbose)
+            for language in languages_of(codes, project.locale)
+        ]
+        # Every language in a process of its own when a second core is free (each renders
+        # its PDFs in one more, beside its pages); else one after another.
+        side_by_side = _second_core() and len(builds) > 1
+        for one in builds:
+            running.append((_Forked if side_by_side else _Here)(one))
+        lines = [line for one in running for line in one.result()]
+        out = work / SOURCE / "site"
+        for one in builds[1:]:
+            (work / one.language.code / "site").rename(out / one.language.prefix)
         # The browser editor at admin/, for the git host's backend (EDITING.md).
         problem = editor_missing(project.root)
         if problem:
             lines.append(f"The browser editor (admin/) is left out: {problem}.")
         else:
             ship_editor(project.root, out)
-        if pdfs:
-            done = pdfs.result()
-            lines += pdf.write(done, out)
-            _fill_pdf_links(renderer, out, done)
         swap_in(out, site_dir)
     finally:
-        if pdfs:
-            pdfs.stop()
+        for one in running:
+            one.stop()
         # Reached on failure, on success (removing the old site) and on an interrupt
         # (Ctrl-C, or SIGTERM, which the command handles like Ctrl-C): never a half site.
         shutil.rmtree(work, ignore_errors=True)
-    return Built(sum(1 for _ in site_dir.rglob("*.html")), lines, site.warnings)
+    return Built(sum(1 for _ in site_dir.rglob("*.html")), lines, english.warnings)
+
+
+@dataclass(frozen=True)
+class _LanguageBuild:
+    """One language's build, into `work/<code>/site`: its pages staged and built by the
+    engine, its downloads and redirects, its PDFs. Returns its progress lines."""
+
+    project: Project
+    engine: Engine
+    language: Language
+    sites: dict
+    changes: dict
+    work: Path
+    with_pdf: bool
+    verbose: bool
+
+    def __call__(self) -> list[str]:
+        project, language = self.project, self.language
+        config = project.config()
+        site = self.sites[language.code]
+        renderer = renderer_for(project, site, config.directory_urls, self.changes)
+        folder = self.work / language.code
+        staged = stage(renderer, project.docs, folder / "docs", self.with_pdf, language=language)
+        pdfs = None
+        try:
+            if self.with_pdf:
+                cache = project.cache / "pdf" / language.code
+                pdfs = _render_pdfs(renderer, cache)
+            session.begin(
+                session.Session(
+                    site, project.templates, config.directory_urls, self.changes, project.locale
+                )
+            )
+            try:
+                self.engine.build(
+                    project, folder / "docs", folder / "site", {}, self.verbose, language
+                )
+            finally:
+                session.end()
+            out = folder / "site"
+            self.engine.after_build(staged.pages, out, config.directory_urls)
+            site_url = config.site_url
+            if site_url and language.prefix:
+                site_url = site_url.rstrip("/") + "/" + language.prefix
+            english = self.sites[SOURCE]
+            others = {code: s for code, s in self.sites.items() if code != SOURCE}
+            write_downloads(
+                english,
+                out,
+                site_url,
+                config.directory_urls,
+                others,
+                language.code,
+                renderer.gettext,
+            )
+            write_error_page(out, site_url)
+            for redirect in staged.redirects:
+                target = out / redirect.dest
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_text(redirect.html, encoding="utf-8")
+            lines = []
+            if pdfs:
+                done = pdfs.result()
+                lines = pdf.write(done, out, language.prefix)
+                _fill_pdf_links(renderer, out, done)
+            return lines
+        finally:
+            if pdfs:
+                pdfs.stop()
 
 
 def _fill_pdf_links(renderer: Renderer, out: Path, pdfs: list[pdf.Pdf]) -> None:

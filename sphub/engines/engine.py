@@ -15,7 +15,9 @@ from pathlib import Path
 import yaml
 
 from sphub.engines import session
+from sphub.engines.languages import Language
 from sphub.engines.project import Project
+from sphub.render import i18n
 from sphub.render.pages import Page
 
 
@@ -50,10 +52,15 @@ class Engine:
         config.pop("watch", None)
         return config
 
-    def write_config(self, project: Project, docs: Path, site: Path) -> Path:
-        """Write the staged configuration beside `docs`; returns its path."""
+    def write_config(
+        self, project: Project, docs: Path, site: Path, language: Language | None = None
+    ) -> Path:
+        """Write the staged configuration (of `language`'s build) beside `docs`; returns its
+        path."""
         config_file = docs.parent / "mkdocs.yml"
         config = self.staged_config(project, docs, site)
+        language = language or Language(i18n.SOURCE, (i18n.SOURCE,))
+        config = language.configure(config, i18n.partial_strings(project.overrides))
         text = yaml.safe_dump(config, allow_unicode=True, sort_keys=False)
         config_file.write_text(text, encoding="utf-8")
         return config_file
@@ -63,14 +70,21 @@ class Engine:
         raise NotImplementedError
 
     def build(
-        self, project: Project, docs: Path, site: Path, env: dict[str, str], verbose: bool = False
+        self,
+        project: Project,
+        docs: Path,
+        site: Path,
+        env: dict[str, str],
+        verbose: bool = False,
+        language: Language | None = None,
     ) -> None:
-        """Build `docs` (a staging folder beside `site`) into `site`, strictly.
+        """Build `docs` (a staging folder beside `site`) into `site`, strictly, as the build
+        of `language` (default: the source's).
 
         Raises:
             EngineFailed: the engine failed; its log is printed first.
         """
-        config_file = self.write_config(project, docs, site)
+        config_file = self.write_config(project, docs, site, language)
         for line in self.differences:
             print(f"{self.name}: {line}")
         command = [sys.executable, "-m", "sphub.engines.run", self.name, str(config_file)]

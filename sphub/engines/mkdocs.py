@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from sphub.engines.engine import Engine, EngineFailed
+from sphub.engines.languages import Language
 from sphub.engines.project import Project
 
 
@@ -23,12 +24,18 @@ class MkDocs(Engine):
         return config
 
     def build(
-        self, project: Project, docs: Path, site: Path, env: dict[str, str], verbose: bool = False
+        self,
+        project: Project,
+        docs: Path,
+        site: Path,
+        env: dict[str, str],
+        verbose: bool = False,
+        language: Language | None = None,
     ) -> None:
         """In sphub's own process: the macros find the loaded site in memory, and no second
         Python starts (ProperDocs, which stands in for the `mkdocs` modules, and Zensical run
         in one of their own)."""
-        config_file = self.write_config(project, docs, site)
+        config_file = self.write_config(project, docs, site, language)
         os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's banner
         log = _Log(logging.INFO if verbose else logging.WARNING)
         logger = logging.getLogger("mkdocs")

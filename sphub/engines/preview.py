@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 import os
 import re
+import shutil
 import sys
 import threading
 import time
@@ -30,7 +31,10 @@ from sphub.data.fields import references
 from sphub.editor.assets import admin_files
 from sphub.editor.assets import missing as editor_missing
 from sphub.editor.server import LOCAL_NAMES, EditingServer
+from sphub.data.translations import languages, translate
+from sphub.engines.languages import TRANSLATED_PAGE, Language, languages_of
 from sphub.engines.staging import stage
+from sphub.render.i18n import LOCALE, SOURCE
 from sphub.models import COLLECTIONS
 from sphub.render.pages import Page, all_pages, entry_page, step_pages
 from sphub.render.renderer import COMPILED, Renderer
@@ -198,7 +202,8 @@ class Preview:
         from sphub.engines.build import renderer_for
 
         self.project, self.folder, self.renderer_for = project, folder, renderer_for
-        self.watched = [project.data, project.docs, project.overrides]
+        self.watched = [project.data, project.docs, project.overrides, project.locale, LOCALE]
+        self.codes = languages(project.data)
         self.session: session.Session | None = None  # the last good data's
         self.pages: dict[str, Page] = {}  # source path -> page, of the last good data
         self.seen_templates: dict[Path, float] = {}
@@ -225,12 +230,17 @@ class Preview:
             return self._refused(err)
         previous = self.session
         self.session = session.Session(
-            site, self.project.templates, config.directory_urls, renderer.changes
+            site,
+            self.project.templates,
+            config.directory_urls,
+            renderer.changes,
+            self.project.locale,
         )
         session.begin(self.session)
         try:
             pages = self._pages(renderer, previous)
-            stage(renderer, self.project.docs, self.folder / "docs", False, pages)
+            english = Language(SOURCE, self.codes, self.project.locale)
+            stage(renderer, self.project.docs, self.folder / "docs", False, pages, english)
             self.pages = {page.src: page for page in pages}
         except (DataError, jinja2.TemplateError) as err:  # found before any file is written
             self.session = previous
@@ -324,12 +334,75 @@ class Preview:
 
     def watch(self) -> None:
         seen = _snapshot(self.watched)
+        self.build_languages(set(self.codes) - {SOURCE})
         while True:
             time.sleep(POLL)
             now = _snapshot(self.watched)
             if now != seen:
+                edited = {p for p in seen.keys() | now.keys() if seen.get(p) != now.get(p)}
                 seen = now
-                self.restage()
+                changed = languages_changed(edited, self.project, self.codes)
+                if SOURCE in changed:
+                    if self.restage():
+                        self.build_languages(changed - {SOURCE})
+                    continue
+                try:  # only translations changed: the English pages stay as they are
+                    site = load_site(self.project.data)
+                except DataError as err:
+                    self._refused(err)
+                    continue
+                self.build_languages(changed, site)
+
+    def build_languages(self, codes: set[str], english=None) -> None:
+        """Build each language of `codes` again, whole (in a process of its own, as
+        `sphub build` does), from the site `english` (default: the last staged), and put it
+        in place in the served site, under its folder."""
+        from sphub.engines.build import _Forked, _LanguageBuild, swap_in
+        from sphub.engines.registry import engine_named
+
+        while codes and _server is None:  # MkDocs serves once its first build is done
+            time.sleep(POLL)
+        if not codes or self.session is None:
+            return
+        english = english or self.session.site
+        sites = {code: translate(english, code) for code in self.codes}
+        for language in languages_of(self.codes, self.project.locale):
+            if language.code not in codes:
+                continue
+            work = self.folder / "languages"
+            engine = engine_named("mkdocs")
+            changes = self.session.changes
+            one = _LanguageBuild(self.project, engine, language, sites, changes, work, False, False)
+            try:
+                _Forked(one).result()
+            except Exception as err:  # bad data was refused above: an engine's or a bug's
+                print(f"The {language.code} pages were not rebuilt: {err}", file=sys.stderr)
+                continue
+            built, served = work / language.code / "site", Path(_server.root) / language.code
+            swap_in(built, served)
+            shutil.rmtree(built, ignore_errors=True)
+            print(f"Rebuilt the {language.code} pages", flush=True)
+        _rebuild_now()  # the served pages reload
+
+
+def languages_changed(edited: set[Path], project: Project, codes: tuple[str, ...]) -> set[str]:
+    """The languages whose pages an edit of the files `edited` can change: a file of one
+    language's own (data/translations/<lang>/, docs/x.<lang>.md, its catalogue) changes
+    that language's; any other file (the English data and pages, the templates) every
+    language's."""
+    found = set()
+    for path in edited:
+        code = None
+        for folder in (project.data / "translations", project.locale, LOCALE):
+            if path.is_relative_to(folder):
+                code = path.relative_to(folder).parts[0]
+        match = TRANSLATED_PAGE.search(path.name)
+        if match and path.is_relative_to(project.docs):
+            code = match[1]
+        if code not in codes or code == SOURCE:
+            return set(codes)
+        found.add(code)
+    return found
 
 
 def serve(project: Project, dev_addr: str, verbose: bool = False, edit: bool = False) -> int:
@@ -359,7 +432,10 @@ def serve(project: Project, dev_addr: str, verbose: bool = False, edit: bool = F
     preview = Preview(project, folder)
     if not preview.restage():
         return 1
-    config_file = engine_named("mkdocs").write_config(project, folder / "docs", folder / "site")
+    english = Language(SOURCE, preview.codes, project.locale)
+    config_file = engine_named("mkdocs").write_config(
+        project, folder / "docs", folder / "site", english
+    )
     threading.Thread(target=preview.watch, daemon=True).start()
     from mkdocs.commands.serve import serve as mkdocs_serve
 

@@ -48,6 +48,12 @@ class Project:
         return self.overrides / "fragments"
 
     @property
+    def locale(self) -> Path:
+        """The project's own message catalogues (locale/<lang>/LC_MESSAGES/sphub.po), which
+        come before sphub's: a project adds a language with one and data/translations/<lang>/."""
+        return self.root / "locale"
+
+    @property
     def cache(self) -> Path:
         """What a build keeps for the next one (the PDFs, keyed by their inputs)."""
         return self.root / ".cache" / "sphub"

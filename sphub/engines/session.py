@@ -26,6 +26,7 @@ class Session:
     templates: Path
     directory_urls: bool
     changes: dict  # data file -> sphub.data.history.Change
+    locale: Path | None = None  # the project's own catalogues
 
 
 _current: Session | None = None
@@ -56,7 +57,10 @@ def renderer() -> Renderer:
     global _renderer
     now = current()
     if _renderer is None or _renderer[0] is not now:
-        _renderer = (now, Renderer(now.site, now.templates, now.directory_urls, now.changes))
+        _renderer = (
+            now,
+            Renderer(now.site, now.templates, now.directory_urls, now.changes, now.locale),
+        )
         _renderer[1].links_from_source = os.environ.get(LINKS_FROM_SOURCE) == "1"
     return _renderer[1]
 

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sphub.data.errors import DataError, Problem
+from sphub.data.translations import page_state
+from sphub.engines.languages import Language
 from sphub.outputs import pdf
 from sphub.outputs.redirects import Redirect, collisions, redirect_dest, redirects
 from sphub.render.pages import Page, all_pages
@@ -32,8 +34,19 @@ class Staged:
     redirects: list[Redirect]
 
 
-def _hand_written(docs: Path) -> list[Path]:
-    return sorted(p for p in docs.rglob("*") if p.is_file())
+def with_note(markdown: str, note: str) -> str:
+    """`markdown` (a hand-written page) with the HTML `note` at its top: after its front
+    matter and its title (`# ...`, which must stay first: the engine takes the page's title
+    from it)."""
+    body_at = 0
+    if markdown.startswith("---\n"):
+        end = markdown.find("\n---\n", 4)
+        body_at = end + len("\n---\n") if end != -1 else 0
+    head, body = markdown[:body_at], markdown[body_at:]
+    first, _, rest = body.lstrip("\n").partition("\n")
+    if first.startswith("# "):
+        return f"{head}{first}\n\n{note}\n\n{rest}"
+    return f"{head}\n{note}\n\n{body}"
 
 
 def _page_problems(renderer: Renderer, pages: Iterable[Page], docs: Path) -> list[Problem]:
@@ -76,9 +89,12 @@ def stage(
     folder: Path,
     with_pdf_links: bool,
     pages: list[Page] | None = None,
+    language: Language | None = None,
 ) -> Staged:
     """Fill `folder` with docs/ and the pages made from data (`pages`, or every page of
     `renderer`'s site); only files that changed are written, files no longer made removed.
+    The hand-written pages are those of `language` (default: the source's): a page's
+    translation where there is one, else the page with a note saying it is in English.
 
     Raises:
         DataError: a page or redirect would take the place of a hand-written page.
@@ -87,21 +103,29 @@ def stage(
     problems = _page_problems(renderer, pages, docs)
     directory_urls = renderer.directory_urls
     taken = {redirect_dest(p.src, directory_urls) for p in pages}
-    written = _hand_written(docs)
-    for path in written:
-        src = path.relative_to(docs).as_posix()
+    language = language or Language(renderer.language, (renderer.language,))
+    written = language.hand_written(docs)
+    for src, path in written.items():
         taken.add(redirect_dest(src, directory_urls) if path.suffix == ".md" else src)
     found = redirects(renderer, directory_urls)
     problems += collisions(renderer.site, found, taken)
     if problems:
         raise DataError(problems)
     wanted: set[Path] = set()
-    for path in written:
-        target = folder / path.relative_to(docs)
+    for src, path in written.items():
+        target = folder / src
         wanted.add(target)
-        src = path.relative_to(docs).as_posix()
-        if path.suffix == ".md" and with_pdf_links and pdf.is_guidance(src):
-            write_if_changed(target, path.read_text(encoding="utf-8") + f"\n\n{PDF_LINKS}\n")
+        note = None
+        if path.suffix == ".md" and language.prefix:
+            translated = path if path != docs / src else None
+            state = page_state(docs / src, translated)
+            if state:
+                note = renderer.render("translation_note.html", src, state=state)
+        if path.suffix == ".md" and (note or (with_pdf_links and pdf.is_guidance(src))):
+            text = path.read_text(encoding="utf-8")
+            text = with_note(text, note) if note else text
+            links = f"\n\n{PDF_LINKS}\n" if with_pdf_links and pdf.is_guidance(src) else ""
+            write_if_changed(target, text + links)
         elif not target.is_file() or target.stat().st_mtime < path.stat().st_mtime:
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(path, target)

@@ -40,10 +40,17 @@ class Zensical(Engine):
         return config
 
     def build(
-        self, project: Project, docs: Path, site: Path, env: dict[str, str], verbose: bool = False
+        self,
+        project: Project,
+        docs: Path,
+        site: Path,
+        env: dict[str, str],
+        verbose: bool = False,
+        language=None,
     ) -> None:
         # The macros' links, in hand-written pages, are written as Zensical reads them.
-        super().build(project, docs, site, {**env, session.LINKS_FROM_SOURCE: "1"}, verbose)
+        env = {**env, session.LINKS_FROM_SOURCE: "1"}
+        super().build(project, docs, site, env, verbose, language)
 
     def after_build(self, pages: list[Page], site: Path, directory_urls: bool) -> None:
         """Zensical reads every relative link in raw HTML as relative to the Markdown file and

@@ -15,12 +15,13 @@ from icalendar import Calendar
 from icalendar import Event as VEvent
 
 from sphub.render import text
+from sphub.render.i18n import SOURCE, N_
 from sphub.render.markup import markdown_text
 from sphub.models.network import Event
 from sphub.data.site import Site
 
 PRODID = "-//SEEP Social Performance Working Group//sphub//EN"
-FEED_NAME = "Social Performance Working Group for Networks: events"
+FEED_NAME = N_("Social Performance Working Group for Networks: events")
 # A fixed domain part keeps UIDs globally unique and unchanged when the site moves host.
 UID_DOMAIN = "events.sphub"
 
@@ -29,30 +30,32 @@ def uid(event: Event) -> str:
     return f"{event.id}@{UID_DOMAIN}"
 
 
-def location(event: Event) -> str | None:
+def location(event: Event, lang: str = SOURCE, gettext=str) -> str | None:
     """'Venue, City, Country', 'Online', or None when the place is not recorded."""
     if event.place:
-        parts = [event.place.venue, event.place.city, text.country_name(event.place.country)]
+        country = text.country_name(event.place.country, lang)
+        parts = [event.place.venue, event.place.city, country]
         return ", ".join(p for p in parts if p)
-    return "Online" if event.online else None
+    return gettext("Online") if event.online else None
 
 
-def vevent(event: Event, site: Site, url: str | None) -> VEvent:
-    """The VEVENT of `event`; `url` is the absolute address of its page, when known."""
+def vevent(event: Event, site: Site, url: str | None, lang: str = SOURCE, gettext=str) -> VEvent:
+    """The VEVENT of `event` in `lang` (its labels; the event's own text keeps its
+    language); `url` is the absolute address of its page, when known."""
     item = VEvent()
     item.add("uid", uid(event))
     item.add("dtstamp", datetime.combine(site.build_date, time(0), tzinfo=timezone.utc))
     item.add("summary", event.title)
     item.add("dtstart", event.start)
     item.add("dtend", site.last_day(event) + timedelta(days=1))
-    item.add("categories", [text.label(event.kind)])
-    if where := location(event):
+    item.add("categories", [text.label(event.kind, gettext)])
+    if where := location(event, lang, gettext):
         item.add("location", where)
     # Calendars show DESCRIPTION as plain text.
     description = [markdown_text(event.description)] if event.description else []
     if url:
         item.add("url", url)
-        description.append(f"Details: {url}")
+        description.append(gettext("Details: %(url)s") % {"url": url})
     if description:
         item.add("description", "\n\n".join(description))
     return item
@@ -65,28 +68,36 @@ def vevent(event: Event, site: Site, url: str | None) -> VEvent:
 _written: dict[tuple, bytes] = {}
 
 
-def _vevent_bytes(event: Event, site: Site, url: str | None) -> bytes:
-    made_from = (event.model_dump_json(), site.build_date, site.last_day(event), url)
+def _vevent_bytes(event: Event, site: Site, url: str | None, lang: str, gettext) -> bytes:
+    made_from = (event.model_dump_json(), site.build_date, site.last_day(event), url, lang)
     if made_from not in _written:
         if len(_written) > 100_000:  # a long preview session: start again
             _written.clear()
-        _written[made_from] = vevent(event, site, url).to_ical()
+        _written[made_from] = vevent(event, site, url, lang, gettext).to_ical()
     return _written[made_from]
 
 
 def calendar(
-    events: list[Event], site: Site, urls: dict[str, str | None], name: str = FEED_NAME
+    events: list[Event],
+    site: Site,
+    urls: dict[str, str | None],
+    name: str | None = None,
+    lang: str = SOURCE,
+    gettext=str,
 ) -> bytes:
-    """An iCalendar file holding `events`; `urls` maps event id -> absolute page address."""
+    """An iCalendar file holding `events`, with its labels in `lang` (`gettext`); `urls` maps
+    event id -> absolute page address; `name` is the calendar's (default: the feed's)."""
     cal = Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
-    cal.add("x-wr-calname", name)
+    cal.add("x-wr-calname", name or gettext(FEED_NAME))
     # icalendar writes a calendar as its own lines, then each component's, then its END line:
     # the same bytes, with the events' lines written once.
     # (tests/unit/outputs/test_calendars.py reads the files back with icalendar).
     end = b"END:VCALENDAR\r\n"
     head = cal.to_ical().removesuffix(end)
-    return head + b"".join(_vevent_bytes(e, site, urls.get(e.id)) for e in events) + end
+    return (
+        head + b"".join(_vevent_bytes(e, site, urls.get(e.id), lang, gettext) for e in events) + end
+    )

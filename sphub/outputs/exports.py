@@ -34,12 +34,20 @@ MEMBER_COLUMNS = [
 ]
 
 
-def collection_json(site: Site, key: str) -> str:
-    """Every entry of the collection `key`, as the models validated it."""
+def collection_json(site: Site, key: str, translations: dict[str, Site] | None = None) -> str:
+    """Every entry of the collection `key`, as the models validated it, and under
+    `translations`, per language, each entry whose text that language translates, whole,
+    in that language (an entry left out there is read in English)."""
+    entries = [entry.model_dump(mode="json") for entry in site.collection(key).values()]
+    translated = {}
+    for lang, other in (translations or {}).items():
+        dumps = [entry.model_dump(mode="json") for entry in other.collection(key).values()]
+        translated[lang] = [t for t, e in zip(dumps, entries, strict=True) if t != e]
     document = {
         "collection": key,
         "description": COLLECTIONS[key].summary,
-        "entries": [entry.model_dump(mode="json") for entry in site.collection(key).values()],
+        "entries": entries,
+        "translations": translated,
     }
     return json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
@@ -82,26 +90,44 @@ def members_csv(site: Site) -> str:
     return "\ufeff" + out.getvalue()
 
 
-def downloads(site: Site, site_url: str | None, directory_urls: bool) -> dict[str, bytes]:
-    """Path in the built site -> content, for every download."""
+def downloads(
+    site: Site,
+    site_url: str | None,
+    directory_urls: bool,
+    translations: dict[str, Site] | None = None,
+    lang: str = "en",
+    gettext=str,
+) -> dict[str, bytes]:
+    """Path in the built site -> content, for every download of the build of `lang`
+    (`site_url` its pages' address): the JSON of `site` with every language of
+    `translations`, the CSV, and the calendars with their labels in `lang`."""
     files: dict[str, bytes] = {
-        json_path(key): collection_json(site, key).encode() for key in COLLECTIONS
+        json_path(key): collection_json(site, key, translations).encode() for key in COLLECTIONS
     }
     files[MEMBERS_CSV] = members_csv(site).encode()
     events = sorted(site.events.values(), key=lambda e: (e.start, e.id))
     urls = {e.id: absolute_url(site_url, page_src("events", e.id), directory_urls) for e in events}
-    files[FEED] = ical.calendar(events, site, urls)
+    files[FEED] = ical.calendar(events, site, urls, lang=lang, gettext=gettext)
     for event in events:
-        files[event_ics_path(event.id)] = ical.calendar([event], site, urls, name=event.title)
+        files[event_ics_path(event.id)] = ical.calendar(
+            [event], site, urls, name=event.title, lang=lang, gettext=gettext
+        )
     return files
 
 
 def write_downloads(
-    site: Site, site_dir: Path, site_url: str | None, directory_urls: bool
+    site: Site,
+    site_dir: Path,
+    site_url: str | None,
+    directory_urls: bool,
+    translations: dict[str, Site] | None = None,
+    lang: str = "en",
+    gettext=str,
 ) -> list[Path]:
-    """Write every download under `site_dir`; returns the files written."""
+    """Write every download under `site_dir` (see `downloads`); returns the files written."""
     written = []
-    for path, content in downloads(site, site_url, directory_urls).items():
+    files = downloads(site, site_url, directory_urls, translations, lang, gettext)
+    for path, content in files.items():
         target = site_dir / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(content)

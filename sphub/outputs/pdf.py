@@ -35,6 +35,7 @@ from urllib.parse import urljoin
 from markupsafe import Markup, escape
 
 from sphub.outputs import system
+from sphub.render.i18n import N_
 from sphub.models import COLLECTIONS
 from sphub.models.guide import CHAPTERS
 from sphub.render.markup import markdown_html
@@ -483,7 +484,40 @@ def _render(html: str, css: str) -> tuple[bytes, int]:
     return document.write_pdf(**WRITE_OPTIONS), len(document.pages)
 
 
-def render_pdf(html: str, path: str, title: str, cache: Path | None = None) -> Pdf:
+# The words of the book's page numbers (CSS `content`), in the book's language: each
+# %(...)s is a counter.
+PAGE_OF = N_("Page %(page)s of %(pages)s")
+SEE_PAGE = N_("(page %(page)s)")
+GO_TO_PAGE = N_(", page %(page)s")
+
+
+def _css_content(message: str, counters: dict[str, str]) -> str:
+    """A CSS `content` value from a translated `message`: its words quoted, each
+    placeholder replaced by its counter."""
+    parts = re.split(r"%\((\w+)\)s", message)
+    values = []
+    for index, part in enumerate(parts):
+        if index % 2:
+            values.append(counters[part])
+        elif part:
+            values.append('"' + part.replace("\\", "\\\\").replace('"', '\\"') + '"')
+    return " ".join(values)
+
+
+def page_words_css(gettext) -> str:
+    """The CSS of the page numbers' words, in the language of `gettext`."""
+    target = "target-counter(attr(href), page)"
+    page_of = _css_content(gettext(PAGE_OF), {"page": "counter(page)", "pages": "counter(pages)"})
+    see = _css_content(gettext(SEE_PAGE), {"page": target})
+    go_to = _css_content(gettext(GO_TO_PAGE), {"page": target})
+    return (
+        f"@page {{ @bottom-center {{ content: {page_of}; }} }}\n"
+        f'.book-chapter a[href^="#"]::after {{ content: {see}; }}\n'
+        f".book-chapter a.book-goto::after {{ content: {go_to}; }}\n"
+    )
+
+
+def render_pdf(html: str, path: str, title: str, cache: Path | None = None, gettext=str) -> Pdf:
     """Render `html` with the book's CSS and fonts, or take the PDF rendered before from the
     same HTML and CSS: from this process, or from `cache` (a folder kept between builds).
 
@@ -500,7 +534,11 @@ def render_pdf(html: str, path: str, title: str, cache: Path | None = None) -> P
             + ", ".join(f"'{c}' (U+{ord(c):04X})" for c in missing)
             + "; add a font subset that has them (see its README)"
         )
-    css = font_css(subsets) + (ASSETS / "book.css").read_text(encoding="utf-8")
+    css = (
+        font_css(subsets)
+        + (ASSETS / "book.css").read_text(encoding="utf-8")
+        + page_words_css(gettext)
+    )
     problem = system.pdf_problem()
     if problem:  # WeasyPrint would print a paragraph and a traceback
         raise PdfError(f"{path}: {problem}")
@@ -584,12 +622,14 @@ def _kept(cache: Path | None, key: str) -> tuple[bytes, int] | None:
 def build_guide(renderer: Renderer, cache: Path | None = None) -> Pdf:
     """The whole guide as one PDF. `make bench` calls it without `cache`, after clearing
     the process's own, and reads its pages, `len(data)`, seconds and ms_per_page."""
-    return render_pdf(book_html(renderer, "guide"), GUIDE, "The whole guide", cache)
+    title = renderer.gettext(N_("The whole guide"))
+    return render_pdf(book_html(renderer, "guide"), GUIDE, title, cache, renderer.gettext)
 
 
 def build_worksheet(renderer: Renderer, cache: Path | None = None) -> Pdf:
     """The assessment worksheet alone, for workshop hand-outs."""
-    return render_pdf(book_html(renderer, "worksheet"), WORKSHEET, "Assessment worksheet", cache)
+    title = renderer.gettext(N_("Assessment worksheet"))
+    return render_pdf(book_html(renderer, "worksheet"), WORKSHEET, title, cache, renderer.gettext)
 
 
 def build_all(renderer: Renderer, cache: Path | None = None) -> list[Pdf]:
@@ -605,8 +645,9 @@ def wanted(command: str | None) -> bool:
     return command != "serve"
 
 
-def write(pdfs: list[Pdf], site_dir: str | os.PathLike) -> list[str]:
-    """Write the PDFs into the built site; returns one progress line each."""
+def write(pdfs: list[Pdf], site_dir: str | os.PathLike, prefix: str = "") -> list[str]:
+    """Write the PDFs into the built site (of a language whose pages are under `prefix` in
+    the whole site: 'fr/'); returns one progress line each."""
     lines = []
     for pdf in pdfs:
         target = Path(site_dir) / pdf.path
@@ -617,7 +658,7 @@ def write(pdfs: list[Pdf], site_dir: str | os.PathLike) -> list[str]:
             if pdf.seconds
             else "unchanged"
         )
-        lines.append(f"PDF {pdf.path}: {pdf.pages} pages, {pdf.size}, {how}")
+        lines.append(f"PDF {prefix}{pdf.path}: {pdf.pages} pages, {pdf.size}, {how}")
     return lines
 
 

@@ -50,13 +50,16 @@ def entry_page(renderer: Renderer, entry: Model) -> Page:
     collection = renderer.site.collection_of(entry)
     src = renderer.src_of(entry)
     title = renderer.title_of(entry)
-    html = renderer.render(entry.page_template, src, entry=entry, title=title)
+    html = _translation_note(renderer, entry, src) + renderer.render(
+        entry.page_template, src, entry=entry, title=title
+    )
     file = f"data/{COLLECTIONS[collection].file}"
     if file in renderer.changes:
         html += "\n" + renderer.render(
             "last_changed.html", src, change=renderer.changes[file], file=file
         )
-    return Page(src, title, html + "\n" + edit_line(renderer, entry, src), kind=entry.kind_name)
+    html += "\n" + edit_line(renderer, entry, src)
+    return Page(src, title, html, kind=renderer.gettext(entry.kind_name))
 
 
 def edit_line(renderer: Renderer, entry: Model, src: str) -> str:
@@ -73,6 +76,13 @@ def edit_line(renderer: Renderer, entry: Model, src: str) -> str:
     )
 
 
+def _translation_note(renderer: Renderer, entry: Model, src: str) -> str:
+    """The note on a page of another language than the source's whose text is (partly) in
+    English, or whose English changed since it was translated; '' otherwise."""
+    state = renderer.site.translation_state(entry)
+    return renderer.render("translation_note.html", src, state=state) + "\n" if state else ""
+
+
 def step_pages(renderer: Renderer) -> list[Page]:
     """A page per step of every path through the decision tree. Left out of search: the same
     question stands on many paths, and a search should lead to the start, not into the
@@ -81,7 +91,9 @@ def step_pages(renderer: Renderer) -> list[Page]:
     for step in walk(renderer.site.tree):
         src = step_src(step)
         template = "tree_question.html" if step.node.type == "question" else "tree_outcome.html"
-        html = renderer.render(template, src, step=step, node=step.node)
+        html = _translation_note(renderer, step.node, src) + renderer.render(
+            template, src, step=step, node=step.node
+        )
         html += "\n" + edit_line(renderer, step.node, src)
         pages.append(Page(src, step.node.heading, html, searchable=False))
     return pages

@@ -27,7 +27,7 @@ from sphub.models import COLLECTIONS
 from sphub.models.network import WorkPlan
 from sphub.models.strategy import TreeNode
 from sphub.models.types import Model
-from sphub.render import downloads, pictures, text
+from sphub.render import downloads, i18n, pictures, text
 from sphub.render.guide import file_guides
 from sphub.render.markup import markdown_html, with_word_boundaries
 from sphub.render.urls import START_PAGE, page_src, relative_url, step_src, url_of
@@ -73,11 +73,22 @@ class Renderer:
     links_from_source = False
 
     def __init__(
-        self, site: Site, templates: Path, directory_urls: bool = True, changes: dict | None = None
+        self,
+        site: Site,
+        templates: Path,
+        directory_urls: bool = True,
+        changes: dict | None = None,
+        locale_dir: Path | None = None,
     ):
         self.site = site
         self.changes = changes or {}  # data file -> sphub.data.history.Change, shown on its pages
         self.directory_urls = directory_urls
+        # The site's language (`Site.language`, 'en' for the source) and its catalogue:
+        # the project's `locale/` folder (`locale_dir`) first, then sphub's.
+        self.language = lang = site.language
+        translations = i18n.translations(lang, locale_dir)
+        self.gettext = gettext = translations.gettext
+        self.words = words = text.Words(lang, gettext)
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(templates),
             autoescape=True,
@@ -85,23 +96,26 @@ class Renderer:
             trim_blocks=True,
             lstrip_blocks=True,
             bytecode_cache=COMPILED,
+            extensions=["jinja2.ext.i18n"],
         )
+        self.env.install_gettext_translations(translations, newstyle=True)
         self.env.filters.update(
             md=markdown_html,
-            when=text.when,
-            country=text.country_name,
-            language=text.language_name,
-            label=text.label,
+            when=words.when,
+            country=words.country,
+            language=words.language,
+            label=words.label,
             by_name=lambda entries: sorted(entries, key=sort_name),
         )
         self.env.tests["contains"] = lambda values, value: value in values
         tree = site.tree
         self.env.globals.update(
             site=site,
+            lang=lang,
             collections=COLLECTIONS,
             downloads=downloads,  # paths of the JSON, CSV and calendars
-            event_dates=text.event_dates,
-            activity_status=lambda activity, plan: text.activity_status(
+            event_dates=words.dates,
+            activity_status=lambda activity, plan: words.activity_status(
                 activity.status, plan.year, site.build_date
             ),
             name=self.title_of,
@@ -120,7 +134,7 @@ class Renderer:
             path_entry_points=self.path_entry_points,
             settled=self.settled,
             deciding_answer=lambda step: deciding_answer(step.answers),
-            **pictures.template_globals(site, self.title_of),
+            **pictures.template_globals(site, self.title_of, words),
         )
 
     def path_entry_points(self, step: Step) -> list[tuple[Model, int]]:
@@ -170,7 +184,10 @@ class Renderer:
     def title_of(self, entry: Model) -> str:
         """The title of an entry's page, and of links to it."""
         if isinstance(entry, WorkPlan):
-            return f"{self.site.regions[entry.region].group} work plan {entry.year}"
+            return self.gettext("%(region)s work plan %(year)s") % {
+                "region": self.site.regions[entry.region].group,
+                "year": entry.year,
+            }
         if isinstance(entry, TreeNode):
             return entry.heading
         name = getattr(entry, "name", None) or entry.title

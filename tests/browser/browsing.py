@@ -42,6 +42,10 @@ DESKTOP = {"width": 1280, "height": 900}
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}
 # Schemes that never reach the network.
 LOCAL_SCHEMES = {"data", "blob", "about", "file"}
+# Material's search meta line once its index is loaded, and once a query has run, in the
+# site's languages (Material's partials/languages/{en,fr,es}.html).
+SEARCH_READY = "Type to start|Taper pour|Teclee para"
+SEARCH_DONE = "matching|trouvé|encontrad"
 
 
 def is_local(url: str) -> bool:
@@ -111,7 +115,7 @@ class Visit:
         # Type only once the index is loaded: the meta line reads "Initializing search" until
         # then, and a query typed earlier can be answered from an empty index.
         page.wait_for_function(
-            "() => /Type to start/i.test(document.querySelector('.md-search-result__meta')"
+            f"() => /{SEARCH_READY}/i.test(document.querySelector('.md-search-result__meta')"
             ".textContent)"
         )
         field.fill(query)
@@ -119,7 +123,8 @@ class Visit:
         # The meta line reads "Initializing search", then "Type to start searching", and only
         # once the query has run "N matching documents" or "No matching documents".
         page.wait_for_function(
-            "() => /matching/i.test(document.querySelector('.md-search-result__meta').textContent)"
+            f"() => /{SEARCH_DONE}/i.test(document.querySelector('.md-search-result__meta')"
+            ".textContent)"
         )
         return page.locator(".md-search-result__item h1").all_inner_texts()
 

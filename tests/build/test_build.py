@@ -129,7 +129,8 @@ def _start_and_wait_for_pages(project: Path) -> subprocess.Popen:
     process = sphub_build(project, start_new_session=True)
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
-        if any(project.glob(".site-new-*/site/**/*.html")):
+        # Each language builds in a folder of its own (.site-new-*/en/site/...).
+        if any(project.glob(".site-new-*/*/site/**/*.html")):
             return process
         assert process.poll() is None, process.communicate()
         time.sleep(0.01)

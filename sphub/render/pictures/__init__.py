@@ -10,15 +10,17 @@ from functools import partial
 
 from sphub.data.site import Site
 from sphub.render.pictures import charts, diagram, maps
+from sphub.render.text import Words
 
 
-def template_globals(site: Site, title_of: Callable) -> dict[str, Callable]:
+def template_globals(site: Site, title_of: Callable, words: Words = Words()) -> dict[str, Callable]:
+    """The pictures' functions, with their words in the language of `words`."""
     return {
-        "member_map": partial(maps.member_map, site),
-        "plan_timeline": lambda plan: charts.timeline(site, plan, title_of(plan)),
-        "events_per_year": partial(charts.events_per_year, site),
-        "events_per_region": partial(charts.events_per_region, site),
-        "members_per_year": partial(charts.members_per_year, site),
+        "member_map": partial(maps.member_map, site, words=words),
+        "plan_timeline": lambda plan: charts.timeline(site, plan, title_of(plan), words),
+        "events_per_year": partial(charts.events_per_year, site, words=words),
+        "events_per_region": partial(charts.events_per_region, site, words=words),
+        "members_per_year": partial(charts.members_per_year, site, words=words),
         "layout": lambda: diagram.layout(site.tree),
         "tags": diagram.numbers(site.tree),
     }

@@ -13,7 +13,8 @@ from datetime import date
 from sphub.models.network import Activity, Region, WorkPlan
 from sphub.models.types import parse_partial
 from sphub.data.site import Site
-from sphub.render.text import activity_status, event_dates, when
+from sphub.render.i18n import N_
+from sphub.render.text import Words
 
 # Timeline geometry, in SVG user units (the picture scales to the page width).
 WIDTH = 600
@@ -41,10 +42,11 @@ class Bar:
     status_y: float
     status_anchor: str  # 'start' (text after the bar) or 'end' (before it)
     status: str  # in words: 'Done', 'Planned for 2012; outcome not recorded'
+    words: Words = Words()
 
     @property
     def when(self) -> str:
-        return when(self.activity.when)
+        return self.words.when(self.activity.when)
 
 
 @dataclass(frozen=True)
@@ -77,7 +79,7 @@ def _x(day: date, year: int, end: bool = False) -> float:
     return round(SIDE + (WIDTH - 2 * SIDE) * offset / days, 1)
 
 
-def timeline(site: Site, plan: WorkPlan, title: str) -> Timeline:
+def timeline(site: Site, plan: WorkPlan, title: str, words: Words = Words()) -> Timeline:
     """The layout of `plan`'s timeline; `title` is the plan's page title."""
     year = plan.year
     months = []
@@ -85,7 +87,7 @@ def timeline(site: Site, plan: WorkPlan, title: str) -> Timeline:
         first = date(year, month, 1)
         last = date(year + (month == 12), month % 12 + 1, 1)
         x = _x(first, year)
-        months.append((x, round(_x(last, year) - x, 1), first.strftime("%b")))
+        months.append((x, round(_x(last, year) - x, 1), words.month(first)))
     y = TOP
     groups = []
     for area in plan.focus_areas:
@@ -104,7 +106,7 @@ def timeline(site: Site, plan: WorkPlan, title: str) -> Timeline:
                 x0, x1 = round((x0 + x1) / 2 - 2, 1), round((x0 + x1) / 2 + 2, 1)
             text_y = y
             bar_y = y + len(lines) * LINE + 2
-            status = activity_status(activity.status, year, site.build_date)
+            status = words.activity_status(activity.status, year, site.build_date)
             # The status goes after the bar where it fits (13 px text: about 7 units a letter),
             # else before it, else under it.
             length = len(status) * 7
@@ -128,6 +130,7 @@ def timeline(site: Site, plan: WorkPlan, title: str) -> Timeline:
                     status_y=status_y,
                     status_anchor="start" if room_after or under else "end",
                     status=status,
+                    words=words,
                 )
             )
             y = bar_y + BAR + 12 + (LINE if under else 0)
@@ -135,21 +138,31 @@ def timeline(site: Site, plan: WorkPlan, title: str) -> Timeline:
         y += 6
     build = site.build_date
     if build.year == year:
-        today_x, note = _x(build, year), f"Built {event_dates(build, None)}"
+        today_x, note = _x(build, year), words(N_("Built %(day)s"), day=words.dates(build, None))
     else:
         today_x = None
-        side = "after" if build.year > year else "before"
-        note = f"Built {event_dates(build, None)}, {side} this year"
+        after = N_("Built %(day)s, after this year")
+        before = N_("Built %(day)s, before this year")
+        note = words(after if build.year > year else before, day=words.dates(build, None))
     region = site.regions[plan.region]
     count = sum(len(area.activities) for area in plan.focus_areas)
     description = (
-        f"Timeline of {region.group}'s work plan for {year}: {count} activities in "
-        f"{len(plan.focus_areas)} focus areas, as bars over the twelve months. "
+        words(
+            N_(
+                "Timeline of %(region)s's work plan for %(year)s: %(count)s activities in "
+                "%(areas)s focus areas, as bars over the twelve months."
+            ),
+            region=region.group,
+            year=year,
+            count=count,
+            areas=len(plan.focus_areas),
+        )
+        + " "
         + " ".join(
             f"{area.title}: "
             + "; ".join(
-                f"{a.title}, {when(a.when)}, "
-                f"{activity_status(a.status, year, site.build_date).lower()}"
+                f"{a.title}, {words.when(a.when)}, "
+                f"{words.activity_status(a.status, year, site.build_date).lower()}"
                 for a in area.activities
             )
             + "."
@@ -160,7 +173,7 @@ def timeline(site: Site, plan: WorkPlan, title: str) -> Timeline:
     return Timeline(
         key=f"timeline-{plan.id}",
         plan=plan,
-        title=f"{title}: timeline",
+        title=words(N_("%(title)s: timeline"), title=title),
         description=description,
         width=WIDTH,
         height=round(y + 4, 1),
@@ -234,41 +247,59 @@ def _years(values: Counter) -> list[tuple[str, int]]:
     return [(str(y), values.get(y, 0)) for y in range(min(values), max(values) + 1)]
 
 
-def events_per_year(site: Site, region: Region | None = None) -> BarChart | None:
+def events_per_year(
+    site: Site, region: Region | None = None, words: Words = Words()
+) -> BarChart | None:
     events = site.referring(region, "events") if region else list(site.events.values())
     counts = _years(Counter(e.start.year for e in events))
     if not counts:
         return None
-    where = f" in {region.name}" if region else ""
+    title = (
+        words(N_("Events per year in %(region)s"), region=region.name)
+        if region
+        else words(N_("Events per year"))
+    )
     return bar_chart(
         f"chart-events-year-{region.id if region else 'all'}",
-        f"Events per year{where}",
-        "Year",
-        "Events",
+        title,
+        words(N_("Year")),
+        words(N_("Events")),
         counts,
     )
 
 
-def events_per_region(site: Site) -> BarChart | None:
+def events_per_region(site: Site, words: Words = Words()) -> BarChart | None:
     if not site.events:
         return None
     counts = Counter(e.region for e in site.events.values())
     rows = [(r.name, counts.get(r.id, 0)) for r in site.regions.values()]
     if counts.get(None):
-        rows.append(("No region", counts[None]))
-    return bar_chart("chart-events-region", "Events per region", "Region", "Events", rows)
+        rows.append((words(N_("No region")), counts[None]))
+    return bar_chart(
+        "chart-events-region",
+        words(N_("Events per region")),
+        words(N_("Region")),
+        words(N_("Events")),
+        rows,
+    )
 
 
-def members_per_year(site: Site, region: Region | None = None) -> BarChart | None:
+def members_per_year(
+    site: Site, region: Region | None = None, words: Words = Words()
+) -> BarChart | None:
     members = site.members_of(region) if region else list(site.members.values())
     counts = _years(Counter(year for m in members for year in m.years))
     if not counts:
         return None
-    where = f" in {region.name}" if region else ""
+    title = (
+        words(N_("Member networks per year in %(region)s"), region=region.name)
+        if region
+        else words(N_("Member networks per year"))
+    )
     return bar_chart(
         f"chart-members-year-{region.id if region else 'all'}",
-        f"Member networks per year{where}",
-        "Year",
-        "Member networks",
+        title,
+        words(N_("Year")),
+        words(N_("Member networks")),
         counts,
     )

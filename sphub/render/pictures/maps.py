@@ -16,7 +16,8 @@ import pycountry
 
 from sphub.models.network import Member, Region
 from sphub.data.site import Site, sort_name
-from sphub.render.text import country_name
+from sphub.render.i18n import N_
+from sphub.render.text import Words
 
 # Natural Earth 1:110m admin-0 countries as TopoJSON, from the npm package world-atlas
 # (see sphub/render/pictures/geodata/README.md for source, version and licence).
@@ -292,13 +293,18 @@ def _shade(count: int) -> int:
     )
 
 
-def _legend(counts: list[int]) -> list[Legend]:
+def _legend(counts: list[int], words: Words) -> list[Legend]:
     used = sorted({_shade(c) for c in counts})
     legend = []
     for shade in range(1, (used[-1] if used else 0) + 1):
         low, high = SHADES[shade - 1]
-        words = str(low) if low == high else f"{low}–{high}" if high else f"{low} or more"
-        legend.append(Legend(shade, f"{words} network{'' if words == '1' else 's'}"))
+        if low == high:
+            text = words(N_("1 network") if low == 1 else N_("%(count)s networks"), count=low)
+        elif high:
+            text = words(N_("%(low)s–%(high)s networks"), low=low, high=high)
+        else:
+            text = words(N_("%(low)s or more networks"), low=low)
+        legend.append(Legend(shade, text))
     return legend
 
 
@@ -331,7 +337,9 @@ def _place_labels(marks: list[dict], font: float, width: float, height: float) -
                 break
 
 
-def member_map(site: Site, region: Region | None = None) -> MemberMap | None:
+def member_map(
+    site: Site, region: Region | None = None, words: Words = Words()
+) -> MemberMap | None:
     """The map of `region`'s member countries (framed on them), or of the world with every
     member country; None when no member has a country."""
     members = site.members_of(region) if region else sorted(site.members.values(), key=sort_name)
@@ -381,14 +389,14 @@ def member_map(site: Site, region: Region | None = None) -> MemberMap | None:
         marks.append(
             dict(
                 code=code,
-                name=country_name(code),
+                name=words.country(code),
                 members=by_country[code],
                 shade=_shade(count),
                 d=_path_of(index[code], view, scale),
                 label_x=(lx - x0) * scale,
                 label_y=(ly - y0) * scale,
                 size=(bx1 - bx0) * (by1 - by0),
-                text=f"{country_name(code)} ({count})",
+                text=f"{words.country(code)} ({count})",
             )
         )
     _place_labels(marks, font, width, height)
@@ -398,23 +406,40 @@ def member_map(site: Site, region: Region | None = None) -> MemberMap | None:
     ]
     unmapped = [(code, by_country[code]) for code in by_country if code not in shapes]
     without = [m for m in members if not m.country]
-    where = region.name if region else "the world"
-    title = f"Member networks in {where}, by country"
+    if region:
+        title = words(N_("Member networks in %(region)s, by country"), region=region.name)
+        where = N_(
+            "Map of %(region)s: %(count)s countries with member networks are shaded, darker "
+            "for more networks, and labelled with the country and the number of networks."
+        )
+    else:
+        title = words(N_("Member networks in the world, by country"))
+        where = N_(
+            "Map of the world: %(count)s countries with member networks are shaded, darker "
+            "for more networks, and labelled with the country and the number of networks."
+        )
+    region_name = region.name if region else ""
     description = (
-        f"Map of {where}: {len(by_country)} countries with member networks are shaded, darker "
-        f"for more networks, and labelled with the country and the number of networks. "
+        words(where, region=region_name, count=len(by_country))
+        if region
+        else words(where, count=len(by_country))
+    )
+    description += (
+        " "
         + "; ".join(
-            f"{country_name(c)}: {len(ms)}"
-            for c, ms in sorted(by_country.items(), key=lambda item: country_name(item[0]))
+            f"{words.country(c)}: {len(ms)}"
+            for c, ms in sorted(by_country.items(), key=lambda item: words.country(item[0]))
         )
         + "."
-        + (
-            f" {len(without)} networks have no country recorded (regional networks) and are "
-            "not on the map."
-            if without
-            else ""
-        )
     )
+    if without:
+        description += " " + words(
+            N_(
+                "%(count)s networks have no country recorded (regional networks) and are "
+                "not on the map."
+            ),
+            count=len(without),
+        )
     return MemberMap(
         key=f"map-{region.id if region else 'world'}",
         title=title,
@@ -423,7 +448,7 @@ def member_map(site: Site, region: Region | None = None) -> MemberMap | None:
         height=height,
         background=background,
         countries=countries,
-        legend=_legend([len(ms) for ms in by_country.values()]),
+        legend=_legend([len(ms) for ms in by_country.values()], words),
         unmapped=unmapped,
         without_country=without,
         font=font,

@@ -81,6 +81,29 @@ def test_the_preview_renders_after_an_edit_what_a_full_build_would(tmp_path, fil
     assert {p.src: p.html for p in full} == {src: p.html for src, p in preview.pages.items()}
 
 
+def test_the_preview_rebuilds_only_the_languages_an_edit_changes(tmp_path):
+    from sphub.engines.preview import languages_changed
+    from sphub.engines.project import Project
+    from sphub.render.i18n import LOCALE
+
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\n", encoding="utf-8")
+    project = Project.at(tmp_path / "mkdocs.yml")
+    codes = ("en", "fr", "es")
+    data, docs = project.data, project.docs
+
+    def changed(*paths):
+        return languages_changed(set(paths), project, codes)
+
+    assert changed(data / "translations/fr/tools.yml") == {"fr"}
+    assert changed(docs / "about.es.md", data / "translations/es/tree.yml") == {"es"}
+    assert changed(LOCALE / "fr/LC_MESSAGES/sphub.po") == {"fr"}
+    assert changed(project.locale / "es/LC_MESSAGES/sphub.po") == {"es"}
+    assert changed(data / "tools.yml") == set(codes)  # English data: every language
+    assert changed(docs / "about.md") == set(codes)  # an English page: its fallbacks too
+    assert changed(project.overrides / "fragments/tools.html") == set(codes)
+    assert changed(data / "translations/fr/tools.yml", data / "tools.yml") == set(codes)
+
+
 def test_the_problems_banner_goes_at_the_top_of_the_body_escaped():
     from tests.conftest import ROOT
 

@@ -20,6 +20,9 @@ CASES = sorted(p.stem for p in FIXTURES.glob("*.expected"))
 
 def _load_with_tree(data_copy: Path, tree: Path) -> list[str]:
     shutil.copy(tree, data_copy / "tree.yml")
+    # The shipped tree's translations name its nodes, not the fixture's: they do not apply.
+    for translated in (data_copy / "translations").glob("*/tree.yml"):
+        translated.unlink()
     try:
         load_site(data_copy)
     except DataError as err:
