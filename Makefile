@@ -35,8 +35,9 @@ offline: validate
 
 # The preview skips the PDF guide to stay fast; `SPHUB_PDF=1 make serve` renders it too.
 # After an edit only the pages whose text changed are built again (sphub/engines/preview.py).
+# `make serve VERBOSE=1` shows every message of MkDocs and its macros.
 serve: $(STAMP)
-	$(BIN)/sphub serve
+	$(BIN)/sphub serve $(if $(VERBOSE),--verbose)
 
 # The whole suite: unit, build, pdf, fuzz and browser tests.
 test: $(STAMP)

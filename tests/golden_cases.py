@@ -6,9 +6,10 @@ import shutil
 from pathlib import Path
 
 from sphub.data.errors import DataError
-from sphub.data.load import load_site
+from sphub.data.layout import check_data
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
+ROOT = GOLDEN.parent.parent  # the project, whose .yamllint the commit check uses
 
 
 def case_data(case: Path, target: Path) -> Path:
@@ -25,8 +26,10 @@ def case_data(case: Path, target: Path) -> Path:
 
 
 def problems_of(case: Path, tmp: Path) -> list[str]:
+    """What `sphub validate --strict` reports for the case: the data's problems, its
+    warnings, and the layout problems the commit check's yamllint finds."""
     try:
-        load_site(case_data(case, tmp / "data"))
+        check_data(case_data(case, tmp / "data"), strict=True, config_root=ROOT)
     except DataError as err:
         return [str(p) for p in err.problems]
     return []

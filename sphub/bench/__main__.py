@@ -11,6 +11,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from sphub.bench.browser import first_visit
 from sphub.bench.report import render
 from sphub.bench.run import BUILD_EPOCH, ROOT, pdf_builds, run_scale
 
@@ -93,6 +94,10 @@ def main(argv: list[str] | None = None) -> int:
     pdf = pdf_figure(args.runs)  # first: a failure here must not cost the long runs below
     print("Full builds with the PDFs (shipped data):", flush=True)
     builds = pdf_builds(args.runs, work)
+    print("First visit of a member's page over a slow line:", flush=True)
+    shipped = work.absolute() / "pdf" / "site"  # the shipped site, as pdf_builds left it
+    member = sorted((shipped / "members").glob("*/index.html"))[0].parent.relative_to(shipped)
+    visit = first_visit(shipped, f"{member.as_posix()}/", args.runs)
     scales = []
     for name in args.scales:
         print(f"Scale {name}:", flush=True)
@@ -107,7 +112,7 @@ def main(argv: list[str] | None = None) -> int:
                 engines=name == "S",
             )
         )
-    text = render(scales, args.runs, pdf, builds, (load_before, os.getloadavg()[0]))
+    text = render(scales, args.runs, pdf, builds, (load_before, os.getloadavg()[0]), visit)
     Path(args.out).write_text(text, encoding="utf-8")
     print(text)
     return 0

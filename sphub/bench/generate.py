@@ -298,7 +298,7 @@ def _organisation(w: World, i: int) -> Entry:
     roles = ["partner", "supporter", "funder", "tool-owner", "research", "rating-agency"]
     return {
         "id": w.ids["organisations"][i],
-        "name": f"{w.title(2, 5)} Foundation",
+        "name": f"{w.title(2, 5)} Foundation {i + 1}",  # one name per organisation
         "acronym": f"ORG{i}",
         "roles": w.rng.sample(roles, w.rng.randint(1, 3)),
         "country": w.rng.choice(COUNTRIES),
@@ -403,6 +403,7 @@ def _resource(w: World, i: int) -> Entry:
         "languages": w.rng.sample(["en", "fr", "es", "pt", "zh"], w.rng.randint(1, 2)),
         "topics": w.refs("topics", 1, 3),
         "url": f"https://example.org/resources/{i}",
+        "confirmed_by": w.sentence(),
         "description": w.paragraph(3),
         "authors": [w.person() for _ in range(w.rng.randint(0, 3))],
     }
@@ -457,7 +458,13 @@ def _tool(w: World, i: int) -> Entry:
         "cost_effort": w.rng.choice(["low", "medium", "high"]),
         "cost_note": w.sentence(),
         "languages": w.rng.sample(["en", "fr", "es", "pt", "zh"], w.rng.randint(1, 3)),
-        "links": [{"title": w.title(), "url": f"https://example.org/tools/{i}"}],
+        "links": [
+            {
+                "title": w.title(),
+                "url": f"https://example.org/tools/{i}",
+                "confirmed_by": w.sentence(),
+            }
+        ],
         "resources": w.refs("resources", 0, 3),
         "topics": w.refs("topics", 1, 2),
     }

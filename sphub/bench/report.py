@@ -8,6 +8,7 @@ import platform
 from datetime import UTC, datetime
 from pathlib import Path
 
+from sphub.bench.browser import FirstVisit
 from sphub.bench.run import ENGINES, PdfBuilds, Scale, median
 
 
@@ -52,11 +53,32 @@ def overhead(scale: Scale) -> float:
     return median(scale.sphub_seconds) / median(scale.plain_seconds)
 
 
+def first_visit_row(visit: FirstVisit | None) -> tuple[str, str, bool | None]:
+    target = (
+        "First contentful paint of a member's page, first visit at 400 kbit/s and 400 ms "
+        "round trips (served gzipped): under 2.5 s"
+    )
+    if visit is None:
+        return target, "not measured in this run", None
+    return (
+        target,
+        (
+            f"{visit.median_paint_ms / 1000:.2f} s (median of {len(visit.paint_ms)}, "
+            f"`{visit.page}`: {visit.requests} requests, {visit.sent / 1000:.1f} KB sent)"
+        ),
+        visit.median_paint_ms < 2500,
+    )
+
+
 def targets(
-    s: Scale, m: Scale | None, pdf, builds: PdfBuilds | None = None
+    s: Scale,
+    m: Scale | None,
+    pdf,
+    builds: PdfBuilds | None = None,
+    visit: FirstVisit | None = None,
 ) -> list[tuple[str, str, bool | None]]:
     """(target, measured, met) for every target; met is None when not measured."""
-    rows: list[tuple[str, str, bool | None]] = []
+    rows: list[tuple[str, str, bool | None]] = [first_visit_row(visit)]
     for scale in (s, m):
         if scale is None:
             rows.append(
@@ -277,14 +299,65 @@ def pdf_lines(builds: PdfBuilds) -> list[str]:
     return lines
 
 
+# How the site's search was chosen (issue 15). Measured once by hand, not by `make bench`,
+# which keeps this section as it is: measure again and edit it here when the search changes.
+SEARCH_CHOICE = """\
+## Search: the means chosen, and what it costs
+
+Measured on 2026-12-01 on the shipped site (182 pages; mkdocs-material 9.8.1, Pagefind 1.5.2
+with its defaults, run on the same built site), served gzipped (level 6) from localhost,
+in Chromium, each visit with an empty cache. "Slow line": 400 kbit/s each way, 400 ms round
+trips (Chromium's network emulation). Bytes are what the server sent, headers included.
+
+| | Material's lunr, as sphub ships it | Pagefind |
+|---|---|---|
+| Bytes on a first visit of a member's page, before any search | 0 for search (the page in all: 74.9 KB in 10 requests, of which sphub's worker 1.9 KB) | 0 for search (its script loads only when search is opened) |
+| Bytes to open search and get the first result | 50.9 KB once: the index (230 KB, 38.3 KB compressed) and Material's worker (12.3 KB compressed) | 122.9-130.6 KB (wasm 72.4 KB, index chunk 25.1 KB, pagefind.js 13.0 KB, its worker 12.1 KB, metadata, fragments) |
+| Bytes per further query | 0 (the index is in memory) | 26.0 KB for a second query (its index chunks and result fragments) |
+| Time from opening search to the first result, localhost | 0.46-0.83 s to load and build the index, then 77-104 ms a query | 25-72 ms to start, then 215-355 ms a query |
+| Time from opening search to the first result, slow line | 2.08-2.23 s (3 runs) | 5.31-5.44 s (3 runs); a further query 1.34-1.37 s |
+| Accents ("Cecile" finds "Cécile") | yes (sphub's worker folds the index and the query) | yes |
+| One typo ("regulaters", "cerse") | yes (the query is asked again with the index's words one edit away) | no ("regulaters" finds one unrelated page, "cerse" nothing) |
+| From `file://` (the offline zip) | yes, in an iframe (tested) | no (Pagefind's issues #202, #241) |
+| French and Spanish | lunr's stemmers (`search.lang`), the folding and typos in every language | its own stemmers |
+
+The first visit of that member's page (`members/sa-dhan/`, 3 runs on the slow line): before
+(main at 809f6ba, the index requested as the page loads) 138.6 KB in 11 requests, first
+contentful paint 2.10-2.21 s; now 74.9 KB in 10 requests, 2.08-2.20 s. Served gzipped, the
+index never delayed the first paint (it is requested after it); it cost every visitor 63.7 KB
+and the line's time until the page was idle. The issue's 6.7-7.0 s were served uncompressed.
+
+**The choice: Material's lunr search**, loaded when search is opened (a focus of the search
+field, its keyboard shortcut, the magnifier, or a `?q=` address), with sphub's worker
+(`docs/assets/javascripts/workers/sphub-search.js`) folding accents and forgiving one typo in
+words of five letters or more. At this site's size the whole lunr index costs less than
+Pagefind's first query (its WebAssembly alone is 72 KB), a query then costs nothing and is
+fast on a slow line, it forgives typos, and it runs from the offline zip, which Pagefind
+cannot. Pagefind would win on a site whose index is several times larger: its cost per query
+hardly grows with the site, lunr's index grows with it (see "Search index bytes proportional
+to content" above).
+"""
+
+
 def render(
-    scales: list[Scale], runs: int, pdf, builds: PdfBuilds | None, load: tuple[float, float]
+    scales: list[Scale],
+    runs: int,
+    pdf,
+    builds: PdfBuilds | None,
+    load: tuple[float, float],
+    visit: FirstVisit | None = None,
 ) -> str:
     s = next(x for x in scales if x.name == "S")
     m = next((x for x in scales if x.name == "M"), None)
     when = datetime.now(tz=UTC).strftime("%Y-%m-%d %H:%M UTC")
-    rows = targets(s, m, pdf, builds)
+    rows = targets(s, m, pdf, builds, visit)
     lines = [
+        # For maintainers: left out of the members' search.
+        "---",
+        "search:",
+        "  exclude: true",
+        "---",
+        "",
         "# Performance",
         "",
         "<!-- Written by `make bench` (sphub/bench); do not edit by hand. -->",
@@ -314,4 +387,5 @@ def render(
     lines += ["## Engines", "", *engine_lines(s), ""]
     if builds is not None:
         lines += ["## PDFs in the build", "", *pdf_lines(builds), ""]
+    lines.append(SEARCH_CHOICE)
     return "\n".join(lines)

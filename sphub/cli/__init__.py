@@ -8,31 +8,64 @@ import signal
 import sys
 from pathlib import Path
 
-from sphub.data.errors import DataError
+from sphub.data.errors import DataError, warning_line
 from sphub.data.load import load_site
 from sphub.engines.registry import ENGINES
 from sphub.models import COLLECTIONS
 
 
 def validate(args: argparse.Namespace) -> int:
+    """Check the data and its layout (the commit check's yamllint rules): every problem."""
+    from sphub.data.layout import check_data
+
     try:
-        site = load_site(args.data)
+        site = check_data(Path(args.data), strict=args.strict)
     except DataError as err:
         print(err.report(), file=sys.stderr)
         return 1
     counts = ", ".join(f"{len(site.collection(key))} {key}" for key in COLLECTIONS)
     print(f"{args.data}/ is valid: {counts}.")
     _print_warnings(site.warnings)
+    _refresh_schemas(Path(args.data))
+    return 0
+
+
+def _refresh_schemas(data: Path) -> None:
+    """The editor schemas beside data/ offer the ids of the entries: rewritten when an entry
+    came or went, so that the editor completes the new id at once."""
+    from sphub.data.schema import data_ids, write_schemas
+
+    folder = data.parent / "schemas"
+    if folder.is_dir():
+        changed = write_schemas(folder, data_ids(data))
+        if changed:
+            names = ", ".join(f"schemas/{n}" for n in changed)
+            print(f"Updated {names} (the ids your editor offers); commit them with the data.")
+
+
+def fmt(args: argparse.Namespace) -> int:
+    """Mend the layout of the data files (line endings, spaces) in place, and say what."""
+    from sphub.data.layout import layout_problems, mend_files
+
+    data = Path(args.data)
+    for name, lines in mend_files(data):
+        print(f"{args.data}/{name}: mended {lines} line{'s' if lines != 1 else ''}")
+    left = layout_problems(data)
+    if left:
+        print(DataError(left).report().rsplit("\n", 1)[0], file=sys.stderr)
+        print("These are left for you to fix by hand.", file=sys.stderr)
+        return 1
     return 0
 
 
 def _print_warnings(warnings: list) -> None:
     for warning in warnings:
-        print(f"warning: {warning}", file=sys.stderr)
+        print(warning_line(warning), file=sys.stderr)
     if warnings:
         count = len(warnings)
         print(
-            f"{count} warning{'s' if count != 1 else ''}; the site can still be built.",
+            f"{count} warning{'s' if count != 1 else ''}; the site can still be built "
+            "(`--strict` treats them as errors).",
             file=sys.stderr,
         )
 
@@ -76,21 +109,23 @@ def schemas(args: argparse.Namespace) -> int:
 
     from sphub.data.schema import (
         add_schema_lines,
+        data_ids,
         missing_schema_lines,
         stale_schemas,
         write_schemas,
     )
 
     folder, data = Path(args.schemas), Path(args.data)
+    ids = data_ids(data)
     if args.check:
-        stale = [f"{args.schemas}/{n}" for n in stale_schemas(folder)]
+        stale = [f"{args.schemas}/{n}" for n in stale_schemas(folder, ids)]
         stale += [f"{args.data}/{n} (first line)" for n in missing_schema_lines(data)]
         for name in stale:
             print(f"out of date: {name}", file=sys.stderr)
         if stale:
             print("Run `sphub schemas` to update them.", file=sys.stderr)
         return 1 if stale else 0
-    changed = [f"{args.schemas}/{n}" for n in write_schemas(folder)]
+    changed = [f"{args.schemas}/{n}" for n in write_schemas(folder, ids)]
     changed += [f"{args.data}/{n}" for n in add_schema_lines(data)]
     print("Updated: " + ", ".join(changed) if changed else "Schemas are up to date.")
     return 0
@@ -124,7 +159,7 @@ def build(args: argparse.Namespace) -> int:
     # runs the build's clean-up.
     signal.signal(signal.SIGTERM, signal.default_int_handler)
     try:
-        built = build_site(project, site_dir, args.engine, with_pdf, args.verbose)
+        built = build_site(project, site_dir, args.engine, with_pdf, args.verbose, args.strict)
     except DataError as err:
         print(err.report(), file=sys.stderr)
         return 1
@@ -147,6 +182,7 @@ def build(args: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         print(f"Interrupted; {site_dir} was left as it was.", file=sys.stderr)
         return 130
+    _print_warnings(built.warnings)
     for line in built.lines:
         print(line)
     print(f"Built {site_dir}/ ({built.pages} HTML pages) with {args.engine}.")
@@ -157,7 +193,7 @@ def serve(args: argparse.Namespace) -> int:
     from sphub.engines.preview import serve as serve_site
     from sphub.engines.project import Project
 
-    return serve_site(Project.at(args.config_file), args.dev_addr)
+    return serve_site(Project.at(args.config_file), args.dev_addr, args.verbose)
 
 
 def bench_data(args: argparse.Namespace) -> int:
@@ -168,12 +204,29 @@ def bench_data(args: argparse.Namespace) -> int:
     return 0
 
 
+def argv_asks_help(argv: list[str] | None, command: str) -> bool:
+    """Whether the command line is `sphub COMMAND ... --help` (the list of every field is
+    worked out from the models only then)."""
+    args = sys.argv[1:] if argv is None else argv
+    return command in args and ("--help" in args or "-h" in args)
+
+
 def main(argv: list[str] | None = None) -> int:
+    from sphub.cli.scaffold import options_help
+
     parser = argparse.ArgumentParser(prog="sphub", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
     check = commands.add_parser("validate", help="check the data files and report every problem")
     check.add_argument("--data", default="data", help="folder of YAML files (default: data)")
+    check.add_argument(
+        "--strict", action="store_true", help="treat warnings (unlikely dates) as errors"
+    )
     check.set_defaults(run=validate)
+    mend = commands.add_parser(
+        "fmt", help="mend the layout of the data files: line endings, spaces at line ends"
+    )
+    mend.add_argument("--data", default="data", help="folder of YAML files (default: data)")
+    mend.set_defaults(run=fmt)
     words = commands.add_parser(
         "translations",
         help="what each language's translations lack or may have out of date",
@@ -194,8 +247,11 @@ def main(argv: list[str] | None = None) -> int:
         "new",
         help="add an entry: sphub new member|event|resource|... [--field VALUE ...]",
         description="Asks for each field (or takes --field VALUE flags, --place.city for a "
-        "nested field, commas between several values), checks the entry like the build does "
-        "and appends it to its data file.",
+        "nested field, commas between several values), checks each answer as it is typed "
+        "and the entry like the build does, and appends it to its data file. Without a "
+        "terminal (or with --no-input), every required field must come from an option.",
+        epilog=options_help() if argv_asks_help(argv, "new") else None,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     add.add_argument("kind", help="member, event, resource... (or the file's name: members)")
     add.add_argument("--data", default="data", help="folder of YAML files (default: data)")
@@ -213,12 +269,18 @@ def main(argv: list[str] | None = None) -> int:
         help="the engine that builds the pages (default: mkdocs, or $ENGINE)",
     )
     make.add_argument("--verbose", action="store_true", help="show the engine's messages")
+    make.add_argument(
+        "--strict", action="store_true", help="treat warnings (unlikely dates) as errors"
+    )
     make.set_defaults(run=build)
     preview = commands.add_parser(
         "serve", help="preview the site on http://127.0.0.1:8000, rebuilt on every edit"
     )
     preview.add_argument("--config-file", default="mkdocs.yml", help="default: mkdocs.yml")
     preview.add_argument("--dev-addr", default="127.0.0.1:8000", help="default: 127.0.0.1:8000")
+    preview.add_argument(
+        "--verbose", action="store_true", help="show every message of MkDocs and its macros"
+    )
     preview.set_defaults(run=serve)
     bench = commands.add_parser("bench-data", help="write synthetic data for the benchmark")
     bench.add_argument(

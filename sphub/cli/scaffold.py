@@ -9,9 +9,11 @@ byte, comments included, because it is never re-written by a YAML dumper.
 
 from __future__ import annotations
 
+import difflib
 import re
 import shutil
 import tempfile
+import textwrap
 import unicodedata
 from collections.abc import Callable
 from pathlib import Path
@@ -143,6 +145,70 @@ def field_problems(model: type[Model], values: dict, name: str) -> list[str]:
     return []
 
 
+def reference_problems(field: FieldDoc, value: object, known: dict[str, list[str]]) -> list[str]:
+    """The ids in `value` (an answer to a reference field) that no entry has."""
+    if not field.refers_to:
+        return []
+    ids = sorted({i for c in field.refers_to for i in known.get(c, [])})
+    files = " or ".join(f"data/{c}.yml" for c in field.refers_to)
+    problems = []
+    for item in value if isinstance(value, list) else [value]:
+        if isinstance(item, str) and item not in ids:
+            close = difflib.get_close_matches(item, ids, n=1)
+            hint = f" (did you mean '{close[0]}'?)" if close else ""
+            problems.append(f"expected the id of an entry in {files}{hint}, got '{item}'")
+    return problems
+
+
+def answer_problems(
+    model: type[Model], values: dict, field: FieldDoc, known: dict[str, list[str]]
+) -> list[str]:
+    """What is wrong with the answer for `field` in `values`, as soon as it is typed: the
+    model's word on it, the ids it names, and an end before the start."""
+    problems = field_problems(model, values, field.name)
+    if problems:
+        return problems
+    value = values[field.name]
+    problems = reference_problems(field, value, known)
+    start = values.get("start")
+    if field.name == "end" and isinstance(start, str) and isinstance(value, str) and value < start:
+        problems.append(f"expected an end date on or after the start ({start}), got '{value}'")
+    return problems
+
+
+class Existing:
+    """The entries of the collection being added to, by name, acronym and title, so that an
+    answer naming one of them is noticed as it is typed (`pmn-2` beside `pmn`)."""
+
+    def __init__(self, collection: Collection, entries: dict[str, Model]):
+        from sphub.data.checks.entries import comparable_name
+
+        self.file, self.same = collection.file, comparable_name
+        # Only one network per entry of members.yml and organisations.yml: an error there.
+        self.refused = collection.key in ("members", "organisations")
+        self.named = {
+            (f, comparable_name(getattr(e, f))): e.id
+            for e in entries.values()
+            for f in NAME_FIELDS
+            if isinstance(getattr(e, f, None), str)
+        }
+
+    def problem(self, field: str, value: object) -> str | None:
+        """A message when `value` of `field` is that of an existing entry; None otherwise."""
+        if field not in NAME_FIELDS or not isinstance(value, str):
+            return None
+        other = self.named.get((field, self.same(value)))
+        if other is None:
+            return None
+        if self.refused:
+            return (
+                f"expected a network not yet in data/{self.file} (to change it, edit the "
+                f"entry '{other}'), got the {field} of '{other}'"
+            )
+        print(f"  Note: '{other}' in data/{self.file} has this {field} already.")
+        return None
+
+
 def _prompt(field: FieldDoc, known: dict[str, list[str]], where: str) -> str:
     need = "required" if field.required else "optional, press Enter to skip"
     lines = [f"{where}{field.name} ({need}): {field.description}", f"  Type: {field.words}."]
@@ -163,14 +229,20 @@ def ask_values(
     known: dict[str, list[str]],
     where: str = "",
     skip: tuple = ("id", "old_ids"),
+    existing: Existing | None = None,
+    done: set[str] | None = None,
 ) -> dict:
     """Ask for each field of `model` not in `given`, in the model's order, checking each
-    answer with the model until it is right. Optional nested entries are offered with a
-    yes/no question; optional lists of nested entries are left for the file."""
+    answer as it is typed (the model, the ids it names, an end before the start, a network
+    already there) and asking again until it is right. Optional nested entries are offered
+    with a yes/no question; optional lists of nested entries are left for the file. `done`
+    (updated) holds the fields answered or skipped already, not asked again."""
     values = dict(given)
+    done = set() if done is None else done
     for field in fields_of(model):
-        if field.name in values or field.name in skip:
+        if field.name in values or field.name in skip or field.name in done:
             continue
+        done.add(field.name)
         label = f"{where}{field.name}"
         if field.kind == "object" and field.model:
             if field.required or ask(f"Add {label}? [y/N] ").strip().lower() in ("y", "yes"):
@@ -193,7 +265,9 @@ def ask_values(
                     continue
                 break
             values[field.name] = parse_answer(answer, field)
-            problems = field_problems(model, values, field.name)
+            problems = answer_problems(model, values, field, known)
+            same = existing.problem(field.name, values[field.name]) if existing else None
+            problems += [same] if same else []
             if not problems:
                 break
             print("  " + "; ".join(problems))
@@ -237,7 +311,6 @@ def run_new(
 ) -> int:
     """The `sphub new` command. Returns the exit status."""
     from sphub.data.fields import collection_for
-    from sphub.data.load import load_site
     from sphub.models import COLLECTIONS
 
     collection = collection_for(name)
@@ -248,7 +321,21 @@ def run_new(
     if isinstance(pairs, str):
         print(f"sphub new: {pairs}")
         return 2
+    try:
+        return _new(collection, pairs, data, interactive, ask)
+    except (KeyboardInterrupt, EOFError):  # Ctrl-C, Ctrl-D: the answers are dropped
+        print(f"\nStopped: nothing was written to {data}/{collection.file}.")
+        return 130
+
+
+def _new(
+    collection: Collection, pairs: dict, data: str, interactive: bool, ask: Callable[[str], str]
+) -> int:
+    from sphub.data.load import load_site
+    from sphub.models import COLLECTIONS
+
     data_dir = Path(data)
+    nothing = f"Nothing was written to {data}/{collection.file}."
     try:
         site = load_site(data_dir, shown_as=data)
     except DataError as err:
@@ -257,23 +344,53 @@ def run_new(
         return 1
     known = {key: list(site.collection(key)) for key in COLLECTIONS}
     model = collection.model
-    values = values_from_flags(model, pairs)
-    if interactive:
-        print(f"New entry in {data}/{collection.file}: {collection.summary}")
-        values = ask_values(model, values, ask, known)
     fields = fields_of(model)
+    existing = Existing(collection, site.collection(collection.key))
+    values = values_from_flags(model, pairs)
+    if not interactive:
+        missing = [
+            f"--{f.name}"
+            for f in fields
+            if f.required and f.name not in values and f.name not in ("id",)
+        ]
+        if missing:
+            print(
+                "sphub new: without a terminal to ask in, every required field comes from "
+                f"an option; missing: {', '.join(missing)} (see sphub new --help)"
+            )
+            return 2
+        problems = _flag_problems(model, fields, values, known, existing)
+        if problems:
+            print("\n".join(problems) + "\n" + nothing)
+            return 1
+    else:
+        print(f"New entry in {data}/{collection.file}: {collection.summary}")
+        print("(Ctrl-C stops at any time; nothing is written until every answer is right.)")
     entries = site.collection(collection.key).values()
     taken = set(known[collection.key]) | {old for e in entries for old in getattr(e, "old_ids", [])}
-    if "id" not in values:
-        suggested = suggest_id(fields, values, taken)
-        answer = ask(f"id [{suggested}]: ").strip() if interactive else ""
-        values["id"] = answer or suggested
-    try:
-        _, line = check_and_write(data_dir, collection, order_like(model, values), data)
-    except DataError as err:
-        print("\n".join(str(p) for p in err.problems))
-        print(f"Nothing was written to {data}/{collection.file}.")
-        return 1
+    done: set[str] = set()  # questions answered or skipped: not asked again
+    while True:
+        if interactive:
+            values = ask_values(model, values, ask, known, existing=existing, done=done)
+        if "id" not in values:
+            suggested = suggest_id(fields, values, taken)
+            answer = ask(f"id [{suggested}]: ").strip() if interactive else ""
+            values["id"] = answer or suggested
+        try:
+            _, line = check_and_write(data_dir, collection, order_like(model, values), data)
+            break
+        except DataError as err:
+            wrong = _fields_named(err.problems, collection, {f.name for f in fields})
+            for problem in err.problems:
+                field = wrong.get(problem)
+                print(f"  --{field}: {_words(problem)}" if field else str(problem))
+            if not interactive or not wrong:
+                print(nothing)
+                return 1
+            print("Those answers are asked again; the others are kept.")
+            for field in set(wrong.values()):
+                values.pop(field, None)
+                done.discard(field)
     print(f"Added '{values['id']}' to {data}/{collection.file} at line {line}.")
     left = [
         f.name
@@ -283,6 +400,45 @@ def run_new(
     if left:
         print("Add " + ", ".join(left) + " in the file if needed (see the editing guide).")
     return 0
+
+
+def _flag_problems(
+    model: type[Model],
+    fields: tuple[FieldDoc, ...],
+    values: dict,
+    known: dict[str, list[str]],
+    existing: Existing,
+) -> list[str]:
+    """Every problem of the options given, one a line, named by their option."""
+    problems = []
+    for field in fields:
+        if field.name not in values:
+            continue
+        found = answer_problems(model, values, field, known)
+        same = existing.problem(field.name, values[field.name])
+        for problem in found + ([same] if same else []):
+            problems.append(f"  --{field.name}: {problem}")
+    names = {f.name for f in fields}
+    problems += [
+        f"  --{key}: expected a known field, got unknown" for key in values if key not in names
+    ]
+    return problems
+
+
+def _fields_named(problems, collection: Collection, names: set[str]) -> dict:
+    """Problem -> the field of the new entry it is about (the last entry of the file), for
+    the problems that are about it."""
+    found = {}
+    for problem in problems:
+        if problem.file.endswith("/" + collection.file):
+            path = re.match(rf"^{re.escape(collection.key)}\[\d+\]\.(\w+)", problem.path)
+            if path and path[1] in names:
+                found[problem] = path[1]
+    return found
+
+
+def _words(problem) -> str:
+    return f"expected {problem.expected}, got {problem.got}"
 
 
 def _flag_pairs(flags: list[str]) -> dict[str, str] | str:
@@ -304,3 +460,26 @@ def _flag_pairs(flags: list[str]) -> dict[str, str] | str:
             return f"the flag {flag} needs a value"
         pairs[key] = value
     return pairs
+
+
+def options_help() -> str:
+    """The options of `sphub new`, kind by kind, for its --help: one per field, nested
+    fields with a dot (--place.city), required ones marked."""
+    from sphub.models import COLLECTIONS
+
+    parts = ["Fields of each kind (* required; several values: commas):"]
+    for key, collection in COLLECTIONS.items():
+        options = []
+        for field in fields_of(collection.model):
+            if field.name in ("id", "old_ids"):
+                continue
+            if field.kind == "object" and field.model:
+                options += [
+                    f"--{field.name}.{sub.name}" + ("*" if sub.required and field.required else "")
+                    for sub in fields_of(field.model)
+                ]
+            elif not (field.kind == "list" and field.item_kind == "object"):
+                options.append(f"--{field.name}" + ("*" if field.required else ""))
+        text = f"  {key}: " + " ".join(options)
+        parts.append(textwrap.fill(text, 92, subsequent_indent="      "))
+    return "\n".join(parts)

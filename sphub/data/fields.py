@@ -207,3 +207,23 @@ def references(entry: Model, path: tuple = ()) -> Iterator[tuple[tuple, list[str
                 yield item_path, targets, item
             elif isinstance(item, Model):
                 yield from references(item, item_path)
+
+
+def raw_references(
+    model: type[Model], raw: object, path: tuple = ()
+) -> Iterator[tuple[tuple, list[str], str]]:
+    """The references written in `raw`, an entry that did not validate, as `references`
+    gives them for a valid one: so a wrong id in it is reported in the same run as the
+    entry's other problems."""
+    if not isinstance(raw, dict):
+        return
+    nested = {f.name: f.model for f in fields_of(model)}
+    for name, targets in _reference_fields(model):
+        value = raw.get(name)
+        items = list(enumerate(value)) if isinstance(value, list) else [(None, value)]
+        for index, item in items:
+            item_path = path + ((name,) if index is None else (name, index))
+            if targets and isinstance(item, str):
+                yield item_path, targets, item
+            elif not targets and nested.get(name) is not None:
+                yield from raw_references(nested[name], item, item_path)

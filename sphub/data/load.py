@@ -11,10 +11,11 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from sphub.data.checks import cross_check
+from sphub.data.checks import cross_check, plausibility
+from sphub.data.checks.entries import LooseReference
 from sphub.data.errors import DataError, Problem, describe, format_path
 from sphub.data.located import Located
-from sphub.data.fields import fields_of
+from sphub.data.fields import fields_of, raw_references
 from sphub.models import COLLECTIONS, Collection
 from sphub.models.types import ID_EXPECTED, PATTERN_EXPECTED, Model
 from sphub.data.site import Site
@@ -90,10 +91,37 @@ def _problems_from_validation(
     return problems
 
 
+def _without_wrong_fields(
+    model: type[Model], raw: object, err: ValidationError
+) -> tuple[Model | None, set[str]]:
+    """The entry `raw` without the fields `err` is about, when that is a valid entry (the
+    fields were optional), and those fields; (None, ...) otherwise."""
+    wrong = {e["loc"][0] for e in err.errors() if e["loc"] and isinstance(e["loc"][0], str)}
+    if not isinstance(raw, dict) or not wrong:
+        return None, wrong
+    try:
+        return model.model_validate({k: v for k, v in raw.items() if k not in wrong}), wrong
+    except ValidationError:
+        return None, wrong
+
+
+def _under(path: str, fields: set[str]) -> bool:
+    """Whether `path` is one of `fields` or inside one."""
+    return any(path == f or path.startswith((f + ".", f + "[")) for f in fields)
+
+
 def _read_collection(
-    collection: Collection, yf: YamlFile
+    collection: Collection,
+    yf: YamlFile,
+    loose: list[LooseReference],
+    dropped: set[str],
+    partial: set[str],
 ) -> tuple[list[Located], list[Problem], set[str] | None]:
     """Validate each entry on its own, so one bad entry hides no problem in the others.
+
+    An entry with a wrong optional field is checked further without it (the field's path goes
+    to `dropped`, the entry's to `partial`); the references of an entry that does not validate even so go to `loose`, to
+    be checked all the same.
 
     Also returns every id the file declares, valid entry or not (None when the file's shape
     is wrong), so a reference to a broken entry is not reported a second time as missing."""
@@ -140,8 +168,24 @@ def _read_collection(
         try:
             entry = validate(raw)
         except ValidationError as err:
-            problems += _problems_from_validation(yf, path, collection.model, err)
-            continue
+            found = _problems_from_validation(yf, path, collection.model, err)
+            problems += found
+            entry, wrong = _without_wrong_fields(collection.model, raw, err)
+            if entry is None:  # its references are checked all the same
+                reported = {p.path for p in found}
+                loose += [
+                    (yf, path + ref_path, targets, value)
+                    for ref_path, targets, value in raw_references(collection.model, raw)
+                    if format_path(path + ref_path) not in reported
+                ]
+                continue
+            # The rest of the entry is checked like a valid one; what the checks would say
+            # of the fields left out is not said again.
+            # A misspelt field stands for the field it resembles: that one is not missing.
+            known = [f.name for f in fields_of(collection.model)]
+            meant = {m for name in wrong for m in difflib.get_close_matches(name, known, n=1)}
+            dropped.update(format_path(path + (name,)) for name in wrong | meant)
+            partial.add(format_path(path))
         if entry.id in first:
             first_line = yf.line(first[entry.id] + ("id",))
             problems.append(
@@ -168,12 +212,13 @@ def build_date() -> date:
     return datetime.now(tz=timezone.utc).date()
 
 
-def load_site(data_dir: str | os.PathLike, shown_as: str = "data"):
+def load_site(data_dir: str | os.PathLike, shown_as: str = "data", strict: bool = False):
     """Read and check every file in `data_dir`.
 
     Args:
         data_dir: the folder of YAML files.
         shown_as: how the folder is named in messages (editors see `data/members.yml:12`).
+        strict: whether warnings (`Site.warnings`: an event in 1012) are problems too.
 
     Returns:
         The validated `Site`.
@@ -187,18 +232,23 @@ def load_site(data_dir: str | os.PathLike, shown_as: str = "data"):
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _load_site(Path(data_dir), shown_as)
+        return _load_site(Path(data_dir), shown_as, strict)
     finally:
         if collecting:
             gc.enable()
 
 
-def _load_site(data_dir: Path, shown_as: str):
+def _load_site(data_dir: Path, shown_as: str, strict: bool):
     problems: list[Problem] = []
     located: list[Located] = []
+    loose: list[LooseReference] = []
+    dropped: set[str] = set()  # fields left out of entries checked further without them
+    partial: set[str] = set()  # those entries
     ids: dict[str, set[str] | None] = {}
     known = {c.file for c in COLLECTIONS.values()}
     present = {p.name for p in data_dir.glob("*") if p.suffix in (".yml", ".yaml")}
+    if not present and not data_dir.is_dir():
+        raise DataError([_no_data_folder(data_dir, shown_as)])
     for stray in sorted(present - known):
         close = difflib.get_close_matches(stray, known, n=1)
         hint = f"did you mean '{close[0]}'?" if close else "see the editing guide for the list"
@@ -208,27 +258,52 @@ def _load_site(data_dir: Path, shown_as: str):
     for collection in COLLECTIONS.values():
         name = f"{shown_as}/{collection.file}"
         path = data_dir / collection.file
+        ids[collection.key] = None
         if path.is_symlink():  # it could lead anywhere: /dev/zero, a file outside data/
             problems.append(Problem(name, 1, "(file)", "a plain file", "a symbolic link"))
-            ids[collection.key] = None
             continue
         if not path.is_file():
             problems.append(Problem(name, 1, "(file)", "this data file", "no such file"))
-            ids[collection.key] = None
             continue
         with path.open("rb") as stream:  # a larger file is refused without reading it all
-            yf, file_problems = read_yaml(name, stream.read(MAX_FILE_BYTES + 1))
+            yf, file_problems = read_yaml(name, stream.read(MAX_FILE_BYTES + 1), collection.key)
         problems += file_problems
-        ids[collection.key] = None
         if yf.value is not None:
-            entries, entry_problems, ids[collection.key] = _read_collection(collection, yf)
+            entries, entry_problems, ids[collection.key] = _read_collection(
+                collection, yf, loose, dropped, partial
+            )
             located += entries
             problems += entry_problems
-    problems += cross_check(located, ids)
+    problems += [
+        p
+        for p in cross_check(located, ids, loose)
+        # Said of a field left out, or a field found missing in an entry with one left out
+        # (a wrong 'url' makes 'how_to_obtain' needed): the next run says it if still true.
+        if not _under(p.path, dropped) and not (p.got == "nothing" and _under(p.path, partial))
+    ]
     translations = check_translations(data_dir, located, _expected, shown_as)
     problems += translations.problems
+    warnings = sorted(plausibility(located, build_date()) + translations.warnings)
+    if strict:
+        problems += warnings
     if problems:
-        raise DataError(problems)
+        unread = [f"{shown_as}/{c.file}" for c in COLLECTIONS.values() if ids[c.key] is None]
+        raise DataError(problems, unread)
     site = Site.from_entries(located, build_date())
-    site.translations, site.warnings = translations, translations.warnings
+    site.translations, site.warnings = translations, warnings
     return site
+
+
+def _no_data_folder(data_dir: Path, shown_as: str) -> Problem:
+    """One line instead of one per missing file, when the command runs in the wrong folder
+    (from inside data/, say)."""
+    here = Path.cwd()
+    inside = next((p for p in (here, *here.parents) if (p / "mkdocs.yml").is_file()), None)
+    where = f"the project's folder {inside}" if inside else "the project's folder"
+    return Problem(
+        f"{shown_as}/",
+        1,
+        "(folder)",
+        f"the folder of data files (run the command from {where}, the one with mkdocs.yml)",
+        f"no folder {shown_as}/ in {here}",
+    )

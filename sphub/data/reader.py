@@ -8,6 +8,7 @@ alias bombs, byte-order marks, UTF-16 and invalid UTF-8 all come back as problem
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
 
@@ -23,6 +24,7 @@ from yaml.events import (
 )
 
 from sphub.data.errors import Path, Problem, describe, format_path
+from sphub.data.syntax import char_name, explain, odd_indentation
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
 # An editor's line is short (the linter asks for 100 characters); a line of megabytes is a
@@ -89,6 +91,9 @@ class YamlFile:
     # reading makes no path for each of a large file's values; `line` walks down instead.
     lines: dict[int, dict | list] = field(default_factory=dict)
     first_line: int = 1
+    # Problems found while reading that leave the values usable (a value cut short by a
+    # comment, curly quotes): reported with the problems of the entries.
+    notes: list[Problem] = field(default_factory=list)
 
     def line(self, path: Path) -> int:
         """Line of the value at `path`, or of its nearest ancestor that exists."""
@@ -128,24 +133,19 @@ def _decode(name: str, raw: bytes) -> tuple[str | None, Problem | None]:
         return raw.decode("utf-8"), None
     except UnicodeDecodeError as err:
         line = raw[: err.start].count(b"\n") + 1
-        return None, problem(line, "UTF-8 text", f"the invalid byte 0x{raw[err.start]:02x}")
+        byte = raw[err.start : err.start + 1]
+        return None, problem(
+            line,
+            "UTF-8 text",
+            f"the byte 0x{byte[0]:02x} ('{byte.decode('cp1252', 'replace')}' in Latin-1): the "
+            "file is saved as Latin-1 or Windows-1252; save it as UTF-8 (in VS Code: click the "
+            "encoding in the status bar, then 'Save with Encoding', 'UTF-8')",
+        )
 
 
 def _syntax_problem(name: str, text: str, err: yaml.YAMLError) -> Problem:
-    mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
-    # At the end of a file without a final newline, the mark is one line past the last.
-    line = min(mark.line + 1, text.count("\n") + 1) if mark else 1
-    source_lines = text.splitlines()
-    bad_line = source_lines[line - 1] if 0 < line <= len(source_lines) else ""
-    if "\t" in bad_line[: len(bad_line) - len(bad_line.lstrip())] or (
-        mark and "\t" in bad_line[max(mark.column - 1, 0) : mark.column + 1]
-    ):
-        return Problem(name, line, "(file)", "indentation with spaces", "a tab character")
-    problem = getattr(err, "problem", None) or str(err).splitlines()[0]
-    context, context_mark = getattr(err, "context", None), getattr(err, "context_mark", None)
-    if context and context_mark and context_mark.line + 1 != line:
-        problem += f" ({context} started on line {context_mark.line + 1})"
-    return Problem(name, line, "(file)", "valid YAML", f"a syntax error: {problem}")
+    line, expected, got = explain(text, err)
+    return Problem(name, line, "(file)", expected, got)
 
 
 class _Open:
@@ -171,6 +171,40 @@ def _shown(tag: str) -> str:
     return "the tag '" + tag.replace("tag:yaml.org,2002:", "!!") + "'"
 
 
+# A comment after a plain value: ' #' ends the value there, which an editor rarely means.
+_COMMENT = re.compile(r"[ \t]+#([^\n]*)")
+_CURLY = "\u201c\u201d\u2018\u2019\u201e\u00ab\u00bb"
+
+
+def _cut_by_comment(name: str, text: str, event, path: str) -> Problem:
+    start = text.rfind("\n", 0, event.start_mark.index) + 1
+    end = text.find("\n", event.end_mark.index)
+    source = text[start : None if end < 0 else end]
+    before, comment = source[: event.end_mark.column], source[event.end_mark.column :].strip()
+    whole = event.value + " " + comment
+    fixed = before[: event.start_mark.column].strip() + " " + json.dumps(whole, ensure_ascii=False)
+    return Problem(
+        name,
+        event.start_mark.line + 1,
+        path,
+        f"the whole value, but ' #' starts a comment in YAML (if '{comment}' is part of the "
+        f"value, write it in double quotes: {fixed}; a comment goes on a line of its own)",
+        f"'{event.value}' followed by the comment '{comment}'",
+    )
+
+
+def _curly_quotes(name: str, line: int, path: str, value: str) -> Problem:
+    inner = value[1:-1]
+    return Problem(
+        name,
+        line,
+        path,
+        f'straight double quotes ("{inner}") or no quotes ({inner}): curly quotes are kept '
+        "as part of the text",
+        f"'{value}' in curly quotes",
+    )
+
+
 _HERE, _MAPPING = object(), object()  # where `stop` points: the value read, or its mapping
 
 
@@ -188,6 +222,16 @@ def _values(name: str, text: str, events) -> YamlFile:
     count = 0  # values made, aliases counted expanded: the size pydantic would walk
     check_all = _BAD_CHAR.search(text) is not None  # else only escapes can make one
     documents = 0
+
+    notes = result.notes  # problems that do not stop the reading
+
+    def path_here() -> str:
+        return format_path(
+            tuple(frame.step for frame in stack[1:])
+            + ((top.key if top.is_map else len(top.value)),)
+            if top is not None
+            else ()
+        )
 
     def stop(line: int, at, expected: str, got: str, read_on: bool = True):
         path = tuple(frame.step for frame in stack[1:])
@@ -239,6 +283,12 @@ def _values(name: str, text: str, events) -> YamlFile:
                 continue
             if tag is STR or tag is TIMESTAMP:  # most values: no conversion
                 value = text_value
+                if not event.style and tag is STR:
+                    end = event.end_mark.index
+                    if text[end : end + 1] in (" ", "\t") and _COMMENT.match(text, end):
+                        notes.append(_cut_by_comment(name, text, event, path_here()))
+                    if text_value[:1] in _CURLY and text_value[-1:] in _CURLY:
+                        notes.append(_curly_quotes(name, line, path_here(), text_value))
             else:
                 convert = _SCALARS.get(tag)
                 if convert is None:
@@ -366,15 +416,17 @@ def _long_line(name: str, text: str) -> Problem | None:
     )
 
 
-def read_yaml(name: str, raw: bytes) -> tuple[YamlFile, list[Problem]]:
+def read_yaml(name: str, raw: bytes, key: str | None = None) -> tuple[YamlFile, list[Problem]]:
     """Parse `raw` (the bytes of file `name`). Returns the file and its problems, if any.
 
-    A file with problems here has `value` None: its structure cannot be trusted.
+    A file whose structure cannot be trusted has `value` None; problems that leave the
+    values usable (`YamlFile.notes`) come back with the file's values. `key`, when given, is
+    the key the file's entries stand under (`members`), named when the file lacks it.
     """
     text, problem = _decode(name, raw)
     if problem:
         return YamlFile(name), [problem]
-    problem = _long_line(name, text)
+    problem = _long_line(name, text) or _odd_indentation(name, text)
     if problem:
         return YamlFile(name), [problem]
     events = yaml.parse(text, Loader=_Parser)
@@ -392,8 +444,34 @@ def read_yaml(name: str, raw: bytes) -> tuple[YamlFile, list[Problem]]:
         return YamlFile(name), [stopped.problem]
     if result.value is None:
         return YamlFile(name), [Problem(name, 1, "(file)", "a mapping of data", "an empty file")]
+    if isinstance(result.value, list) and key is not None:
+        return YamlFile(name), [
+            Problem(
+                name,
+                result.first_line,
+                "(file)",
+                f"the entries under the key '{key}:' (add a line '{key}:' above the first "
+                "'- ' and indent the entries by two spaces)",
+                f"{describe(result.value)} without its key",
+            )
+        ]
     if not isinstance(result.value, dict):
         return YamlFile(name), [
             Problem(name, 1, "(file)", "a mapping of data (key: value)", describe(result.value))
         ]
-    return result, []
+    return result, list(result.notes)
+
+
+def _odd_indentation(name: str, text: str) -> Problem | None:
+    found = odd_indentation(text)
+    if found is None:
+        return None
+    line, char = found
+    return Problem(
+        name,
+        line,
+        "(file)",
+        "indentation with ordinary spaces",
+        f"the character {char_name(char)} (pasted from a web page or a word processor? "
+        "delete the indentation and type it again with the space bar)",
+    )

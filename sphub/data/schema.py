@@ -5,14 +5,23 @@ Each data file `data/<key>.yml` gets `schemas/<key>.json`; its first line names 
 extension) and other editors complete field names and underline mistakes while typing. The
 schemas are committed; `sphub schemas` rewrites them and a test fails when they are stale.
 The models stay the authority: the schema helps while typing, `sphub validate` decides.
+Country and language codes, and the ids of the entries a reference may name, are enums, so
+the editor completes them: the schemas follow the data, and `sphub validate` rewrites them
+when an entry is added or removed.
 """
 
 from __future__ import annotations
 
 import json
+from functools import cache
 from pathlib import Path
 
+import pycountry
+from pydantic import TypeAdapter
+
+from sphub.data.reader import read_yaml
 from sphub.models import COLLECTIONS, Collection
+from sphub.models.types import CountryCode, LanguageCode
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
@@ -22,10 +31,85 @@ def schema_line(collection: Collection) -> str:
     return f"# yaml-language-server: $schema=../schemas/{collection.key}.json"
 
 
-def file_schema(collection: Collection) -> dict:
-    """The schema of the whole file: one key holding a list of entries of the model."""
-    entry = collection.model.model_json_schema()
+Ids = dict[str, list[str]]  # collection key -> the ids of its entries, in file order
+
+
+@cache
+def _codes() -> list[tuple[str, dict, list[str]]]:
+    """(name, schema of a code type, every code): the editor offers the codes as one types;
+    the list stands once in each file's $defs, under `name`."""
+    return [
+        (
+            "CountryCode",
+            TypeAdapter(CountryCode).json_schema(),
+            sorted(c.alpha_2 for c in pycountry.countries),
+        ),
+        (
+            "LanguageCode",
+            TypeAdapter(LanguageCode).json_schema(),
+            sorted(lang.alpha_2 for lang in pycountry.languages if hasattr(lang, "alpha_2")),
+        ),
+    ]
+
+
+def _completing(schema: object, ids: Ids) -> object:
+    """`schema` with the codes of country and language fields, and the ids of the entries
+    each reference may name, as enums: the editor completes them and underlines others."""
+    if isinstance(schema, list):
+        return [_completing(item, ids) for item in schema]
+    if not isinstance(schema, dict):
+        return schema
+    out = {key: _completing(value, ids) for key, value in schema.items()}
+    bare = {k: v for k, v in out.items() if k not in ("title", "description", "default")}
+    for name, code_schema, _ in _codes():
+        if bare == code_schema:
+            out = {k: v for k, v in out.items() if k not in bare} | {"$ref": f"#/$defs/{name}"}
+    targets = out.get("x-refers-to")
+    if targets and all(t in ids for t in targets):
+        names = sorted({i for t in targets for i in ids[t]})
+        _set_enum(out, names)
+    return out
+
+
+def _set_enum(schema: dict, names: list[str]) -> None:
+    """Put `names` as the enum of a reference's string, of its items, or of the branch that
+    is not null."""
+    if schema.get("type") == "string":
+        schema["enum"] = names
+    elif schema.get("type") == "array" and isinstance(schema.get("items"), dict):
+        schema["items"]["enum"] = names
+    for branch in schema.get("anyOf", []):
+        if branch.get("type") != "null":
+            _set_enum(branch, names)
+
+
+def data_ids(data_dir: Path) -> Ids:
+    """The ids written in each data file, read as plain YAML (not validated: a file with a
+    mistake still gives the ids it has); a file that cannot be read gives none."""
+    ids: Ids = {}
+    for collection in COLLECTIONS.values():
+        path = data_dir / collection.file
+        yf, problems = (
+            read_yaml(collection.file, path.read_bytes()) if path.is_file() else (None, [1])
+        )
+        entries = yf.value.get(collection.key) if yf is not None and yf.value else None
+        ids[collection.key] = [
+            e["id"]
+            for e in (entries if isinstance(entries, list) else [])
+            if isinstance(e, dict) and isinstance(e.get("id"), str)
+        ]
+    return ids
+
+
+def file_schema(collection: Collection, ids: Ids | None = None) -> dict:
+    """The schema of the whole file: one key holding a list of entries of the model; with
+    `ids`, the references offer the ids of the entries they may name."""
+    entry = _completing(collection.model.model_json_schema(), ids or {})
     defs = entry.pop("$defs", {})
+    text = json.dumps([entry, defs])
+    for code_name, code_schema, codes in _codes():
+        if f'"#/$defs/{code_name}"' in text:
+            defs[code_name] = {**code_schema, "enum": codes}
     name = collection.model.__name__
     defs[name] = entry
     return {
@@ -47,9 +131,9 @@ def file_schema(collection: Collection) -> dict:
     }
 
 
-def schema_text(collection: Collection) -> str:
+def schema_text(collection: Collection, ids: Ids | None = None) -> str:
     """The committed form: stable key order, two-space indent, final newline."""
-    return json.dumps(file_schema(collection), indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(file_schema(collection, ids), indent=2, ensure_ascii=False) + "\n"
 
 
 def translation_schema(collection: Collection) -> dict:
@@ -78,9 +162,9 @@ def translation_schema(collection: Collection) -> dict:
     return schema
 
 
-def expected_files() -> dict[str, str]:
+def expected_files(ids: Ids | None = None) -> dict[str, str]:
     """File name under schemas/ -> its text, for every collection and every translated one."""
-    files = {f"{c.key}.json": schema_text(c) for c in COLLECTIONS.values()}
+    files = {f"{c.key}.json": schema_text(c, ids) for c in COLLECTIONS.values()}
     for c in COLLECTIONS.values():
         if c.translated:
             text = json.dumps(translation_schema(c), indent=2, ensure_ascii=False) + "\n"
@@ -88,9 +172,10 @@ def expected_files() -> dict[str, str]:
     return files
 
 
-def stale_schemas(folder: Path) -> list[str]:
-    """Names of schema files under `folder` that are missing, out of date or left over."""
-    wanted = expected_files()
+def stale_schemas(folder: Path, ids: Ids | None = None) -> list[str]:
+    """Names of schema files under `folder` that are missing, out of date or left over;
+    `ids` are those of the data the schemas are for (`data_ids`)."""
+    wanted = expected_files(ids)
     present = {p.relative_to(folder).as_posix() for p in folder.rglob("*.json")}
     stale = [
         name
@@ -100,10 +185,10 @@ def stale_schemas(folder: Path) -> list[str]:
     return sorted(stale + list(present - set(wanted)))
 
 
-def write_schemas(folder: Path) -> list[str]:
+def write_schemas(folder: Path, ids: Ids | None = None) -> list[str]:
     """Write every schema under `folder` (and remove left-over ones); returns what changed."""
-    changed = stale_schemas(folder)
-    wanted = expected_files()
+    changed = stale_schemas(folder, ids)
+    wanted = expected_files(ids)
     for name in changed:
         if name in wanted:
             (folder / name).parent.mkdir(parents=True, exist_ok=True)

@@ -41,7 +41,8 @@ class Site:
     language: str = "en"
     translations: Translations = field(default_factory=Translations, repr=False)
     states: dict[tuple[str, str], str] = field(default_factory=dict, repr=False)
-    # Problems that do not stop the build (a translation older than its English).
+    # Problems that do not stop the build (a translation older than its English, an event
+    # in 1012): printed, errors with --strict.
     warnings: list[Problem] = field(default_factory=list, repr=False)
 
     @classmethod

@@ -14,7 +14,7 @@ import os
 import shutil
 import signal
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from sphub.data.history import last_changes
@@ -124,6 +124,9 @@ def _render_pdfs(renderer: Renderer, cache: Path) -> _PdfsBeside | _PdfsHere:
 class Built:
     pages: int  # HTML pages in the site
     lines: list[str]  # progress lines (the PDFs)
+    warnings: list = field(
+        default_factory=list
+    )  # the data's (printed with sphub.data.errors.warning_line)
 
 
 def build(
@@ -132,6 +135,7 @@ def build(
     engine: Engine | str = "mkdocs",
     with_pdf: bool = True,
     verbose: bool = False,
+    strict: bool = False,
 ) -> Built:
     """Build the site of `project` into `site_dir` with `engine`.
 
@@ -143,7 +147,7 @@ def build(
     engine = engine_named(engine) if isinstance(engine, str) else engine
     config = project.config()
     COMPILED.keep_in(project.cache / "templates")
-    site = load_site(project.data)
+    site = load_site(project.data, strict=strict)
     renderer = renderer_for(project, site, config.directory_urls)
     site_dir = site_dir.absolute()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
@@ -183,7 +187,7 @@ def build(
         # Reached on failure, on success (removing the old site) and on an interrupt
         # (Ctrl-C, or SIGTERM, which the command handles like Ctrl-C): never a half site.
         shutil.rmtree(work, ignore_errors=True)
-    return Built(sum(1 for _ in site_dir.rglob("*.html")), lines)
+    return Built(sum(1 for _ in site_dir.rglob("*.html")), lines, site.warnings)
 
 
 def _fill_pdf_links(renderer: Renderer, out: Path, pdfs: list[pdf.Pdf]) -> None:

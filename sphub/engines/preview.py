@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import sys
 import threading
 import time
@@ -100,11 +101,63 @@ def macros_changed(src: str, macros_for: Callable[[], Macros]) -> bool:
 
 
 _server = None  # MkDocs' LiveReloadServer, once it serves (sphub.engines.mkdocs_hooks)
+# The banner every served page shows while the data (or a template) has problems; "" when
+# the last edit built.
+_banner = b""
 
 
 def serving(server) -> None:
+    """Keep MkDocs' server, and have it add the problems banner to every page it serves
+    (MkDocs 1.6, pinned, adds its reload script to each HTML page in this method)."""
     global _server
     _server = server
+    add_script = server._inject_js_into_html
+
+    def with_banner(content: bytes, epoch: int) -> bytes:
+        return add_script(with_problems(content, _banner), epoch)
+
+    server._inject_js_into_html = with_banner
+
+
+_BODY = re.compile(rb"<body[^>]*>")
+
+
+def with_problems(page: bytes, banner: bytes) -> bytes:
+    """`page` with `banner` at the top of its body."""
+    found = _BODY.search(page) if banner else None
+    if found is None:
+        return page
+    return page[: found.end()] + banner + page[found.end() :]
+
+
+def problems_banner(templates: Path, lines: list[str], what: str) -> bytes:
+    """The banner listing `lines` (one problem each, escaped), from its fragment template."""
+    environment = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(templates), autoescape=True, undefined=jinja2.StrictUndefined
+    )
+    count = len(lines)
+    html = environment.get_template("preview_problems.html").render(
+        heading=f"{count} problem{'s' if count != 1 else ''} in the {what}: the preview was "
+        "not rebuilt",
+        lines=lines,
+        what=what,
+    )
+    return html.encode("utf-8")
+
+
+def _show(banner: bytes) -> None:
+    """Show `banner` (b"": none) on the pages served from now on, and have the browsers
+    reload to show it. While a rebuild runs, its end makes them reload."""
+    global _banner
+    _banner = banner
+    if _server is None:
+        return
+    with _server._epoch_cond:
+        if _server._visible_epoch == _server._wanted_epoch:
+            # In MkDocs' unit (milliseconds of time.monotonic), later than the page's.
+            epoch = max(_server._visible_epoch + 1, round(time.monotonic() * 1000))
+            _server._visible_epoch = _server._wanted_epoch = epoch
+            _server._epoch_cond.notify_all()
 
 
 def _rebuild_now() -> None:
@@ -171,6 +224,8 @@ class Preview:
         for staged in touch:
             if staged.exists():
                 os.utime(staged)
+        global _banner
+        _banner = b""  # the rebuild's reload shows the pages without it
         _rebuild_now()
         return True
 
@@ -231,8 +286,11 @@ class Preview:
     def _refused(self, err: DataError | jinja2.TemplateError) -> bool:
         if isinstance(err, DataError):
             report = err.report()
+            lines, what = [str(p) for p in err.problems], "data"
         else:
             report = f"A template could not be rendered: {template_error(err, self.project.root)}"
+            lines, what = [template_error(err, self.project.root)], "templates"
+        _show(problems_banner(self.project.templates, lines, what))
         print(
             f"{report}\nThe preview still shows the last good build; fix it and save to rebuild.",
             file=sys.stderr,
@@ -250,8 +308,9 @@ class Preview:
                 self.restage()
 
 
-def serve(project: Project, dev_addr: str) -> int:
-    """Serve the preview on `dev_addr` until interrupted."""
+def serve(project: Project, dev_addr: str, verbose: bool = False) -> int:
+    """Serve the preview on `dev_addr` until interrupted; `verbose` shows mkdocs-macros'
+    messages too (a line or more per page and rebuild, which buried the data's problems)."""
     from sphub.engines.registry import engine_named
 
     folder = project.cache / "preview"
@@ -271,6 +330,9 @@ def serve(project: Project, dev_addr: str) -> int:
     logger.addHandler(handler)
     logger.setLevel(logging.INFO)
     logger.propagate = False
+    logging.getLogger("mkdocs.plugins.mkdocs_macros").setLevel(
+        logging.INFO if verbose else logging.WARNING
+    )
     try:
         mkdocs_serve(
             str(config_file),

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import ClassVar, Literal
 
-from pydantic import Field
+from pydantic import ConfigDict, Field
 
 from sphub.models.types import (
     CountryCode,
@@ -44,6 +44,7 @@ class Topic(Model):
     """A subject that links resources, tools and case studies across the site."""
 
     page_folder: ClassVar[str] = "topics"
+    kind_name: ClassVar[str] = "Topic"
     page_template: ClassVar[str] = "topics.html"
 
     id: Id = Field(description="Stable kebab-case id; appears in addresses.")
@@ -56,6 +57,7 @@ class Region(Model):
     """A regional group of the Social Performance Working Group."""
 
     page_folder: ClassVar[str] = "regions"
+    kind_name: ClassVar[str] = "Region"
     page_template: ClassVar[str] = "regions.html"
 
     id: Id = Field(description="Stable kebab-case id, e.g. 'asia'; appears in addresses.")
@@ -84,6 +86,7 @@ class Organisation(Model):
     """A partner, supporter, funder, tool owner or other organisation that is not a member."""
 
     page_folder: ClassVar[str] = "partners"
+    kind_name: ClassVar[str] = "Partner"
     page_template: ClassVar[str] = "organisations.html"
 
     id: Id = Field(description="Stable kebab-case id, e.g. 'cerise'; appears in addresses.")
@@ -106,7 +109,16 @@ class Organisation(Model):
 class Member(Model):
     """A member network of the working group."""
 
+    # The editors' schema says what the check national_members_have_a_country says.
+    model_config = ConfigDict(
+        **Model.model_config,
+        json_schema_extra={
+            "if": {"properties": {"kind": {"const": "national-association"}}},
+            "then": {"required": ["country"]},
+        },
+    )
     page_folder: ClassVar[str] = "members"
+    kind_name: ClassVar[str] = "Member"
     page_template: ClassVar[str] = "members.html"
 
     id: Id = Field(description="Stable kebab-case id, e.g. 'sa-dhan'; appears in addresses.")
@@ -174,6 +186,7 @@ class WorkPlan(Model):
     """A region's work plan for one year."""
 
     page_folder: ClassVar[str] = "work-plans"
+    kind_name: ClassVar[str] = "Work plan"
     page_template: ClassVar[str] = "workplans.html"
 
     id: Id = Field(description="Stable kebab-case id, e.g. 'asia-2012'.")
@@ -210,6 +223,7 @@ class Event(Model):
     """A training, meeting, forum or workshop."""
 
     page_folder: ClassVar[str] = "events"
+    kind_name: ClassVar[str] = "Event"
     page_template: ClassVar[str] = "events.html"
 
     id: Id = Field(description="Stable kebab-case id; appears in addresses and calendars.")
@@ -270,6 +284,7 @@ class Resource(Model):
     """A document or link in the resources library."""
 
     page_folder: ClassVar[str] = "resources"
+    kind_name: ClassVar[str] = "Resource"
     page_template: ClassVar[str] = "resources.html"
 
     id: Id = Field(description="Stable kebab-case id; appears in addresses.")
@@ -333,6 +348,7 @@ class Project(Model):
     """A funded project, such as the Cerise / Imp-Act network strategy framework."""
 
     page_folder: ClassVar[str] = "projects"
+    kind_name: ClassVar[str] = "Project"
     page_template: ClassVar[str] = "projects.html"
 
     id: Id = Field(description="Stable kebab-case id; appears in addresses.")

@@ -65,6 +65,7 @@ class Tool(Model):
     """A social performance tool or standard that a network can use or promote."""
 
     page_folder: ClassVar[str] = "guidance/tools"
+    kind_name: ClassVar[str] = "Tool"
     page_template: ClassVar[str] = "tools.html"
 
     id: Id = Field(description="Stable kebab-case id, e.g. 'cerise-spi'; appears in addresses.")
@@ -120,6 +121,7 @@ class Practice(Model):
     """A good practice of networks, or a driver of social performance, named in seed 003."""
 
     page_folder: ClassVar[str] = "guidance/practices"
+    kind_name: ClassVar[str] = "Good practice"
     page_template: ClassVar[str] = "practices.html"
 
     id: Id = Field(description="Stable kebab-case id; appears in addresses.")
@@ -139,6 +141,7 @@ class EntryPoint(Model):
     """Where a network starts its social performance work, given where it stands."""
 
     page_folder: ClassVar[str] = "guidance/entry-points"
+    kind_name: ClassVar[str] = "Entry point"
     page_template: ClassVar[str] = "entry_points.html"
 
     id: Id = Field(description="Stable kebab-case id; appears in addresses.")
@@ -157,6 +160,7 @@ class StrategyOption(Model):
     performance."""
 
     page_folder: ClassVar[str] = "guidance/strategy-menu"
+    kind_name: ClassVar[str] = "Strategy option"
     page_template: ClassVar[str] = "strategy_options.html"
 
     id: Id = Field(description="Stable kebab-case id; appears in addresses.")
@@ -190,6 +194,7 @@ class CaseStudy(Model):
     """What a network did on social performance: public facts only, or marked illustrative."""
 
     page_folder: ClassVar[str] = "guidance/case-studies"
+    kind_name: ClassVar[str] = "Case study"
     page_template: ClassVar[str] = "case_studies.html"
 
     id: Id = Field(description="Stable kebab-case id; appears in addresses.")
@@ -285,6 +290,7 @@ class TreeNode(Model):
 
     # Outcomes only: a question's page depends on the answers before it (sphub.render.pages).
     page_folder: ClassVar[str] = "decision-tree/outcomes"
+    kind_name: ClassVar[str] = "Outcome"
     page_template: ClassVar[str] = "tree.html"
 
     def has_page(self) -> bool:

@@ -41,6 +41,8 @@ class Model(BaseModel):
     # fragment template (overrides/fragments/); parts of entries have neither.
     page_folder: ClassVar[str | None] = None
     page_template: ClassVar[str | None] = None
+    # What an entry with a page is, in a word or two: search results show it ("Member").
+    kind_name: ClassVar[str] = ""
 
     def has_page(self) -> bool:
         """Whether this entry gets a page of its own (every entry of a collection with pages,
@@ -153,7 +155,9 @@ ONE_LINE = r"^[^\n]*$"
 Text = Annotated[
     str,
     StringConstraints(strip_whitespace=True, min_length=1, pattern=ONE_LINE),
-    WithJsonSchema({"type": "string", "minLength": 1}),
+    # Spaces and line breaks around the text are dropped before the check, so only a line
+    # break inside it is refused.
+    WithJsonSchema({"type": "string", "minLength": 1, "pattern": r"^\s*[^\n]*\s*$"}),
 ]
 # What the patterns above stand for, in the report (sphub/data/load.py).
 PATTERN_EXPECTED = {ID_PATTERN: ID_EXPECTED, ONE_LINE: "text on one line"}
@@ -180,7 +184,9 @@ LanguageCode = Annotated[
 Day = Annotated[
     date,
     BeforeValidator(_parse_day),
-    WithJsonSchema({"type": "string", "format": "date"}),
+    WithJsonSchema(
+        {"type": "string", "format": "date", "pattern": r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}
+    ),
 ]
 When = Annotated[
     str,
@@ -205,12 +211,20 @@ def _increasing(values: list) -> list:
     return values
 
 
-Years = Annotated[list[Year], AfterValidator(_increasing)]
-Refs = Annotated[list[Ref], AfterValidator(_unique)]
+class UniqueItems:
+    """Says in a list's JSON Schema that each item is there once (`uniqueItems`), as its
+    validator checks, so editors' tools underline a value listed twice."""
+
+    def __get_pydantic_json_schema__(self, core_schema, handler):
+        return {**handler(core_schema), "uniqueItems": True}
+
+
+Years = Annotated[list[Year], AfterValidator(_increasing), UniqueItems()]
+Refs = Annotated[list[Ref], AfterValidator(_unique), UniqueItems()]
 Verification = Literal["verified", "unverified"]
 # Renames: a page's address comes from its id; when an id must change, the old one is kept
 # here and the build writes a redirect from the old address (sphub/outputs/redirects.py).
-OldIds = Annotated[list[Id], AfterValidator(_unique)]
+OldIds = Annotated[list[Id], AfterValidator(_unique), UniqueItems()]
 OLD_IDS = (
     "Ids this entry had before it was renamed; each old address redirects to the "
     "page. Only for renames: add the old id here when you change `id`."

@@ -110,6 +110,17 @@ class _ExternalLinksRel(markdown.postprocessors.Postprocessor):
 
 
 # Around the body of every page made from data (sphub.render.pages): finished HTML.
+# A cell, item or term closed right before the next tag: the engines' search indexes take a
+# page's text without its tags, and "<td>Network</td><td>COPEME</td>" would be one word.
+_CELL_END = re.compile(r"(</(?:td|th|li|dt|dd|caption|figcaption)>)(?=<)")
+
+
+def with_word_boundaries(html: str) -> str:
+    """`html` with a line break after each table cell, list item or definition that another
+    tag follows at once (the page looks the same: whitespace there is not displayed)."""
+    return _CELL_END.sub("\\1\n", html)
+
+
 FINISHED = "<!-- sphub: finished HTML -->"
 FINISHED_END = "<!-- sphub: end of finished HTML -->"
 

@@ -26,6 +26,7 @@ class Page:
     title: str
     html: str
     searchable: bool = True
+    kind: str = ""  # what the entry is ("Member"): its tag in search results
 
     def markdown(self, after: str = "") -> str:
         """The page as an engine reads it, with `after` (HTML) at the end. The title is JSON (valid YAML, any character safe),
@@ -34,8 +35,11 @@ class Page:
         (sphub.render.markup.FINISHED)."""
         title = json.dumps(str(escape(self.title)), ensure_ascii=False)
         search = "" if self.searchable else "search:\n  exclude: true\n"
+        # Material's search shows a page's tags on its results; no page shows them (the
+        # tags plugin is off).
+        tags = f"tags: [{json.dumps(self.kind)}]\n" if self.kind else ""
         body = f"{FINISHED}\n{self.html}{after}\n{FINISHED_END}"
-        return f"---\ntitle: {title}\n{search}---\n{body}\n"
+        return f"---\ntitle: {title}\n{search}{tags}---\n{body}\n"
 
 
 def entry_page(renderer: Renderer, entry: Model) -> Page:
@@ -50,7 +54,7 @@ def entry_page(renderer: Renderer, entry: Model) -> Page:
         html += "\n" + renderer.render(
             "last_changed.html", src, change=renderer.changes[file], file=file
         )
-    return Page(src, title, html)
+    return Page(src, title, html, kind=entry.kind_name)
 
 
 def step_pages(renderer: Renderer) -> list[Page]:

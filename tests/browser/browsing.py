@@ -4,17 +4,12 @@ a flow (such as a decision tree) by the names a person reads."""
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
-import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-# The browser: Debian's Chromium, or the one SPHUB_CHROMIUM names (on a host where
-# /usr/bin/chromium is not a real browser, such as Ubuntu's snap stub).
-CHROMIUM = os.environ.get("SPHUB_CHROMIUM") or "/usr/bin/chromium"
+from sphub.bench.browser import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: F401 (for the tests)
 
 
 def require_browser() -> None:
@@ -33,15 +28,6 @@ def require_browser() -> None:
     pytest.skip(message)
 
 
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 ARTIFACTS = Path(__file__).resolve().parent.parent / "artifacts"
 AXE = FIXTURES / "axe.min.js"
@@ -51,19 +37,6 @@ DESKTOP = {"width": 1280, "height": 900}
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}
 # Schemes that never reach the network.
 LOCAL_SCHEMES = {"data", "blob", "about", "file"}
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002 - the base class names it so
-        pass
-
-
-def serve(folder: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
-    """Serve `folder` on a free localhost port in a thread; returns the server and its URL."""
-    handler = functools.partial(_QuietHandler, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}/"
 
 
 def is_local(url: str) -> bool:

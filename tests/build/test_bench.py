@@ -121,6 +121,7 @@ def test_pdf_lines_tell_a_rendered_pdf_from_a_kept_one():
 
 def test_report_has_a_row_per_engine_and_the_pdf_builds():
     from sphub.bench.__main__ import PdfFigure
+    from sphub.bench.browser import FirstVisit
     from sphub.bench.report import render
     from sphub.bench.run import PdfBuilds, Scale
 
@@ -136,7 +137,12 @@ def test_report_has_a_row_per_engine_and_the_pdf_builds():
     s.engine_cpu = {"mkdocs": s.sphub_cpu, "properdocs": [2.0] * 3, "zensical": [3.0] * 3}
     builds = PdfBuilds(cold=[9.0] * 3, warm=[2.0] * 3, none=[2.0] * 3, cold_cpu=[12.0] * 3,
                        warm_cpu=[2.0] * 3, none_cpu=[2.0] * 3, rendered=[8.0] * 3, pages=73)
-    text = render([s], 3, PdfFigure(7.0, 70, 3), builds, (0.1, 0.2))
+    visit = FirstVisit("members/x/", [2100.0, 2600.0, 2200.0], 74_900, 10)
+    text = render([s], 3, PdfFigure(7.0, 70, 3), builds, (0.1, 0.2), visit)
+    assert "round trips (served gzipped): under 2.5 s | 2.20 s (median of 3" in text
+    assert "10 requests, 74.9 KB sent) | met |" in text
+    assert "## Search: the means chosen" in text
+    assert text.startswith("---\nsearch:\n  exclude: true\n---\n")  # not in members' search
     assert "| zensical | 4.20 s | 2.00x | 3.00 s | 1.50x |" in text
     assert "| properdocs | 2.10 s | 1.00x |" in text
     assert "at S: at most 1.10x | 1.05x wall" in text

@@ -71,7 +71,7 @@ def test_data_error_leaves_the_site(project):
     code, output = run_build(project)
     assert code == 1
     line = events.read_text().splitlines().index("    start: next Tuesday") + 1
-    assert f"data/events.yml:{line}: events[0].start: expected a date (YYYY-MM-DD)" in output
+    assert f"data/events.yml:{line}: events[1].start: expected a date (YYYY-MM-DD)" in output
     assert "Traceback" not in output
     assert snapshot(project / "site") == before
     assert leftovers(project) == []

@@ -41,7 +41,7 @@ def test_yamllint_catches_a_layout_mistake(tmp_path):
 def test_pre_commit_hooks_run_commands_that_work_here():
     config = _yaml(ROOT / ".pre-commit-config.yaml")
     hooks = [hook for repo in config["repos"] for hook in repo["hooks"]]
-    assert {h["id"] for h in hooks} == {"yamllint", "sphub-validate", "sphub-schemas"}
+    assert {h["id"] for h in hooks} == {"sphub-fmt", "yamllint", "sphub-validate", "sphub-schemas"}
     yaml_files = subprocess.run(["git", "ls-files", "*.yml", "*.yaml", ".yamllint"], cwd=ROOT,
                                 capture_output=True, text=True, check=True).stdout.split()
     for hook in hooks:
@@ -88,3 +88,45 @@ def test_workflow_parses_and_its_commands_work_here():
 def _pinned(package: str) -> str:
     text = (ROOT / "pyproject.toml").read_text()
     return text.split(f'"{package}==', 1)[1].split('"', 1)[0]
+
+
+LAYOUT_MISTAKES = {
+    "CRLF line endings": lambda text: text.replace("\n", "\r\n"),
+    "trailing spaces": lambda text: text.replace("    acronym: PMN\n", "    acronym: PMN   \n"),
+    "a space before a colon": lambda text: text.replace("    acronym: PMN\n", "    acronym : PMN\n"),
+    "spaces inside brackets": lambda text: text.replace("years: [", "years: [ "),
+    "no final newline": lambda text: text.rstrip("\n"),
+}
+
+
+def test_make_validate_and_yamllint_agree_on_layout_mistakes(tmp_path):
+    """What yamllint refuses in pre-commit and CI, `sphub validate` refuses too, at the same
+    line; and `sphub fmt` mends the mistakes it can (all but brackets here)."""
+    (tmp_path / ".yamllint").write_text((ROOT / ".yamllint").read_text())
+    shipped = (ROOT / "data" / "members.yml").read_text()
+    for mistake, make in LAYOUT_MISTAKES.items():
+        data = tmp_path / "data"
+        if data.exists():
+            subprocess.run(["rm", "-rf", str(data)], check=True)
+        subprocess.run(["cp", "-r", str(ROOT / "data"), str(data)], check=True)
+        (data / "members.yml").write_bytes(make(shipped).encode())
+        lint = subprocess.run(
+            [str(BIN / "yamllint"), "-f", "parsable", "-c", ".yamllint", "data/members.yml"],
+            cwd=tmp_path, capture_output=True, text=True,
+        )
+        check = subprocess.run(
+            [str(BIN / "sphub"), "validate"], cwd=tmp_path, capture_output=True, text=True
+        )
+        assert lint.returncode == 1 and check.returncode == 1, mistake
+        lint_lines = {line.split(":")[1] for line in lint.stdout.splitlines() if "[error]" in line}
+        check_lines = {
+            line.split(":")[1] for line in check.stderr.splitlines() if "(yamllint:" in line
+        }
+        assert lint_lines == check_lines, (mistake, lint.stdout, check.stderr)
+        if mistake != "spaces inside brackets":
+            fmt = subprocess.run(
+                [str(BIN / "sphub"), "fmt"], cwd=tmp_path, capture_output=True, text=True
+            )
+            assert fmt.returncode == 0, (mistake, fmt.stdout, fmt.stderr)
+            assert "data/members.yml: mended" in fmt.stdout
+            assert (data / "members.yml").read_bytes() == shipped.encode(), mistake

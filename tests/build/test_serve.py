@@ -81,11 +81,22 @@ def test_serve_survives_a_data_error_and_rebuilds_when_fixed(tmp_path):
                "or 'PK'), got 'Pakistan'" in server.output
         assert "Traceback" not in server.output
         assert server.process.poll() is None
-        assert "Pakistan" in _get(page)  # the last good build is still served
+        shown = _get(page)
+        assert "Pakistan" in shown  # the last good build is still served
+        # ...under a banner with the problems, one a line, on every page served.
+        server.wait_for(lambda: 'id="sphub-preview-problems"' in _get(page), "banner")
+        shown = _get(page)
+        assert 'role="alert"' in shown and "problems in the data: the preview was not" in shown
+        assert f"data/members.yml:{line}: members[" in shown
+        assert "got &#39;Pakistan&#39;" in shown  # escaped like any text from the data
+        assert 'id="sphub-preview-problems"' in _get(f"{server.url}/")
 
         members.write_text(good.replace("name: Pakistan Microfinance Network",
                                         "name: Pakistan Microfinance Network Renamed"))
         server.wait_for(lambda: "Renamed" in _get(page), "rebuilt page")
+        assert 'id="sphub-preview-problems"' not in _get(page)  # gone once the data is fixed
+        # mkdocs-macros' INFO lines (one or more per page) stay quiet without --verbose.
+        assert "[macros]" not in server.output
     finally:
         server.stop()
 

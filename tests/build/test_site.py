@@ -185,8 +185,8 @@ def test_bad_data_stops_the_build_before_site_is_touched(broken_project):
     assert "Traceback" not in output
     lines = [line for line in output.splitlines() if line.startswith("data/")]
     assert len(lines) == 2
-    assert lines[0].startswith("data/members.yml:") and "members[0].region" in lines[0]
-    assert "members[9].country" in lines[1] and "got 'Srilanka'" in lines[1]
+    assert lines[0].startswith("data/members.yml:") and "members[1].region" in lines[0]
+    assert "members[10].country" in lines[1] and "got 'Srilanka'" in lines[1]
     assert "2 problems in the data; nothing was built." in output
     assert (broken_project / "site" / "index.html").read_text() == "previous build"
     assert sorted(p.name for p in (broken_project / "site").iterdir()) == ["index.html"]

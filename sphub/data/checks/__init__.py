@@ -4,6 +4,7 @@ valid entries by collection and returns problems; none stops at the first."""
 from __future__ import annotations
 
 from collections import defaultdict
+from datetime import date
 
 from sphub.data.checks import entries, guide, tree
 from sphub.data.errors import Problem
@@ -16,6 +17,7 @@ CHECKS = (
     entries.one_work_plan_per_region_and_year,
     entries.ids_unique_within_work_plans,
     entries.old_ids_are_free,
+    entries.networks_listed_once,
     tree.tree,
     tree.tree_needs_are_established,
     tree.tree_levels_are_scored,
@@ -27,13 +29,28 @@ CHECKS = (
 )
 
 
-def cross_check(located: list[Located], ids: dict[str, set[str] | None]) -> list[Problem]:
+def cross_check(
+    located: list[Located],
+    ids: dict[str, set[str] | None],
+    loose: list[entries.LooseReference] = (),
+) -> list[Problem]:
     """Run every check on the entries that validated; `ids` are each file's ids (None for a
-    file that could not be read, whose references are then not checked)."""
-    by: dict[str, list[Located]] = defaultdict(list)
-    for where in located:
-        by[where.collection].append(where)
-    problems = entries.references_resolve(located, ids)
+    file that could not be read, whose references are then not checked); `loose` are the
+    references of entries that did not validate."""
+    by = _by_collection(located)
+    problems = entries.references_resolve(located, ids, loose)
     for check in CHECKS:
         problems += check(by)
     return problems
+
+
+def plausibility(located: list[Located], today: date) -> list[Problem]:
+    """Warnings: values that are valid but unlikely to be meant (an event in 1012)."""
+    return entries.event_dates_plausible(_by_collection(located), today)
+
+
+def _by_collection(located: list[Located]) -> dict[str, list[Located]]:
+    by: dict[str, list[Located]] = defaultdict(list)
+    for where in located:
+        by[where.collection].append(where)
+    return by

@@ -3,32 +3,61 @@
 from __future__ import annotations
 
 import difflib
+from datetime import date
+import re
+import unicodedata
+from itertools import chain
 
-from sphub.data.errors import Problem
+from sphub.data.errors import Problem, format_path
+from sphub.data.reader import YamlFile
 from sphub.data.fields import references
 from sphub.data.located import Located
 
 
-def references_resolve(located: list[Located], ids: dict[str, set[str] | None]) -> list[Problem]:
+# A reference outside a valid entry: the file it stands in, its path there, the collections
+# it may name and the id it names.
+LooseReference = tuple[YamlFile, tuple, list[str], str]
+
+
+def references_resolve(
+    located: list[Located],
+    ids: dict[str, set[str] | None],
+    loose: list[LooseReference] = (),
+) -> list[Problem]:
+    """Every reference names an entry: those of the valid entries, and the `loose` ones of
+    entries that did not validate (their other problems do not hide a wrong id)."""
     problems = []
     # The ids each reference may name, per tuple of target files; None when a target file is
     # unreadable (its problems are reported already). Worked out once, not per reference.
     allowed: dict[tuple[str, ...], set[str] | None] = {}
-    for where in located:
-        for path, targets, value in references(where.entry):
-            key = tuple(targets)
-            if key not in allowed:
-                known = [ids.get(t) for t in targets]
-                allowed[key] = None if None in known else set().union(*known)
-            candidates = allowed[key]
-            if candidates is None or value in candidates:
-                continue
-            close = difflib.get_close_matches(value, sorted(candidates), n=1)
-            files = " or ".join(f"data/{t}.yml" for t in targets)
-            hint = f" (did you mean '{close[0]}'?)" if close else ""
-            problems.append(
-                where.problem(path, f"the id of an entry in {files}{hint}", f"'{value}'")
+    found = chain(
+        (
+            (where.file, where.path + path, targets, value)
+            for where in located
+            for path, targets, value in references(where.entry)
+        ),
+        loose,
+    )
+    for yf, path, targets, value in found:
+        key = tuple(targets)
+        if key not in allowed:
+            known = [ids.get(t) for t in targets]
+            allowed[key] = None if None in known else set().union(*known)
+        candidates = allowed[key]
+        if candidates is None or value in candidates:
+            continue
+        close = difflib.get_close_matches(value, sorted(candidates), n=1)
+        files = " or ".join(f"data/{t}.yml" for t in targets)
+        hint = f" (did you mean '{close[0]}'?)" if close else ""
+        problems.append(
+            Problem(
+                yf.name,
+                yf.line(path),
+                format_path(path),
+                f"the id of an entry in {files}{hint}",
+                f"'{value}'",
             )
+        )
     return problems
 
 
@@ -120,3 +149,73 @@ def old_ids_are_free(by: dict[str, list[Located]]) -> list[Problem]:
                     )
                 first.setdefault(old, where.entry.id)
     return problems
+
+
+def comparable_name(text: str) -> str:
+    """A name as compared for duplicates: case, accents, punctuation and spacing ignored."""
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    return " ".join(re.findall(r"[a-z0-9]+", plain))
+
+
+def networks_listed_once(by: dict[str, list[Located]]) -> list[Problem]:
+    """A network added a second time under a new id (`pmn-2` beside `pmn`) is the same
+    network: two entries of members.yml or of organisations.yml with one name or acronym."""
+    problems = []
+    for key in ("members", "organisations"):
+        first: dict[tuple[str, str], Located] = {}
+        for where in by[key]:
+            for field in ("name", "acronym"):
+                value = getattr(where.entry, field, None)
+                if not value:
+                    continue
+                seen = first.setdefault((field, comparable_name(value)), where)
+                if seen is not where:
+                    line = seen.file.line(seen.path + (field,))
+                    problems.append(
+                        where.problem(
+                            (field,),
+                            f"one entry per network in data/{key}.yml (to change that entry, "
+                            f"edit '{seen.entry.id}'; for another network, another {field})",
+                            f"the {field} '{value}' of '{seen.entry.id}' again (line {line})",
+                        )
+                    )
+    return problems
+
+
+# Dates an editor is unlikely to mean: sphub's work starts in the 2000s, and an event lasts
+# days or weeks. Warnings, not errors: a long programme may be right.
+FIRST_YEAR = 1990
+YEARS_AHEAD = 5
+LONGEST_EVENT_DAYS = 366
+
+
+def event_dates_plausible(by: dict[str, list[Located]], today: date) -> list[Problem]:
+    warnings = []
+    last_year = today.year + YEARS_AHEAD
+    for where in by["events"]:
+        event = where.entry
+        days = {"start": event.start, "end": event.end}
+        unlikely = {
+            field: day
+            for field, day in days.items()
+            if day is not None and not FIRST_YEAR <= day.year <= last_year
+        }
+        for field, day in unlikely.items():
+            warnings.append(
+                where.problem(
+                    (field,),
+                    f"a date between {FIRST_YEAR} and {last_year} (is the year mistyped?)",
+                    f"'{day}'",
+                )
+            )
+        too_long = event.end is not None and (event.end - event.start).days >= LONGEST_EVENT_DAYS
+        if too_long and not unlikely:  # a mistyped year says it already
+            years = (event.end - event.start).days / 365.25
+            warnings.append(
+                where.problem(
+                    ("end",),
+                    f"an event shorter than a year (from {event.start}; is the end mistyped?)",
+                    f"'{event.end}', {years:.1f} years later",
+                )
+            )
+    return warnings

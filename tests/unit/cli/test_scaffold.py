@@ -95,7 +95,9 @@ def test_written_text_reads_back_as_the_same_values(value):
 
 
 def test_append_keeps_the_file_byte_for_byte_and_indents_like_it():
-    source = "# comment\nthings:\n    -   id: a\n        name: A   # note\n# trailing comment\n"
+    source = (
+        "# comment\nthings:\n    -   id: a\n        name: A\n        # note\n# trailing comment\n"
+    )
     collection = type("C", (), {"key": "things", "file": "things.yml"})()
     out = appended(source, collection, {"id": "b", "name": "B"})
     assert out.startswith(source)
@@ -177,11 +179,11 @@ def test_a_bad_entry_is_reported_with_file_line_and_field_and_not_written(data_c
     out = capsys.readouterr().out
     assert status == 1
     assert (data_copy / "events.yml").read_text() == before
-    assert f"data/events.yml:{lines + 3}: events[4].kind: expected one of 'training'" in out
-    assert (
-        f"data/events.yml:{lines + 4}: events[4].start: expected a date (YYYY-MM-DD), got "
-        "'2013-02-30'" in out
-    )
+    # Named by their option, not by lines of an entry never written.
+    assert "  --kind: expected one of 'training'" in out
+    assert "  --start: expected a date (YYYY-MM-DD), got '2013-02-30'" in out
+    assert "  --region: expected the id of an entry in data/regions.yml (did you mean " in out
+    assert f"data/events.yml:{lines + 3}" not in out
     assert "Nothing was written to" in out
 
 
@@ -242,3 +244,103 @@ def test_new_refuses_to_add_to_broken_data(data_copy, capsys):
     status = run_new("topic", ["--name", "Y"], str(data_copy), interactive=False)
     assert status == 1
     assert "data/topics.yml:" in capsys.readouterr().out
+
+
+def _asker(answers: list[str], prompts: list[str]):
+    feed = iter(answers)
+
+    def ask(prompt: str) -> str:
+        prompts.append(prompt)
+        answer = next(feed)
+        if isinstance(answer, BaseException):
+            raise answer
+        return answer
+
+    return ask
+
+
+MEMBER = ["Ghana Microfinance Network", "GHAMFIN", "", "national-association", "GH"]
+
+
+def test_a_wrong_reference_is_asked_again_at_once_and_the_other_answers_kept(data_copy, capsys):
+    prompts: list[str] = []
+    answers = MEMBER + ["afrika", "africa", "2013", "", "", "", "", ""]
+    status = run_new("member", [], str(data_copy), True, _asker(answers, prompts))
+    out = capsys.readouterr().out
+    assert status == 0, out
+    assert "region: expected" not in out  # the message has no field prefix at the prompt
+    assert "expected the id of an entry in data/regions.yml (did you mean 'africa'?)" in out
+    assert sum(p.startswith("region (required)") for p in prompts) == 2
+    assert sum(p.startswith("name (required)") for p in prompts) == 1
+    assert load_site(data_copy).members["ghamfin"].region == "africa"
+
+
+def test_an_end_before_the_start_is_asked_again_at_once(data_copy, capsys):
+    prompts: list[str] = []
+    answers = ["Forum", "meeting", "2013-03-10", "2013-03-01", "2013-03-12"]
+    answers += [""] * 40  # every optional question skipped, the id suggested
+    status = run_new("event", [], str(data_copy), True, _asker(answers, prompts))
+    out = capsys.readouterr().out
+    assert status == 0, out
+    assert "expected an end date on or after the start (2013-03-10), got '2013-03-01'" in out
+    assert str(load_site(data_copy).events["forum-2013"].end) == "2013-03-12"
+
+
+def test_a_problem_found_at_the_end_asks_only_that_field_again(data_copy, capsys):
+    """A national network without a country passes each question (country is optional
+    alone) but not the check of the whole entry: only country is asked again."""
+    prompts: list[str] = []
+    answers = ["Ghana Microfinance Network", "GHAMFIN", "", "national-association", ""]
+    answers += ["africa", "2013", "", "", "", "", "", "GH", ""]
+    status = run_new("member", [], str(data_copy), True, _asker(answers, prompts))
+    out = capsys.readouterr().out
+    assert status == 0, out
+    assert "  --country: expected an ISO 3166 country code for a national network" in out
+    assert "Those answers are asked again; the others are kept." in out
+    assert sum(p.startswith("country (") for p in prompts) == 2
+    assert sum(p.startswith("name (") for p in prompts) == 1
+    assert load_site(data_copy).members["ghamfin"].country == "GH"
+
+
+@pytest.mark.parametrize("stop", [KeyboardInterrupt(), EOFError()], ids=["ctrl-c", "ctrl-d"])
+def test_ctrl_c_and_ctrl_d_end_with_nothing_written(data_copy, capsys, stop):
+    before = (data_copy / "members.yml").read_text()
+    status = run_new("member", [], str(data_copy), True, _asker(MEMBER[:2] + [stop], []))
+    out = capsys.readouterr().out
+    assert status == 130
+    assert out.endswith(f"Stopped: nothing was written to {data_copy}/members.yml.\n")
+    assert (data_copy / "members.yml").read_text() == before
+
+
+def test_without_a_terminal_the_missing_options_are_named(data_copy, capsys):
+    status = run_new("event", ["--title", "Forum"], str(data_copy), interactive=False)
+    out = capsys.readouterr().out
+    assert status == 2
+    assert "missing: --kind, --start (see sphub new --help)" in out
+
+
+def test_a_network_already_there_is_refused_as_typed(data_copy, capsys):
+    before = (data_copy / "members.yml").read_text()
+    site = load_site(data_copy)
+    pmn = site.members["pmn"]
+    flags = ["--name", "Another name", "--acronym", pmn.acronym.lower(), "--kind", "other"]
+    flags += ["--region", pmn.region, "--years", "2013"]
+    status = run_new("member", flags, str(data_copy), interactive=False)
+    out = capsys.readouterr().out
+    assert status == 1 and (data_copy / "members.yml").read_text() == before
+    assert "  --acronym: expected a network not yet in data/members.yml (to change it, edit " in out
+    assert "the entry 'pmn'), got the acronym of 'pmn'" in out
+
+
+def test_help_lists_every_field_option(capsys):
+    from sphub.cli import main
+
+    with pytest.raises(SystemExit):
+        main(["new", "--help"])
+    out = capsys.readouterr().out
+    for key, collection in COLLECTIONS.items():
+        assert f"  {key}: " in out
+    for field in fields_of(COLLECTIONS["events"].model):
+        if field.name not in ("id", "old_ids") and field.model is None:
+            assert f"--{field.name}" in out
+    assert "--place.city" in out and "--title*" in out

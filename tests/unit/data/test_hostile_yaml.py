@@ -93,8 +93,8 @@ HOSTILE = {
     # Nesting too deep that ends soon after: the syntax error below it comes first.
     "deep block nesting above a syntax error": (
         b"events:\n" + b"".join(b" " * i + b"- \n" for i in range(1, 60)) + b"more: [1\n",
-        62,
-        "expected valid YAML, got a syntax error",
+        61,
+        "expected a list closed by ']' on the line where it opens",
     ),
     "long line": (b"x" * BIG + b"\n", 1, LONG + ", got a line of 5,000,000 characters"),
     "long flow line": (b"events: [" + b"x, " * (BIG // 3) + b"x]\n", 1, LONG),
@@ -110,7 +110,8 @@ HOSTILE = {
     "list at the top": (
         b"- id: x\n- id: y\n",
         1,
-        "expected a mapping of data (key: value), got a list",
+        "(add a line 'events:' above the first '- ' and indent the entries by two spaces), "
+        "got a list of 2 items without its key",
     ),
     "text at the top": (b"just some words\n", 1, "got 'just some words'"),
     "mapping where a list belongs": (
@@ -126,7 +127,11 @@ HOSTILE = {
     "byte-order mark": (b"\xef\xbb\xbfevents: []\n", 1, "got a UTF-8 byte-order mark"),
     "UTF-16": ("events: []\n".encode("utf-16"), 1, "got UTF-16 or binary data"),
     "UTF-16 without BOM": ("events: []\n".encode("utf-16-le"), 1, "got UTF-16 or binary data"),
-    "invalid UTF-8": (b"events:\n  - id: x\n    title: Caf\xe9\n", 3, "got the invalid byte 0xe9"),
+    "invalid UTF-8": (
+        b"events:\n  - id: x\n    title: Caf\xe9\n",
+        3,
+        "got the byte 0xe9 ('é' in Latin-1)",
+    ),
     "NUL escape": (
         b'events:\n  - id: x\n    title: "a\\0b"\n',
         3,
@@ -172,7 +177,7 @@ def test_list_where_a_mapping_belongs(data_copy):
     line = shipped.count(b"\n") + 1
     problems = _problems(data_copy, shipped + b"  - - id: x\n    - title: y\n")
     assert problems == [
-        f"data/events.yml:{line}: events[{_count_entries(shipped)}]: expected a "
+        f"data/events.yml:{line}: events[{_count_entries(shipped) + 1}]: expected a "
         "mapping (key: value lines), got a list of 2 items"
     ]
 
@@ -212,7 +217,7 @@ def test_an_entry_cannot_take_the_place_of_a_section_page(data_copy):
     ]
     line = events.read_text().splitlines().index("  - id: index") + 1
     assert problems == [
-        f"data/events.yml:{line}: events[0].id: expected an id other than "
+        f"data/events.yml:{line}: events[1].id: expected an id other than "
         "'index', the name of each section's own page, got 'index'"
     ]
 
@@ -240,10 +245,13 @@ def test_validate_prints_the_problem_without_traceback(tmp_path, data_copy):
     )
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
-    # The one problem, then the count: an unreadable members.yml hides the references to
-    # members rather than reporting each one as missing.
+    # The one problem, the file that could not be read, then the count: an unreadable
+    # members.yml hides the references to members rather than reporting each one as missing,
+    # and the report says they are checked once it can be read.
     assert result.stderr.splitlines() == [
-        "data/members.yml:2: members[0]: expected plain YAML values, got the tag "
+        "data/members.yml:2: members[1]: expected plain YAML values, got the tag "
         "'!!python/object:os.Foo'",
+        "1 file could not be read (data/members.yml): more problems may show once fixed, and "
+        "the references into it will be checked then.",
         "1 problem in the data; nothing was built.",
     ]

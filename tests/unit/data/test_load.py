@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
+
+import pytest
 
 from golden_cases import GOLDEN
 
+from sphub.data.errors import DataError
 from sphub.data.fields import references
 from sphub.data.load import build_date, load_site
 from sphub.models import COLLECTIONS
@@ -90,3 +94,41 @@ def test_every_reference_field_names_existing_collections():
         for entry in site.collection(key).values():
             for _, targets, _ in references(entry):
                 assert set(targets) <= set(COLLECTIONS)
+
+
+def test_an_unlikely_date_is_a_warning_and_an_error_when_strict(data_copy):
+    from sphub.data.errors import warning_line
+
+    path = data_copy / "events.yml"
+    text = path.read_text()
+    start = re.search(r"start: (\d{4})-", text)
+    path.write_text(text[: start.start(1)] + "1012" + text[start.end(1) :])
+    site = load_site(data_copy)
+    assert len(site.warnings) == 1
+    line = warning_line(site.warnings[0])
+    assert "start: expected a date between 1990 and" in line and "got '1012-" in line
+    assert line.startswith("warning: data/events.yml:")
+    with pytest.raises(DataError) as err:
+        load_site(data_copy, strict=True)
+    assert [str(p) for p in err.value.problems] == [str(site.warnings[0])]
+
+
+def test_the_report_ends_with_the_files_that_could_not_be_read(data_copy):
+    (data_copy / "members.yml").write_text("members:\n  - id: [x\n")
+    (data_copy / "events.yml").write_text("- id: x\n")
+    with pytest.raises(DataError) as err:
+        load_site(data_copy)
+    lines = err.value.report().splitlines()
+    assert lines[-2] == (
+        "2 files could not be read (data/members.yml, data/events.yml): more problems may "
+        "show once fixed, and the references into them will be checked then."
+    )
+    assert lines[-1] == "2 problems in the data; nothing was built."
+
+
+def test_run_from_inside_data_gives_one_line_saying_where(data_copy, monkeypatch):
+    monkeypatch.chdir(data_copy)
+    with pytest.raises(DataError) as err:
+        load_site("data")
+    assert len(err.value.problems) == 1
+    assert "run the command from the project's folder" in str(err.value.problems[0])

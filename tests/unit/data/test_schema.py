@@ -21,7 +21,10 @@ from tests.conftest import ROOT
 
 
 def test_committed_schemas_are_up_to_date():
-    assert stale_schemas(ROOT / "schemas") == [], "run `sphub schemas` and commit schemas/"
+    from sphub.data.schema import data_ids
+
+    stale = stale_schemas(ROOT / "schemas", data_ids(ROOT / "data"))
+    assert stale == [], "run `sphub schemas` (or `make validate`) and commit schemas/"
 
 
 def test_every_data_file_names_its_schema_first():
@@ -94,3 +97,91 @@ def test_schema_underlines_what_the_loader_rejects(mistake, where, data_copy):
         )
     )
     assert errors, f"the schema accepts {where.strip()!r}"
+
+
+# The golden cases whose mistake a JSON Schema can say (a value's type, pattern or choice, a
+# field missing or unknown, an id no entry has); the others need the whole data set (ids
+# used twice, dates in order), the text as typed (a comment, quotes, indentation) or are not
+# YAML a schema is given at all.
+SCHEMA_CAN_SAY = {
+    "count-below-one",
+    "country-lowercase",
+    "country-not-a-code",
+    "date-impossible",
+    "date-not-a-date",
+    "entries-not-a-list",
+    "entry-checks-go-on-after-its-first-error",
+    "entry-cross-checks-go-on-after-its-first-error",
+    "entry-not-a-mapping",
+    "id-not-kebab-case",
+    "invisible-character-in-id",
+    "language-not-a-code",
+    "many-problems-at-once",
+    "missing-required-field",
+    "national-network-without-country",
+    "nested-reference-missing",
+    "no-break-space-in-id",
+    "reference-to-invalid-entry-reported-once",
+    "reference-to-missing-organisation",
+    "reference-to-missing-region",
+    "status-not-allowed",
+    "text-on-several-lines",
+    "unknown-field-typo",
+    "url-javascript",
+    "url-not-http",
+    "when-in-words",
+    "wrong-top-key",
+    "year-out-of-range",
+    "years-not-a-list",
+}
+
+
+def _schema_errors(case, tmp_path) -> list[str]:
+    """What the schemas of the case's data (ids included) say about the files it changes,
+    as an editor's tool would check them (formats too)."""
+    from golden_cases import case_data
+
+    from sphub.data.schema import data_ids, file_schema
+
+    data = case_data(case, tmp_path / "data")
+    ids = data_ids(data)
+    by_file = {c.file: c for c in COLLECTIONS.values()}
+    errors = []
+    for path in sorted(case.glob("*.yml")):
+        if path.name not in by_file:
+            continue
+        yf, _ = read_yaml(path.name, path.read_bytes())
+        if yf.value is None:  # not YAML a schema is given: the reader's to say
+            continue
+        validator = jsonschema.Draft202012Validator(
+            file_schema(by_file[path.name], ids),
+            format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER,
+        )
+        errors += [e.message for e in validator.iter_errors(yf.value)]
+    return errors
+
+
+def test_the_schemas_and_sphub_agree_on_the_golden_cases(tmp_path):
+    """Every golden case is refused by sphub (test_golden); the schemas underline exactly the
+    ones a schema can say, and accept the base data they are laid over."""
+    from golden_cases import GOLDEN
+
+    cases = sorted(p for p in (GOLDEN / "cases").iterdir() if p.is_dir())
+    caught = {case.name for i, case in enumerate(cases) if _schema_errors(case, tmp_path / str(i))}
+    assert caught == SCHEMA_CAN_SAY
+    assert _schema_errors(GOLDEN / "base", tmp_path / "base") == []
+
+
+def test_the_schemas_offer_codes_and_the_ids_of_existing_entries():
+    from sphub.data.schema import data_ids, file_schema
+
+    ids = data_ids(ROOT / "data")
+    schema = file_schema(COLLECTIONS["events"], ids)
+    event = schema["$defs"]["Event"]["properties"]
+    assert event["organisers"]["items"]["enum"] == sorted(ids["organisations"] + ids["members"])
+    assert event["organisers"]["uniqueItems"] is True
+    assert "PK" in schema["$defs"]["CountryCode"]["enum"]
+    assert "Pakistan" not in schema["$defs"]["CountryCode"]["enum"]
+    members = file_schema(COLLECTIONS["members"], ids)["$defs"]["Member"]["properties"]
+    assert members["region"]["enum"] == sorted(ids["regions"])
+    assert members["years"]["uniqueItems"] is True

@@ -102,7 +102,7 @@ def test_unstamped_then_stamped_then_outdated(data, tmp_path):
     english.write_text(text.replace("The industry's shared statement", "The shared statement", 1))
     site = load_site(data)
     (warning,) = site.warnings
-    assert str(warning).startswith("data/translations/fr/tools.yml:3: tools[0].translated_from:")
+    assert str(warning).startswith("data/translations/fr/tools.yml:3: tools[1].translated_from:")
     line = text.splitlines().index("  - id: universal-standards") + 1
     assert f"data/tools.yml:{line} changed after it was translated" in str(warning)
     write(
@@ -127,58 +127,58 @@ GOLDEN = [
     (
         "tools.yml",
         TOOLS_FR + "    kind: audit\n",
-        "data/translations/fr/tools.yml:6: tools[0].kind: expected only text for readers",
+        "data/translations/fr/tools.yml:6: tools[1].kind: expected only text for readers",
     ),
     (
         "tools.yml",
         TOOLS_FR + "    purpos: x\n",
-        "data/translations/fr/tools.yml:6: tools[0].purpos: expected a field that is translated "
+        "data/translations/fr/tools.yml:6: tools[1].purpos: expected a field that is translated "
         "(did you mean 'purpose'?)",
     ),
     (
         "tools.yml",
         TOOLS_FR + "    versions: [a]\n",
-        "data/translations/fr/tools.yml:6: tools[0].versions: expected a list of 3 lines",
+        "data/translations/fr/tools.yml:6: tools[1].versions: expected a list of 3 lines",
     ),
     (
         "tools.yml",
         TOOLS_FR + "    parts:\n      - name: Un\n",
-        "data/translations/fr/tools.yml:6: tools[0].parts: expected 6 items",
+        "data/translations/fr/tools.yml:6: tools[1].parts: expected 6 items",
     ),
     (
         "tools.yml",
         "tools:\n  - id: universal-standard\n    name: x\n",
-        "data/translations/fr/tools.yml:2: tools[0].id: expected the id of an entry in "
+        "data/translations/fr/tools.yml:2: tools[1].id: expected the id of an entry in "
         "data/tools.yml (did you mean 'universal-standards'?), got 'universal-standard'",
     ),
     (
         "tools.yml",
         "tools:\n  - id: universal-standards\n    name: Normes\n",
-        "data/translations/fr/tools.yml:2: tools[0]: expected a translation of 'purpose' "
+        "data/translations/fr/tools.yml:2: tools[1]: expected a translation of 'purpose' "
         "(a required field)",
     ),
     (
         "tools.yml",
         TOOLS_FR + '    acronym: "a\\nb"\n',
-        "data/translations/fr/tools.yml:6: tools[0].acronym: expected text on one line",
+        "data/translations/fr/tools.yml:6: tools[1].acronym: expected text on one line",
     ),
     (
         "tools.yml",
         TOOLS_FR + TOOLS_FR.split("\n", 1)[1],
-        "data/translations/fr/tools.yml:6: tools[1].id: expected each entry translated once",
+        "data/translations/fr/tools.yml:6: tools[2].id: expected each entry translated once",
     ),
     (
         "tree.yml",
         "tree:\n  - id: awareness\n    short: Connaissance\n    question: Q ?\n    options:\n"
         "      - id: neww\n        label: C'est nouveau\n",
-        "data/translations/fr/tree.yml:6: tree[0].options[0].id: expected the id of one of the "
+        "data/translations/fr/tree.yml:6: tree[1].options[1].id: expected the id of one of the "
         "English items (new, some, strong), got 'neww'",
     ),
     (
         "tree.yml",
         "tree:\n  - id: awareness\n    short: Une étiquette bien trop longue pour le diagramme\n"
         "    question: Q ?\n",
-        "data/translations/fr/tree.yml:3: tree[0].short: expected a short label of at most 40",
+        "data/translations/fr/tree.yml:3: tree[1].short: expected a short label of at most 40",
     ),
     (
         "members.yml",

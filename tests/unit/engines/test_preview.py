@@ -79,3 +79,16 @@ def test_the_preview_renders_after_an_edit_what_a_full_build_would(tmp_path, fil
     site = preview.session.site
     full = all_pages(renderer_for(project, site, True))
     assert {p.src: p.html for p in full} == {src: p.html for src, p in preview.pages.items()}
+
+
+def test_the_problems_banner_goes_at_the_top_of_the_body_escaped():
+    from tests.conftest import ROOT
+
+    banner = preview.problems_banner(
+        ROOT / "overrides" / "fragments", ["data/x.yml:3: a: expected b, got '<script>'"], "data"
+    )
+    page = preview.with_problems(b'<html><body dir="ltr"><p>old</p></body></html>', banner)
+    assert page.startswith(b'<html><body dir="ltr"><div role="alert" id="sphub-preview-problems"')
+    assert b"1 problem in the data" in page and b"got &#39;&lt;script&gt;&#39;" in page
+    assert b"<script>" not in page
+    assert preview.with_problems(b"<body><p>old</p></body>", b"") == b"<body><p>old</p></body>"

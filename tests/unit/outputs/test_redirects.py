@@ -55,7 +55,7 @@ def test_an_old_id_that_is_a_current_id_is_a_data_error(data_copy):
         load_site(data_copy)
     assert [str(p) for p in err.value.problems] == [
         (
-            f"data/members.yml:{line}: members[{_index(text, 'pmn')}].old_ids[0]: expected an id no "
+            f"data/members.yml:{line}: members[{_index(text, 'pmn')}].old_ids[1]: expected an id no "
             "entry has now (its page would be replaced), got 'ama', the id of an entry of "
             "data/members.yml"
         )
@@ -71,7 +71,7 @@ def test_an_old_id_claimed_twice_is_a_data_error(data_copy):
         load_site(data_copy)
     assert len(err.value.problems) == 1
     assert (
-        "old_ids[0]: expected an old id listed by one entry only, got 'gone', already an "
+        "old_ids[1]: expected an old id listed by one entry only, got 'gone', already an "
         "old id of 'ama'" in str(err.value.problems[0])
     )
 
@@ -87,7 +87,7 @@ def test_an_old_address_held_by_a_page_stops_the_build(tmp_path):
     result = build(project)
     assert result.returncode != 0
     assert (
-        f"data/members.yml:{line}: members[{_index(text, 'pmn')}].old_ids[0]: expected an "
+        f"data/members.yml:{line}: members[{_index(text, 'pmn')}].old_ids[1]: expected an "
         "address no page uses, got 'join' (site/members/join/index.html is already a page)"
         in result.stderr
     )
@@ -102,9 +102,9 @@ def test_old_id_index_is_refused_like_any_id(tmp_path):
     )
     result = build(project)
     assert result.returncode != 0
-    assert "old_ids[0]: expected an id other than 'index'" in result.stderr
+    assert "old_ids[1]: expected an id other than 'index'" in result.stderr
 
 
 def _index(text: str, entry_id: str) -> int:
     ids = re.findall(r"(?m)^  - id: (\S+)$", text)
-    return ids.index(entry_id)
+    return ids.index(entry_id) + 1  # as the report counts, from 1

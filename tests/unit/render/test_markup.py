@@ -8,7 +8,7 @@ import shutil
 from golden_cases import GOLDEN
 
 from sphub.data.load import load_site
-from sphub.render.markup import markdown_html
+from sphub.render.markup import markdown_html, with_word_boundaries
 from sphub.render.pages import all_pages
 from sphub.render.renderer import Renderer
 from tests_paths import FRAGMENTS
@@ -43,7 +43,9 @@ def test_template_syntax_in_data_shows_as_typed(tmp_path):
     assert "{% include &#39;x&#39; %}" in page.html or "{% include 'x' %}" in page.html
     assert "&lt;b&gt;raw&lt;/b&gt;" in page.html
     assert page.title == "Net {{ config }} (PMN)"
-    assert page.markdown().startswith('---\ntitle: "Net {{ config }} (PMN)"\n---\n')
+    assert page.markdown().startswith(
+        '---\ntitle: "Net {{ config }} (PMN)"\ntags: ["Member"]\n---\n'
+    )
 
 
 def test_one_page_per_entry_with_relative_links(tmp_path):
@@ -56,3 +58,11 @@ def test_one_page_per_entry_with_relative_links(tmp_path):
     assert 'href="../../partners/cerise/"' in event.html
     flat = {p.src: p for p in all_pages(Renderer(site, FRAGMENTS, directory_urls=False))}
     assert 'href="../partners/cerise.html"' in flat["events/training-2012.md"].html
+
+
+def test_cells_items_and_terms_end_with_a_word_boundary():
+    html = "<dl><dt>Network</dt><dd>COPEME</dd></dl><ul><li>a</li> <li>b</li></ul>"
+    assert with_word_boundaries(html) == (
+        "<dl><dt>Network</dt>\n<dd>COPEME</dd>\n</dl><ul><li>a</li> <li>b</li>\n</ul>"
+    )
+    assert with_word_boundaries("<pre>a</pre><p>b</p>") == "<pre>a</pre><p>b</p>"

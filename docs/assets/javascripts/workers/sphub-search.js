@@ -1,0 +1,107 @@
+/* sphub's search worker: the engine's own (its file name comes after "?m=" in this script's
+   address, put there by overrides/partials/search-lazy.js), loaded with the first message (the
+   index, sent once search is opened), not with the page. Material's (lunr) is taught two
+   things, in every language the site is built in:
+   - accents do not matter: the index and every query are folded ("Cécile" and "Cecile" are
+     both "cecile"; a French or Spanish stemmer runs before the folding);
+   - one wrong, missing or extra letter in a word of five letters or more is forgiven: a query
+     that finds nothing is asked again with each such word replaced by the words of the index
+     one edit away ("regulaters" finds "regulators").
+   Zensical's worker, which folds and forgives typos itself, is passed every message as it is.
+   This runs as a Web Worker, or in the iframe of the iframe-worker shim from file:// (the
+   offline build), where importScripts returns a promise. */
+"use strict"
+
+var source = self.document ? document.currentScript.src : self.location.href
+var engine = new URL(source.match(/[?&]m=([^?&#]+)/)[1], source).href
+var listen = self.addEventListener.bind(self)
+var reply = self.postMessage.bind(self)
+var SETUP = 0
+var QUERY = 2
+var answered = [] // Material's answers, taken in the order they come
+var ask = null // hands a message to the engine's worker; resolves with its answer
+var index = null // the lunr index Material built
+var pending = Promise.resolve()
+var TYPO_MIN = 5 // letters a word needs before a typo in it is forgiven
+var CORRECTIONS_MAX = 5 // words of the index one edit away that stand in for one typed word
+
+function fold(text) {
+  return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").normalize("NFC")
+}
+
+function foldToken(token) {
+  return token.update(fold)
+}
+
+/* Load the engine's worker: its message listener is kept (it is called for each message, here)
+   and its answers are taken rather than posted, so that a query can be asked again. */
+async function loadEngine() {
+  var listener = null
+  self.addEventListener = function (type, fn) {
+    if (type === "message") listener = fn
+    else listen.apply(self, arguments)
+  }
+  self.postMessage = function (message) {
+    answered.shift()(message)
+  }
+  await importScripts(engine)
+  listener = listener || self.onmessage // Zensical's sets onmessage
+  self.onmessage = null
+  if (self.lunr) teach(self.lunr)
+  ask = function (message) {
+    return new Promise(function (resolve) {
+      answered.push(resolve)
+      listener({ data: message })
+    })
+  }
+}
+
+function teach(lunr) {
+  lunr.Pipeline.registerFunction(foldToken, "sphubFold")
+  var add = lunr.Builder.prototype.add
+  lunr.Builder.prototype.add = function () {
+    if (this.pipeline._stack.indexOf(foldToken) < 0) {
+      this.pipeline.add(foldToken)
+      this.searchPipeline.add(foldToken)
+    }
+    return add.apply(this, arguments)
+  }
+  var build = lunr.Builder.prototype.build
+  lunr.Builder.prototype.build = function () {
+    index = build.apply(this, arguments)
+    return index
+  }
+}
+
+/* The query with each word of TYPO_MIN letters or more replaced by the words of the index one
+   edit away (none: the word stays). */
+function corrected(query) {
+  return query
+    .split(/(\s+)/)
+    .map(function (word) {
+      if (!/^\p{L}+$/u.test(word) || [...word].length < TYPO_MIN) return word
+      var near = index.tokenSet
+        .intersect(self.lunr.TokenSet.fromFuzzyString(word.toLowerCase(), 1))
+        .toArray()
+      return near.length ? near.slice(0, CORRECTIONS_MAX).join(" ") : word
+    })
+    .join("")
+}
+
+async function handle(message) {
+  if (message.type === SETUP && !ask) await loadEngine()
+  if (message.type !== QUERY || !self.lunr) return ask(message)
+  var query = fold(message.data)
+  var answer = await ask({ type: QUERY, data: query })
+  if (answer.data.items.length === 0 && index) {
+    var again = corrected(query)
+    if (again !== query) answer = await ask({ type: QUERY, data: again })
+  }
+  return answer
+}
+
+listen("message", function (event) {
+  pending = pending.then(function () {
+    return handle(event.data).then(reply)
+  })
+})

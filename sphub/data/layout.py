@@ -1,0 +1,141 @@
+"""The layout of the data files (line endings, spaces, indentation), checked with the
+project's `.yamllint`, the same rules the commit check and the git host run, so that
+`sphub validate` passes exactly when they do; `sphub fmt` mends what can be mended without
+a choice (line endings, spaces at the ends of lines and before a colon, the last newline).
+
+Layout is not meaning: the build reads a file with trailing spaces the same, so only
+`sphub validate` (and `make validate`) reports these, not the build or the preview."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from yamllint import linter
+from yamllint.config import YamlLintConfig
+
+from sphub.data.errors import DataError, Problem
+from sphub.data.load import load_site
+from sphub.models import COLLECTIONS
+
+# What to do, per yamllint rule, in an editor's words; yamllint's own words follow in `got`.
+_FIX = {
+    "new-lines": "lines ending with LF (Unix), not CRLF (Windows): run `sphub fmt`, or set your "
+    "editor's line endings to LF",
+    "trailing-spaces": "no spaces at the end of a line: run `sphub fmt`",
+    "new-line-at-end-of-file": "a line break after the last line: run `sphub fmt`",
+    "colons": "'field: value', with no space before the colon and one after it",
+    "commas": "', ' between values: no space before a comma, one after it",
+    "brackets": "[a, b] with no spaces just inside the brackets",
+    "braces": "{a: 1} with no spaces just inside the braces",
+    "hyphens": "one space after the '-' of a list item",
+    "indentation": "indentation by two spaces per level, like the lines around it",
+    "empty-lines": "at most two empty lines in a row, and none at the end of the file",
+    "comments": "a space after '#' in a comment, and one before it after a value",
+    "comments-indentation": "a comment indented like the line below it",
+    "truthy": "true or false for a yes/no value",
+}
+
+
+def _config(root: Path) -> YamlLintConfig | None:
+    """The project's yamllint rules; None for a folder outside a project (no commit check
+    to agree with)."""
+    path = root / ".yamllint"
+    return YamlLintConfig(file=str(path)) if path.is_file() else None
+
+
+def layout_problems(
+    data_dir: Path, shown_as: str = "data", config_root: Path | None = None
+) -> list[Problem]:
+    """The layout errors yamllint reports in the data files, as problems (its warnings, such
+    as long lines, are hints the commit check lets pass, and are left out). The rules are
+    those of `.yamllint` in `config_root` (default: the folder above `data_dir`)."""
+    config = _config(config_root or data_dir.resolve().parent)
+    if config is None:
+        return []
+    problems = []
+    for collection in COLLECTIONS.values():
+        path = data_dir / collection.file
+        if not path.is_file() or path.is_symlink():
+            continue  # reported by the loader
+        try:
+            text = path.read_bytes().decode("utf-8")
+        except UnicodeDecodeError:
+            continue  # reported by the loader
+        name = f"{shown_as}/{collection.file}"
+        for found in linter.run(text, config, name):
+            # None: a syntax error; a key twice: both the reader's to report, in its words.
+            if found.level != "error" or found.rule in (None, "key-duplicates"):
+                continue
+            expected = _FIX.get(found.rule, "the layout the commit check asks for")
+            got = f"{found.desc} at column {found.column} (yamllint: {found.rule})"
+            problems.append(Problem(name, found.line, "(file)", expected, got))
+    return problems
+
+
+_TRAILING = re.compile(r"(?m)[ \t]+$")
+
+
+def mended(text: str, config: YamlLintConfig | None = None) -> str:
+    """`text` with CRLF and CR line endings as LF, no spaces at the ends of lines nor before
+    a key's colon (where yamllint finds them: never inside a text), one line break at the
+    end."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _TRAILING.sub("", text)
+    lines = text.split("\n")
+    for found in linter.run(text, config or YamlLintConfig("extends: default"), "x.yml"):
+        if found.rule == "colons" and found.desc == "too many spaces before colon":
+            line = lines[found.line - 1]
+            colon = line.find(":", found.column - 1)
+            if colon > 0:
+                lines[found.line - 1] = line[:colon].rstrip(" ") + line[colon:]
+    text = "\n".join(lines)
+    return text.rstrip("\n") + "\n" if text.strip() else text
+
+
+def mend_files(data_dir: Path) -> list[tuple[str, int]]:
+    """Mend every data file in place; returns (file name, lines changed) for each changed."""
+    config = _config(data_dir.resolve().parent)
+    changed = []
+    for collection in COLLECTIONS.values():
+        path = data_dir / collection.file
+        if not path.is_file() or path.is_symlink():
+            continue
+        raw = path.read_bytes()
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            continue
+        new = mended(text, config)
+        if new.encode("utf-8") != raw:
+            before = text.replace("\r\n", "\n").split("\n")
+            after = new.split("\n")
+            lines = sum(1 for a, b in zip(before, after) if a != b) + abs(len(before) - len(after))
+            changed.append((collection.file, max(lines, 1)))
+            path.write_bytes(new.encode("utf-8"))
+    return changed
+
+
+def check_data(
+    data_dir: Path, shown_as: str = "data", strict: bool = False, config_root: Path | None = None
+):
+    """What `sphub validate` checks: the data (`load_site`) and the layout of its files.
+
+    The layout of a file that could not be read is left out: its syntax error comes first,
+    and yamllint would only repeat it in other words.
+
+    Returns:
+        The validated `Site`.
+
+    Raises:
+        DataError: with every problem of both.
+    """
+    layout = [p for p in layout_problems(data_dir, shown_as, config_root)]
+    try:
+        site = load_site(data_dir, shown_as, strict)
+    except DataError as err:
+        kept = [p for p in layout if p.file not in err.unread]
+        raise DataError(err.problems + kept, err.unread) from None
+    if layout:
+        raise DataError(layout)
+    return site
