@@ -500,7 +500,8 @@ def translate(site, language: str):
 # Hand-written pages
 
 _FRONT = re.compile(r"\A---\n(.*?\n)?---\n", re.S)
-_SOURCE_LINE = re.compile(rf"(?m)^{HASH}:[ \t]*(\S*)[ \t]*$")
+# Quoted when written: a hash of digits alone would read as a number.
+_SOURCE_LINE = re.compile(rf'(?m)^{HASH}:[ \t]*"?([^"\s]*)"?[ \t]*$')
 _SUFFIX = re.compile(r"\.([a-z]{2})\.md$")
 
 
@@ -586,11 +587,11 @@ def _stamped(text: str, at_lines: dict[int, tuple[int | None, str]]) -> str:
     for id_line, (source_line, digest) in sorted(at_lines.items(), reverse=True):
         if source_line is not None:
             old = lines[source_line - 1]
-            lines[source_line - 1] = old[: old.index(f"{HASH}:")] + f"{HASH}: {digest}"
+            lines[source_line - 1] = old[: old.index(f"{HASH}:")] + f'{HASH}: "{digest}"'
             continue
         match = re.match(r"^(\s*)(- )?id:", lines[id_line - 1])
         indent = len(match.group(1)) + (2 if match.group(2) else 0)
-        lines.insert(id_line, " " * indent + f"{HASH}: {digest}")
+        lines.insert(id_line, " " * indent + f'{HASH}: "{digest}"')
     return "\n".join(lines)
 
 
@@ -623,12 +624,12 @@ def stamp(data_dir: Path, docs_dir: Path, translations: Translations, language: 
         digest = page_hash(english)
         front = _FRONT.match(text)
         if front is None:
-            text = f"---\n{HASH}: {digest}\n---\n" + text
+            text = f'---\n{HASH}: "{digest}"\n---\n' + text
         elif _SOURCE_LINE.search(front.group(0)):
-            head = _SOURCE_LINE.sub(f"{HASH}: {digest}", front.group(0), count=1)
+            head = _SOURCE_LINE.sub(f'{HASH}: "{digest}"', front.group(0), count=1)
             text = head + text[front.end() :]
         else:
-            text = front.group(0)[:-4] + f"{HASH}: {digest}\n---\n" + text[front.end() :]
+            text = front.group(0)[:-4] + f'{HASH}: "{digest}"\n---\n' + text[front.end() :]
         md.write_text(text, encoding="utf-8")
         changed.append(str(md))
     return changed

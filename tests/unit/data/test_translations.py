@@ -91,7 +91,10 @@ def test_unstamped_then_stamped_then_outdated(data, tmp_path):
     assert changed == ["data/translations/fr/tools.yml"]
     stamped = path.read_text(encoding="utf-8").splitlines()
     assert stamped[1] == "  - id: universal-standards"
-    assert stamped[2].startswith("    translated_from: ") and len(stamped[2].split()[-1]) == 12
+    assert (
+        stamped[2].startswith("    translated_from: ")
+        and len(stamped[2].split()[-1].strip('"')) == 12
+    )
     site = load_site(data)
     assert site.warnings == []
     # An id or a reference changing in English leaves the translation current; text does not.
@@ -269,3 +272,12 @@ def test_the_translation_schema_takes_a_translation_and_refuses_a_choice():
     jsonschema.validate(yaml.safe_load(TOOLS_FR), schema)
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(yaml.safe_load(TOOLS_FR + "    kind: audit\n"), schema)
+
+
+def test_a_hash_of_digits_alone_is_written_so_it_reads_back_as_text():
+    import yaml
+
+    from sphub.data.translations import _stamped
+
+    text = _stamped("tools:\n  - id: x\n    name: y\n", {2: (None, "123456789012")})
+    assert yaml.safe_load(text)["tools"][0]["translated_from"] == "123456789012"
