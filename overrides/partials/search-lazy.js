@@ -6,7 +6,11 @@
    words to highlight ("?h=", a page opened from a search result). The engine's worker is
    replaced by sphub's (assets/javascripts/workers/sphub-search.js), which loads the engine's
    once the index is there. Inlined before the engine's bundle, which reads its configuration
-   and sends the request as it starts. */
+   and sends the request as it starts.
+   Material also requests sitemap.xml beside each `link rel=alternate` (to keep the page when
+   its language selector is used): sphub's alternates name the same page in each language,
+   so those requests would miss (404), and the switcher's links already lead to the same
+   page; they are not sent. */
 (function () {
   var element = document.getElementById("__config")
   var config = JSON.parse(element.textContent)
@@ -29,11 +33,13 @@
   var xhrSend = XMLHttpRequest.prototype.send
   XMLHttpRequest.prototype.open = function (method, url) {
     this.sphubIndex = /\/search(\/search_index)?\.json$/.test(String(url))
+    this.sphubSitemap = /\/sitemap\.xml$/.test(String(url))
     return xhrOpen.apply(this, arguments)
   }
   XMLHttpRequest.prototype.send = function () {
     var request = this
     var args = arguments
+    if (request.sphubSitemap) return
     if (request.sphubIndex && !opened) {
       held.push(function () {
         xhrSend.apply(request, args)
