@@ -14,7 +14,10 @@ from mkdocs.utils.yaml import yaml_load
 
 from sphub.data.load import load_site
 from sphub.engines.build import renderer_for
+from sphub.data.translations import TRANSLATED_PAGE
+from sphub.engines.languages import languages_of
 from sphub.engines.project import Project
+from sphub.render.i18n import SOURCE, partial_strings
 from sphub.render.macros import make_macros
 from sphub.render.pages import all_pages
 
@@ -30,9 +33,18 @@ def write_plain_project(project: Path, out: Path) -> list[str]:
     for key in ("hooks", "watch"):
         config.pop(key, None)
     config["plugins"] = [p for p in config["plugins"] if "search" in p or p == "search"]
+    # The English build's settings, as sphub's own staging gives them (the theme's strings
+    # for partials, the language switcher's links), and its pages only: no `x.fr.md`.
+    config = languages_of((SOURCE,), None)[0].configure(
+        config, partial_strings(project / "overrides")
+    )
     if out.exists():
         shutil.rmtree(out)
-    shutil.copytree(project / "docs", out / "docs")
+
+    def translated(folder: str, names: list[str]) -> list[str]:
+        return [name for name in names if TRANSLATED_PAGE.search(name)]
+
+    shutil.copytree(project / "docs", out / "docs", ignore=translated)
     if (project / "overrides").is_dir():
         shutil.copytree(project / "overrides", out / "overrides")
     (out / "mkdocs.yml").write_text(

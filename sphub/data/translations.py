@@ -502,7 +502,8 @@ def translate(site, language: str):
 _FRONT = re.compile(r"\A---\n(.*?\n)?---\n", re.S)
 # Quoted when written: a hash of digits alone would read as a number.
 _SOURCE_LINE = re.compile(rf'(?m)^{HASH}:[ \t]*"?([^"\s]*)"?[ \t]*$')
-_SUFFIX = re.compile(r"\.([a-z]{2})\.md$")
+# A hand-written page's translation: `about.fr.md` beside `about.md` (`about.pt-BR.md`).
+TRANSLATED_PAGE = re.compile(r"\.([a-z]{2,3}(?:-[A-Za-z]{2,4})?)\.md$")
 
 
 def _recorded_source(md: Path) -> tuple[str | None, int]:
@@ -532,7 +533,7 @@ def page_problems(docs_dir: Path, site_languages: tuple[str, ...], shown_as: str
     site does not have or for no English page is an error; an out-of-date one a warning."""
     errors, warnings = [], []
     for md in sorted(docs_dir.rglob("*.md")):
-        suffix = _SUFFIX.search(md.name)
+        suffix = TRANSLATED_PAGE.search(md.name)
         if not suffix:
             continue
         name = f"{shown_as}/{md.relative_to(docs_dir).as_posix()}"
@@ -664,7 +665,7 @@ def report(site, docs_dir: Path, shown_as: str = "docs") -> list[str]:
                     )
                 if translation.source != translation.current:
                     outdated.append(f"  may be out of date: {at}")
-        pages = [md for md in sorted(docs_dir.rglob("*.md")) if not _SUFFIX.search(md.name)]
+        pages = [md for md in sorted(docs_dir.rglob("*.md")) if not TRANSLATED_PAGE.search(md.name)]
         for md in pages:
             state = page_state(md, translated_page(md, language))
             name = f"{shown_as}/{md.relative_to(docs_dir).as_posix()}"

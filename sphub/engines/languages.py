@@ -7,19 +7,15 @@ beside `docs/x.md`, or the English page with a note)."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from sphub.data.translations import TRANSLATED_PAGE
 from sphub.render import i18n
 
 # Material's search reads a language's stemmer and stop words from these files; a language
 # without one is searched with English's.
 _LUNR = Path(__import__("material").__file__).parent / "templates/assets/javascripts/lunr/min"
-
-
-# A hand-written page's translation: `about.fr.md` beside `about.md`.
-TRANSLATED_PAGE = re.compile(r"\.([a-z]{2,3}(?:-[A-Za-z]{2,4})?)\.md$")
 
 
 @dataclass(frozen=True)

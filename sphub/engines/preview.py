@@ -32,7 +32,8 @@ from sphub.editor.assets import admin_files
 from sphub.editor.assets import missing as editor_missing
 from sphub.editor.server import LOCAL_NAMES, EditingServer
 from sphub.data.translations import languages, translate
-from sphub.engines.languages import TRANSLATED_PAGE, Language, languages_of
+from sphub.data.translations import TRANSLATED_PAGE
+from sphub.engines.languages import Language, languages_of
 from sphub.engines.staging import stage
 from sphub.render.i18n import LOCALE, SOURCE
 from sphub.models import COLLECTIONS
