@@ -84,7 +84,9 @@ def no_harfbuzz_subset(monkeypatch):
 
 def test_no_harfbuzz_subset_still_gives_the_pdf(no_harfbuzz_subset, caplog):
     with caplog.at_level(logging.WARNING, logger="weasyprint"):
-        rendered = pdf.render_pdf("<h1>Sa-Dhan</h1><p>Ünité</p>", "guide/x.pdf", "x")
+        # A whole document: the PDF is tagged (PDF/UA), which needs the document's language.
+        html = '<html lang="en"><body><h1>Sa-Dhan</h1><p>Ünité</p></body></html>'
+        rendered = pdf.render_pdf(html, "guide/x.pdf", "x")
     assert rendered.pages == 1 and rendered.data.startswith(b"%PDF")
     warned = [r.getMessage() for r in caplog.records]
     assert warned and all("Using fontTools instead of HarfBuzz-Subset" in m for m in warned)
