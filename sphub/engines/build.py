@@ -256,6 +256,9 @@ class _LanguageBuild:
         config = project.config()
         site = self.sites[language.code]
         renderer = renderer_for(project, site, config.directory_urls, self.changes)
+        # The editor is one application at the site's root, in English: a translated page
+        # gives its entry's file and line, without a link into another language's folder.
+        renderer.env.globals["editor"] &= language.code == SOURCE
         folder = self.work / language.code
         staged = stage(renderer, project.docs, folder / "docs", self.with_pdf, language=language)
         pdfs = None

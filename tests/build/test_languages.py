@@ -25,11 +25,12 @@ LANGUAGES = ("en", *OTHERS)
 
 
 def _pages(root: Path) -> set[str]:
-    """The HTML pages of the English build (the other languages' folders left out)."""
+    """The HTML pages of the English build (the other languages' folders left out, and the
+    browser editor at admin/, one application for the whole site, in English)."""
     return {
         p.relative_to(root).as_posix()
         for p in root.rglob("*.html")
-        if p.relative_to(root).parts[0] not in OTHERS
+        if p.relative_to(root).parts[0] not in (*OTHERS, "admin")
     }
 
 
