@@ -8,7 +8,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 KB = 1024
-MAX_PAGE_HTML = 128 * KB  # largest measured: 122.6 KB (editing/, every field of every file)
+MAX_PAGE_HTML = 136 * KB  # largest measured: 128.8 KB (fr/editing/, every field of every file)
 MAX_FIRST_VISIT_CSS_JS = 350 * KB  # measured: 276.3 KB (members/, sphub's search worker 4 KB)
 MAX_SEARCH_INDEX = 320 * KB  # measured: 257.3 KB (editors' and maintainers' pages left out)
 
