@@ -281,7 +281,8 @@ def _load_site(data_dir: Path, shown_as: str, strict: bool):
         # (a wrong 'url' makes 'how_to_obtain' needed): the next run says it if still true.
         if not _under(p.path, dropped) and not (p.got == "nothing" and _under(p.path, partial))
     ]
-    translations = check_translations(data_dir, located, _expected, shown_as)
+    unreadable = {key for key, declared in ids.items() if declared is None}
+    translations = check_translations(data_dir, located, _expected, shown_as, unreadable)
     problems += translations.problems
     warnings = sorted(plausibility(located, build_date()) + translations.warnings)
     if strict:

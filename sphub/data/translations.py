@@ -417,11 +417,16 @@ def _collection_file(
 
 
 def check_translations(
-    data_dir: Path, located: list[Located], words: Words, shown_as: str = "data"
+    data_dir: Path,
+    located: list[Located],
+    words: Words,
+    shown_as: str = "data",
+    unreadable: set[str] = frozenset(),
 ) -> Translations:
     """Read and check every translation in `data_dir/translations/` against the English
     entries that validated (`located`); `words` says what a pydantic error expected, as for
-    the English files."""
+    the English files. The translations of a collection whose English file could not be read
+    (`unreadable`) are checked once it can be: every id would look unknown."""
     out = Translations(languages(data_dir))
     english: dict[str, dict[str, Located]] = {}
     for where in located:
@@ -444,6 +449,8 @@ def check_translations(
         for path in sorted(folder.iterdir()):
             name = f"{shown}/{path.name}"
             collection = COLLECTIONS.get(path.stem) if path.suffix in (".yml", ".yaml") else None
+            if collection is not None and collection.key in unreadable:
+                continue
             if collection is None or not collection.translated:
                 translated = [c.file for c in COLLECTIONS.values() if c.translated]
                 close = difflib.get_close_matches(path.name, translated, n=1)

@@ -281,3 +281,11 @@ def test_a_hash_of_digits_alone_is_written_so_it_reads_back_as_text():
 
     text = _stamped("tools:\n  - id: x\n    name: y\n", {2: (None, "123456789012")})
     assert yaml.safe_load(text)["tools"][0]["translated_from"] == "123456789012"
+
+
+def test_translations_of_an_unreadable_english_file_wait_for_it(data):
+    """Every id would look unknown: the translations are checked once the English reads."""
+    write(data, "fr", "tools.yml", TOOLS_FR)
+    (data / "tools.yml").write_text("tools:\n  - id: [\n", encoding="utf-8")
+    problems = problems_of(data)
+    assert problems and all(p.startswith("data/tools.yml:") for p in problems), problems
