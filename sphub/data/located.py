@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sphub.data.errors import Problem, format_path
+from sphub.data.errors import Problem
 from sphub.data.reader import YamlFile
 from sphub.models.types import Model
 
@@ -19,5 +19,4 @@ class Located:
     path: tuple
 
     def problem(self, subpath: tuple, expected: str, got: str) -> Problem:
-        path = self.path + tuple(subpath)
-        return Problem(self.file.name, self.file.line(path), format_path(path), expected, got)
+        return self.file.problem(self.path + tuple(subpath), expected, got)

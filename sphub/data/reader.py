@@ -106,6 +106,10 @@ class YamlFile:
                 break
         return line
 
+    def problem(self, path: Path, expected: str, got: str) -> Problem:
+        """A problem with the value at `path`, at its line."""
+        return Problem(self.name, self.line(path), format_path(path), expected, got)
+
 
 class _Stop(Exception):
     def __init__(self, problem: Problem, read_on: bool = True):

@@ -125,9 +125,7 @@ class _Overlay:
     origin: dict[tuple, tuple] = field(default_factory=dict)  # English path -> its path here
 
     def problem(self, at: tuple, expected: str, got: str) -> None:
-        self.problems.append(
-            Problem(self.file.name, self.file.line(at), format_path(at), expected, got)
-        )
+        self.problems.append(self.file.problem(at, expected, got))
 
     def mapping(
         self,
@@ -334,10 +332,8 @@ def _collection_file(
     entries = top.get(key)
     if not isinstance(entries, list):
         out.problems.append(
-            Problem(
-                yf.name,
-                yf.line((key,)),
-                key,
+            yf.problem(
+                (key,),
                 f"the key '{key}:' with a list of translated entries",
                 describe(entries),
             )
@@ -350,10 +346,8 @@ def _collection_file(
         entry_id = raw.get("id") if isinstance(raw, dict) else None
         if not isinstance(raw, dict):
             out.problems.append(
-                Problem(
-                    yf.name,
-                    yf.line(path),
-                    format_path(path),
+                yf.problem(
+                    path,
                     "a translated entry (a mapping)",
                     describe(raw),
                 )
@@ -364,10 +358,8 @@ def _collection_file(
             close = difflib.get_close_matches(str(entry_id), list(english), n=1)
             hint = f" (did you mean '{close[0]}'?)" if close else ""
             out.problems.append(
-                Problem(
-                    yf.name,
-                    yf.line(path + ("id",)),
-                    format_path(path + ("id",)),
+                yf.problem(
+                    path + ("id",),
                     f"the id of an entry in {english_file}{hint}",
                     "nothing" if entry_id is None else describe(entry_id),
                 )
@@ -375,10 +367,8 @@ def _collection_file(
             continue
         if entry_id in seen:
             out.problems.append(
-                Problem(
-                    yf.name,
-                    yf.line(path + ("id",)),
-                    format_path(path + ("id",)),
+                yf.problem(
+                    path + ("id",),
                     f"each entry translated once in {yf.name}",
                     f"'{entry_id}' again (first on line {seen[entry_id]})",
                 )
@@ -404,10 +394,8 @@ def _collection_file(
         elif translation.source != translation.current:
             english_line = where.file.line(where.path)
             out.warnings.append(
-                Problem(
-                    yf.name,
-                    yf.line(path + (HASH,)),
-                    format_path(path + (HASH,)),
+                yf.problem(
+                    path + (HASH,),
                     f"a translation of the English as it is now ({english_file}:{english_line} "
                     f"changed after it was translated; update the translation, then run "
                     f"`sphub translations --stamp {language}`)",
