@@ -130,10 +130,8 @@ def _read_collection(
     key = collection.key
     for extra in sorted(set(top) - {key}):
         problems.append(
-            Problem(
-                yf.name,
-                yf.line((extra,)),
-                format_path((extra,)),
+            yf.problem(
+                (extra,),
                 f"only the key '{key}' at the top of the file",
                 f"unknown key '{extra}'",
             )
@@ -189,10 +187,8 @@ def _read_collection(
         if entry.id in first:
             first_line = yf.line(first[entry.id] + ("id",))
             problems.append(
-                Problem(
-                    yf.name,
-                    yf.line(path + ("id",)),
-                    format_path(path + ("id",)),
+                yf.problem(
+                    path + ("id",),
                     f"an id not used before in {collection.file}",
                     f"'{entry.id}' again (first on line {first_line})",
                 )
