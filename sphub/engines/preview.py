@@ -109,6 +109,11 @@ def macros_changed(src: str, macros_for: Callable[[], Macros]) -> bool:
 
 
 _server = None  # MkDocs' LiveReloadServer, once it serves (sphub.engines.mkdocs_hooks)
+# Held while the staged files are written, and by each of MkDocs' rebuilds: a rebuild that
+# started on the first written file would read some pages as unchanged and then find them
+# changed when it builds them (MkDocs 1.6 then hands Material's search a page without
+# content, and the rebuild fails).
+_writing = threading.Lock()
 _editing: tuple[Path, dict[str, Path]] | None = None  # with `--edit`: the project, /admin/'s files
 # The banner every served page shows while the data (or a template) has problems; "" when
 # the last edit built.
@@ -127,6 +132,13 @@ def serving(server) -> None:
         return add_script(with_problems(content, _banner), epoch)
 
     server._inject_js_into_html = with_banner
+    build = server.builder
+
+    def builder() -> None:
+        with _writing:
+            build()
+
+    server.builder = builder
     if _editing is not None:
         # The editing server goes in front of MkDocs' on the same address (one origin: the
         # editor's page and its API).
@@ -241,16 +253,17 @@ class Preview:
         try:
             pages = self._pages(renderer, previous)
             english = Language(SOURCE, self.codes, self.project.locale)
-            stage(renderer, self.project.docs, self.folder / "docs", False, pages, english)
+            with _writing:
+                stage(renderer, self.project.docs, self.folder / "docs", False, pages, english)
+                for staged in touch:
+                    if staged.exists():
+                        os.utime(staged)
             self.pages = {page.src: page for page in pages}
         except (DataError, jinja2.TemplateError) as err:  # found before any file is written
             self.session = previous
             if previous is not None:
                 session.begin(previous)
             return self._refused(err)
-        for staged in touch:
-            if staged.exists():
-                os.utime(staged)
         global _banner
         _banner = b""  # the rebuild's reload shows the pages without it
         _rebuild_now()
