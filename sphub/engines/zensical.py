@@ -22,7 +22,8 @@ class Zensical(Engine):
     name = "zensical"
     differences = (
         "search ignores `pipeline` (stop words are kept in the index)",
-        "Material's offline plugin does not run: build the offline zip with mkdocs",
+        "Material's offline plugin does not run: sphub writes the search index as a script "
+        "(search.js) for pages opened from disk",
         "no anchor (`#...`) of a link is left unchecked: Zensical checks them all",
     )
 
@@ -56,7 +57,15 @@ class Zensical(Engine):
         """Zensical reads every relative link in raw HTML as relative to the Markdown file and
         rewrites it (one folder up under directory addresses), and only on some pages (its
         postprocessor's place in the stash is not reset between pages). The links of a page
-        made from data are already right for its address: its finished HTML is put back."""
+        made from data are already right for its address: its finished HTML is put back.
+
+        A page opened from disk (file://, the offline build) cannot fetch search.json: Zensical's
+        bundle then loads search.js and reads its `__index`, which Zensical 0.0.70 does not
+        write (Material's offline plugin does the same for its index)."""
+        index = site / "search.json"
+        if index.exists():
+            text = index.read_text(encoding="utf-8")
+            (site / "search.js").write_text(f"var __index = {text}\n", encoding="utf-8")
         for page in pages:
             path = site / redirect_dest(page.src, directory_urls)
             html = path.read_text(encoding="utf-8")

@@ -5,10 +5,9 @@ Smart Answers). Each page is finished HTML from an autoescaped fragment template
 
 from __future__ import annotations
 
+import html
 import json
 from dataclasses import dataclass
-
-from markupsafe import escape
 
 from sphub.data.tree import walk
 from sphub.editor.links import editor_address
@@ -30,11 +29,13 @@ class Page:
     kind: str = ""  # what the entry is ("Member"): its tag in search results
 
     def markdown(self, after: str = "") -> str:
-        """The page as an engine reads it, with `after` (HTML) at the end. The title is JSON (valid YAML, any character safe),
-        HTML-escaped: the theme prints `page.meta.title` into <title> and the header without
-        escaping it. The body is finished HTML, which the site's Markdown extension keeps whole
-        (sphub.render.markup.FINISHED)."""
-        title = json.dumps(str(escape(self.title)), ensure_ascii=False)
+        """The page as an engine reads it, with `after` (HTML) at the end. The title is JSON
+        (valid YAML, any character safe), with `&`, `<` and `>` escaped: the theme prints
+        `page.meta.title` as element text (<title>, the header) without escaping it, and into
+        attributes only through `| e`. Quotes stay as they are: Zensical's search shows the
+        title as text, so an escaped apostrophe would show as "&#39;". The body is finished
+        HTML, which the site's Markdown extension keeps whole (sphub.render.markup.FINISHED)."""
+        title = json.dumps(html.escape(self.title, quote=False), ensure_ascii=False)
         search = "" if self.searchable else "search:\n  exclude: true\n"
         # Material's search shows a page's tags on its results; no page shows them (the
         # tags plugin is off).

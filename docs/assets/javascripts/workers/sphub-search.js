@@ -7,7 +7,9 @@
    - one wrong, missing or extra letter in a word of five letters or more is forgiven: a query
      that finds nothing is asked again with each such word replaced by the words of the index
      one edit away ("regulaters" finds "regulators").
-   Zensical's worker, which folds and forgives typos itself, is passed every message as it is.
+   Zensical's worker forgives typos itself and is passed every message as it is; it folds
+   case and compatibility forms but keeps accents (NFKD without removing the marks), so it is
+   taught to drop them (foldNfkd).
    This runs as a Web Worker, or in the iframe of the iframe-worker shim from file:// (the
    offline build), where importScripts returns a promise. */
 "use strict"
@@ -29,6 +31,18 @@ function fold(text) {
   return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").normalize("NFC")
 }
 
+/* Zensical's worker folds each word of its index and of a query with normalize("NFKD"): here
+   that form also drops the accents. Only this worker's strings are concerned (it has a global
+   scope of its own); the positions of the words, from which results are highlighted, come
+   from the text as it is. */
+function foldNfkd() {
+  var normalize = String.prototype.normalize
+  String.prototype.normalize = function (form) {
+    var text = normalize.apply(this, arguments)
+    return form === "NFKD" ? text.replace(/[\u0300-\u036f]/g, "") : text
+  }
+}
+
 function foldToken(token) {
   return token.update(fold)
 }
@@ -48,6 +62,7 @@ async function loadEngine() {
   listener = listener || self.onmessage // Zensical's sets onmessage
   self.onmessage = null
   if (self.lunr) teach(self.lunr)
+  else foldNfkd()
   ask = function (message) {
     return new Promise(function (resolve) {
       answered.push(resolve)
