@@ -7,6 +7,7 @@ usual one-line form, found before anything is built."""
 
 from __future__ import annotations
 
+import json
 import shutil
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -17,7 +18,7 @@ from sphub.data.translations import page_state
 from sphub.engines.languages import Language
 from sphub.outputs import pdf
 from sphub.outputs.redirects import Redirect, collisions, redirect_dest, redirects
-from sphub.render.pages import Page, all_pages
+from sphub.render.pages import Page, all_pages, written_kind
 from sphub.render.renderer import Renderer
 from sphub.render.urls import page_src
 
@@ -34,15 +35,34 @@ class Staged:
     redirects: list[Redirect]
 
 
+_END = "---\n"  # the line that ends a front matter
+
+
+def _front_matter(markdown: str) -> tuple[str, str]:
+    """`markdown`'s front matter (with its `---` lines; "" when it has none) and its body."""
+    body_at = 0
+    if markdown.startswith("---\n"):
+        end = markdown.find("\n" + _END, 4)
+        body_at = end + 1 + len(_END) if end != -1 else 0
+    return markdown[:body_at], markdown[body_at:]
+
+
+def with_kind(markdown: str, kind: str) -> str:
+    """`markdown` (a hand-written page) with `kind` as its tag, which search shows on its
+    results as it shows an entry's ("Member"), unless its front matter names tags itself."""
+    head, body = _front_matter(markdown)
+    if any(line.startswith("tags:") for line in head.splitlines()):
+        return markdown
+    tags = f"tags: [{json.dumps(kind, ensure_ascii=False)}]\n"
+    opening = head.removesuffix(_END) if head else "---\n"
+    return f"{opening}{tags}{_END}{body}"
+
+
 def with_note(markdown: str, note: str) -> str:
     """`markdown` (a hand-written page) with the HTML `note` at its top: after its front
     matter and its title (`# ...`, which must stay first: the engine takes the page's title
     from it)."""
-    body_at = 0
-    if markdown.startswith("---\n"):
-        end = markdown.find("\n---\n", 4)
-        body_at = end + len("\n---\n") if end != -1 else 0
-    head, body = markdown[:body_at], markdown[body_at:]
+    head, body = _front_matter(markdown)
     first, _, rest = body.lstrip("\n").partition("\n")
     if first.startswith("# "):
         return f"{head}{first}\n\n{note}\n\n{rest}"
@@ -121,8 +141,8 @@ def stage(
             state = page_state(docs / src, translated)
             if state:
                 note = renderer.render("translation_note.html", src, state=state)
-        if path.suffix == ".md" and (note or (with_pdf_links and pdf.is_guidance(src))):
-            text = path.read_text(encoding="utf-8")
+        if path.suffix == ".md":
+            text = with_kind(path.read_text(encoding="utf-8"), renderer.gettext(written_kind(src)))
             text = with_note(text, note) if note else text
             links = f"\n\n{PDF_LINKS}\n" if with_pdf_links and pdf.is_guidance(src) else ""
             write_if_changed(target, text + links)

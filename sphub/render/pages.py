@@ -13,6 +13,7 @@ from sphub.data.tree import walk
 from sphub.editor.links import editor_address
 from sphub.models import COLLECTIONS
 from sphub.models.types import Model
+from sphub.render.i18n import N_
 from sphub.render.markup import FINISHED, FINISHED_END
 from sphub.render.renderer import Renderer
 from sphub.render.urls import step_src
@@ -43,6 +44,12 @@ class Page:
         body = f"{FINISHED}\n{self.html}{after}\n{FINISHED_END}"
         # data_page: the theme's "Edit this page" is the page's own (overrides/partials).
         return f"---\ntitle: {title}\ndata_page: true\n{search}{tags}---\n{body}\n"
+
+
+def written_kind(src: str) -> str:
+    """What the hand-written page `src` is, as search names it (the catalogue's message): a
+    page of the guidance, or another page of the site."""
+    return N_("Guidance") if src.startswith(("guidance/", "decision-tree/")) else N_("Page")
 
 
 def entry_page(renderer: Renderer, entry: Model) -> Page:

@@ -165,6 +165,9 @@ def test_snippets_keep_words_of_cells_apart(visit, site_url):
         ("Poverty Index", "Progress out of Poverty Index (PPI)", "Tool"),
         ("COPEME", "COPEME: a social performance country report", "Case study"),
         ("peer learning circle", "Start a peer learning circle of early movers", "Outcome"),
+        # Hand-written pages say what they are too.
+        ("capacity assessment", "Needs and capacity assessment", "Guidance"),
+        ("Washington", "About", "Page"),
     ],
 )
 def test_each_result_says_its_kind(visit, site_url, query, title, kind):
