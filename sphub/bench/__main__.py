@@ -13,6 +13,7 @@ from pathlib import Path
 
 from sphub.bench.browser import first_visit
 from sphub.bench.report import render
+from sphub.bench.search import compare
 from sphub.bench.run import BUILD_EPOCH, ROOT, language_builds, pdf_builds, run_scale
 
 
@@ -98,6 +99,8 @@ def main(argv: list[str] | None = None) -> int:
     shipped = work.absolute() / "pdf" / "site"  # the shipped site, as pdf_builds left it
     member = sorted((shipped / "members").glob("*/index.html"))[0].parent.relative_to(shipped)
     visit = first_visit(shipped, f"{member.as_posix()}/", args.runs)
+    print("Search: sphub's lunr and Pagefind, side by side:", flush=True)
+    search = compare(shipped, visit.page, args.runs, work.absolute())
     print("Every language, and English alone (shipped data):", flush=True)
     languages = language_builds(args.runs, work)
     scales = []
@@ -115,7 +118,7 @@ def main(argv: list[str] | None = None) -> int:
             )
         )
     load = (load_before, os.getloadavg()[0])
-    text = render(scales, args.runs, pdf, builds, load, visit, languages)
+    text = render(scales, args.runs, pdf, builds, load, visit, languages, search)
     Path(args.out).write_text(text, encoding="utf-8")
     print(text)
     return 0

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from sphub.bench.browser import FirstVisit
 from sphub.bench.run import ENGINES, LanguageBuilds, PdfBuilds, Scale, median
+from sphub.bench.search import FIRST_QUERY, FORGIVING, SECOND_QUERY, Candidate
 
 
 def machine() -> str:
@@ -316,44 +317,71 @@ def pdf_lines(builds: PdfBuilds) -> list[str]:
     return lines
 
 
-# How the site's search was chosen (issue 15). Measured once by hand, not by `make bench`,
-# which keeps this section as it is: measure again and edit it here when the search changes.
-SEARCH_CHOICE = """\
-## Search: the means chosen, and what it costs
+def _ms_range(values: list[float]) -> str:
+    low, high = min(values), max(values)
+    return f"{low / 1000:.2f} s" if low == high else f"{low / 1000:.2f}-{high / 1000:.2f} s"
 
-Measured on 2026-12-01 on the shipped site (182 pages; mkdocs-material 9.8.1, Pagefind 1.5.2
-with its defaults, run on the same built site), served gzipped (level 6) from localhost,
-in Chromium, each visit with an empty cache. "Slow line": 400 kbit/s each way, 400 ms round
-trips (Chromium's network emulation). Bytes are what the server sent, headers included.
 
-| | Material's lunr, as sphub ships it | Pagefind |
-|---|---|---|
-| Bytes on a first visit of a member's page, before any search | 0 for search (the page in all: 74.9 KB in 10 requests, of which sphub's worker 1.9 KB) | 0 for search (its script loads only when search is opened) |
-| Bytes to open search and get the first result | 50.9 KB once: the index (230 KB, 38.3 KB compressed) and Material's worker (12.3 KB compressed) | 122.9-130.6 KB (wasm 72.4 KB, index chunk 25.1 KB, pagefind.js 13.0 KB, its worker 12.1 KB, metadata, fragments) |
-| Bytes per further query | 0 (the index is in memory) | 26.0 KB for a second query (its index chunks and result fragments) |
-| Time from opening search to the first result, localhost | 0.46-0.83 s to load and build the index, then 77-104 ms a query | 25-72 ms to start, then 215-355 ms a query |
-| Time from opening search to the first result, slow line | 2.08-2.23 s (3 runs) | 5.31-5.44 s (3 runs); a further query 1.34-1.37 s |
-| Accents ("Cecile" finds "Cécile") | yes (sphub's worker folds the index and the query) | yes |
-| One typo ("regulaters", "cerse") | yes (the query is asked again with the index's words one edit away) | no ("regulaters" finds one unrelated page, "cerse" nothing) |
-| From `file://` (the offline zip) | yes, in an iframe (tested) | no (Pagefind's issues #202, #241) |
-| French and Spanish | lunr's stemmers (`search.lang`), the folding and typos in every language | its own stemmers |
+def _yes(found: bool) -> str:
+    return "yes" if found else "no"
 
-The first visit of that member's page (`members/sa-dhan/`, 3 runs on the slow line): before
-(main at 809f6ba, the index requested as the page loads) 138.6 KB in 11 requests, first
-contentful paint 2.10-2.21 s; now 74.9 KB in 10 requests, 2.08-2.20 s. Served gzipped, the
-index never delayed the first paint (it is requested after it); it cost every visitor 63.7 KB
-and the line's time until the page was idle. The issue's 6.7-7.0 s were served uncompressed.
 
-**The choice: Material's lunr search**, loaded when search is opened (a focus of the search
-field, its keyboard shortcut, the magnifier, or a `?q=` address), with sphub's worker
-(`docs/assets/javascripts/workers/sphub-search.js`) folding accents and forgiving one typo in
-words of five letters or more. At this site's size the whole lunr index costs less than
-Pagefind's first query (its WebAssembly alone is 72 KB), a query then costs nothing and is
-fast on a slow line, it forgives typos, and it runs from the offline zip, which Pagefind
-cannot. Pagefind would win on a site whose index is several times larger: its cost per query
-hardly grows with the site, lunr's index grows with it (see "Search index bytes proportional
-to content" above).
-"""
+def search_lines(lunr: Candidate, pagefind: Candidate, page: str) -> list[str]:
+    """How the site's search was chosen (issue 15): both candidates measured in this run
+    (sphub.bench.search), and the choice."""
+    runs = len(lunr.local_ms)
+    forgiving = " / ".join(f'"{query}"' for query, _ in FORGIVING)
+    lines = [
+        "## Search: the means chosen, and what it costs",
+        "",
+        f"Measured in this run on the shipped site, from `{page}`: Material's lunr search as",
+        f"sphub ships it, and Pagefind {importlib.metadata.version('pagefind-bin')} run with",
+        "its defaults on a copy of the same built site. Served gzipped (level 6) from",
+        f"localhost, in Chromium, each of the {runs} visits per line with an empty cache.",
+        '"Slow line": 400 kbit/s each way, 400 ms round trips (Chromium\'s network emulation).',
+        "Bytes are what the server sent, headers included.",
+        "",
+        "| | Material's lunr, as sphub ships it | Pagefind |",
+        "|---|---|---|",
+        f"| Bytes of search on a first visit, before search is opened | {kb(lunr.first_visit)} "
+        f"| {kb(pagefind.first_visit)} |",
+        f'| Bytes to open search and get the first result ("{FIRST_QUERY}") '
+        f"| {kb(median(lunr.first_query))} | {kb(median(pagefind.first_query))} |",
+        f'| Bytes for a further query ("{SECOND_QUERY}") | {kb(lunr.second_query)} '
+        f"| {kb(pagefind.second_query)} |",
+        f"| Time from opening search to the first result, localhost | "
+        f"{_ms_range(lunr.local_ms)} | {_ms_range(pagefind.local_ms)} |",
+        f"| The same, slow line | {_ms_range(lunr.slow_ms)} | {_ms_range(pagefind.slow_ms)} |",
+    ]
+    for query, title in FORGIVING:
+        lines.append(
+            f'| "{query}" shows "{title}" | {_yes(lunr.found[query])} '
+            f"| {_yes(pagefind.found[query])} |"
+        )
+    lines += [
+        "| From `file://` (the offline zip) | yes, in an iframe "
+        "(`tests/browser/test_members_experience.py`) | no (Pagefind's issues #202, #241) |",
+        "| French and Spanish | lunr's stemmers (`search.lang`), with the folding and the "
+        "typos, in every language | its own stemmers |",
+        "",
+        "Before sphub loaded the index only when search is opened (main at 809f6ba, measured",
+        "by hand on 2026-12-01), the first visit of `members/sa-dhan/` sent 138.6 KB in 11",
+        "requests on the slow line, the index among them; first contentful paint was the same",
+        "(2.10-2.21 s), the index being requested after it, but every visitor paid for it.",
+        "",
+        "**The choice: Material's lunr search**, loaded when search is opened (a focus of the",
+        "search field, its keyboard shortcut, the magnifier, or a `?q=` address), with sphub's",
+        "worker (`docs/assets/javascripts/workers/sphub-search.js`) folding accents and",
+        f"forgiving one typo in words of five letters or more ({forgiving} above). At this",
+        f"site's size lunr's first query costs {kb(median(lunr.first_query))}, Pagefind's",
+        f"{kb(median(pagefind.first_query))}, and a further query {kb(lunr.second_query)}",
+        f"against {kb(pagefind.second_query)}. Lunr forgives typos, and it runs from the",
+        "offline zip, which Pagefind cannot. Pagefind would win on a site whose index is",
+        "several times larger: its cost per query hardly grows with the site, lunr's index",
+        'grows with it (see "Search index bytes proportional to content" above).',
+        "",
+    ]
+    return lines
 
 
 def render(
@@ -364,6 +392,7 @@ def render(
     load: tuple[float, float],
     visit: FirstVisit | None = None,
     languages: LanguageBuilds | None = None,
+    search: tuple[Candidate, Candidate] | None = None,
 ) -> str:
     s = next(x for x in scales if x.name == "S")
     m = next((x for x in scales if x.name == "M"), None)
@@ -405,5 +434,6 @@ def render(
     lines += ["## Engines", "", *engine_lines(s), ""]
     if builds is not None:
         lines += ["## PDFs in the build", "", *pdf_lines(builds), ""]
-    lines.append(SEARCH_CHOICE)
+    if search is not None:
+        lines += search_lines(*search, visit.page if visit else "a member's page")
     return "\n".join(lines)

@@ -130,6 +130,7 @@ def test_report_has_a_row_per_engine_and_the_pdf_builds():
     from sphub.bench.browser import FirstVisit
     from sphub.bench.report import render
     from sphub.bench.run import PdfBuilds, Scale
+    from sphub.bench.search import FORGIVING, Candidate
 
     site = {"pages": 10, "bytes": 1000, "html_median": 10, "html_max": 20,
             "generated_median": 10, "search_bytes": 100}
@@ -144,10 +145,20 @@ def test_report_has_a_row_per_engine_and_the_pdf_builds():
     builds = PdfBuilds(cold=[9.0] * 3, warm=[2.0] * 3, none=[2.0] * 3, cold_cpu=[12.0] * 3,
                        warm_cpu=[2.0] * 3, none_cpu=[2.0] * 3, rendered=[8.0] * 3, pages=73)
     visit = FirstVisit("members/x/", [2100.0, 2600.0, 2200.0], 74_900, 10)
-    text = render([s], 3, PdfFigure(7.0, 70, 3), builds, (0.1, 0.2), visit)
+    lunr = Candidate("lunr", 0, [51_200] * 3, 0, [500.0, 800.0, 600.0], [2100.0] * 3,
+                     {query: True for query, _ in FORGIVING})
+    pagefind = Candidate("Pagefind", 0, [122_880] * 3, 26_624, [100.0] * 3, [5300.0] * 3,
+                         {query: query == "Cecile" for query, _ in FORGIVING})
+    text = render([s], 3, PdfFigure(7.0, 70, 3), builds, (0.1, 0.2), visit, None,
+                  (lunr, pagefind))
     assert "round trips (served gzipped): under 2.5 s | 2.20 s (median of 3" in text
     assert "10 requests, 74.9 KB sent) | met |" in text
-    assert "## Search: the means chosen" in text
+    assert "## Search: the means chosen" in text and "from `members/x/`" in text
+    assert '| Bytes to open search and get the first result ("Sa-Dhan") | 50.0 KB | 120.0 KB |' \
+        in text
+    assert "| Time from opening search to the first result, localhost | 0.50-0.80 s | 0.10 s |" \
+        in text
+    assert '| "regulaters" shows "Advocacy with regulators" | yes | no |' in text
     assert text.startswith("---\nsearch:\n  exclude: true\n---\n")  # not in members' search
     assert "| zensical | 4.20 s | 2.00x | 3.00 s | 1.50x |" in text
     assert "| properdocs | 2.10 s | 1.00x |" in text
