@@ -1,12 +1,13 @@
 /* Search loads when the visitor opens it. Material requests the whole search index
    (search/search_index.json; Zensical: search.json) as every page loads; that request is
-   held back until search is
-   opened: the search field gets focus (a click, or the "/", "s" or "f" keys), the search
-   toggle is turned on (the magnifier on a phone), or the address carries a query ("?q=") or
-   words to highlight ("?h=", a page opened from a search result). The engine's worker is
-   replaced by sphub's (assets/javascripts/workers/sphub-search.js), which loads the engine's
-   once the index is there. Inlined before the engine's bundle, which reads its configuration
-   and sends the request as it starts.
+   held back until search is opened: the search field gets focus (a click, or the "/", "s" or
+   "f" keys), the search toggle is turned on (the magnifier on a phone), or the address
+   carries a query ("?q=") or words to highlight ("?h=", a page opened from a search result;
+   such a page also loads assets/search-highlight.js, which marks those words whatever their
+   accents). The engine's worker is replaced by sphub's
+   (assets/javascripts/workers/sphub-search.js), which loads the engine's once the index is
+   there. Inlined before the engine's bundle, which reads its configuration and sends the
+   request as it starts.
    Material also requests sitemap.xml beside each `link rel=alternate` (to keep the page when
    its language selector is used): sphub's alternates name the same page in each language,
    so those requests would miss (404), and the switcher's links already lead to the same
@@ -22,6 +23,40 @@
   element.textContent = JSON.stringify(config)
 
   var opened = /[?&][qh]=/.test(location.search)
+  if (/[?&]h=/.test(location.search)) {
+    // A page opened from a search result: its words are marked whatever their accents.
+    var highlight = document.createElement("script")
+    highlight.src = new URL(config.base + "/assets/search-highlight.js", location.href).href
+    document.head.appendChild(highlight)
+  }
+  // Material starts its search worker as the page loads and sends it nothing until the index
+  // is there: the worker (sphub's script) is started, and its script fetched, at that first
+  // message. Material listens with addEventListener, Zensical with onmessage and onerror.
+  var StartWorker = window.Worker // the iframe-worker shim's from file://, loaded before
+  window.Worker = function (url, options) {
+    if (String(url).indexOf("sphub-search.js") < 0) return new StartWorker(url, options)
+    var later = new EventTarget()
+    var started = null
+    later.postMessage = function (message) {
+      if (!started) {
+        started = new StartWorker(url, options)
+        started.onmessage = function (event) {
+          var copy = new MessageEvent("message", { data: event.data })
+          later.dispatchEvent(copy)
+          if (later.onmessage) later.onmessage(copy)
+        }
+        started.onerror = function (event) {
+          if (later.onerror) later.onerror(event)
+        }
+      }
+      started.postMessage(message)
+    }
+    later.terminate = function () {
+      if (started) started.terminate()
+    }
+    return later
+  }
+
   var held = []
   function open() {
     opened = true

@@ -1,8 +1,9 @@
 """Search as a member meets it, in Chromium: nothing of it loads before search is opened, a
 member's page stays within its byte budget, accents and one typo are forgiven, editors' and
-maintainers' pages stay out of the results, snippets keep their words apart, and each result
-says what kind of entry it is; ProperDocs' build as well as MkDocs'. The offline copy and the accented and Chinese names of a
-scenario site are tested in test_members_experience.py."""
+maintainers' pages stay out of the results, snippets keep their words apart, each result says
+what kind of page it is, and a result opens with its words marked whatever their accents;
+ProperDocs' build as well as MkDocs'. The offline copies (MkDocs' and Zensical's), and the
+accented and Chinese names of a scenario site, are tested in test_members_experience.py."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ FIRST_VISIT_BUDGET = 80_000
 MEMBER_PAGE = "members/sa-dhan/"
 INDEX = "/search/search_index.json"
 MATERIAL_WORKER = re.compile(r"/workers/search\.[0-9a-f]+\.min\.js$")
+SPHUB_WORKER = "/workers/sphub-search.js"
 # Pages for editors and maintainers, by the titles search would show them under.
 NOT_FOR_MEMBERS = {
     "Editing guide",
@@ -38,7 +40,13 @@ def host(built_site_pdf) -> Iterator[tuple[object, str]]:
 
 
 def search_files(requests: list[str]) -> list[str]:
-    return [url for url in requests if INDEX in url or MATERIAL_WORKER.search(url.split("?")[0])]
+    """The requests of search: the index, Material's worker and sphub's, which wait until
+    search is opened."""
+    return [
+        url
+        for url in requests
+        if INDEX in url or MATERIAL_WORKER.search(url.split("?")[0]) or SPHUB_WORKER in url
+    ]
 
 
 def test_first_visit_of_a_member_page_is_light(visit, host):
@@ -176,3 +184,23 @@ def test_each_result_says_its_kind(visit, site_url, query, title, kind):
     heading = visit.page.locator("h1", has_text=re.compile(f"^{re.escape(title)}$"))
     article = visit.page.locator(".md-search-result__article", has=heading).first
     assert article.locator(".md-tag").all_inner_texts() == [kind]
+
+
+def test_a_result_opens_with_its_words_marked_whatever_their_accents(visit, site_url):
+    """ "Cecile" finds the resource written "Cécile"; opened from the result, the page marks
+    "Cécile" (Material marks only the words as searched), and still marks a word it has as
+    searched ("tree"), once."""
+    page = visit.page
+    page.goto(site_url)
+    visit.search("Cecile tree")
+    title = "The Decision Tree for Microfinance Networks"
+    link = page.locator(".md-search-result__item", has=page.locator("h1", has_text=title))
+    link.first.locator("a").first.click()
+    page.wait_for_load_state()
+    assert "h=" in page.url
+    marked = page.locator(".md-content mark[data-md-highlight]")
+    marked.filter(has_text="Cécile").first.wait_for()
+    texts = marked.all_inner_texts()
+    assert "Cécile" in texts
+    assert "tree" in [text.lower() for text in texts]
+    assert page.locator(".md-content mark mark").count() == 0  # no word marked twice

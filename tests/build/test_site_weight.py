@@ -76,15 +76,14 @@ def test_html_of_every_page_within_budget(built_site):
 
 
 def first_visit_assets(site: Path, page: Path) -> list[Path]:
-    """CSS and JS a first visit to `page` loads: what the page names, plus sphub's search
-    worker, which the bundle starts on every page (Material's and the index wait until search
-    is opened: tests/browser/test_search.py)."""
+    """CSS and JS a first visit to `page` loads: what the page names. sphub's search worker,
+    Material's and the index wait until search is opened (tests/browser/test_search.py)."""
     names = [u.split("?")[0] for u in loads(page.read_text(encoding="utf-8"))
              if u.split("?")[0].endswith((".css", ".js")) and not is_external(u)]
     # 404.html names its assets from the site root ("/assets/...") when site_url is set.
     files = [(site / name.lstrip("/") if name.startswith("/") else page.parent / name).resolve()
              for name in names]
-    return [*files, site / "assets" / "javascripts" / "workers" / "sphub-search.js"]
+    return files
 
 
 def test_css_and_js_of_a_first_visit_within_budget(built_site):
