@@ -511,6 +511,19 @@ def _recorded_source(md: Path) -> tuple[str | None, int]:
     return found.group(1), text[: found.start()].count("\n") + 1
 
 
+def _search_setting(md: Path) -> object:
+    """The `search:` setting of a page's front matter (None when it has none or cannot be
+    read: the engine says so when it builds)."""
+    import yaml
+
+    front = _FRONT.match(md.read_text(encoding="utf-8"))
+    try:
+        meta = yaml.safe_load(front.group(1) or "") if front else None
+    except yaml.YAMLError:
+        return None
+    return meta.get("search") if isinstance(meta, dict) else None
+
+
 def page_state(english_md: Path, translated_md: Path | None) -> str | None:
     """None when the page's translation is there and made from the English as it is now."""
     if translated_md is None or not translated_md.is_file():
@@ -523,9 +536,45 @@ def translated_page(english_md: Path, language: str) -> Path:
     return english_md.with_name(f"{english_md.stem}.{language}.md")
 
 
+def _search_problems(md: Path, english: Path, name: str, english_name: str) -> list[Problem]:
+    wanted, given = _search_setting(english), _search_setting(md)
+    if wanted == given:
+        return []
+
+    def shown(setting: object) -> str:
+        return "none" if setting is None else json.dumps(setting)
+
+    return [
+        Problem(
+            name,
+            1,
+            "search",
+            f"the same `search:` as {english_name} ({shown(wanted)})",
+            shown(given),
+        )
+    ]
+
+
+def search_problems(docs_dir: Path, site_languages: tuple[str, ...], shown_as: str = "docs"):
+    """The translations, in the site's languages, whose `search:` setting is not their English
+    page's (a page for maintainers would come up in the members' search in that language).
+    Pages in other languages are not built: the build leaves them be."""
+    problems = []
+    for code in site_languages[1:]:
+        for md in sorted(docs_dir.rglob(f"*.{code}.md")):
+            english = md.with_name(md.name[: -len(f".{code}.md")] + ".md")
+            if english.is_file():
+                name = f"{shown_as}/{md.relative_to(docs_dir).as_posix()}"
+                english_name = f"{shown_as}/{english.relative_to(docs_dir).as_posix()}"
+                problems += _search_problems(md, english, name, english_name)
+    return sorted(problems)
+
+
 def page_problems(docs_dir: Path, site_languages: tuple[str, ...], shown_as: str = "docs"):
     """(errors, warnings) of the hand-written pages' translations: a page for a language the
-    site does not have or for no English page is an error; an out-of-date one a warning."""
+    site does not have or for no English page is an error, and so is one whose `search:`
+    setting is not its English page's (a page for maintainers would come up in the members'
+    search in that language); an out-of-date one a warning."""
     errors, warnings = [], []
     for md in sorted(docs_dir.rglob("*.md")):
         suffix = TRANSLATED_PAGE.search(md.name)
@@ -545,7 +594,8 @@ def page_problems(docs_dir: Path, site_languages: tuple[str, ...], shown_as: str
                     f"'.{language}.md'",
                 )
             )
-        elif not english.is_file():
+            continue
+        if not english.is_file():
             errors.append(
                 Problem(
                     name,
@@ -555,9 +605,11 @@ def page_problems(docs_dir: Path, site_languages: tuple[str, ...], shown_as: str
                     "no such English page",
                 )
             )
-        elif page_state(english, md) == OUTDATED:
+            continue
+        english_name = f"{shown_as}/{english.relative_to(docs_dir).as_posix()}"
+        errors += _search_problems(md, english, name, english_name)
+        if page_state(english, md) == OUTDATED:
             source, line = _recorded_source(md)
-            english_name = f"{shown_as}/{english.relative_to(docs_dir).as_posix()}"
             warnings.append(
                 Problem(
                     name,

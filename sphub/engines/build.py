@@ -23,7 +23,7 @@ import jinja2
 from sphub.data.errors import DataError
 from sphub.data.history import last_changes
 from sphub.data.load import load_site
-from sphub.data.translations import languages, translate
+from sphub.data.translations import languages, search_problems, translate
 from sphub.engines import session
 from sphub.engines.engine import Engine, EngineFailed
 from sphub.engines.languages import Language, languages_of
@@ -196,6 +196,11 @@ def build(
     engine = engine_named(engine) if isinstance(engine, str) else engine
     COMPILED.keep_in(project.cache / "templates")
     english = load_site(project.data, strict=strict)
+    # A translated page whose search setting is not its English page's: stopped here as bad
+    # data is.
+    page_errors = search_problems(project.docs, english.languages, project.docs.name)
+    if page_errors:
+        raise DataError(page_errors)
     codes = languages(project.data)
     sites = {code: english if code == SOURCE else translate(english, code) for code in codes}
     changes = changes_of(project)

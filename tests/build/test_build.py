@@ -77,6 +77,21 @@ def test_data_error_leaves_the_site(project):
     assert leftovers(project) == []
 
 
+def test_a_translated_page_that_would_leak_into_members_search_leaves_the_site(project):
+    """The English page is left out of the members' search; its translation must be too."""
+    before = snapshot(project / "site")
+    english = project / "docs" / "engines.md"
+    english.write_text("---\nsearch:\n  exclude: true\n---\n# Engines\n")
+    (project / "docs" / "engines.fr.md").write_text("# Moteurs\n")
+    code, output = run_build(project)
+    assert code == 1
+    assert ("docs/engines.fr.md:1: search: expected the same `search:` as docs/engines.md "
+            '({"exclude": true}), got none') in output
+    assert "Traceback" not in output
+    assert snapshot(project / "site") == before
+    assert leftovers(project) == []
+
+
 def test_template_error_leaves_the_site(project):
     before = snapshot(project / "site")
     fragment = project / "overrides" / "fragments" / "members.html"

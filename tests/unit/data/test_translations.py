@@ -18,6 +18,7 @@ from sphub.data.translations import (
     check_translations,
     languages,
     page_problems,
+    search_problems,
     page_state,
     stamp,
     translate,
@@ -289,3 +290,25 @@ def test_translations_of_an_unreadable_english_file_wait_for_it(data):
     (data / "tools.yml").write_text("tools:\n  - id: [\n", encoding="utf-8")
     problems = problems_of(data)
     assert problems and all(p.startswith("data/tools.yml:") for p in problems), problems
+
+
+def test_a_translation_keeps_its_pages_search_setting(tmp_path):
+    """A page for maintainers is left out of the members' search in every language: its
+    translation without the English page's `search:` is an error, and so is one that adds it."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "engines.md").write_text("---\nsearch:\n  exclude: true\n---\n# Engines\n")
+    (docs / "engines.fr.md").write_text('---\ntranslated_from: "x"\n---\n# Moteurs\n')
+    (docs / "engines.es.md").write_text("---\nsearch:\n  exclude: true\n---\n# Motores\n")
+    (docs / "about.md").write_text("# About\n")
+    (docs / "about.fr.md").write_text("---\nsearch:\n  exclude: true\n---\n# À propos\n")
+    errors, _ = page_problems(docs, ("en", "es", "fr"))
+    assert [str(e) for e in errors] == [
+        "docs/about.fr.md:1: search: expected the same `search:` as docs/about.md (none), "
+        'got {"exclude": true}',
+        "docs/engines.fr.md:1: search: expected the same `search:` as docs/engines.md "
+        '({"exclude": true}), got none',
+    ]
+    # The build checks the languages the site has: a site without French builds no French.
+    assert search_problems(docs, ("en", "fr")) == errors
+    assert search_problems(docs, ("en", "es")) == []
