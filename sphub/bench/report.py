@@ -318,8 +318,8 @@ def pdf_lines(builds: PdfBuilds) -> list[str]:
 
 
 def _ms_range(values: list[float]) -> str:
-    low, high = min(values), max(values)
-    return f"{low / 1000:.2f} s" if low == high else f"{low / 1000:.2f}-{high / 1000:.2f} s"
+    low, high = f"{min(values) / 1000:.2f}", f"{max(values) / 1000:.2f}"
+    return f"{low} s" if low == high else f"{low}-{high} s"
 
 
 def _yes(found: bool) -> str:

@@ -286,9 +286,10 @@ def _offline_build(out: Path, engine: str) -> Path:
     return out / "unzipped" / TOP
 
 
-@pytest.fixture(scope="module")
-def offline_site(tmp_path_factory):
-    return _offline_build(tmp_path_factory.mktemp("offline"), "mkdocs")
+@pytest.fixture(scope="module", params=["mkdocs", "properdocs"])
+def offline_site(tmp_path_factory, request):
+    """The offline zip built with each engine that runs Material's offline plugin."""
+    return _offline_build(tmp_path_factory.mktemp(f"offline-{request.param}"), request.param)
 
 
 @pytest.fixture(scope="module")
