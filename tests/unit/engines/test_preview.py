@@ -115,3 +115,27 @@ def test_the_problems_banner_goes_at_the_top_of_the_body_escaped():
     assert b"1 problem in the data" in page and b"got &#39;&lt;script&gt;&#39;" in page
     assert b"<script>" not in page
     assert preview.with_problems(b"<body><p>old</p></body>", b"") == b"<body><p>old</p></body>"
+
+
+def test_a_rebuild_waits_until_the_staged_files_are_written(monkeypatch):
+    """MkDocs' rebuild must not start while sphub writes the staged files (it would read some
+    pages as unchanged, then find them changed: CI saw Material's search fail on it)."""
+    import threading
+
+    built = threading.Event()
+
+    class Server:  # what `serving` uses of MkDocs' LiveReloadServer
+        def __init__(self):
+            self.builder = built.set
+            self._inject_js_into_html = lambda content, epoch: content
+
+    monkeypatch.setattr(preview, "_server", None)
+    monkeypatch.setattr(preview, "_editing", None)
+    server = Server()
+    preview.serving(server)
+    with preview._writing:  # sphub is writing
+        rebuild = threading.Thread(target=server.builder)
+        rebuild.start()
+        assert not built.wait(0.2)
+    rebuild.join(5)
+    assert built.is_set()
