@@ -124,14 +124,14 @@ def test_a_rebuild_waits_until_the_staged_files_are_written(monkeypatch):
 
     built = threading.Event()
 
-    class Server:  # what `serving` uses of MkDocs' LiveReloadServer
+    class LiveReload:  # what `serving` uses of MkDocs' LiveReloadServer
         def __init__(self):
             self.builder = built.set
             self._inject_js_into_html = lambda content, epoch: content
 
     monkeypatch.setattr(preview, "_server", None)
     monkeypatch.setattr(preview, "_editing", None)
-    server = Server()
+    server = LiveReload()
     preview.serving(server)
     with preview._writing:  # sphub is writing
         rebuild = threading.Thread(target=server.builder)
