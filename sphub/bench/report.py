@@ -335,7 +335,7 @@ def search_lines(lunr: Candidate, pagefind: Candidate, page: str) -> list[str]:
         "## Search: the means chosen, and what it costs",
         "",
         f"Measured in this run on the shipped site, from `{page}`: Material's lunr search as",
-        f"sphub ships it, and Pagefind {importlib.metadata.version('pagefind-bin')} run with",
+        f"sphub ships it, and Pagefind {pagefind.version} run with",
         "its defaults on a copy of the same built site. Served gzipped (level 6) from",
         f"localhost, in Chromium, each of the {runs} visits per line with an empty cache.",
         '"Slow line": 400 kbit/s each way, 400 ms round trips (Chromium\'s network emulation).',

@@ -48,6 +48,7 @@ class Candidate:
     local_ms: list[float] = field(default_factory=list)  # opening to the first result
     slow_ms: list[float] = field(default_factory=list)
     found: dict[str, bool] = field(default_factory=dict)  # FORGIVING query -> title shown
+    version: str = ""  # of the package measured (Pagefind's; lunr's comes with Material)
 
 
 def _sent(server) -> int:
@@ -127,7 +128,10 @@ def with_pagefind(site: Path, folder: Path) -> Path:
 
 def compare(site: Path, page: str, runs: int, work: Path) -> tuple[Candidate, Candidate]:
     """Measure both candidates on the built `site`, from its `page`."""
-    lunr, pagefind = Candidate("lunr"), Candidate("Pagefind")
+    import importlib.metadata
+
+    lunr = Candidate("lunr")
+    pagefind = Candidate("Pagefind", version=importlib.metadata.version("pagefind-bin"))
     _visits(site, page, runs, lunr, pagefind=False)
     _visits(with_pagefind(site, work / "pagefind-site"), page, runs, pagefind, pagefind=True)
     return lunr, pagefind

@@ -148,12 +148,13 @@ def test_report_has_a_row_per_engine_and_the_pdf_builds():
     lunr = Candidate("lunr", 0, [51_200] * 3, 0, [500.0, 800.0, 600.0], [2100.0] * 3,
                      {query: True for query, _ in FORGIVING})
     pagefind = Candidate("Pagefind", 0, [122_880] * 3, 26_624, [100.0] * 3, [5300.0] * 3,
-                         {query: query == "Cecile" for query, _ in FORGIVING})
+                         {query: query == "Cecile" for query, _ in FORGIVING}, "9.9.9")
     text = render([s], 3, PdfFigure(7.0, 70, 3), builds, (0.1, 0.2), visit, None,
                   (lunr, pagefind))
     assert "round trips (served gzipped): under 2.5 s | 2.20 s (median of 3" in text
     assert "10 requests, 74.9 KB sent) | met |" in text
     assert "## Search: the means chosen" in text and "from `members/x/`" in text
+    assert "Pagefind 9.9.9 run with" in text  # the version measured, not one installed here
     assert '| Bytes to open search and get the first result ("Sa-Dhan") | 50.0 KB | 120.0 KB |' \
         in text
     assert "| Time from opening search to the first result, localhost | 0.50-0.80 s | 0.10 s |" \
