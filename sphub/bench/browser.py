@@ -79,6 +79,14 @@ def serve(folder: Path, compress: bool = False) -> tuple[http.server.ThreadingHT
     return server, f"http://127.0.0.1:{server.server_address[1]}/"
 
 
+def on_slow_line(context, tab) -> None:
+    """Put the Playwright page `tab` (of `context`) on SLOW_LINE, through Chromium's network
+    emulation."""
+    cdp = context.new_cdp_session(tab)
+    cdp.send("Network.enable")
+    cdp.send("Network.emulateNetworkConditions", {"offline": False, **SLOW_LINE})
+
+
 @dataclass(frozen=True)
 class FirstVisit:
     """A page opened `runs` times with an empty cache over the slow line."""
@@ -106,9 +114,7 @@ def first_visit(site: Path, page: str, runs: int) -> FirstVisit:
                 server.sent.clear()
                 context = browser.new_context(viewport={"width": 390, "height": 844})
                 tab = context.new_page()
-                cdp = context.new_cdp_session(tab)
-                cdp.send("Network.enable")
-                cdp.send("Network.emulateNetworkConditions", {"offline": False, **SLOW_LINE})
+                on_slow_line(context, tab)
                 tab.goto(url + page, wait_until="networkidle", timeout=120_000)
                 paints.append(
                     tab.evaluate(

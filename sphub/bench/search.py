@@ -13,7 +13,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sphub.bench.browser import CHROMIUM, CHROMIUM_ARGS, SLOW_LINE, serve
+from sphub.bench.browser import CHROMIUM, CHROMIUM_ARGS, on_slow_line, serve
 
 FIRST_QUERY = "Sa-Dhan"
 SECOND_QUERY = "regulators"
@@ -87,9 +87,7 @@ def _visits(site: Path, page: str, runs: int, candidate: Candidate, pagefind: bo
                 context = browser.new_context(viewport={"width": 1280, "height": 800})
                 tab = context.new_page()
                 if slow:
-                    cdp = context.new_cdp_session(tab)
-                    cdp.send("Network.enable")
-                    cdp.send("Network.emulateNetworkConditions", {"offline": False, **SLOW_LINE})
+                    on_slow_line(context, tab)
                 server.sent.clear()
                 tab.goto(url + page, wait_until="networkidle", timeout=120_000)
                 candidate.first_visit = sum(
