@@ -30,7 +30,9 @@ def matches(when: Sequence[Mapping[str, Sequence[str]]], answers: Answers) -> bo
     )
 
 
-def chosen_options(questions: Iterable[TreeNode], answers: Answers) -> list[tuple[TreeNode, Option]]:
+def chosen_options(
+    questions: Iterable[TreeNode], answers: Answers
+) -> list[tuple[TreeNode, Option]]:
     """The (question, option) pairs of the answers, in the order of the questions."""
     return [
         (question, option)

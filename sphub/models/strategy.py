@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import ClassVar, Annotated, Literal
 
-from pydantic import AfterValidator, Field, ValidationInfo, field_validator
+from pydantic import AfterValidator, Field
 
 from sphub.models.types import (
     OLD_IDS,
