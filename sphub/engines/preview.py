@@ -37,8 +37,9 @@ from sphub.engines.languages import Language, languages_of
 from sphub.engines.staging import stage
 from sphub.render.i18n import LOCALE, SOURCE
 from sphub.models import COLLECTIONS
-from sphub.render.pages import Page, all_pages, entry_page, step_pages
+from sphub.render.pages import Page, all_pages, entry_page, plan_page
 from sphub.render.renderer import COMPILED, Renderer
+from sphub.render.urls import PLAN_PAGE
 from sphub.render.macros import Macros, make_macros
 from sphub.render.renderer import template_error
 
@@ -53,7 +54,7 @@ NETWORK = {
     "resources",
     "projects",
 }
-STEPS = ("decision-tree/q/", "decision-tree/result/")  # sphub.render.urls.step_src
+STEPS = (PLAN_PAGE,)  # the decision tree's plan page (sphub.render.pages.plan_page)
 
 POLL = 0.1  # seconds between looks at the watched folders (a look takes a few ms)
 
@@ -328,7 +329,7 @@ class Preview:
             if entry.has_page()
         ]
         if guidance:
-            return pages + step_pages(renderer)
+            return pages + plan_page(renderer)
         return pages + [page for page in self.pages.values() if page.src.startswith(STEPS)]
 
     def _refused(self, err: DataError | jinja2.TemplateError) -> bool:

@@ -5,6 +5,7 @@ Data text only ever enters a page as a template *value*, escaped, or as Markdown
 
 from __future__ import annotations
 
+import json
 import os
 import posixpath
 from pathlib import Path
@@ -13,24 +14,15 @@ import jinja2
 from markupsafe import Markup
 
 from sphub.data.site import Site, sort_name
-from sphub.data.tree import (
-    Step,
-    deciding_answer,
-    dimension_levels,
-    questions_left,
-    settle,
-    start_of,
-    suggestions,
-    walk,
-)
+from sphub.data.tree import FIRST, LATER, NEXT, Rule, rule_data
 from sphub.models import COLLECTIONS
 from sphub.models.network import WorkPlan
-from sphub.models.strategy import TreeNode
+from sphub.models.strategy import PlanStep, TreeNode
 from sphub.models.types import Model
 from sphub.render import downloads, i18n, pictures, text
 from sphub.render.guide import file_guides
 from sphub.render.markup import markdown_html, with_word_boundaries
-from sphub.render.urls import START_PAGE, page_src, relative_url, step_src, url_of
+from sphub.render.urls import PLAN_PAGE, START_PAGE, page_src, relative_url, url_of
 
 
 class _CompiledTemplates(jinja2.BytecodeCache):
@@ -108,7 +100,7 @@ class Renderer:
             by_name=lambda entries: sorted(entries, key=sort_name),
         )
         self.env.tests["contains"] = lambda values, value: value in values
-        tree = site.tree
+        self.rule = Rule(site.tree.values(), list(site.steps.values()))
         self.env.globals.update(
             site=site,
             lang=lang,
@@ -122,34 +114,22 @@ class Renderer:
             editor=False,  # whether the site ships the browser editor (sphub.engines.build)
             resolve=self.resolve,
             data_guide=lambda: file_guides(site),  # the editing guide
-            # The decision tree: addresses of its steps, and the paths through it.
-            step_src=step_src,
-            start_src=step_src(Step(start_of(tree), ())) if tree else START_PAGE,
+            # The decision tree: its questions, its plan page and its one rule.
             start_page=START_PAGE,
-            paths_to=lambda node: [s for s in walk(tree) if s.node.id == node.id],
-            questions_left=questions_left(tree) if tree else {},
-            path_lengths=lambda: sorted(
-                {len(s.answers) for s in walk(tree) if s.node.type == "outcome"}
-            ),
-            path_entry_points=self.path_entry_points,
-            settled=self.settled,
-            deciding_answer=lambda step: deciding_answer(step.answers),
+            plan_page=PLAN_PAGE,
+            plan_of=self.plan_of,
+            places=(FIRST, NEXT, LATER),
+            rule_json=lambda: json_for_script(rule_data(site.tree.values(), site.steps.values())),
             **pictures.template_globals(site, self.title_of, words),
         )
 
-    def path_entry_points(self, step: Step) -> list[tuple[Model, int]]:
-        """The entry points a path's answers suggest through the assessment's scoring guide,
-        each with the number of dimensions suggesting it, in the worksheet's order."""
-        return self.settled(dimension_levels(step.answers))
-
-    def settled(self, levels: dict[str, int]) -> list[tuple[Model, int]]:
-        """The worksheet's rule applied to dimension levels: the entry points suggested, each
-        with the number of dimensions suggesting it, where to start first."""
-        site = self.site
-        levels = {d: n for d, n in levels.items() if d in site.assessment}
-        tally = suggestions(levels, site.assessment)
-        ranked = settle(levels, site.assessment, site.entry_points)
-        return [(site.entry_points[e], tally[e]) for e in ranked]
+    def plan_of(self, answers: dict[str, list[str]]):
+        """The plan the rule gives for `answers` (question id -> option ids), for the worked
+        example of the worksheet and the guide; None when the answers make no plan."""
+        chosen = {q: tuple(o) for q, o in answers.items() if q in self.site.tree}
+        if not self.site.steps or set(chosen) != set(self.site.tree):
+            return None
+        return self.rule.plan(chosen)
 
     def resolve(self, ids: list[str] | str | None, *collections: str) -> list[Model]:
         """The entries `ids` name, looked up in `collections` in order (references are
@@ -188,12 +168,18 @@ class Renderer:
                 "region": self.site.regions[entry.region].group,
                 "year": entry.year,
             }
-        if isinstance(entry, TreeNode):
+        if isinstance(entry, (TreeNode, PlanStep)):
             return entry.heading
         name = getattr(entry, "name", None) or entry.title
         acronym = getattr(entry, "acronym", None)
         # "SEEP Network" needs no "(SEEP)"; "Pakistan Microfinance Network" needs "(PMN)".
         return f"{name} ({acronym})" if acronym and acronym not in name.split() else name
+
+
+def json_for_script(value) -> Markup:
+    """JSON to write inside a page's <script type="application/json">: '<' is escaped so that
+    no value can close the element."""
+    return Markup(json.dumps(value, ensure_ascii=False, sort_keys=True).replace("<", "\\u003c"))
 
 
 def template_error(err: jinja2.TemplateError, root: Path) -> str:
