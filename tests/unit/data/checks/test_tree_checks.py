@@ -14,6 +14,11 @@ from sphub.data.load import load_site
 
 
 def problems(data: Path) -> list[str]:
+    # The translations name the shipped questions and steps: a test that breaks the English
+    # checks the English alone.
+    for translated in (data / "translations").glob("*/*.yml"):
+        if translated.name in ("tree.yml", "steps.yml"):
+            translated.unlink()
     try:
         load_site(data)
     except DataError as err:
