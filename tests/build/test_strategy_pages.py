@@ -64,7 +64,7 @@ def test_worksheet_has_a_blank_box_per_criterion_answer_and_step(built_site, shi
     criteria = sum(len(d.criteria) for d in shipped.assessment.values())
 
     def boxes(label: str) -> int:
-        return html.count(f'class="sphub-box" role="img" aria-label="blank box {label}"')
+        return html.count(f'role="img" aria-label="blank box {label}"')
 
     assert boxes("for the score") == criteria
     assert boxes("for the level") == len(shipped.assessment)
