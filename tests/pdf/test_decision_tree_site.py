@@ -156,7 +156,7 @@ def test_outcome_pages(walked, built_site_pdf):
         for href, _text, _c in page.links:
             if href.endswith(
                 ".pdf"
-            ):  # the printable guide (tests/unit/outputs/test_pdf.py reads it)
+            ):  # the printable guide (tests/pdf/test_guide_pdf.py reads it)
                 assert (built_site_pdf / follow(url, href)).is_file(), href
             elif not href.startswith(("http:", "https:", "#", "mailto:")):
                 read(built_site_pdf, follow(url, href))
