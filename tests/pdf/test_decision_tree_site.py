@@ -154,9 +154,7 @@ def test_outcome_pages(walked, built_site_pdf):
         assert any("data-sphub-print" in b for b in page.buttons), url
         # Every link on the plan leads to a page of the site.
         for href, _text, _c in page.links:
-            if href.endswith(
-                ".pdf"
-            ):  # the printable guide (tests/pdf/test_guide_pdf.py reads it)
+            if href.endswith(".pdf"):  # the printable guide (tests/pdf/test_guide_pdf.py reads it)
                 assert (built_site_pdf / follow(url, href)).is_file(), href
             elif not href.startswith(("http:", "https:", "#", "mailto:")):
                 read(built_site_pdf, follow(url, href))
