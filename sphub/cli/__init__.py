@@ -217,14 +217,6 @@ def serve(args: argparse.Namespace) -> int:
     return serve_site(Project.at(args.config_file), args.dev_addr, args.verbose, args.edit)
 
 
-def bench_data(args: argparse.Namespace) -> int:
-    from sphub.bench.generate import write
-
-    counts = write(Path(args.out), args.scale, args.seed)
-    print(f"{args.out}/: " + ", ".join(f"{n} {key}" for key, n in counts.items()) + ".")
-    return 0
-
-
 def argv_asks_help(argv: list[str] | None, command: str) -> bool:
     """Whether the command line is `sphub COMMAND ... --help` (the list of every field is
     worked out from the models only then)."""
@@ -314,13 +306,6 @@ def main(argv: list[str] | None = None) -> int:
     editor.add_argument("--check", action="store_true", help="only report whether it is stale")
     editor.add_argument("--config-file", default="mkdocs.yml", help="default: mkdocs.yml")
     editor.set_defaults(run=cms_config)
-    bench = commands.add_parser("bench-data", help="write synthetic data for the benchmark")
-    bench.add_argument(
-        "--scale", choices=["S", "M"], default="S", help="S (about 150 members) or M (ten times S)"
-    )
-    bench.add_argument("--seed", type=int, default=1, help="random seed (same seed, same files)")
-    bench.add_argument("--out", required=True, help="folder to write the data files into")
-    bench.set_defaults(run=bench_data)
     # `sphub new` takes one flag per field of the model (--name, --place.city...).
     args, args.fields = parser.parse_known_args(argv)
     if args.fields and args.command != "new":

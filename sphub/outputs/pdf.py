@@ -378,7 +378,7 @@ def font_css(subsets: list[str] | tuple[str, ...] = FONT_SUBSETS) -> str:
 # WeasyPrint 70's warnings that change nothing in the PDF a reader gets (the same pages, text,
 # glyphs, pictures, links and metadata), only how WeasyPrint made it; they depend on the
 # machine, not on the book. Matched on the message's format string (`LogRecord.msg`), word for
-# word as in WeasyPrint's source (tests/build/test_fresh_machine.py checks that they still are).
+# word as in WeasyPrint's source (tests/pdf/test_fresh_machine.py checks that they still are).
 HARMLESS_WARNINGS = frozenset(
     {
         # No HarfBuzz-Subset library (libharfbuzz-subset0): fontTools subsets the fonts instead,

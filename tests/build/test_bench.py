@@ -8,8 +8,8 @@ import shutil
 import pytest
 from conftest import ROOT, make_project
 
-from sphub.bench import generate
-from sphub.bench.baseline import write_plain_project
+from benchmarks import generate
+from benchmarks.baseline import write_plain_project
 from sphub.data.translations import TRANSLATED_PAGE
 from sphub.data.load import load_site
 from sphub.models import COLLECTIONS
@@ -115,7 +115,7 @@ def test_plain_baseline_has_the_pages_sphub_stages(tmp_path):
 
 
 def test_pdf_lines_tell_a_rendered_pdf_from_a_kept_one():
-    from sphub.bench.run import pdf_lines
+    from benchmarks.run import pdf_lines
 
     output = ("PDF guide/sphub-guide.pdf: 70 pages, 270 KB, rendered in 7.5 s (107 ms a page)\n"
               "PDF guide/assessment-worksheet.pdf: 3 pages, 20 KB, unchanged\n"
@@ -125,11 +125,11 @@ def test_pdf_lines_tell_a_rendered_pdf_from_a_kept_one():
 
 
 def test_report_has_a_row_per_engine_and_the_pdf_builds():
-    from sphub.bench.__main__ import PdfFigure
-    from sphub.bench.browser import FirstVisit
-    from sphub.bench.report import render
-    from sphub.bench.run import PdfBuilds, Scale
-    from sphub.bench.search import FORGIVING, Candidate
+    from benchmarks.__main__ import PdfFigure
+    from benchmarks.browser import FirstVisit
+    from benchmarks.report import render
+    from benchmarks.run import PdfBuilds, Scale
+    from benchmarks.search import FORGIVING, Candidate
 
     site = {"pages": 10, "bytes": 1000, "html_median": 10, "html_max": 20,
             "generated_median": 10, "search_bytes": 100}

@@ -2,7 +2,7 @@
 language at the same path, `<html lang>` and `hreflang` right, the switcher going to the same
 page (a tree step keeps its answers), no English interface string on a French or Spanish page
 (checked against the catalogue's message ids), the French tree walked end to end by its links
-alone (no JavaScript); and a project that adds a language with a folder of translations and a
+alone (no JavaScript; tests/pdf/test_guide_pdf.py: the PDFs in each language); and a project that adds a language with a folder of translations and a
 catalogue, and no code."""
 
 from __future__ import annotations
@@ -212,29 +212,6 @@ def test_exports_carry_every_language_and_calendars_per_language(built_site):
         built_site / "fr/calendar/events.ics"
     ).read_text(encoding="utf-8")
     assert "eventos" in (built_site / "es/calendar/events.ics").read_text(encoding="utf-8")
-
-
-def test_pdfs_in_each_language(built_site_pdf):
-    """The guide and the worksheet in each language, "Page X of Y" in that language, linked
-    from that language's guidance pages."""
-    from pypdf import PdfReader
-
-    for lang, page_of in (("en", "Page 3 of"), ("fr", "Page 3 sur"), ("es", "Página 3 de")):
-        folder = built_site_pdf / _prefix(lang) / "guide"
-        guide = PdfReader(folder / "sphub-guide.pdf")
-        assert page_of in guide.pages[2].extract_text(), lang
-        assert (folder / "assessment-worksheet.pdf").is_file()
-        tools = built_site_pdf / _prefix(lang) / "guidance/tools/index.html"
-        links = [
-            _page_of(urljoin(tools.as_uri(), a["href"]), built_site_pdf)
-            for a in _soup(tools).select(".sphub-pdf-links a")
-        ]
-        assert links == [
-            f"{_prefix(lang)}guide/sphub-guide.pdf",
-            f"{_prefix(lang)}guide/assessment-worksheet.pdf",
-        ]
-    french = PdfReader(built_site_pdf / "fr/guide/sphub-guide.pdf").pages[1].extract_text()
-    assert "Sommaire" in french
 
 
 def test_a_language_added_without_code(tmp_path):

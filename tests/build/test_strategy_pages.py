@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from tests.build.test_decision_tree_site import follow, read
+from tests.pdf.test_decision_tree_site import follow, read
 
 
 def _hrefs(site, url):

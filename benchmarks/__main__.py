@@ -1,4 +1,4 @@
-"""`python -m sphub.bench`: measure sphub against plain MkDocs and write docs/performance.md.
+"""`python -m benchmarks`: measure sphub against plain MkDocs and write docs/performance.md.
 
 `--profile S` instead profiles one in-process build with pyinstrument."""
 
@@ -11,10 +11,10 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from sphub.bench.browser import first_visit
-from sphub.bench.report import render
-from sphub.bench.search import compare
-from sphub.bench.run import BUILD_EPOCH, ROOT, language_builds, pdf_builds, run_scale
+from benchmarks.browser import first_visit
+from benchmarks.report import render
+from benchmarks.search import compare
+from benchmarks.run import BUILD_EPOCH, ROOT, language_builds, pdf_builds, run_scale
 
 
 @dataclass(frozen=True)
@@ -53,8 +53,8 @@ def profile(scale: str, work: Path, seed: int) -> None:
 
     from pyinstrument import Profiler
 
-    from sphub.bench.generate import write
-    from sphub.bench.run import copy_project
+    from benchmarks.generate import write
+    from benchmarks.run import copy_project
     from sphub.engines.build import build
     from sphub.engines.project import Project
 
@@ -73,7 +73,7 @@ def profile(scale: str, work: Path, seed: int) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m sphub.bench", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
     parser.add_argument("--scales", nargs="+", default=["S", "M"], choices=["S", "M"])
     parser.add_argument("--runs", type=int, default=3, help="builds per scale (median)")
     parser.add_argument("--preview-runs", type=int, default=5, help="data edits under serve")

@@ -15,8 +15,6 @@ from itertools import pairwise
 import pytest
 from bs4 import BeautifulSoup
 from conftest import ROOT
-from fontTools.ttLib import TTFont
-from pydantic import BaseModel
 from pypdf import PdfReader
 
 from sphub.outputs import pdf
@@ -204,41 +202,6 @@ def test_fonts_are_embedded_and_only_the_shipped_ones(guide):
     assert all(pdf.FONT_PREFIX.replace(" ", "-") in name for name in seen), seen
 
 
-def strings(value) -> set[str]:
-    """Every string in a validated entry, however deep."""
-    if isinstance(value, str):
-        return {value}
-    if isinstance(value, BaseModel):
-        return set().union(*(strings(getattr(value, f)) for f in type(value).model_fields))
-    if isinstance(value, (list, tuple)):
-        return set().union(set(), *(strings(v) for v in value))
-    if isinstance(value, dict):
-        return set().union(set(), *(strings(v) for v in value.values()))
-    return set()
-
-
-def test_every_character_of_the_data_is_in_every_shipped_face(shipped):
-    used = set(
-        "".join(
-            s for key in COLLECTIONS for e in shipped.collection(key).values() for s in strings(e)
-        )
-    )
-    assert len(used) > 50
-    for weight, style in pdf.FONT_FACES:
-        have = set()
-        for subset in pdf.FONT_SUBSETS:
-            have |= set(
-                TTFont(pdf.FONTS / f"noto-sans-{subset}-{weight}-{style}.woff2").getBestCmap()
-            )
-        missing = sorted(c for c in used if ord(c) not in have and c not in "\n\t")
-        assert not missing, f"{weight} {style} lacks {missing}"
-
-
-def test_a_character_no_font_has_stops_the_render():
-    with pytest.raises(pdf.PdfError, match=r"U\+0915"):
-        pdf.render_pdf("<p>Sa-Dhan \u0915</p>", "guide/x.pdf", "x")
-
-
 def test_a_broken_cross_reference_stops_the_render():
     with pytest.raises(pdf.PdfError, match="nowhere"):
         pdf.render_pdf('<p><a href="#nowhere">x</a></p>', "guide/x.pdf", "x")
@@ -301,15 +264,6 @@ def test_guidance_pages_link_the_pdfs_with_their_real_pages_and_size(built_site_
             assert f"{len(reader.pages)} pages, {size}" in link.get_text()
     home = BeautifulSoup((built_site_pdf / "index.html").read_text(), "html.parser")
     assert not home.select(".sphub-pdf-links")
-
-
-def test_serve_skips_the_pdf_unless_asked(monkeypatch):
-    monkeypatch.delenv("SPHUB_PDF", raising=False)
-    assert pdf.wanted("build") and not pdf.wanted("serve")
-    monkeypatch.setenv("SPHUB_PDF", "1")
-    assert pdf.wanted("serve")
-    monkeypatch.setenv("SPHUB_PDF", "0")
-    assert not pdf.wanted("build")
 
 
 def test_pages_look_right_as_pictures(built_site_pdf, tmp_path):
@@ -382,3 +336,27 @@ def test_web_addresses_are_printed_after_their_names(guide, texts, renderer):
     flat = "".join("".join(t.split()) for t in texts)
     assert "Addressesofwebpagesareprintedaftertheirnames." in flat
     assert [a for a in sorted(addresses) if a not in flat] == []
+
+
+def test_pdfs_in_each_language(built_site_pdf):
+    """The guide and the worksheet in each language, "Page X of Y" in that language, linked
+    from that language's guidance pages."""
+    for lang, page_of in (("en", "Page 3 of"), ("fr", "Page 3 sur"), ("es", "Página 3 de")):
+        prefix = "" if lang == "en" else f"{lang}/"
+        folder = built_site_pdf / prefix / "guide"
+        guide = PdfReader(folder / "sphub-guide.pdf")
+        assert page_of in guide.pages[2].extract_text(), lang
+        assert (folder / "assessment-worksheet.pdf").is_file()
+        tools = built_site_pdf / prefix / "guidance/tools/index.html"
+        links = [
+            (tools.parent / a["href"]).resolve().relative_to(built_site_pdf.resolve()).as_posix()
+            for a in BeautifulSoup(tools.read_text(encoding="utf-8"), "html.parser").select(
+                ".sphub-pdf-links a"
+            )
+        ]
+        assert links == [
+            f"{prefix}guide/sphub-guide.pdf",
+            f"{prefix}guide/assessment-worksheet.pdf",
+        ]
+    french = PdfReader(built_site_pdf / "fr/guide/sphub-guide.pdf").pages[1].extract_text()
+    assert "Sommaire" in french

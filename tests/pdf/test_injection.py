@@ -47,7 +47,8 @@ def hostile(tmp_path_factory):
     for key, c in COLLECTIONS.items():
         (folder / c.file).write_text(
             yaml.safe_dump(data[key], allow_unicode=True, sort_keys=False, width=1000),
-            encoding="utf-8")
+            encoding="utf-8",
+        )
     project = make_project(where / "project", folder)
     result = build(project, pdf=True)  # the PDF guide is an output too: scanned like the rest
     assert result.returncode == 0, result.stdout + result.stderr
@@ -94,7 +95,7 @@ def test_template_code_is_shown_as_written(hostile):
     _, site = hostile
     pages = "".join(p.read_text() for p in site.rglob("*.html"))
     assert "{{ 7*7 }}" in pages and "{{ config }}" in pages
-    assert '{% include &#34;mkdocs.yml&#34; %}' in pages or '{% include "mkdocs.yml" %}' in pages
+    assert "{% include &#34;mkdocs.yml&#34; %}" in pages or '{% include "mkdocs.yml" %}' in pages
 
 
 def _all_models() -> list[type[BaseModel]]:
@@ -133,9 +134,17 @@ def _accepts(adapter: TypeAdapter, value: str, as_list: bool) -> bool:
 
 
 SCRIPT_ADDRESSES = [
-    "javascript:alert(1)", "JavaScript:alert(1)", " javascript:alert(1)", "java\tscript:alert(1)",
-    "javascript://example.org/%0aalert(1)", "vbscript:msgbox(1)", "data:text/html,<script>",
-    "file:///etc/passwd", "//evil.example/", "https:evil.example", "http://",
+    "javascript:alert(1)",
+    "JavaScript:alert(1)",
+    " javascript:alert(1)",
+    "java\tscript:alert(1)",
+    "javascript://example.org/%0aalert(1)",
+    "vbscript:msgbox(1)",
+    "data:text/html,<script>",
+    "file:///etc/passwd",
+    "//evil.example/",
+    "https:evil.example",
+    "http://",
     "https://exa mple.org/",
 ]
 
@@ -155,7 +164,8 @@ def test_address_fields_refuse_script_addresses():
                     continue
                 adapter = TypeAdapter(tp)
                 if not _accepts(adapter, "https://example.org/a", as_list) or _accepts(
-                        adapter, "some words", as_list):
+                    adapter, "some words", as_list
+                ):
                     continue
                 url_fields.append(f"{model.__name__}.{name}")
                 accepted = [u for u in SCRIPT_ADDRESSES if _accepts(adapter, u, as_list)]
@@ -163,19 +173,32 @@ def test_address_fields_refuse_script_addresses():
     assert url_fields  # the shipped models have web addresses (Member.website, ...)
 
 
-@pytest.mark.parametrize("text", [
-    "[x](mailto:someone@example.org)", "[x](//evil.example/a)", "[x](/\\evil.example/a)",
-    "[x](javascript:alert(1))", "[x](tel:123)", "[x](ftp://example.org/)",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[x](mailto:someone@example.org)",
+        "[x](//evil.example/a)",
+        "[x](/\\evil.example/a)",
+        "[x](javascript:alert(1))",
+        "[x](tel:123)",
+        "[x](ftp://example.org/)",
+    ],
+)
 def test_markdown_links_are_web_or_site_relative_only(text):
     assert "href" not in markdown_html(text)
 
 
-@pytest.mark.parametrize("text, link", [
-    ("[x](https://example.org/a)", '<a href="https://example.org/a" rel="noopener noreferrer">'),
-    ("[x](../members/pmn/)", '<a href="../members/pmn/" rel="noopener noreferrer">'),
-    ("[x](#facts)", '<a href="#facts" rel="noopener noreferrer">'),
-])
+@pytest.mark.parametrize(
+    "text, link",
+    [
+        (
+            "[x](https://example.org/a)",
+            '<a href="https://example.org/a" rel="noopener noreferrer">',
+        ),
+        ("[x](../members/pmn/)", '<a href="../members/pmn/" rel="noopener noreferrer">'),
+        ("[x](#facts)", '<a href="#facts" rel="noopener noreferrer">'),
+    ],
+)
 def test_markdown_keeps_web_and_relative_links(text, link):
     assert link in markdown_html(text)
 
@@ -188,19 +211,37 @@ def test_scanner_finds_what_it_looks_for():
     scan_file("c.html", b'<script>alert("SPX0002")</script>', found)
     scan_file("d.html", b"<p>TPLSPX000349</p>", found)
     scan_file("e.html", b'<a href="https://example.org/">x</a>', found)
-    scan_file("search/search_index.json",
-              b'{"docs": [{"title": "<script>alert(\\"SPX0004\\")</script>", "text": ""}]}', found)
+    scan_file(
+        "search/search_index.json",
+        b'{"docs": [{"title": "<script>alert(\\"SPX0004\\")</script>", "text": ""}]}',
+        found,
+    )
     scan_file("f.csv", b'name\n"=HYPERLINK(""SPX0005"")"\n', found)
-    scan_file("g.ics", b"BEGIN:VEVENT\r\nDESCRIPTION:a\r\nX-SPHUB-INJECTED:SPX0006\r\n"
-                       b"END:VEVENT\r\n", found)
+    scan_file(
+        "g.ics",
+        b"BEGIN:VEVENT\r\nDESCRIPTION:a\r\nX-SPHUB-INJECTED:SPX0006\r\nEND:VEVENT\r\n",
+        found,
+    )
     scan_file("h.svg", b'<svg xmlns="http://www.w3.org/2000/svg"><script>1</script></svg>', found)
     scan_file("i.html", b'<a href="//evil.example/SPX0007">x</a>', found)
     assert sorted({name for name, _, _ in found.problems}) == [
-        "a.html", "b.html", "c.html", "d.html", "e.html", "f.csv", "g.ics", "h.svg", "i.html",
-        "search/search_index.json (title)"]
+        "a.html",
+        "b.html",
+        "c.html",
+        "d.html",
+        "e.html",
+        "f.csv",
+        "g.ics",
+        "h.svg",
+        "i.html",
+        "search/search_index.json (title)",
+    ]
     clean = Findings()
-    scan_file("ok.html", b'<p>&lt;script&gt;alert("SPX0001")&lt;/script&gt; TPLSPX0001{{ 7*7 }}'
-                         b'</p><a href="https://example.org/" rel="noopener noreferrer">x</a>',
-              clean)
+    scan_file(
+        "ok.html",
+        b'<p>&lt;script&gt;alert("SPX0001")&lt;/script&gt; TPLSPX0001{{ 7*7 }}'
+        b'</p><a href="https://example.org/" rel="noopener noreferrer">x</a>',
+        clean,
+    )
     assert clean.problems == []
     assert TOKEN.findall("SPX0001") == ["SPX0001"]

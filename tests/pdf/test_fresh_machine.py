@@ -39,7 +39,8 @@ def test_a_missing_library_is_named_with_its_debian_package(without):
     assert system.missing_for_pdf() == ["libpango-1.0-0", "libpangoft2-1.0-0"]
     assert system.pdf_problem() == (
         "The PDF guide needs Pango, which this machine lacks: apt-get install libpango-1.0-0 "
-        "libpangoft2-1.0-0 (or build without the PDF: SPHUB_PDF=0 make site)")
+        "libpangoft2-1.0-0 (or build without the PDF: SPHUB_PDF=0 make site)"
+    )
 
 
 def test_sphub_build_says_it_in_one_line_before_any_build_work(without, monkeypatch, capsys):
@@ -47,12 +48,16 @@ def test_sphub_build_says_it_in_one_line_before_any_build_work(without, monkeypa
     monkeypatch.delenv("SPHUB_PDF", raising=False)
     started = []
     monkeypatch.setattr(cli, "load_site", lambda *a: started.append("validation"))
-    monkeypatch.setattr("sphub.engines.build.build", lambda *a, **k: started.append("mkdocs") or Built(0, []))
+    monkeypatch.setattr(
+        "sphub.engines.build.build", lambda *a, **k: started.append("mkdocs") or Built(0, [])
+    )
     assert cli.main(["build", "--site-dir", "unused"]) == 1
     out, err = capsys.readouterr()
     assert not started and out == ""
-    assert err == ("The PDF guide needs Pango, which this machine lacks: apt-get install "
-                   "libpangoft2-1.0-0 (or build without the PDF: SPHUB_PDF=0 make site)\n")
+    assert err == (
+        "The PDF guide needs Pango, which this machine lacks: apt-get install "
+        "libpangoft2-1.0-0 (or build without the PDF: SPHUB_PDF=0 make site)\n"
+    )
 
 
 def test_a_build_without_the_pdf_needs_no_pango(without, monkeypatch, tmp_path):
@@ -60,15 +65,20 @@ def test_a_build_without_the_pdf_needs_no_pango(without, monkeypatch, tmp_path):
     monkeypatch.setenv("SPHUB_PDF", "0")
     started = []
     monkeypatch.setattr(cli, "load_site", lambda *a: None)
-    monkeypatch.setattr("sphub.engines.build.build", lambda *a, **k: started.append("mkdocs") or Built(0, []))
+    monkeypatch.setattr(
+        "sphub.engines.build.build", lambda *a, **k: started.append("mkdocs") or Built(0, [])
+    )
     assert cli.main(["build", "--site-dir", str(tmp_path / "site")]) == 0
     assert started == ["mkdocs"]
 
 
 def test_the_render_says_it_too(without):
     without(PANGO)
-    with pytest.raises(pdf.PdfError, match=r"^guide/x.pdf: The PDF guide needs Pango.*"
-                                           r"apt-get install libpango-1.0-0 \("):
+    with pytest.raises(
+        pdf.PdfError,
+        match=r"^guide/x.pdf: The PDF guide needs Pango.*"
+        r"apt-get install libpango-1.0-0 \(",
+    ):
         pdf.forget()
         pdf.render_pdf("<p>x</p>", "guide/x.pdf", "x")
 
@@ -92,13 +102,20 @@ def test_no_harfbuzz_subset_still_gives_the_pdf(no_harfbuzz_subset, caplog):
     assert warned and all("Using fontTools instead of HarfBuzz-Subset" in m for m in warned)
 
 
-@pytest.mark.parametrize("html, says", [
-    ('<p><img src="nothere.png" alt="A chart"></p>', "Failed to load image at"),
-    ('<p><a href="#nowhere">Step 2</a></p>', "No anchor #nowhere"),
-    ("<style>@font-face { font-family: Gone; src: url(gone.woff2) }</style>"
-     '<p style="font-family: Gone">x</p>', "Font-face 'Gone' cannot be loaded"),
-    ('<p style="width: 10furlongs">x</p>', "Ignored `width: 10furlongs`"),
-], ids=["image", "anchor", "font", "css"])
+@pytest.mark.parametrize(
+    "html, says",
+    [
+        ('<p><img src="nothere.png" alt="A chart"></p>', "Failed to load image at"),
+        ('<p><a href="#nowhere">Step 2</a></p>', "No anchor #nowhere"),
+        (
+            "<style>@font-face { font-family: Gone; src: url(gone.woff2) }</style>"
+            '<p style="font-family: Gone">x</p>',
+            "Font-face 'Gone' cannot be loaded",
+        ),
+        ('<p style="width: 10furlongs">x</p>', "Ignored `width: 10furlongs`"),
+    ],
+    ids=["image", "anchor", "font", "css"],
+)
 def test_what_changes_the_page_still_stops_it(no_harfbuzz_subset, html, says):
     with pytest.raises(pdf.PdfError) as raised:
         pdf.render_pdf(html, "guide/x.pdf", "x")
@@ -122,10 +139,14 @@ def weasyprint_messages() -> set[str]:
     messages = set()
     for file in Path(weasyprint.__file__).parent.rglob("*.py"):
         for node in ast.walk(ast.parse(file.read_text(encoding="utf-8"))):
-            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
-                    and node.func.attr in ("warning", "error")
-                    and getattr(node.func.value, "id", "") == "LOGGER"
-                    and node.args and isinstance(node.args[0], ast.Constant)):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and node.func.attr in ("warning", "error")
+                and getattr(node.func.value, "id", "") == "LOGGER"
+                and node.args
+                and isinstance(node.args[0], ast.Constant)
+            ):
                 messages.add(node.args[0].value)
     return messages
 

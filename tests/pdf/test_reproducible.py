@@ -19,24 +19,33 @@ def _build(project: Path, hash_seed: str) -> Path:
     env = {**os.environ, "SOURCE_DATE_EPOCH": BUILD_EPOCH, "PYTHONHASHSEED": hash_seed}
     result = subprocess.run(
         [sys.executable, "-m", "sphub.cli", "build", "--config-file", str(project / "mkdocs.yml")],
-        cwd=project, env=env, capture_output=True, text=True)
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     return project / "site"
 
 
 def _files(site: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(site)): p.read_bytes() for p in sorted(site.rglob("*"))
-            if p.is_file()}
+    return {
+        str(p.relative_to(site)): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()
+    }
 
 
 def _difference(name: str, a: bytes, b: bytes) -> str:
     try:
-        lines = difflib.unified_diff(a.decode().splitlines(), b.decode().splitlines(),
-                                     lineterm="", n=0)
+        lines = difflib.unified_diff(
+            a.decode().splitlines(), b.decode().splitlines(), lineterm="", n=0
+        )
         return f"{name}:\n" + "\n".join(line[:200] for line in list(lines)[2:8])
     except UnicodeDecodeError:
-        first = next(i for i, (x, y) in enumerate(zip(a, b)) if x != y) if len(a) == len(b) \
+        first = (
+            next(i for i, (x, y) in enumerate(zip(a, b)) if x != y)
+            if len(a) == len(b)
             else min(len(a), len(b))
+        )
         return f"{name}: binary, {len(a)} and {len(b)} bytes, first difference at byte {first}"
 
 

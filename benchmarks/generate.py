@@ -1,4 +1,5 @@
-"""Deterministic synthetic `data/` for the benchmark: `sphub bench-data --scale S --seed 1`.
+"""Deterministic synthetic `data/` for the benchmark: `python -m benchmarks.generate --scale S
+--seed 1 --out DIR`.
 
 Every collection in `sphub.models.COLLECTIONS` needs a generator here, registered with
 `@generates(key, count)`; a collection without one stops the generator with an error, so a
@@ -654,7 +655,7 @@ def _check_registry() -> None:
         raise RuntimeError(
             "no benchmark generator for the collection(s) "
             + ", ".join(missing)
-            + ": add one with @generates(...) in sphub/bench/generate.py"
+            + ": add one with @generates(...) in benchmarks/generate.py"
         )
 
 
@@ -689,7 +690,7 @@ def write(out: Path, scale: str, seed: int) -> dict[str, int]:
     counts = {}
     for key, entries in generate(scale, seed).items():
         header = (
-            f"# Synthetic benchmark data: sphub bench-data --scale {scale} --seed {seed}.\n"
+            f"# Synthetic benchmark data: python -m benchmarks.generate --scale {scale} --seed {seed}.\n"
             "# Invented entries for measuring the build; not facts, never shipped.\n"
         )
         body = yaml.dump(
@@ -698,3 +699,25 @@ def write(out: Path, scale: str, seed: int) -> dict[str, int]:
         (out / COLLECTIONS[key].file).write_text(header + body, encoding="utf-8")
         counts[key] = len(entries)
     return counts
+
+
+def main(argv: list[str] | None = None) -> int:
+    import argparse
+
+    parser = argparse.ArgumentParser(description="Write synthetic data for the benchmark.")
+    parser.add_argument(
+        "--scale",
+        choices=list(SCALES),
+        default="S",
+        help="S (about 150 members) or M (ten times S)",
+    )
+    parser.add_argument("--seed", type=int, default=1, help="random seed (same seed, same files)")
+    parser.add_argument("--out", required=True, help="folder to write the data files into")
+    args = parser.parse_args(argv)
+    counts = write(Path(args.out), args.scale, args.seed)
+    print(f"{args.out}/: " + ", ".join(f"{n} {key}" for key, n in counts.items()) + ".")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -13,7 +13,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sphub.bench.browser import CHROMIUM, CHROMIUM_ARGS, on_slow_line, serve
+from benchmarks.browser import CHROMIUM, CHROMIUM_ARGS, on_slow_line, serve
 
 FIRST_QUERY = "Sa-Dhan"
 SECOND_QUERY = "regulators"

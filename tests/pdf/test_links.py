@@ -48,8 +48,7 @@ def broken_links(files: dict[str, bytes], folders_are_pages: bool = True) -> lis
                 # A path from the root ('/assets/...', on the 404 page with site_url set) starts
                 # at the site's.
                 base = "" if parts.path.startswith("/") else posixpath.dirname(name)
-                target = posixpath.normpath(
-                    posixpath.join(base, unquote(parts.path).lstrip("/")))
+                target = posixpath.normpath(posixpath.join(base, unquote(parts.path).lstrip("/")))
                 if target.startswith("../") or target == "..":
                     broken.append(f"{name}: {link} (leaves the site)")
                     continue
@@ -89,8 +88,9 @@ def test_no_broken_internal_link(built_site_pdf):
 def test_no_broken_link_inside_zips(built_site_pdf):
     for path in built_site_pdf.rglob("*.zip"):
         with zipfile.ZipFile(path) as archive:
-            files = {name: archive.read(name) for name in archive.namelist()
-                     if not name.endswith("/")}
+            files = {
+                name: archive.read(name) for name in archive.namelist() if not name.endswith("/")
+            }
         assert broken_links(files, folders_are_pages=False) == [], path.name
 
 
@@ -115,8 +115,9 @@ def pdf_broken_links(raw: bytes) -> list[str]:
                 destination = action["/D"]
             else:
                 continue
-            destination = destination.get_object() if hasattr(destination, "get_object") \
-                else destination
+            destination = (
+                destination.get_object() if hasattr(destination, "get_object") else destination
+            )
             if isinstance(destination, ArrayObject):
                 if destination[0].idnum not in pages:
                     broken.append(f"page {number}: a link to a page not in the document")
@@ -134,9 +135,9 @@ def test_checker_finds_broken_links():
     """The checker on a small site that does go wrong, so a quiet check means something."""
     files = {
         "index.html": b'<a href="a/">ok</a><a href="a/#top">ok</a><a href="#here">ok</a>'
-                      b'<p id="here"></p><a href="b/">missing</a><a href="a/#nope">no id</a>'
-                      b'<img src="img/x.png"><a href="../up.html">out</a>'
-                      b'<a href="https://example.org/">elsewhere</a>',
+        b'<p id="here"></p><a href="b/">missing</a><a href="a/#nope">no id</a>'
+        b'<img src="img/x.png"><a href="../up.html">out</a>'
+        b'<a href="https://example.org/">elsewhere</a>',
         "a/index.html": b'<h1 id="top">A</h1>',
     }
     assert broken_links(files) == [
@@ -145,8 +146,10 @@ def test_checker_finds_broken_links():
         "index.html: img/x.png (no such file)",
         "index.html: ../up.html (leaves the site)",
     ]
-    assert broken_links(files, folders_are_pages=False)[0] == \
-        "index.html: a/ (a folder, not a page, from disk)"
+    assert (
+        broken_links(files, folders_are_pages=False)[0]
+        == "index.html: a/ (a folder, not a page, from disk)"
+    )
 
 
 def _pdf_with_link(destination: str | None) -> bytes:
@@ -169,8 +172,13 @@ def _pdf_with_link(destination: str | None) -> bytes:
     return buffer.getvalue()
 
 
-@pytest.mark.parametrize("destination, broken", [
-    (None, []), ("second", []), ("nowhere", ["page 1: a link to 'nowhere', not a destination"]),
-])
+@pytest.mark.parametrize(
+    "destination, broken",
+    [
+        (None, []),
+        ("second", []),
+        ("nowhere", ["page 1: a link to 'nowhere', not a destination"]),
+    ],
+)
 def test_pdf_checker_finds_broken_links(destination, broken):
     assert pdf_broken_links(_pdf_with_link(destination)) == broken

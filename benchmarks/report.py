@@ -8,9 +8,9 @@ import platform
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sphub.bench.browser import FirstVisit
-from sphub.bench.run import ENGINES, LanguageBuilds, PdfBuilds, Scale, median
-from sphub.bench.search import FIRST_QUERY, FORGIVING, SECOND_QUERY, Candidate
+from benchmarks.browser import FirstVisit
+from benchmarks.run import ENGINES, LanguageBuilds, PdfBuilds, Scale, median
+from benchmarks.search import FIRST_QUERY, FORGIVING, SECOND_QUERY, Candidate
 
 
 def machine() -> str:
@@ -328,7 +328,7 @@ def _yes(found: bool) -> str:
 
 def search_lines(lunr: Candidate, pagefind: Candidate, page: str) -> list[str]:
     """How the site's search was chosen (issue 15): both candidates measured in this run
-    (sphub.bench.search), and the choice."""
+    (benchmarks.search), and the choice."""
     runs = len(lunr.local_ms)
     forgiving = " / ".join(f'"{query}"' for query, _ in FORGIVING)
     lines = [
@@ -407,11 +407,11 @@ def render(
         "",
         "# Performance",
         "",
-        "<!-- Written by `make bench` (sphub/bench); do not edit by hand. -->",
+        "<!-- Written by `make bench` (benchmarks/); do not edit by hand. -->",
         "",
         f"Measured on {when}, on {machine()}.",
         "",
-        "The benchmark generates synthetic data (`sphub bench-data`: scale S has about 150",
+        "The benchmark generates synthetic data (`python -m benchmarks.generate`: scale S has about 150",
         "members, 150 events, 300 resources and 10 years of work plans per region; M is ten",
         "times S), builds the site with `sphub build` (SPHUB_PDF=0), and builds the very same",
         "pages written as plain Markdown with MkDocs and Material alone (`mkdocs build`, no",

@@ -21,7 +21,6 @@ from sphub.render.pages import all_pages
 from sphub.render.renderer import Renderer
 from sphub.data.reader import read_yaml
 
-pytestmark = pytest.mark.fuzz  # minutes, not seconds: not in `make check`
 
 FILES = sorted(c.file for c in COLLECTIONS.values())
 SHIPPED = {name: (ROOT / "data" / name).read_bytes() for name in FILES}

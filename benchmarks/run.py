@@ -1,4 +1,4 @@
-"""Run the benchmark (`make bench`, i.e. `python -m sphub.bench`) and write docs/performance.md.
+"""Run the benchmark (`make bench`, i.e. `python -m benchmarks`) and write docs/performance.md.
 
 For each scale: generate data, write the plain baseline project, build the site with
 `sphub build` and the baseline with plain `mkdocs build` alternately (each figure the median
@@ -20,12 +20,12 @@ import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sphub.bench.baseline import write_plain_project
+from benchmarks.baseline import write_plain_project
 from sphub.engines import registry
-from sphub.bench.generate import write as write_data
+from benchmarks.generate import write as write_data
 from sphub.render.urls import url_of
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 PROJECT_PARTS = ["mkdocs.yml", "docs", "overrides"]
 ENGINES = tuple(registry.ENGINES)
 BUILD_EPOCH = "1767225600"  # 2026-01-01: the same past/upcoming split in every run
