@@ -12,7 +12,6 @@ from itertools import pairwise
 from pathlib import Path
 
 
-
 class Page(HTMLParser):
     """What a reader sees in the article of one built page: headings, links, buttons."""
 
@@ -96,7 +95,9 @@ def assert_headings_in_order(page: Page, url: str) -> None:
         assert after <= before + 1, (url, page.headings)
 
 
-def test_the_form_holds_every_question_and_answer_and_sends_them_to_the_plan(built_site_pdf, shipped):
+def test_the_form_holds_every_question_and_answer_and_sends_them_to_the_plan(
+    built_site_pdf, shipped
+):
     html = (built_site_pdf / "decision-tree" / "index.html").read_text(encoding="utf-8")
     form = re.search(r'<form class="sphub-tree-form" method="get" action="([^"]+)"', html)
     assert form and follow("decision-tree/", form[1]) == "decision-tree/plan/"
