@@ -24,11 +24,11 @@ from sphub.data.errors import DataError
 from sphub.data.history import last_changes
 from sphub.data.load import load_site
 from sphub.data.translations import languages, search_problems, translate
-from sphub.engines import session
 from sphub.engines.engine import Engine, EngineFailed
 from sphub.engines.languages import Language, languages_of
 from sphub.engines.registry import engine_named
 from sphub.engines.project import Project
+from sphub.engines.session import Session
 from sphub.engines.staging import PDF_LINKS, stage
 from sphub.models import COLLECTIONS
 from sphub.editor.assets import missing as editor_missing
@@ -37,7 +37,7 @@ from sphub.outputs import pdf
 from sphub.outputs.error_page import write_error_page
 from sphub.outputs.exports import write_downloads
 from sphub.render.i18n import SOURCE
-from sphub.render.renderer import COMPILED, Renderer, template_error
+from sphub.render.renderer import Renderer, template_error
 
 _AT_FDCWD = -100
 _RENAME_EXCHANGE = 2
@@ -65,11 +65,19 @@ def swap_in(new: Path, site_dir: Path) -> None:
         old.rename(new)
 
 
+def session_for(
+    project: Project, site, directory_urls: bool, changes: dict | None = None
+) -> Session:
+    """The session of a build of `site` (what the engine's macros need)."""
+    changes = changes_of(project) if changes is None else changes
+    compiled = project.cache / "templates"
+    return Session(site, project.templates, directory_urls, changes, project.locale, compiled)
+
+
 def renderer_for(
     project: Project, site, directory_urls: bool, changes: dict | None = None
 ) -> Renderer:
-    changes = changes_of(project) if changes is None else changes
-    renderer = Renderer(site, project.templates, directory_urls, changes, project.locale)
+    renderer = session_for(project, site, directory_urls, changes).renderer()
     # Data pages link to their form in the editor only where the site ships it.
     renderer.env.globals["editor"] = editor_missing(project.root) is None
     return renderer
@@ -194,7 +202,6 @@ def build(
         pdf.PdfError: a PDF could not be rendered; `site_dir` is untouched.
     """
     engine = engine_named(engine) if isinstance(engine, str) else engine
-    COMPILED.keep_in(project.cache / "templates")
     english = load_site(project.data, strict=strict)
     # A translated page whose search setting is not its English page's: stopped here as bad
     # data is.
@@ -271,17 +278,10 @@ class _LanguageBuild:
             if self.with_pdf:
                 cache = project.cache / "pdf" / language.code
                 pdfs = _render_pdfs(renderer, cache)
-            session.begin(
-                session.Session(
-                    site, project.templates, config.directory_urls, self.changes, project.locale
-                )
+            session = session_for(project, site, config.directory_urls, self.changes)
+            self.engine.build(
+                project, folder / "docs", folder / "site", session, self.verbose, language
             )
-            try:
-                self.engine.build(
-                    project, folder / "docs", folder / "site", {}, self.verbose, language
-                )
-            finally:
-                session.end()
             out = folder / "site"
             self.engine.after_build(staged.pages, out, config.directory_urls)
             site_url = config.site_url

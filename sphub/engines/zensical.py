@@ -4,11 +4,12 @@ its own macros extension. What it cannot do is said in one line each (`differenc
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
-from sphub.engines import session
 from sphub.engines.engine import Engine
 from sphub.engines.project import Project
+from sphub.engines.session import Session
 from sphub.engines.staging import PDF_LINKS
 from sphub.outputs.redirects import redirect_dest
 from sphub.render.markup import FINISHED, FINISHED_END
@@ -40,18 +41,9 @@ class Zensical(Engine):
         config["plugins"] = plugins
         return config
 
-    def build(
-        self,
-        project: Project,
-        docs: Path,
-        site: Path,
-        env: dict[str, str],
-        verbose: bool = False,
-        language=None,
-    ) -> None:
+    def session_for(self, session: Session) -> Session:
         # The macros' links, in hand-written pages, are written as Zensical reads them.
-        env = {**env, session.LINKS_FROM_SOURCE: "1"}
-        super().build(project, docs, site, env, verbose, language)
+        return replace(session, links_from_source=True)
 
     def after_build(self, pages: list[Page], site: Path, directory_urls: bool) -> None:
         """Zensical reads every relative link in raw HTML as relative to the Markdown file and
@@ -81,9 +73,10 @@ class Zensical(Engine):
             ("Build started", "Build finished", "No issues found")
         )
 
-    def run(self, config_file: Path) -> None:
+    def run(self, config_file: Path, session_file: Path) -> None:
         import zensical
 
+        # The session reaches the macros through the staged configuration (Engine.build).
         # clean: Zensical's cache beside the config would otherwise keep macro output from
         # an earlier build; the staging folder is new for every build anyway.
         zensical.build(str(config_file), {"clean": True, "strict": True})
