@@ -328,6 +328,7 @@ class Preview:
     def reload(self) -> None:
         """Have MkDocs' server rebuild and reload the browsers: it sees the file it watches
         change within half a second, then its rebuild waits for `writing`."""
+        self.reload_file.parent.mkdir(parents=True, exist_ok=True)
         self.reload_file.write_text(str(time.time_ns()), encoding="utf-8")
 
     def on_edit(self, edited: set[Path]) -> None:
@@ -469,8 +470,7 @@ class Preview:
             self.project, self.folder / "docs", self.site_dir, english
         )
         shutil.rmtree(self.site_dir, ignore_errors=True)
-        self.reload_file.parent.mkdir(parents=True, exist_ok=True)
-        self.reload_file.touch()
+        self.reload()
         rebuild = self.builder(config_file, url)
         rebuild()
         server = LiveReloadServer(rebuild, host, int(port), str(self.site_dir))
