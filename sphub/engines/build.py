@@ -283,7 +283,9 @@ class _LanguageBuild:
                 project, folder / "docs", folder / "site", session, self.verbose, language
             )
             out = folder / "site"
-            self.engine.after_build(staged.pages, out, config.directory_urls)
+            self.engine.after_build(
+                staged.pages, folder / "docs", out, config.directory_urls, project
+            )
             site_url = config.site_url
             if site_url and language.prefix:
                 site_url = site_url.rstrip("/") + "/" + language.prefix

@@ -137,8 +137,11 @@ class Engine:
             if line.strip() and not self.is_log_line(line):
                 print(line)
 
-    def after_build(self, pages: list[Page], site: Path, directory_urls: bool) -> None:
-        """Mend what the engine did to the pages made from data (nothing, for most)."""
+    def after_build(
+        self, pages: list[Page], docs: Path, site: Path, directory_urls: bool, project: Project
+    ) -> None:
+        """Mend what the engine did to the pages built from `docs` into `site` (`pages`: those
+        made from data; nothing, for most engines)."""
 
     def is_log_line(self, line: str) -> bool:
         """Whether `line` of the engine's output is its log (shown only when it fails)."""
