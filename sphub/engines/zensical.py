@@ -59,7 +59,7 @@ class Zensical(Engine):
         made from data are already right for its address: its finished HTML is put back.
 
         A page opened from disk (file://, the offline build) cannot fetch search.json: Zensical's
-        bundle then loads search.js and reads its `__index`, which Zensical 0.0.70 does not
+        bundle then loads search.js and reads its `__index`, which Zensical 0.0.73 does not
         write (Material's offline plugin does the same for its index)."""
         index = site / "search.json"
         if index.exists():

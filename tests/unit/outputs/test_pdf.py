@@ -302,15 +302,6 @@ def test_guidance_pages_link_the_pdfs_with_their_real_pages_and_size(built_site_
     assert not home.select(".sphub-pdf-links")
 
 
-def test_serve_skips_the_pdf_unless_asked(monkeypatch):
-    monkeypatch.delenv("SPHUB_PDF", raising=False)
-    assert pdf.wanted("build") and not pdf.wanted("serve")
-    monkeypatch.setenv("SPHUB_PDF", "1")
-    assert pdf.wanted("serve")
-    monkeypatch.setenv("SPHUB_PDF", "0")
-    assert not pdf.wanted("build")
-
-
 def test_pages_look_right_as_pictures(built_site_pdf, tmp_path):
     """Cover, contents, a tree page, an outcome plan: rendered to PNG (pdftoppm) and not blank;
     the pictures were looked at by a person when this was written."""
