@@ -1,8 +1,9 @@
-"""What every engine adapter does, and the one way sphub runs an engine: in a process of its
-own (`python -m sphub.engines.run`), on a staging folder that holds the configuration, the
-docs and the site, as Zensical requires and MkDocs allows. A process per build keeps engines
-that replace each other's modules (ProperDocs stands in for `mkdocs`) apart, and an
-interrupted build stops the engine with it."""
+"""What every engine adapter does, and how sphub runs an engine on a staging folder that
+holds the configuration, the docs and the site, as Zensical requires and MkDocs allows:
+MkDocs in sphub's own process (`sphub.engines.mkdocs`), ProperDocs and Zensical in one of
+their own (`python -m sphub.engines.run`, with the session saved beside the configuration).
+A process of its own keeps an engine that replaces another's modules (ProperDocs stands in
+for `mkdocs`) apart, and an interrupted build stops the engine with it."""
 
 from __future__ import annotations
 
