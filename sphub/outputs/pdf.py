@@ -631,15 +631,6 @@ def build_all(renderer: Renderer, cache: Path | None = None) -> list[Pdf]:
     return [build_guide(renderer, cache), build_worksheet(renderer, cache)]
 
 
-def wanted(command: str | None) -> bool:
-    """Whether this build renders the PDFs: SPHUB_PDF=1 or 0 decides; otherwise every build
-    but the preview (`sphub serve`), so it stays fast."""
-    value = os.environ.get("SPHUB_PDF", "")
-    if value in ("0", "1"):
-        return value == "1"
-    return command != "serve"
-
-
 def write(pdfs: list[Pdf], site_dir: str | os.PathLike, prefix: str = "") -> list[str]:
     """Write the PDFs into the built site (of a language whose pages are under `prefix` in
     the whole site: 'fr/'); returns one progress line each."""

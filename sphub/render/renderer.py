@@ -6,7 +6,6 @@ Data text only ever enters a page as a template *value*, escaped, or as Markdown
 from __future__ import annotations
 
 import json
-import os
 import posixpath
 from pathlib import Path
 
@@ -25,44 +24,11 @@ from sphub.render.markup import markdown_html, with_word_boundaries
 from sphub.render.urls import PLAN_PAGE, START_PAGE, page_src, relative_url, url_of
 
 
-class _CompiledTemplates(jinja2.BytecodeCache):
-    """Compiled templates kept for the life of the process (the preview makes a Renderer for
-    every rebuild), and between builds in the folder `keep_in` names: compiling the fragments
-    and Material's templates again was a second of every build. Jinja checks each template's
-    source against its checksum, so an edited template is compiled again."""
-
-    def __init__(self) -> None:
-        self.compiled: dict[str, bytes] = {}
-        self.folder: Path | None = None
-
-    def keep_in(self, folder: Path) -> None:
-        self.folder = folder
-
-    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        if bucket.key not in self.compiled and self.folder is not None:
-            kept = self.folder / f"{bucket.key}.cache"
-            if kept.is_file():
-                self.compiled[bucket.key] = kept.read_bytes()
-        if bucket.key in self.compiled:
-            bucket.bytecode_from_string(self.compiled[bucket.key])
-
-    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        self.compiled[bucket.key] = bucket.bytecode_to_string()
-        if self.folder is not None:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            temporary = self.folder / f".{bucket.key}.{os.getpid()}"
-            temporary.write_bytes(self.compiled[bucket.key])
-            temporary.replace(self.folder / f"{bucket.key}.cache")  # whole, or not at all
-
-
-COMPILED = _CompiledTemplates()
-
-
 class Renderer:
     """Renders pages and fragments of one site, with links relative to the page they are on
-    (or, with `links_from_source`, to its Markdown file, as Zensical reads every link)."""
-
-    links_from_source = False
+    (or, with `links_from_source`, to its Markdown file, as Zensical reads every link).
+    `bytecode_cache` keeps compiled templates between renderers and builds (the preview
+    makes a renderer for every rebuild): compiling them again was a second of every build."""
 
     def __init__(
         self,
@@ -71,8 +37,11 @@ class Renderer:
         directory_urls: bool = True,
         changes: dict | None = None,
         locale_dir: Path | None = None,
+        bytecode_cache: jinja2.BytecodeCache | None = None,
+        links_from_source: bool = False,
     ):
         self.site = site
+        self.links_from_source = links_from_source
         self.changes = changes or {}  # data file -> sphub.data.history.Change, shown on its pages
         self.directory_urls = directory_urls
         # The site's language (`Site.language`, 'en' for the source) and its catalogue:
@@ -87,7 +56,7 @@ class Renderer:
             undefined=jinja2.StrictUndefined,
             trim_blocks=True,
             lstrip_blocks=True,
-            bytecode_cache=COMPILED,
+            bytecode_cache=bytecode_cache,
             extensions=["jinja2.ext.i18n"],
         )
         self.env.install_gettext_translations(translations, newstyle=True)
