@@ -18,6 +18,7 @@ from sphub.data.translations import page_state
 from sphub.engines.languages import Language
 from sphub.outputs import pdf
 from sphub.outputs.redirects import Redirect, collisions, redirect_dest, redirects
+from sphub.render.glossary import ABBREVIATIONS, abbreviations
 from sphub.render.pages import Page, all_pages, written_kind
 from sphub.render.renderer import Renderer
 from sphub.render.urls import page_src
@@ -154,6 +155,8 @@ def stage(
         wanted.add(target)
         links = f"\n{PDF_LINKS}" if with_pdf_links and pdf.is_guidance(page.src) else ""
         write_if_changed(target, page.markdown(links))
+    # Beside the docs, not among them: Python-Markdown reads it as every page's last lines.
+    write_if_changed(folder.parent / ABBREVIATIONS, abbreviations(renderer.site, renderer.gettext))
     for stale in [p for p in folder.rglob("*") if p.is_file() and p not in wanted]:
         stale.unlink()
     return Staged(pages, found)

@@ -68,6 +68,11 @@ class GlossaryTerm(Model):
     )
 
     @property
+    def name(self) -> str:
+        """The term: what the glossary is sorted by (`sphub.data.site.sort_name`)."""
+        return self.term
+
+    @property
     def heading(self) -> str:
         """'Social performance management (SPM)', or the term alone."""
         return f"{self.term} ({self.acronym})" if self.acronym else self.term

@@ -66,7 +66,7 @@ def entry_page(renderer: Renderer, entry: Model) -> Page:
         html += "\n" + renderer.render(
             "last_changed.html", src, change=renderer.changes[file], file=file
         )
-    html += "\n" + edit_line(renderer, entry, src)
+    html = renderer.with_tooltips(html) + "\n" + edit_line(renderer, entry, src)
     return Page(src, title, html, kind=renderer.gettext(entry.kind_name))
 
 
@@ -102,7 +102,7 @@ def step_pages(renderer: Renderer) -> list[Page]:
         html = _translation_note(renderer, step.node, src) + renderer.render(
             template, src, step=step, node=step.node
         )
-        html += "\n" + edit_line(renderer, step.node, src)
+        html = renderer.with_tooltips(html) + "\n" + edit_line(renderer, step.node, src)
         pages.append(Page(src, step.node.heading, html, searchable=False))
     return pages
 
