@@ -14,6 +14,8 @@ import re
 from collections.abc import Callable
 from html.parser import HTMLParser
 
+from markupsafe import escape
+
 from sphub.data.checks.glossary import matched_as
 from sphub.data.site import Site
 from sphub.render.i18n import N_
@@ -82,17 +84,17 @@ class _Marker(HTMLParser):
         if not marks:
             self.out.append(raw)
             return
-        at = 0
+        at = 0  # the text is written again, escaped as the templates escape it
         for match in marks:
             term, tip = self.words[match[0]]
             if term in self.used:  # a second use in the same text
                 continue
             self.used.add(term)
-            word = html.escape(match[0], quote=False)
-            self.out.append(html.escape(text[at : match.start()], quote=False))
-            self.out.append(f'<abbr title="{html.escape(tip)}">{word}</abbr>')
+            word = escape(match[0])
+            self.out.append(escape(text[at : match.start()]))
+            self.out.append(f'<abbr title="{escape(tip)}">{word}</abbr>')
             at = match.end()
-        self.out.append(html.escape(text[at:], quote=False))
+        self.out.append(escape(text[at:]))
 
     def _tag(self, written: str) -> None:
         self._flush()
