@@ -8,6 +8,7 @@ usual one-line form, found before anything is built."""
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -133,6 +134,11 @@ def stage(
     if problems:
         raise DataError(problems)
     wanted: set[Path] = set()
+    # Beside the docs, not among them: Python-Markdown reads it as every page's last lines, so
+    # when it changes, every hand-written page is built again (its time is touched).
+    new_terms = write_if_changed(
+        folder.parent / ABBREVIATIONS, abbreviations(renderer.site, renderer.gettext)
+    )
     for src, path in written.items():
         target = folder / src
         wanted.add(target)
@@ -146,7 +152,8 @@ def stage(
             text = with_kind(path.read_text(encoding="utf-8"), renderer.gettext(written_kind(src)))
             text = with_note(text, note) if note else text
             links = f"\n\n{PDF_LINKS}\n" if with_pdf_links and pdf.is_guidance(src) else ""
-            write_if_changed(target, text + links)
+            if not write_if_changed(target, text + links) and new_terms:
+                os.utime(target)
         elif not target.is_file() or target.stat().st_mtime < path.stat().st_mtime:
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(path, target)
@@ -155,8 +162,6 @@ def stage(
         wanted.add(target)
         links = f"\n{PDF_LINKS}" if with_pdf_links and pdf.is_guidance(page.src) else ""
         write_if_changed(target, page.markdown(links))
-    # Beside the docs, not among them: Python-Markdown reads it as every page's last lines.
-    write_if_changed(folder.parent / ABBREVIATIONS, abbreviations(renderer.site, renderer.gettext))
     for stale in [p for p in folder.rglob("*") if p.is_file() and p not in wanted]:
         stale.unlink()
     return Staged(pages, found)

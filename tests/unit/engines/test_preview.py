@@ -59,6 +59,8 @@ def test_each_build_notes_a_page_s_calls_afresh(monkeypatch):
         ("organisations.yml", "name: CERISE", "name: CERISE Renamed"),
         ("tools.yml", "name: ", "name: Renamed "),
         ("tree.yml", "label: ", "label: Renamed "),
+        # Its tooltips are on every page (MIX: on the PMN member's page).
+        ("glossary.yml", "The body that collected", "The organisation that collected"),
     ],
 )
 def test_the_preview_renders_after_an_edit_what_a_full_build_would(tmp_path, file, old, new):
@@ -139,3 +141,29 @@ def test_a_rebuild_waits_until_the_staged_files_are_written(monkeypatch):
         assert not built.wait(0.2)
     rebuild.join(5)
     assert built.is_set()
+
+
+def test_a_glossary_edit_builds_every_written_page_again(tmp_path):
+    """The abbreviations are appended to every hand-written page: a preview's dirty rebuild
+    must build them all again when they change, and none when they did not."""
+    from sphub.engines.preview import Preview
+    from sphub.engines.project import Project
+    from sphub.render.glossary import ABBREVIATIONS
+    from tests.conftest import make_project
+
+    project = Project.at(make_project(tmp_path / "p") / "mkdocs.yml")
+    staged = tmp_path / "preview"
+    preview = Preview(project, staged)
+    assert preview.restage()
+    about = staged / "docs" / "about.md"
+    os.utime(about, (1, 1))
+    assert preview.restage()  # nothing changed
+    assert about.stat().st_mtime == 1
+    glossary = project.data / "glossary.yml"
+    glossary.write_text(glossary.read_text().replace("The body that collected", "It collected"))
+    assert preview.restage()
+    assert about.stat().st_mtime > 1
+    assert (
+        "*[MIX]: Microfinance Information Exchange (MIX): It collected"
+        in (staged / ABBREVIATIONS).read_text()
+    )
