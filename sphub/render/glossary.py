@@ -22,8 +22,12 @@ from sphub.render.i18n import N_
 
 # The file of abbreviations, beside a language's staged docs folder (not in it: it is no page).
 ABBREVIATIONS = "abbreviations.md"
-# No tooltip inside these: a link or a tooltip already, code, the page's title, or no text.
-_NOT_INSIDE = {"a", "abbr", "button", "code", "h1", "pre", "script", "select", "style", "svg"}
+# Tooltips go in running text: none inside a link or a tooltip already, code, headings and
+# table headers (titles and labels), or elements with no text to read.
+_NOT_INSIDE = {
+    *("a", "abbr", "button", "caption", "code", "label", "pre", "summary", "th"),
+    *("h1", "h2", "h3", "h4", "h5", "h6", "script", "select", "style", "svg", "textarea"),
+}
 # Elements with no end tag: they open nothing the parser must wait to see closed.
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source"}
 
@@ -144,9 +148,9 @@ class _Marker(HTMLParser):
 
 
 def with_tooltips(page_html: str, words: dict[str, tuple[str, str]]) -> str:
-    """`page_html` with the first use of each term in its text shown with the term's
+    """`page_html` with the first use of each term in its running text shown with the term's
     definition as a tooltip (`words` from `tooltips`); nothing changes inside links, code,
-    the page's title and existing tooltips."""
+    headings, table headers and existing tooltips."""
     if not words:
         return page_html
     marker = _Marker(words)
