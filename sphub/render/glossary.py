@@ -22,10 +22,10 @@ from sphub.render.i18n import N_
 
 # The file of abbreviations, beside a language's staged docs folder (not in it: it is no page).
 ABBREVIATIONS = "abbreviations.md"
-# Tooltips go in running text: none inside a link or a tooltip already, code, headings and
-# table headers (titles and labels), or elements with no text to read.
+# Tooltips go in running text: none inside a link or a tooltip already, code, headings, table
+# headers and terms of definition lists (titles and labels), or elements with no text to read.
 _NOT_INSIDE = {
-    *("a", "abbr", "button", "caption", "code", "label", "pre", "summary", "th"),
+    *("a", "abbr", "button", "caption", "code", "dt", "label", "pre", "summary", "th"),
     *("h1", "h2", "h3", "h4", "h5", "h6", "script", "select", "style", "svg", "textarea"),
 }
 # Elements with no end tag: they open nothing the parser must wait to see closed.

@@ -37,6 +37,7 @@ def test_first_use_of_each_term_is_marked_once():
 def test_nothing_is_marked_inside_links_headings_code_or_scripts():
     page = (
         '<h1>SPM</h1><h2>SPM</h2><table><tr><th scope="row">SPM</th></tr></table>'
+        "<dl><dt>SPM</dt><dd><a>x</a></dd></dl>"
         '<p><a href="x/">SPM</a> <code>SPM</code></p>'
         "<script>var SPM = 1;</script><!-- SPM --><p>SPM</p>"
     )
