@@ -254,12 +254,14 @@ class Preview:
         entries that changed, those they refer to and those that refer to them (a page shows
         the names of both); every page of the guidance when the guidance changed (an outcome
         shows every path to it).
-        Everything is rendered when the templates or the files' history changed."""
+        Everything is rendered when the templates, the files' history or the glossary (its
+        tooltips are on every page) changed."""
         templates = _snapshot([self.project.templates])
         everything = (
             previous is None
             or templates != self.seen_templates
             or previous.changes != renderer.changes
+            or previous.site.glossary != renderer.site.glossary
         )
         self.seen_templates = templates
         if everything:

@@ -8,6 +8,7 @@ usual one-line form, found before anything is built."""
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -18,6 +19,7 @@ from sphub.data.translations import page_state
 from sphub.engines.languages import Language
 from sphub.outputs import pdf
 from sphub.outputs.redirects import Redirect, collisions, redirect_dest, redirects
+from sphub.render.glossary import ABBREVIATIONS, abbreviations
 from sphub.render.pages import Page, all_pages, written_kind
 from sphub.render.renderer import Renderer
 from sphub.render.urls import page_src
@@ -132,6 +134,11 @@ def stage(
     if problems:
         raise DataError(problems)
     wanted: set[Path] = set()
+    # Beside the docs, not among them: Python-Markdown reads it as every page's last lines, so
+    # when it changes, every hand-written page is built again (its time is touched).
+    new_terms = write_if_changed(
+        folder.parent / ABBREVIATIONS, abbreviations(renderer.site, renderer.gettext)
+    )
     for src, path in written.items():
         target = folder / src
         wanted.add(target)
@@ -145,7 +152,8 @@ def stage(
             text = with_kind(path.read_text(encoding="utf-8"), renderer.gettext(written_kind(src)))
             text = with_note(text, note) if note else text
             links = f"\n\n{PDF_LINKS}\n" if with_pdf_links and pdf.is_guidance(src) else ""
-            write_if_changed(target, text + links)
+            if not write_if_changed(target, text + links) and new_terms:
+                os.utime(target)
         elif not target.is_file() or target.stat().st_mtime < path.stat().st_mtime:
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(path, target)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from sphub.models.glossary import GlossaryTerm
 from sphub.models.guide import GuideChapter
 from sphub.models.network import (
     Event,
@@ -109,6 +110,12 @@ COLLECTIONS: dict[str, Collection] = {
             "guide",
             GuideChapter,
             "The PDF guide's chapter titles and introductions.",
+            translated=True,
+        ),
+        Collection(
+            "glossary",
+            GlossaryTerm,
+            "The words of the guidance a network manager may not know, and what they mean.",
             translated=True,
         ),
     ]

@@ -133,7 +133,11 @@ class _FinishedHtml(markdown.preprocessors.Preprocessor):
     def run(self, lines: list[str]) -> list[str]:
         if not lines or lines[0] != FINISHED:
             return lines
-        return [self.md.htmlStash.store("\n".join(lines))]  # the marks kept: see Zensical
+        # What follows the end mark is Markdown: the abbreviations pymdownx.snippets appends
+        # (sphub.render.glossary), which Python-Markdown's abbr extension reads.
+        end = lines.index(FINISHED_END) + 1 if FINISHED_END in lines else len(lines)
+        # The marks kept: see Zensical.
+        return [self.md.htmlStash.store("\n".join(lines[:end])), *lines[end:]]
 
 
 class SiteMarkdown(markdown.Extension):

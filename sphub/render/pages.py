@@ -65,7 +65,7 @@ def entry_page(renderer: Renderer, entry: Model) -> Page:
         html += "\n" + renderer.render(
             "last_changed.html", src, change=renderer.changes[file], file=file
         )
-    html += "\n" + edit_line(renderer, entry, src)
+    html = renderer.with_tooltips(html) + "\n" + edit_line(renderer, entry, src)
     return Page(src, title, html, kind=renderer.gettext(entry.kind_name))
 
 
@@ -95,7 +95,7 @@ def plan_page(renderer: Renderer) -> list[Page]:
     applied in the browser. Left out of search: without answers it has no plan to show."""
     if not renderer.site.tree or not renderer.site.steps:
         return []
-    html = renderer.render("tree_plan.html", PLAN_PAGE)
+    html = renderer.with_tooltips(renderer.render("tree_plan.html", PLAN_PAGE))
     return [Page(PLAN_PAGE, renderer.gettext("Your network's plan"), html, searchable=False)]
 
 

@@ -18,7 +18,7 @@ from sphub.models import COLLECTIONS
 from sphub.models.network import WorkPlan
 from sphub.models.strategy import PlanStep, TreeNode
 from sphub.models.types import Model
-from sphub.render import downloads, i18n, pictures, text
+from sphub.render import downloads, glossary, i18n, pictures, text
 from sphub.render.guide import file_guides
 from sphub.render.markup import markdown_html, with_word_boundaries
 from sphub.render.urls import PLAN_PAGE, START_PAGE, page_src, relative_url, url_of
@@ -49,6 +49,8 @@ class Renderer:
         self.language = lang = site.language
         translations = i18n.translations(lang, locale_dir)
         self.gettext = gettext = translations.gettext
+        # The words of a page that show a term's definition, in this language.
+        self.tooltips = glossary.tooltips(site, gettext)
         self.words = words = text.Words(lang, gettext)
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(templates),
@@ -129,6 +131,11 @@ class Renderer:
 
         html = self.env.get_template(template).render(href=href, **values)
         return str(Markup(with_word_boundaries(html)))
+
+    def with_tooltips(self, html: str) -> str:
+        """`html` (a page's or a macro's) with the first use of each glossary term shown with
+        its definition as a tooltip."""
+        return glossary.with_tooltips(html, self.tooltips)
 
     def title_of(self, entry: Model) -> str:
         """The title of an entry's page, and of links to it."""
