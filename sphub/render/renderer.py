@@ -12,6 +12,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
+from sphub.data.fallback import is_in_english
 from sphub.data.site import Site, sort_name
 from sphub.data.tree import (
     Step,
@@ -29,7 +30,7 @@ from sphub.models.strategy import TreeNode
 from sphub.models.types import Model
 from sphub.render import downloads, i18n, pictures, text
 from sphub.render.guide import file_guides
-from sphub.render.markup import markdown_html, with_word_boundaries
+from sphub.render.markup import mark_english, markdown_html, with_word_boundaries
 from sphub.render.urls import START_PAGE, page_src, relative_url, step_src, url_of
 
 
@@ -89,6 +90,8 @@ class Renderer:
         translations = i18n.translations(lang, locale_dir)
         self.gettext = gettext = translations.gettext
         self.words = words = text.Words(lang, gettext)
+        # After a text shown in English on a page of another language (sphub.data.fallback).
+        self.in_english = gettext("(in English)")
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(templates),
             autoescape=True,
@@ -100,7 +103,7 @@ class Renderer:
         )
         self.env.install_gettext_translations(translations, newstyle=True)
         self.env.filters.update(
-            md=markdown_html,
+            md=self.markdown,
             when=words.when,
             country=words.country,
             language=words.language,
@@ -179,7 +182,21 @@ class Renderer:
             return relative_url(here, url_of(target_src, self.directory_urls))
 
         html = self.env.get_template(template).render(href=href, **values)
-        return str(Markup(with_word_boundaries(html)))
+        return mark_english(with_word_boundaries(html), self.in_english)
+
+    def markdown(self, text: str) -> Markup:
+        """A Markdown field as HTML; one whose translation is missing in a block marked
+        `lang="en"`, under a label saying so in the page's language."""
+        html = markdown_html(text)
+        if not is_in_english(text):
+            return html
+        return (
+            Markup('<div class="sphub-in-english-block"><p class="sphub-in-english">%s</p>')
+            % self.in_english
+            + Markup('<div lang="en">')
+            + html
+            + Markup("</div></div>")
+        )
 
     def title_of(self, entry: Model) -> str:
         """The title of an entry's page, and of links to it."""
@@ -193,7 +210,10 @@ class Renderer:
         name = getattr(entry, "name", None) or entry.title
         acronym = getattr(entry, "acronym", None)
         # "SEEP Network" needs no "(SEEP)"; "Pakistan Microfinance Network" needs "(PMN)".
-        return f"{name} ({acronym})" if acronym and acronym not in name.split() else name
+        # A name shown in English stays marked so (its type: sphub.data.fallback).
+        if acronym and acronym not in name.split():
+            return type(name)(f"{name} ({acronym})")
+        return name
 
 
 def template_error(err: jinja2.TemplateError, root: Path) -> str:
