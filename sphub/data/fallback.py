@@ -93,3 +93,43 @@ def marked(
 def is_in_english(text: object) -> bool:
     """Whether `text` is a translation's missing text, shown in English (not a name)."""
     return isinstance(text, InEnglish)
+
+
+def texts_in_english(entry: Model) -> int:
+    """How many texts of `entry` (an entry of a translated site) are shown in English because
+    their translation is missing: each text field, and each line of a list of them."""
+    count = 0
+    for doc in fields_of(type(entry)):
+        value = getattr(entry, doc.name)
+        items = value if isinstance(value, list) else [value]
+        if doc.text:
+            count += sum(isinstance(item, InEnglish) for item in items)
+        elif doc.model:
+            count += sum(texts_in_english(item) for item in items if item is not None)
+    return count
+
+
+def untranslated(site, collections: dict) -> dict[str, int]:
+    """Data file -> how many of its texts `site` (a translated site) shows in English; files
+    with none left out. `collections` is sphub.models.COLLECTIONS."""
+    counts = {}
+    for key, collection in collections.items():
+        found = sum(texts_in_english(entry) for entry in site.collection(key).values())
+        if found:
+            counts[collection.file] = found
+    return counts
+
+
+def summary(sites: dict, collections: dict) -> str:
+    """One line for the build: how many texts each language shows in English."""
+    parts = []
+    for code, site in sites.items():
+        if code != site.translations.languages[0]:
+            parts.append(f"{code} {sum(untranslated(site, collections).values())}")
+    if not parts:
+        return ""
+    return (
+        "Texts shown in English for want of a translation: "
+        + ", ".join(parts)
+        + " (`sphub translations` lists them by file)."
+    )

@@ -22,7 +22,7 @@ from pydantic import ValidationError
 
 from sphub.data.errors import Problem, describe, format_path
 from sphub.data.fields import FieldDoc, fields_of
-from sphub.data.fallback import marked
+from sphub.data.fallback import marked, untranslated
 from sphub.data.located import Located
 from sphub.data.reader import MAX_FILE_BYTES, YamlFile, read_yaml
 from sphub.models import COLLECTIONS, Collection
@@ -730,9 +730,14 @@ def report(site, docs_dir: Path, shown_as: str = "docs") -> list[str]:
             page_state(md, translated_page(md, language)) != FALLBACK for md in pages
         )
         lines.append(
-            f"{language}: {len(done)} of {total} guidance entries and {translated_pages} of "
+            f"{language}: {len(done)} of {total} entries and {translated_pages} of "
             f"{len(pages)} pages translated; {len(partial)} entries partly in English; "
             f"{len(outdated)} may be out of date."
+        )
+        by_file = untranslated(translate(site, language), COLLECTIONS)
+        lines.append(
+            f"  texts shown in English: {sum(by_file.values())}"
+            + "".join(f"; {file} {n}" for file, n in by_file.items())
         )
         lines += missing + partial + outdated
     if len(site.languages) == 1:

@@ -89,7 +89,7 @@ class Renderer:
         self.language = lang = site.language
         translations = i18n.translations(lang, locale_dir)
         self.gettext = gettext = translations.gettext
-        self.words = words = text.Words(lang, gettext)
+        self.words = words = text.Words(lang, gettext, translations.ngettext)
         # After a text shown in English on a page of another language (sphub.data.fallback).
         self.in_english = gettext("(in English)")
         self.env = jinja2.Environment(
@@ -122,7 +122,12 @@ class Renderer:
                 activity.status, plan.year, site.build_date
             ),
             name=self.title_of,
+            size=words.size,  # a file's size in the page's language
+            plural_table=self.plural_table,
             editor=False,  # whether the site ships the browser editor (sphub.engines.build)
+            # Whether this is the preview (`make serve`), whose pages show editors where each
+            # entry stands in its file; members' pages never do.
+            preview=False,
             resolve=self.resolve,
             data_guide=lambda: file_guides(site),  # the editing guide
             # The decision tree: addresses of its steps, and the paths through it.
@@ -139,6 +144,19 @@ class Renderer:
             deciding_answer=lambda step: deciding_answer(step.answers),
             **pictures.template_globals(site, self.title_of, words),
         )
+
+    def plural_table(self, singular: str, plural: str, upto: int, **values) -> dict:
+        """A message's forms for every count from 0 to `upto`, for a script that shows a
+        count: {"forms": [...], "index": "0011..."}, the form for count n being
+        forms[index[n]], with `values` filled in and "{num}" where the script puts n."""
+        forms: list[str] = []
+        index = []
+        for n in range(upto + 1):
+            form = self.words.plural(singular, plural, n) % {**values, "num": "{num}"}
+            if form not in forms:
+                forms.append(form)
+            index.append(str(forms.index(form)))
+        return {"forms": forms, "index": "".join(index)}
 
     def path_entry_points(self, step: Step) -> list[tuple[Model, int]]:
         """The entry points a path's answers suggest through the assessment's scoring guide,
