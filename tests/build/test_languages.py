@@ -208,7 +208,7 @@ def test_exports_carry_every_language_and_calendars_per_language(built_site):
     assert (built_site / "fr/exports/tools.json").read_bytes() == (
         built_site / "exports/tools.json"
     ).read_bytes()
-    assert "X-WR-CALNAME:Social Performance Working Group for Networks : événements" in (
+    assert "X-WR-CALNAME:Social Performance Working Group for Networks\u00a0: événements" in (
         built_site / "fr/calendar/events.ics"
     ).read_text(encoding="utf-8")
     assert "eventos" in (built_site / "es/calendar/events.ics").read_text(encoding="utf-8")
