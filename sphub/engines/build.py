@@ -34,7 +34,7 @@ from sphub.models import COLLECTIONS
 from sphub.editor.assets import missing as editor_missing
 from sphub.editor.assets import ship as ship_editor
 from sphub.outputs import pdf
-from sphub.outputs.error_page import write_error_page
+from sphub.outputs.error_page import tree_questions, write_error_pages
 from sphub.outputs.exports import write_downloads
 from sphub.render.i18n import SOURCE
 from sphub.render.renderer import COMPILED, Renderer, template_error
@@ -226,6 +226,13 @@ def build(
         out = work / SOURCE / "site"
         for one in builds[1:]:
             (work / one.language.code / "site").rename(out / one.language.prefix)
+        config = project.config()
+        write_error_pages(
+            out,
+            config.site_url,
+            {one.language.code: one.language.prefix for one in builds},
+            {code: tree_questions(s, config.directory_urls) for code, s in sites.items()},
+        )
         # The browser editor at admin/, for the git host's backend (EDITING.md).
         problem = editor_missing(project.root)
         if problem:
@@ -298,7 +305,6 @@ class _LanguageBuild:
                 language.code,
                 renderer.gettext,
             )
-            write_error_page(out, site_url)
             for redirect in staged.redirects:
                 target = out / redirect.dest
                 target.parent.mkdir(parents=True, exist_ok=True)

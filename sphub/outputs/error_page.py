@@ -1,18 +1,31 @@
-"""The "page not found" page (404.html), made to work under any base path.
+"""The "page not found" pages (404.html, one per language), made to work at any depth, in the
+language of the address asked for and under any base path.
 
-A host shows 404.html for every address it does not have. MkDocs writes that page with
-addresses from the server's root ("/assets/..."), which lose the styles and break every link
-when the site is served under a sub-path (a git host's project pages: /sphub/). When
-`site_url` is set, its path is that base and those addresses are right at any depth; when it
-is not, the page's addresses are made relative to the site's top, where the host finds
-404.html, so it keeps its styles and links under whatever base the site is served."""
+A host shows the site's top 404.html for every address it does not have, whatever its depth
+and language. MkDocs writes that page with addresses from the server's root ("/assets/..."),
+which lose the styles and break every link at depth or under a sub-path (a git host's
+project pages: /sphub/). When `site_url` is set, its path is that base and those addresses
+are right anywhere. When it is not, they are made relative, and the page's first script
+(overrides/partials/not-found.js) finds the base from the address asked for and the names at
+the site's top, and sets it as the page's `<base>`. That script also sends an address under
+/fr/ or /es/ to that language's 404.html (keeping the address asked for), and, for a wrong
+decision tree address, links to the deepest question of that address: from the list of
+question addresses written here, from the built tree."""
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
+from urllib.parse import urlsplit
+
+from sphub.data.site import Site
+from sphub.data.tree import walk
+from sphub.render.urls import step_src, url_of
 
 PAGE = "404.html"
+# Where the template leaves the settings of not-found.js (overrides/404.html).
+SETTINGS = '{"sphub": "not-found"}'
 # href="/x", src="/x", and the theme's settings ("base": "/", "search": "/assets/...");
 # never "//host/..." (another site) or a bare "/" inside text.
 _ROOTED_ATTRIBUTE = re.compile(r'(\b(?:href|src|action)=")/(?!/)')
@@ -25,9 +38,51 @@ def relative(html: str) -> str:
     return _ROOTED_SETTING.sub(r"\1./", html)
 
 
-def write_error_page(site_dir: Path, site_url: str | None) -> None:
-    """Make the built 404.html's addresses relative, unless `site_url` gives the base."""
-    page = site_dir / PAGE
-    if site_url or not page.is_file():
-        return
-    page.write_text(relative(page.read_text(encoding="utf-8")), encoding="utf-8")
+def tree_questions(site: Site, directory_urls: bool) -> dict[str, list[str]]:
+    """Each question page of the decision tree by the answers that lead to it ('some/
+    industry' -> [its address from the language's root, the question])."""
+    return {
+        "/".join(step.slugs): [url_of(step_src(step), directory_urls), step.node.question or ""]
+        for step in walk(site.tree)
+        if step.node.type == "question"
+    }
+
+
+def settings(
+    site_dir: Path,
+    site_url: str | None,
+    language: str,
+    prefixes: dict[str, str],
+    questions: dict[str, list[str]],
+) -> str:
+    """The settings of not-found.js as JSON safe inside a <script> element."""
+    value = {
+        "base": urlsplit(site_url).path.rstrip("/") + "/" if site_url else None,
+        "relative": not site_url,
+        # A wrong address's base is where one of these names first stands in it.
+        "top": sorted(p.name for p in site_dir.iterdir()),
+        "lang": language,
+        "langs": prefixes,
+        "questions": questions,
+    }
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def write_error_pages(
+    site_dir: Path,
+    site_url: str | None,
+    prefixes: dict[str, str],
+    questions: dict[str, dict[str, list[str]]],
+) -> None:
+    """Finish every language's 404.html in the whole built site `site_dir` (the source
+    language at its top, every other under `prefixes[code]`)."""
+    for code, prefix in prefixes.items():
+        page = site_dir / prefix / PAGE
+        if not page.is_file():
+            continue
+        html = page.read_text(encoding="utf-8")
+        if not site_url:
+            html = relative(html)
+        values = settings(site_dir, site_url, code, prefixes, questions.get(code, {}))
+        page.write_text(html.replace(SETTINGS, values, 1), encoding="utf-8")

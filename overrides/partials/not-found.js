@@ -1,0 +1,60 @@
+/* The "page not found" page's first script (overrides/404.html; its settings are written by
+   sphub/outputs/error_page.py). The host shows the site's top 404.html for every address it
+   does not have, at any depth and in any language:
+   - the site's base is the settings' (from site_url), else the address asked for up to the
+     first name that stands at the site's top ("/sphub/fr/members/x" -> "/sphub/"), else the
+     folder of the address; when the page's addresses are relative, it becomes the page's
+     <base>, so styles, scripts and links resolve at any depth;
+   - an address under another language's folder (/fr/...) is sent to that language's
+     404.html, which puts the address asked for back in the address bar;
+   - a wrong decision tree address gets a link to its deepest question the tree has. */
+(function () {
+  var settings = JSON.parse(document.getElementById("sphub-not-found").textContent)
+  var from = /^#sphub-from=(.+)$/.exec(location.hash)
+  var asked = from ? decodeURIComponent(from[1]) : location.pathname + location.search + location.hash
+  if (from) history.replaceState(null, "", asked)
+  var path = asked.split(/[?#]/)[0]
+  var base = settings.base
+  if (!base || path.indexOf(base) !== 0) {
+    var segments = path.split("/")
+    var at = -1
+    for (var i = 1; i < segments.length && at < 0; i++) {
+      if (settings.top.indexOf(segments[i]) >= 0) at = i
+    }
+    if (at < 0) at = segments[segments.length - 1] ? segments.length - 1 : segments.length - 2
+    base = segments.slice(0, Math.max(at, 1)).join("/") + "/"
+  }
+  var rest = path.slice(base.length).split("/")
+  var lang = Object.keys(settings.langs).filter(function (code) {
+    return settings.langs[code] && settings.langs[code] === rest[0] + "/"
+  })[0]
+  if (!lang) {
+    lang = Object.keys(settings.langs).filter(function (code) { return !settings.langs[code] })[0]
+  }
+  if (lang !== settings.lang && !from) {
+    location.replace(base + settings.langs[lang] + "404.html#sphub-from=" + encodeURIComponent(asked))
+    return
+  }
+  var root = base + settings.langs[settings.lang]
+  if (settings.relative) {
+    var element = document.createElement("base")
+    element.href = root
+    document.head.appendChild(element)
+  }
+  // A decision tree address: decision-tree/q/<question>/<answer>/... (or result/<outcome>/...).
+  if (settings.langs[lang]) rest = rest.slice(1)
+  if (rest[0] !== "decision-tree" || !/^(q|result)$/.test(rest[1] || "")) return
+  var answers = rest.slice(3).filter(Boolean)
+  for (var n = answers.length; n >= 0; n--) {
+    var found = settings.questions[answers.slice(0, n).join("/")]
+    if (found) break
+  }
+  if (!found) return
+  document.addEventListener("DOMContentLoaded", function () {
+    var item = document.getElementById("sphub-tree-back")
+    var link = item.querySelector("a")
+    link.href = root + found[0]
+    link.textContent = found[1]
+    item.hidden = false
+  })
+})()
