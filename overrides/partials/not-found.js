@@ -31,15 +31,27 @@
   if (!lang) {
     lang = Object.keys(settings.langs).filter(function (code) { return !settings.langs[code] })[0]
   }
-  if (lang !== settings.lang && !from) {
-    location.replace(base + settings.langs[lang] + "404.html#sphub-from=" + encodeURIComponent(asked))
-    return
-  }
   var root = base + settings.langs[settings.lang]
-  if (settings.relative) {
+  var leaving = lang !== settings.lang && !from
+  if (!settings.base) {
     var element = document.createElement("base")
     element.href = root
     document.head.appendChild(element)
+  }
+  // A relative page's styles and scripts, held in a <template> before each call
+  // (error_page.py), are loaded from the base, in the page's order; none on a page left.
+  window.sphubLoad = function () {
+    var here = document.currentScript
+    var held = here.previousElementSibling.content.firstElementChild
+    if (leaving) return
+    var loaded = document.createElement(held.tagName)
+    Array.prototype.forEach.call(held.attributes, function (a) { loaded.setAttribute(a.name, a.value) })
+    if (held.tagName === "SCRIPT") loaded.async = false
+    here.parentNode.insertBefore(loaded, here)
+  }
+  if (leaving) {
+    location.replace(base + settings.langs[lang] + "404.html#sphub-from=" + encodeURIComponent(asked))
+    return
   }
   // A decision tree address: decision-tree/q/<question>/<answer>/... (or result/<outcome>/...).
   if (settings.langs[lang]) rest = rest.slice(1)

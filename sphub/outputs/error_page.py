@@ -7,7 +7,8 @@ which lose the styles and break every link at depth or under a sub-path (a git h
 project pages: /sphub/). When `site_url` is set, its path is that base and those addresses
 are right anywhere. When it is not, they are made relative, and the page's first script
 (overrides/partials/not-found.js) finds the base from the address asked for and the names at
-the site's top, and sets it as the page's `<base>`. That script also sends an address under
+the site's top, sets it as the page's `<base>` and then loads the page's styles and scripts
+(without JavaScript such a page is unstyled: a local build without `site_url` says so). That script also sends an address under
 /fr/ or /es/ to that language's 404.html (keeping the address asked for), and, for a wrong
 decision tree address, links to the deepest question of that address: from the list of
 question addresses written here, from the built tree."""
@@ -30,6 +31,13 @@ SETTINGS = '{"sphub": "not-found"}'
 # never "//host/..." (another site) or a bare "/" inside text.
 _ROOTED_ATTRIBUTE = re.compile(r'(\b(?:href|src|action)=")/(?!/)')
 _ROOTED_SETTING = re.compile(r'("(?:base|search)":\s*")/(?!/)')
+# The stylesheets, scripts and icon a relative page loads: held in a <template> (inert, so
+# the browser's look-ahead, which runs before any script, fetches nothing from the address
+# asked for) and put in place by not-found.js's `sphubLoad` once the base is set.
+_LOADED = re.compile(
+    r'<link rel="(?:stylesheet|icon)" href="\./[^"]*">|<script src="\./[^"]*"></script>'
+)
+_LATER = '<template class="sphub-later">{}</template><script>sphubLoad()</script>'
 
 
 def relative(html: str) -> str:
@@ -58,7 +66,6 @@ def settings(
     """The settings of not-found.js as JSON safe inside a <script> element."""
     value = {
         "base": urlsplit(site_url).path.rstrip("/") + "/" if site_url else None,
-        "relative": not site_url,
         # A wrong address's base is where one of these names first stands in it.
         "top": sorted(p.name for p in site_dir.iterdir()),
         "lang": language,
@@ -82,7 +89,8 @@ def write_error_pages(
         if not page.is_file():
             continue
         html = page.read_text(encoding="utf-8")
-        if not site_url:
-            html = relative(html)
         values = settings(site_dir, site_url, code, prefixes, questions.get(code, {}))
-        page.write_text(html.replace(SETTINGS, values, 1), encoding="utf-8")
+        html = html.replace(SETTINGS, values, 1)
+        if not site_url:
+            html = _LOADED.sub(lambda found: _LATER.format(found[0]), relative(html))
+        page.write_text(html, encoding="utf-8")

@@ -39,17 +39,26 @@ def test_site_url_gives_the_base_and_addresses_stay_as_built(tmp_path):
     # A question's text cannot end the script element it is written in.
     assert "</script><b>" not in html
     settings = _settings(html)
-    assert settings["base"] == "/sphub/" and settings["relative"] is False
+    assert settings["base"] == "/sphub/" and "sphubLoad()" not in html
     assert settings["lang"] == "fr" and settings["langs"] == {"en": "", "fr": "fr/"}
     assert settings["questions"] == {"": ["decision-tree/q/a/", "</script><b>Q?</b>"]}
     assert settings["top"] == ["404.html", "fr", "members"]
 
 
 def test_without_site_url_addresses_are_relative_and_the_base_found_at_run_time(tmp_path):
-    _site(tmp_path, '<a href="/">Home</a>')
+    _site(
+        tmp_path,
+        '<link rel="stylesheet" href="/a.css"><script src="/b.js"></script><a href="/">Home</a>',
+    )
     write_error_pages(tmp_path, None, {"en": "", "fr": "fr/"}, {})
     html = (tmp_path / "404.html").read_text(encoding="utf-8")
-    assert html.endswith('<a href="./">Home</a>')
+    # Styles and scripts wait, inert, for the script that sets the base to load them.
+    assert html.endswith(
+        '<template class="sphub-later"><link rel="stylesheet" href="./a.css"></template>'
+        "<script>sphubLoad()</script>"
+        '<template class="sphub-later"><script src="./b.js"></script></template>'
+        '<script>sphubLoad()</script><a href="./">Home</a>'
+    )
     settings = _settings(html)
-    assert settings["base"] is None and settings["relative"] is True
+    assert settings["base"] is None
     assert settings["lang"] == "en" and settings["questions"] == {}

@@ -170,7 +170,10 @@ def test_build_date_marked_when_in_the_plans_year(shipped):
     july = next(x for x, _, name in t.months if name == "Jul")
     assert t.today_x == july and t.today_note == "Built 1 July 2012"
     later = charts.timeline(dataclasses.replace(shipped, build_date=date(2026, 1, 1)), plan, "x")
-    assert later.today_x is None and "after this year" in later.today_note
+    assert later.today_x is None
+    assert later.today_note == "The year is over; statuses as of 1 January 2026"
+    early = charts.timeline(dataclasses.replace(shipped, build_date=date(2011, 5, 2)), plan, "x")
+    assert early.today_note == "The year has not begun; statuses as of 2 May 2011"
 
 
 def test_years_side_by_side(tmp_path):
