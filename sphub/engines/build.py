@@ -233,6 +233,12 @@ def build(
             {one.language.code: one.language.prefix for one in builds},
             {code: tree_questions(s, config.directory_urls) for code, s in sites.items()},
         )
+        if not config.site_url:
+            lines.append(
+                "No site_url (mkdocs.yml, or SPHUB_SITE_URL): the calendars link to no page, "
+                "the sitemap lists none, hreflang addresses are relative, and the 'page not "
+                "found' page needs JavaScript below the site's top."
+            )
         # The browser editor at admin/, for the git host's backend (EDITING.md).
         problem = editor_missing(project.root)
         if problem:
