@@ -32,11 +32,17 @@ def build(
     epoch: str = BUILD_EPOCH,
     extra_args: list[str] | None = None,
     pdf: bool = False,
+    env: dict | None = None,
 ) -> subprocess.CompletedProcess:
     """Run `sphub build` on `project` into `out` (default project/site), as `make site` does;
     the PDF guide only with `pdf` (it takes seconds, and the pdf tests check it)."""
     out = out or project / "site"
-    env = {**os.environ, "SOURCE_DATE_EPOCH": epoch, "SPHUB_PDF": "1" if pdf else "0"}
+    env = {
+        **os.environ,
+        "SOURCE_DATE_EPOCH": epoch,
+        "SPHUB_PDF": "1" if pdf else "0",
+        **(env or {}),
+    }
     return subprocess.run(
         [
             sys.executable,
