@@ -338,7 +338,9 @@ def _fill_pdf_links(renderer: Renderer, out: Path, pdfs: list[pdf.Pdf]) -> None:
 
 
 def _is_guidance_file(out: Path, page: Path) -> bool:
-    return pdf.is_guidance(page.relative_to(out).as_posix())
+    """A guidance page, or the home page (which leads to the guide first)."""
+    path = page.relative_to(out).as_posix()
+    return pdf.is_guidance(path) or path == "index.html"
 
 
 def _src_of(out: Path, page: Path, directory_urls: bool) -> str:

@@ -88,16 +88,37 @@ def test_map_has_one_linked_shape_per_member_country(built_site, shipped, url, r
     assert labels and all(re.fullmatch(r".+ \((\d+)\)", t) for t in labels)
 
 
-def test_map_frames_the_region(shipped):
-    asia = maps.member_map(shipped, shipped.regions["asia"])
-    world = maps.member_map(shipped)
-    # The region map is zoomed in: its member shapes hold more drawing than on the world map,
-    # and the world map draws many more background countries.
-    assert sum(len(c.d) for c in asia.countries) > sum(len(c.d) for c in world.countries)
-    assert world.background.count("M") > 2 * asia.background.count("M")
-    # Every member country's label lies inside the picture.
-    for c in asia.countries:
-        assert c.labelled and 0 <= c.label_x <= asia.width and 0 <= c.label_y <= asia.height
+def _points(d: str) -> list[tuple[int, int]]:
+    """The absolute points of a path written as 'M x,y l dx,dy ... z' (maps._path)."""
+    points = []
+    for part in re.findall(r"M[^z]*z", d):
+        move, steps = part[1:-1].split("l")
+        x, y = map(int, re.findall(r"-?\d+", move))
+        points.append((x, y))
+        numbers = list(map(int, re.findall(r"-?\d+", steps)))
+        for dx, dy in zip(numbers[::2], numbers[1::2]):
+            x, y = x + dx, y + dy
+            points.append((x, y))
+    return points
+
+
+@pytest.mark.parametrize("region", [None, "asia"])
+def test_map_frames_the_member_countries_whole_for_a_phone(shipped, region):
+    """Framed on the member countries (the world around them as context): every member
+    country is drawn whole inside the frame, and the map fits a 390 px phone's column with
+    labels of 12 CSS px or more."""
+    found = maps.member_map(shipped, shipped.regions[region] if region else None)
+    assert found.min_width <= 358
+    assert found.font * (found.min_width - 2) / found.width >= maps.MIN_TEXT_PX
+    assert {c.code for c in found.countries} >= {"AF", "BD", "CN", "ID", "PH", "PK"}
+    for c in found.countries:
+        points = _points(c.d)
+        assert all(0 <= x <= found.width and 0 <= y <= found.height for x, y in points), c.code
+        assert 0 <= c.label_x <= found.width and 0 <= c.label_y <= found.height
+    # The world is there as context: countries with no member around them.
+    assert found.background.count("M") > 20
+    if region is None:
+        assert all(c.labelled for c in found.countries)
 
 
 def test_region_without_members_has_no_map(built_site, shipped):
