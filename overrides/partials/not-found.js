@@ -1,4 +1,4 @@
-/* The "page not found" page's first script (overrides/404.html; its settings are written by
+{#- The "page not found" page's first script (overrides/404.html; its settings are written by
    sphub/outputs/error_page.py). The host shows the site's top 404.html for every address it
    does not have, at any depth and in any language:
    - the site's base is the settings' (from site_url), else the address asked for up to the
@@ -7,7 +7,7 @@
      <base>, so styles, scripts and links resolve at any depth;
    - an address under another language's folder (/fr/...) is sent to that language's
      404.html, which puts the address asked for back in the address bar;
-   - a wrong decision tree address gets a link to its deepest question the tree has. */
+   - a wrong decision tree address gets a link to its deepest question the tree has. -#}
 (function () {
   var settings = JSON.parse(document.getElementById("sphub-not-found").textContent)
   var from = /^#sphub-from=(.+)$/.exec(location.hash)
@@ -38,8 +38,8 @@
     element.href = root
     document.head.appendChild(element)
   }
-  // A relative page's styles and scripts, held in a <template> before each call
-  // (error_page.py), are loaded from the base, in the page's order; none on a page left.
+  {# A relative page's styles and scripts, held in a <template> before each call #}
+  {# (error_page.py), are loaded from the base, in the page's order; none on a page left. #}
   window.sphubLoad = function () {
     var here = document.currentScript
     var held = here.previousElementSibling.content.firstElementChild
@@ -53,7 +53,7 @@
     location.replace(base + settings.langs[lang] + "404.html#sphub-from=" + encodeURIComponent(asked))
     return
   }
-  // A decision tree address: decision-tree/q/<question>/<answer>/... (or result/<outcome>/...).
+  {# A decision tree address: decision-tree/q/<question>/<answer>/... (or result/<outcome>/...). #}
   if (settings.langs[lang]) rest = rest.slice(1)
   if (rest[0] !== "decision-tree" || !/^(q|result)$/.test(rest[1] || "")) return
   var answers = rest.slice(3).filter(Boolean)

@@ -153,6 +153,22 @@ def with_cell_labels(html: str) -> str:
     return _TABLE.sub(label, html)
 
 
+_LINK = re.compile(r'<a (?=[^>]*href="(https?://[^"]+)")([^>]*)>([^<]*)</a>')
+
+
+def with_addresses_marked(html: str) -> str:
+    """`html` with each link whose text is its own address marked `data-address-shown`: print
+    styles, which write a link's address after its text, write that one once."""
+
+    def mark(link: re.Match) -> str:
+        address, attributes, text = link.groups()
+        if entities.unescape(text).strip() != entities.unescape(address):
+            return link[0]
+        return f"<a {attributes} data-address-shown>{text}</a>"
+
+    return _LINK.sub(mark, html)
+
+
 FINISHED = "<!-- sphub: finished HTML -->"
 FINISHED_END = "<!-- sphub: end of finished HTML -->"
 

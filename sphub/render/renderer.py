@@ -29,7 +29,12 @@ from sphub.models.strategy import TreeNode
 from sphub.models.types import Model
 from sphub.render import downloads, i18n, pictures, text
 from sphub.render.guide import file_guides
-from sphub.render.markup import markdown_html, with_cell_labels, with_word_boundaries
+from sphub.render.markup import (
+    markdown_html,
+    with_addresses_marked,
+    with_cell_labels,
+    with_word_boundaries,
+)
 from sphub.render.urls import START_PAGE, page_src, relative_url, step_src, url_of
 
 
@@ -179,7 +184,8 @@ class Renderer:
             return relative_url(here, url_of(target_src, self.directory_urls))
 
         html = self.env.get_template(template).render(href=href, **values)
-        return str(Markup(with_word_boundaries(with_cell_labels(html))))
+        html = with_addresses_marked(with_cell_labels(html))
+        return str(Markup(with_word_boundaries(html)))
 
     def title_of(self, entry: Model) -> str:
         """The title of an entry's page, and of links to it."""

@@ -178,15 +178,19 @@ def world() -> tuple[Shape, ...]:
 
 
 @lru_cache(maxsize=8192)
-def _path_of(index: int, view: tuple[float, float, float, float], scale: float) -> str:
+def _path_of(
+    index: int, view: tuple[float, float, float, float], scale: float, tolerance: float = 0.5
+) -> str:
     """`_path` of the world's shape number `index`. The same frame gives the same outline:
     each preview rebuild (and each page showing the same map) draws it once, not again."""
-    return _path(world()[index], view, scale)
+    return _path(world()[index], view, scale, tolerance)
 
 
-def _path(shape: Shape, view: tuple[float, float, float, float], scale: float) -> str:
+def _path(
+    shape: Shape, view: tuple[float, float, float, float], scale: float, tolerance: float = 0.5
+) -> str:
     """SVG path data in whole pixels, clipped to `view` (a little beyond, so no clipped edge
-    shows), simplified to within half a pixel, with relative moves: short text."""
+    shows), simplified to within `tolerance` pixels, with relative moves: short text."""
     x0, y0, x1, y1 = view
     margin = 4 / scale
     box = (x0 - margin, y0 - margin, x1 + margin, y1 + margin)
@@ -194,7 +198,7 @@ def _path(shape: Shape, view: tuple[float, float, float, float], scale: float) -
     for polygon in shape.polygons:
         for ring in polygon:
             ring = _clip(ring, box)
-            ring = _simplify([((x - x0) * scale, (y - y0) * scale) for x, y in ring], 0.5)
+            ring = _simplify([((x - x0) * scale, (y - y0) * scale) for x, y in ring], tolerance)
             points: list[tuple[int, int]] = []
             for x, y in ring:
                 point = (round(x), round(y))
@@ -382,8 +386,10 @@ def member_map(
         return bx1 > x0 and bx0 < x1 and by1 > y0 and by0 < y1
 
     view = (x0, y0, x1, y1)
+    # The countries around, context only: drawn coarser (a pixel), which halves what a first
+    # visit of the directory downloads for them.
     background = "".join(
-        _path_of(i, view, scale)
+        _path_of(i, view, scale, 1.0)
         for i, s in enumerate(world())
         if s.code not in by_country and visible(s)
     )

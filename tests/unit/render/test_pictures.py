@@ -396,3 +396,49 @@ def test_past_timeline_says_no_outcome_is_recorded_and_keeps_it_in_the_picture(s
         length = len(b.status) * 7
         start = b.status_x if b.status_anchor == "start" else b.status_x - length
         assert 0 <= start and start + length <= WIDTH, (b.status, b.status_x, b.status_anchor)
+
+
+def _line_points(line, steps: int = 60):
+    """Points along a diagram line as its path data draws it (diagram.Line.d)."""
+    parts = re.findall(r"([MCL])([^MCL]*)", line.d)
+    x, y = map(float, parts[0][1].split())
+    for command, args in parts[1:]:
+        numbers = [float(n) for n in re.findall(r"-?\d+(?:\.\d+)?", args)]
+        if command == "L":
+            x2, y2 = numbers
+            for i in range(steps + 1):
+                yield x + (x2 - x) * i / steps, y + (y2 - y) * i / steps
+        else:
+            cx1, cy1, cx2, cy2, x2, y2 = numbers
+            for i in range(steps + 1):
+                t = i / steps
+                u = 1 - t
+                yield (
+                    u**3 * x + 3 * u * u * t * cx1 + 3 * u * t * t * cx2 + t**3 * x2,
+                    u**3 * y + 3 * u * u * t * cy1 + 3 * u * t * t * cy2 + t**3 * y2,
+                )
+        x, y = x2, y2
+
+
+def test_no_line_of_the_tree_diagram_crosses_a_box(shipped):
+    """A line from a question to a node rows below passes the rows between in a lane of its
+    own (the shipped tree has such lines: without lanes, 11 of them crossed boxes)."""
+    from sphub.render.pictures import diagram
+
+    found = diagram.layout(shipped.tree)
+    assert any(len(line.points) > 2 for line in found.lines)  # lines across several rows
+    crossing = [
+        (line.points[0], line.points[-1], box.tag)
+        for line in found.lines
+        for box in found.boxes
+        if any(
+            box.x + 1 < x < box.x + found.box_width - 1
+            and box.y + 1 < y < box.y + found.box_height - 1
+            for x, y in _line_points(line)
+        )
+    ]
+    assert crossing == []
+    # Every line starts at the bottom of a box and ends at the top of another.
+    tops = {(b.x + found.box_width // 2, b.y) for b in found.boxes}
+    bottoms = {(b.x + found.box_width // 2, b.y + found.box_height) for b in found.boxes}
+    assert all(line.points[0] in bottoms and line.points[-1] in tops for line in found.lines)
