@@ -8,6 +8,7 @@ usual one-line form, found before anything is built."""
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -25,6 +26,16 @@ from sphub.render.urls import page_src
 # Where the PDFs' download note goes on a guidance page: filled in after the engine ran, once
 # the PDFs (rendered beside the pages) are known. An HTML comment passes through every engine.
 PDF_LINKS = "<!-- sphub:pdf-links -->"
+
+
+# A comment of a style sheet: `/* ... */` (the site's style sheets hold none inside a string).
+_CSS_COMMENT = re.compile(r"/\*.*?\*/\n?", re.S)
+
+
+def shipped_css(text: str) -> str:
+    """A style sheet of docs/ as the site ships it: without its comments, which say why for
+    those who edit it and are a third of what a first visit downloads of it."""
+    return _CSS_COMMENT.sub("", text)
 
 
 @dataclass(frozen=True)
@@ -148,7 +159,10 @@ def stage(
             write_if_changed(target, text + links)
         elif not target.is_file() or target.stat().st_mtime < path.stat().st_mtime:
             target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(path, target)
+            if path.suffix == ".css":
+                target.write_text(shipped_css(path.read_text(encoding="utf-8")), encoding="utf-8")
+            else:
+                shutil.copy2(path, target)
     for page in pages:
         target = folder / page.src
         wanted.add(target)
