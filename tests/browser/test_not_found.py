@@ -93,6 +93,10 @@ def test_a_wrong_tree_address_at_depth_leads_back_in_its_language(
     assert page.url == sub_url + folder
     page.goto(asked)
     assert visit.axe() == []
+    # Search works from there, and leads to the page in the address's language.
+    assert visit.search("Sa-Dhan")[0] == "Sa-Dhan"
+    found = page.locator(".md-search-result__item a").first.evaluate("a => a.href")
+    assert found.startswith(sub_url + folder + "members/sa-dhan/")
     context.close()
     # Only the wrong address answered with an error (each visit of it once), never a style,
     # a script or a page it links to.
