@@ -7,7 +7,7 @@
      <base>, so styles, scripts and links resolve at any depth;
    - an address under another language's folder (/fr/...) is sent to that language's
      404.html, which puts the address asked for back in the address bar;
-   - a wrong decision tree address gets a link to its deepest question the tree has. -#}
+   - a wrong decision tree address gets a link to the deepest question of the tree it names. -#}
 (function () {
   var settings = JSON.parse(document.getElementById("sphub-not-found").textContent)
   var from = /^#sphub-from=(.+)$/.exec(location.hash)
@@ -53,14 +53,14 @@
     location.replace(base + settings.langs[lang] + "404.html#sphub-from=" + encodeURIComponent(asked))
     return
   }
-  {# A decision tree address: decision-tree/q/<question>/<answer>/... (or result/<outcome>/...). #}
+  {# A decision tree address (decision-tree/q/<question>/<answer>/...): its last segment #}
+  {# that names a question of the tree. #}
   if (settings.langs[lang]) rest = rest.slice(1)
-  if (rest[0] !== "decision-tree" || !/^(q|result)$/.test(rest[1] || "")) return
-  var answers = rest.slice(3).filter(Boolean)
-  for (var n = answers.length; n >= 0; n--) {
-    var found = settings.questions[answers.slice(0, n).join("/")]
-    if (found) break
-  }
+  if (rest[0] !== "decision-tree") return
+  var named = rest.slice(1).filter(function (segment) {
+    return Object.prototype.hasOwnProperty.call(settings.questions, segment)
+  })
+  var found = settings.questions[named[named.length - 1]]
   if (!found) return
   document.addEventListener("DOMContentLoaded", function () {
     var item = document.getElementById("sphub-tree-back")

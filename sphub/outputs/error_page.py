@@ -10,8 +10,9 @@ are right anywhere. When it is not, they are made relative, and the page's first
 the site's top, sets it as the page's `<base>` and then loads the page's styles and scripts
 (without JavaScript such a page is unstyled: a local build without `site_url` says so). That script also sends an address under
 /fr/ or /es/ to that language's 404.html (keeping the address asked for), and, for a wrong
-decision tree address, links to the deepest question of that address: from the list of
-question addresses written here, from the built tree."""
+decision tree address (such as a link to the tree's former one-page-per-answer addresses),
+links to the deepest question of the tree that the address names: from the list of questions
+written here, from the built tree."""
 
 from __future__ import annotations
 
@@ -21,8 +22,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from sphub.data.site import Site
-from sphub.data.tree import walk
-from sphub.render.urls import step_src, url_of
+from sphub.render.urls import START_PAGE, url_of
 
 PAGE = "404.html"
 # Where the template leaves the settings of not-found.js (overrides/404.html).
@@ -47,13 +47,11 @@ def relative(html: str) -> str:
 
 
 def tree_questions(site: Site, directory_urls: bool) -> dict[str, list[str]]:
-    """Each question page of the decision tree by the answers that lead to it ('some/
-    industry' -> [its address from the language's root, the question])."""
-    return {
-        "/".join(step.slugs): [url_of(step_src(step), directory_urls), step.node.question or ""]
-        for step in walk(site.tree)
-        if step.node.type == "question"
-    }
+    """Each question of the decision tree by its id -> [its place on the tree's page, from
+    the language's root, the question]: an address of the tree's earlier pages
+    (decision-tree/q/<question>/<answer>/...) names its questions."""
+    start = url_of(START_PAGE, directory_urls)
+    return {node.id: [f"{start}#q-{node.id}", node.question] for node in site.tree.values()}
 
 
 def settings(

@@ -59,9 +59,10 @@ LANGUAGES = [
 def test_a_wrong_tree_address_at_depth_leads_back_in_its_language(
     browser, sub_url, viewport, code, folder, heading, start_again
 ):
-    """A shared link with a wrong answer deep in the tree, under a sub-path and a language's
-    folder: the page is styled, in that language, keeps the address, and links to the
-    deepest question of the address, the tree's start and the home page."""
+    """A shared link to the tree's former one-page-per-answer addresses, under a sub-path and
+    a language's folder: the page is styled, in that language, keeps the address, and links
+    to the question the address names on the tree's page, the tree's start and the home
+    page."""
     context, visit = open_visit(browser, viewport)
     page = visit.page
     failed = []
@@ -77,13 +78,13 @@ def test_a_wrong_tree_address_at_depth_leads_back_in_its_language(
     assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
     back = page.locator("#sphub-tree-back a")
     assert back.is_visible()
-    deepest = sub_url + folder + "decision-tree/q/capacity/some/industry/many/"
+    deepest = sub_url + folder + "decision-tree/#q-board"
     assert back.evaluate("a => a.href") == deepest
     question = back.inner_text()
     back.click()
     page.wait_for_load_state()
     assert page.url == deepest
-    assert page.locator("h1").first.inner_text() == question
+    assert page.locator("#q-board .sphub-question-text").inner_text() == question
     page.goto(asked)
     visit.click_through([start_again])
     assert page.url == sub_url + folder + "decision-tree/"
@@ -107,13 +108,13 @@ def test_a_wrong_tree_address_at_depth_leads_back_in_its_language(
     visit.check()
 
 
-def test_a_wrong_question_id_links_to_the_question_its_answers_reach(browser, sub_url):
+def test_the_deepest_question_an_address_names_is_linked(browser, sub_url):
     context, visit = open_visit(browser, PHONE)
-    visit.page.goto(sub_url + "decision-tree/q/no-such-question/some/industry/")
+    visit.page.goto(sub_url + "decision-tree/q/awareness/some/funds/wrong/")
     link = visit.page.locator("#sphub-tree-back a")
-    assert (
-        link.evaluate("a => a.href") == sub_url + "decision-tree/q/member-interest/some/industry/"
-    )
+    assert link.evaluate("a => a.href") == sub_url + "decision-tree/#q-funds"
+    visit.page.goto(sub_url + "decision-tree/q/no-such-question/some/")
+    assert visit.page.locator("#sphub-tree-back").is_hidden()
     visit.page.goto(sub_url + "members/no-such-member/")
     assert visit.page.locator("h1").first.inner_text() == "Page not found"
     assert visit.page.locator("#sphub-tree-back").is_hidden()
@@ -158,7 +159,7 @@ def test_a_published_not_found_page_is_styled_at_depth(browser, published, javas
         if javascript:  # sent to the Spanish page, with a link to the tree's first question
             assert page.locator("h1").first.inner_text() == "Página no encontrada"
             link = page.locator("#sphub-tree-back a")
-            assert link.evaluate("a => a.href") == url + "es/decision-tree/q/awareness/"
+            assert link.evaluate("a => a.href") == url + "es/decision-tree/#q-awareness"
         home = page.locator("article a").nth(2).evaluate("a => a.href")
         assert home == (url + "es/" if javascript else url)
         context.close()

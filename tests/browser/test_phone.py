@@ -88,13 +88,12 @@ def test_maps_fit_a_phone_with_their_text_readable(browser, site_url, path):
 @pytest.mark.parametrize(
     ("path", "picture", "instead"),
     [
-        ("guidance/", ".sphub-diagram", ".sphub-node-list"),
         ("work-plans/asia-2012/", ".sphub-timeline__svg", ".sphub-timeline__list"),
     ],
 )
 def test_wide_pictures_give_way_to_their_text_on_a_phone(browser, site_url, path, picture, instead):
-    """The tree diagram and a work plan's timeline are too wide to read on a phone: there
-    the same content shows as a list, and on a desktop the picture."""
+    """A work plan's timeline is too wide to read on a phone: there the same content shows as
+    a list, and on a desktop the picture."""
     for viewport in (PHONE, DESKTOP):
         context, visit = open_visit(browser, viewport)
         visit.page.goto(site_url + path)
