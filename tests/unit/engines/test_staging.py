@@ -56,3 +56,24 @@ def test_style_sheets_ship_without_their_comments():
         assert shipped.count("{") == path.read_text(encoding="utf-8").count("{") - sum(
             c.count("{") for c in re.findall(r"/\*.*?\*/", path.read_text(encoding="utf-8"), re.S)
         )
+
+
+def test_scripts_ship_without_their_comment_lines():
+    import shutil
+    import subprocess
+
+    from sphub.engines.staging import shipped_js
+
+    script = '// a\n  /* b\n c */\nvar x = 1 // kept\nvar y = "// text"\n/* e */ var z\n/* f */\n'
+    assert shipped_js(script) == 'var x = 1 // kept\nvar y = "// text"\n/* e */ var z\n'
+    node = shutil.which("node")
+    for path in sorted((ROOT / "docs" / "assets").rglob("*.js")):
+        if "vendor" in path.parts:
+            continue
+        shipped = shipped_js(path.read_text(encoding="utf-8"))
+        assert "\n//" not in "\n" + shipped.replace(" ", "")
+        if node:  # the script as shipped is still JavaScript
+            check = subprocess.run(
+                [node, "--check", "-"], input=shipped, text=True, capture_output=True
+            )
+            assert check.returncode == 0, (path.name, check.stderr)
