@@ -37,7 +37,7 @@ from sphub.models import COLLECTIONS
 from sphub.editor.assets import missing as editor_missing
 from sphub.editor.assets import ship as ship_editor
 from sphub.outputs import pdf
-from sphub.outputs.error_page import write_error_page
+from sphub.outputs.error_page import tree_questions, write_error_pages
 from sphub.outputs.exports import write_downloads
 from sphub.render.i18n import SOURCE
 from sphub.render.renderer import Renderer, template_error
@@ -228,6 +228,19 @@ def build(
         out = work / SOURCE / "site"
         for one in builds[1:]:
             (work / one.language.code / "site").rename(out / one.language.prefix)
+        config = project.config()
+        write_error_pages(
+            out,
+            config.site_url,
+            {one.language.code: one.language.prefix for one in builds},
+            {code: tree_questions(s, config.directory_urls) for code, s in sites.items()},
+        )
+        if not config.site_url:
+            lines.append(
+                "No site_url (mkdocs.yml, or SPHUB_SITE_URL): the calendars link to no page, "
+                "the sitemap lists none, hreflang addresses are relative, and the 'page not "
+                "found' page needs JavaScript below the site's top."
+            )
         # The browser editor at admin/, for the git host's backend (EDITING.md).
         problem = editor_missing(project.root)
         if problem:
@@ -297,7 +310,6 @@ class _LanguageBuild:
                 language.code,
                 renderer.gettext,
             )
-            write_error_page(out, site_url)
             for redirect in staged.redirects:
                 target = out / redirect.dest
                 target.parent.mkdir(parents=True, exist_ok=True)
@@ -325,7 +337,9 @@ def _fill_pdf_links(renderer: Renderer, out: Path, pdfs: list[pdf.Pdf]) -> None:
 
 
 def _is_guidance_file(out: Path, page: Path) -> bool:
-    return pdf.is_guidance(page.relative_to(out).as_posix())
+    """A guidance page, or the home page (which leads to the guide first)."""
+    path = page.relative_to(out).as_posix()
+    return pdf.is_guidance(path) or path == "index.html"
 
 
 def _src_of(out: Path, page: Path, directory_urls: bool) -> str:

@@ -123,6 +123,54 @@ def with_word_boundaries(html: str) -> str:
     return _CELL_END.sub("\\1\n", html)
 
 
+_TABLE = re.compile(r'<table class="sphub-table[^"]*"[^>]*>.*?</table>', re.S)
+_HEAD = re.compile(r"<thead>(.*?)</thead>", re.S)
+_HEAD_CELL = re.compile(r"<th\b[^>]*>(.*?)</th>", re.S)
+_ROW = re.compile(r"<tr\b.*?</tr>", re.S)
+_BODY_CELL = re.compile(r"<(td|th)\b")
+_TAG = re.compile(r"<[^>]+>")
+
+
+def with_cell_labels(html: str) -> str:
+    """`html` with each body cell of sphub's tables labelled with its column's heading
+    (`data-label`): on a phone a table too wide for the screen is shown as one card per row,
+    each value under its heading (sphub.css)."""
+
+    def label(table: re.Match) -> str:
+        text = table[0]
+        head = _HEAD.search(text)
+        if not head:
+            return text
+        names = [" ".join(_TAG.sub("", h).split()) for h in _HEAD_CELL.findall(head[1])]
+        names = [n.replace('"', "&quot;") for n in names]
+
+        def row(found: re.Match) -> str:
+            cells = iter(names)
+            return _BODY_CELL.sub(
+                lambda cell: f'<{cell[1]} data-label="{next(cells, "")}"', found[0]
+            )
+
+        return text[: head.end()] + _ROW.sub(row, text[head.end() :])
+
+    return _TABLE.sub(label, html)
+
+
+_LINK = re.compile(r'<a (?=[^>]*href="(https?://[^"]+)")([^>]*)>([^<]*)</a>')
+
+
+def with_addresses_marked(html: str) -> str:
+    """`html` with each link whose text is its own address marked `data-address-shown`: print
+    styles, which write a link's address after its text, write that one once."""
+
+    def mark(link: re.Match) -> str:
+        address, attributes, text = link.groups()
+        if entities.unescape(text).strip() != entities.unescape(address):
+            return link[0]
+        return f"<a {attributes} data-address-shown>{text}</a>"
+
+    return _LINK.sub(mark, html)
+
+
 FINISHED = "<!-- sphub: finished HTML -->"
 FINISHED_END = "<!-- sphub: end of finished HTML -->"
 

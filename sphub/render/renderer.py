@@ -21,7 +21,13 @@ from sphub.models.strategy import PlanStep, TreeNode
 from sphub.models.types import Model
 from sphub.render import downloads, glossary, i18n, pictures, text
 from sphub.render.guide import file_guides
-from sphub.render.markup import mark_english, markdown_html, with_word_boundaries
+from sphub.render.markup import (
+    mark_english,
+    markdown_html,
+    with_addresses_marked,
+    with_cell_labels,
+    with_word_boundaries,
+)
 from sphub.render.urls import PLAN_PAGE, START_PAGE, page_src, relative_url, url_of
 
 
@@ -151,6 +157,7 @@ class Renderer:
             return relative_url(here, url_of(target_src, self.directory_urls))
 
         html = self.env.get_template(template).render(href=href, **values)
+        html = with_addresses_marked(with_cell_labels(html))
         html = mark_english(with_word_boundaries(html), self.in_english)
         return text.spaced_punctuation(html, self.language)
 

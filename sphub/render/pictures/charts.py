@@ -146,8 +146,8 @@ def timeline(site: Site, plan: WorkPlan, title: str, words: Words = Words()) -> 
         today_x, note = _x(build, year), words(N_("Built %(day)s"), day=words.dates(build, None))
     else:
         today_x = None
-        after = N_("Built %(day)s, after this year")
-        before = N_("Built %(day)s, before this year")
+        after = N_("The year is over; statuses as of %(day)s")
+        before = N_("The year has not begun; statuses as of %(day)s")
         note = words(after if build.year > year else before, day=words.dates(build, None))
     region = site.regions[plan.region]
     count = sum(len(area.activities) for area in plan.focus_areas)
