@@ -2,6 +2,12 @@
 with `{"action": ..., "params": ...}`, as `decap-server` answers it), answered on the files
 of data/ only.
 
+Every file read is given with its version (`file.id`, the hash of its bytes, as a git host's
+API names a blob by its sha), and every save states the version it was made from
+(`dataFiles[].version`, added by admin/sphub-admin.js): a save from an older version is
+refused with CHANGED and writes nothing, so neither a second tab nor a text editor's change
+is undone.
+
 Every path the editor names must be one of the data files (`data/members.yml`...): a path
 outside data/, with `..`, absolute, or a symbolic link is refused, and so is any file that is
 not a data file. A save is applied and checked by sphub.editor.saving before anything is
@@ -10,13 +16,18 @@ problems, one a line, as `sphub validate` prints them."""
 
 from __future__ import annotations
 
-import hashlib
+import re
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from sphub.data.errors import DataError
-from sphub.editor.saving import save
+from sphub.data.errors import DataError, Problem
+from sphub.data.fields import fields_of
+from sphub.editor.config import label, summary_field
+from sphub.editor.saving import Changed, entries_sent, save, version_of
 from sphub.models import COLLECTIONS, Collection
+
+
+CHANGED = "this file changed since you opened it: reload"
 
 
 @dataclass(frozen=True)
@@ -59,7 +70,7 @@ def collection_at(root: Path, path: object) -> Collection:
 def _entry(root: Path, path: str, label: object = None) -> dict:
     collection = collection_at(root, path)
     raw = (root / "data" / collection.file).read_bytes()
-    file = {"path": path, "id": hashlib.sha256(raw).hexdigest()}
+    file = {"path": path, "id": version_of(raw)}
     if label is not None:
         file["label"] = label
     return {"data": raw.decode("utf-8"), "file": file}
@@ -71,11 +82,6 @@ def handle(root: Path, request: object) -> Answer:
         return Answer(200, _answer(root, request))
     except Refused as refused:
         return Answer(refused.status, {"error": refused.reason})
-    except DataError as err:
-        lines = [str(p) for p in err.problems]
-        count = len(lines)
-        lines.append(f"{count} problem{'s' if count != 1 else ''} in the data; nothing was saved.")
-        return Answer(422, {"error": "\n".join(lines)})
 
 
 def _answer(root: Path, request: object) -> object:
@@ -112,8 +118,19 @@ def _answer(root: Path, request: object) -> object:
         collection = collection_at(root, file.get("path"))
         if not isinstance(file.get("raw"), str):
             raise Refused(400, "refused: expected the file's text")
-        save(root / "data", collection, file["raw"])
-        return {"message": "entry persisted"}
+        version = file.get("version")
+        if not isinstance(version, str):
+            raise Refused(
+                409,
+                "refused: the save does not say which version of the file it was made from: reload",
+            )
+        try:
+            written = save(root / "data", collection, file["raw"], version)
+        except Changed:
+            raise Refused(409, CHANGED) from None
+        except DataError as err:
+            raise Refused(422, refusal(err, collection, file["raw"])) from None
+        return {"message": "entry persisted", "version": written, "path": file["path"]}
     if action == "getMedia":
         return []  # no media: the editor edits data files only
     if action in ("getMediaFile", "persistMedia", "deleteFile", "deleteFiles"):
@@ -121,3 +138,43 @@ def _answer(root: Path, request: object) -> object:
     if action == "getDeployPreview":
         return None
     raise Refused(422, f"refused: unknown action {action!r}")
+
+
+def _kind(collection: Collection) -> str:
+    """'Event' for events, 'Work plan' for work plans: the model's name in words."""
+    return re.sub(r"(?<=[a-z])(?=[A-Z])", " ", collection.model.__name__).capitalize()
+
+
+def in_form_words(problem: Problem, collection: Collection, entries: list) -> str:
+    """A problem of the file being saved, in the words of the form: the entry by its name
+    and the field by its label ("Event 'Regional meeting', Organisers 2: expected ...");
+    a problem elsewhere (another file) as `sphub validate` prints it."""
+    found = re.match(rf"^{re.escape(collection.key)}\[(\d+)\](.*)$", problem.path)
+    if problem.file != f"data/{collection.file}" or not found:
+        return str(problem)
+    index = int(found.group(1)) - 1
+    entry = entries[index] if 0 <= index < len(entries) else None
+    name = entry.get(summary_field(collection.model)) if isinstance(entry, dict) else None
+    where = f"{_kind(collection)} '{name}'" if name else f"{_kind(collection)} {index + 1}"
+    model, words = collection.model, []
+    for step in re.findall(r"\.([^.\[]+)|\[(\d+)\]", found.group(2)):
+        if step[0]:
+            doc = next((f for f in fields_of(model) if f.name == step[0]), None) if model else None
+            model = doc.model if doc else None
+            words.append(label(step[0]))
+        elif words:
+            words[-1] += f" {step[1]}"
+    field = f", {' › '.join(words)}" if words else ""
+    return f"{where}{field}: expected {problem.expected}, got {problem.got}"
+
+
+def refusal(err: DataError, collection: Collection, raw: str) -> str:
+    """The lines of a refused save: every problem, in the form's words where it can be."""
+    try:
+        entries = entries_sent(f"data/{collection.file}", raw, collection)
+    except DataError:
+        entries = []
+    lines = [in_form_words(p, collection, entries) for p in err.problems]
+    count = len(lines)
+    lines.append(f"{count} problem{'s' if count != 1 else ''} in the data; nothing was saved.")
+    return "\n".join(lines)

@@ -145,7 +145,7 @@ def _name_field(key: str) -> str:
     return next((n for n in ("name", "title", "heading") if n in names), "id")
 
 
-def _label(name: str) -> str:
+def label(name: str) -> str:
     return name.replace("_", " ").capitalize()
 
 
@@ -157,7 +157,7 @@ def _field(model, field: FieldDoc, optional: bool = False) -> dict:
     """The widget of one field of `model`, with its description as hint. Inside an optional
     object (`optional`) no field is required by the form: Decap would demand them even when
     the object is left out; the save's check still requires them when it is there."""
-    out: dict = {"name": field.name, "label": _label(field.name)}
+    out: dict = {"name": field.name, "label": label(field.name)}
     if field.description:
         out["hint"] = field.description
     out["required"] = (field.required or field.min_items > 0) and not optional
@@ -168,9 +168,9 @@ def _field(model, field: FieldDoc, optional: bool = False) -> dict:
             out.update(_scalar_widget(model, field, item=True), multiple=True)
         elif field.model:
             out.update(widget="list", fields=_fields(field.model, optional), collapsed=True)
-            out["summary"] = "{{fields.%s}}" % _summary_field(field.model)
+            out["summary"] = "{{fields.%s}}" % summary_field(field.model)
         else:
-            item = {"name": "item", "label": _label(field.name)}
+            item = {"name": "item", "label": label(field.name)}
             item.update(_scalar_widget(model, field, item=True))
             out.update(widget="list", field=item)
         if field.min_items:
@@ -183,7 +183,7 @@ def _field(model, field: FieldDoc, optional: bool = False) -> dict:
     return out
 
 
-def _summary_field(model) -> str:
+def summary_field(model) -> str:
     names = [f.name for f in fields_of(model)]
     return next((n for n in ("name", "title", "heading", "id") if n in names), names[0])
 
@@ -194,7 +194,7 @@ def collection_config(collection: Collection) -> dict:
     model = collection.model
     return {
         "name": collection.key,
-        "label": _label(collection.key),
+        "label": label(collection.key),
         "description": collection.summary,
         "editor": {"preview": False},
         "files": [
@@ -205,9 +205,9 @@ def collection_config(collection: Collection) -> dict:
                 "fields": [
                     {
                         "name": collection.key,
-                        "label": _label(collection.key),
+                        "label": label(collection.key),
                         "widget": "list",
-                        "summary": "{{fields.%s}}" % _summary_field(model),
+                        "summary": "{{fields.%s}}" % summary_field(model),
                         "collapsed": True,
                         "hint": collection.summary,
                         "fields": _fields(model),

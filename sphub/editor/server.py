@@ -101,7 +101,7 @@ class EditingServer:
 
 _REASONS = {200: "OK", 400: "Bad Request", 403: "Forbidden", 404: "Not Found"}
 _REASONS |= {405: "Method Not Allowed", 413: "Content Too Large", 415: "Unsupported Media Type"}
-_REASONS |= {422: "Unprocessable Content"}
+_REASONS |= {409: "Conflict", 422: "Unprocessable Content"}
 
 
 def _json(status: int, body: object) -> tuple[str, list[tuple[str, str]], bytes]:
