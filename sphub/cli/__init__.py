@@ -15,13 +15,20 @@ from sphub.models import COLLECTIONS
 
 
 def validate(args: argparse.Namespace) -> int:
-    """Check the data and its layout (the commit check's yamllint rules): every problem."""
+    """Check the data and its layout (the commit check's yamllint rules), and the
+    hand-written pages' front matter: every problem, all at once."""
     from sphub.data.layout import check_data
+    from sphub.data.pages import pages_problems
 
+    docs = Path(args.docs)
+    pages = pages_problems(docs, args.docs.rstrip("/")) if docs.is_dir() else []
     try:
         site = check_data(Path(args.data), strict=args.strict)
     except DataError as err:
-        print(err.report(), file=sys.stderr)
+        print(DataError([*err.problems, *pages], err.unread).report(), file=sys.stderr)
+        return 1
+    if pages:
+        print(DataError(pages).report(), file=sys.stderr)
         return 1
     counts = ", ".join(f"{len(site.collection(key))} {key}" for key in COLLECTIONS)
     print(f"{args.data}/ is valid: {counts}.")
@@ -239,6 +246,7 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     check = commands.add_parser("validate", help="check the data files and report every problem")
     check.add_argument("--data", default="data", help="folder of YAML files (default: data)")
+    check.add_argument("--docs", default="docs", help="folder of pages (default: docs)")
     check.add_argument(
         "--strict", action="store_true", help="treat warnings (unlikely dates) as errors"
     )
