@@ -77,6 +77,41 @@ def _print_warnings(warnings: list) -> None:
         )
 
 
+def _stamp(args: argparse.Namespace, site, docs: Path) -> int:
+    """Stamp the entries and pages named (files, or 'collection:id'), or all with --all;
+    print each one stamped. Named nothing, list what could be stamped and stamp nothing: a
+    stamp says a person checked the translation against the English."""
+    from sphub.data import translations as tr
+
+    waiting = tr.unstamped(Path(args.data), docs, site.translations, args.stamp)
+    if not args.targets and not args.all:
+        for one in waiting:
+            print(f"  not stamped: {one}")
+        print(
+            f"{len(waiting)} translation{'s' if len(waiting) != 1 else ''} of {args.stamp} to "
+            f"stamp. Stamp each once you have checked it against its English: `sphub "
+            f"translations --stamp {args.stamp} FILE` (every entry of a file) or `... "
+            f"COLLECTION:ID` (one entry); `--all` stamps every one.",
+            file=sys.stderr,
+        )
+        return 1 if waiting else 0
+    chosen = (
+        waiting if args.all else [w for w in waiting if any(w.chosen_by(t) for t in args.targets)]
+    )
+    unknown = [t for t in args.targets if not any(w.chosen_by(t) for w in waiting)]
+    for target in unknown:
+        print(
+            f"Nothing to stamp in {target!r}: it is up to date, or not a translation of "
+            f"{args.stamp} that passes its checks.",
+            file=sys.stderr,
+        )
+    tr.stamp(Path(args.data), docs, chosen)
+    for one in chosen:
+        print(f"stamped {one}")
+    print(f"{len(chosen)} stamped.")
+    return 1 if unknown else 0
+
+
 def translations(args: argparse.Namespace) -> int:
     """What each language lacks; with --stamp, record that its translations are up to date."""
     from sphub.data import translations as tr
@@ -94,13 +129,7 @@ def translations(args: argparse.Namespace) -> int:
                 file=sys.stderr,
             )
             return 1
-        changed = tr.stamp(Path(args.data), docs, site.translations, args.stamp)
-        print(
-            "Stamped: " + ", ".join(changed)
-            if changed
-            else "Every translation was already stamped."
-        )
-        return 0
+        return _stamp(args, site, docs)
     errors, warnings = tr.page_problems(docs, site.languages, args.docs)
     for line in tr.report(site, docs, args.docs):
         print(line)
@@ -260,10 +289,20 @@ def main(argv: list[str] | None = None) -> int:
         "translations",
         help="what each language's translations lack or may have out of date",
         description="Lists, per language, the guidance entries and pages not translated, "
-        "partly in English, or made from an older English. --stamp LANG records, in each "
-        "translation of LANG, the English it now matches: run it once a translation is up to date.",
+        "partly in English, or made from an older English. --stamp LANG FILE... records, in "
+        "each translation named (a file, a page, or COLLECTION:ID for one entry), the English "
+        "it now matches: run it once you have checked the translation against its English.",
     )
-    words.add_argument("--stamp", metavar="LANG", help="stamp LANG's translations as up to date")
+    words.add_argument(
+        "--stamp", metavar="LANG", help="stamp the named translations of LANG as up to date"
+    )
+    words.add_argument(
+        "targets",
+        nargs="*",
+        metavar="FILE|COLLECTION:ID",
+        help="with --stamp: the translation files, pages or entries checked against their English",
+    )
+    words.add_argument("--all", action="store_true", help="with --stamp: stamp every one")
     words.add_argument("--data", default="data", help="folder of YAML files (default: data)")
     words.add_argument("--docs", default="docs", help="folder of pages (default: docs)")
     words.set_defaults(run=translations)

@@ -21,6 +21,7 @@ from sphub.data.translations import (
     search_problems,
     page_state,
     stamp,
+    unstamped,
     translate,
 )
 from tests_paths import ROOT
@@ -88,8 +89,11 @@ def test_unstamped_then_stamped_then_outdated(data, tmp_path):
     assert "--stamp fr" in str(site.warnings[0])
     docs = tmp_path / "docs"
     docs.mkdir()
-    changed = stamp(data, docs, site.translations, "fr")
-    assert changed == ["data/translations/fr/tools.yml"]
+    waiting = unstamped(data, docs, site.translations, "fr")
+    assert [str(w) for w in waiting] == [
+        "data/translations/fr/tools.yml:2 tools:universal-standards"
+    ]
+    stamp(data, docs, waiting)
     stamped = path.read_text(encoding="utf-8").splitlines()
     assert stamped[1] == "  - id: universal-standards"
     assert (
@@ -120,7 +124,7 @@ def test_unstamped_then_stamped_then_outdated(data, tmp_path):
     full = translate(site, "fr")
     assert full.translation_state(full.tools["universal-standards"]) == FALLBACK  # parts left out
     # Re-stamping rewrites the existing line, and adds one to the new entry.
-    stamp(data, docs, site.translations, "fr")
+    stamp(data, docs, unstamped(data, docs, site.translations, "fr"))
     lines = path.read_text(encoding="utf-8").splitlines()
     assert sum(line.strip().startswith("translated_from:") for line in lines) == 2
     assert load_site(data).warnings == []
@@ -247,7 +251,7 @@ def test_pages_missing_current_and_outdated(tmp_path, data):
     site = load_site(data)
     assert "docs/about.fr.md" in [
         Path(c).as_posix()[-len("docs/about.fr.md") :]
-        for c in stamp(data, docs, site.translations, "fr")
+        for c in _stamped_names(data, docs, site, "fr")
     ]
     assert french.read_text(encoding="utf-8").startswith("---\ntitle: À propos\ntranslated_from: ")
     assert page_state(english, french) is None
@@ -312,3 +316,9 @@ def test_a_translation_keeps_its_pages_search_setting(tmp_path):
     # The build checks the languages the site has: a site without French builds no French.
     assert search_problems(docs, ("en", "fr")) == errors
     assert search_problems(docs, ("en", "es")) == []
+
+
+def _stamped_names(data, docs, site, language) -> list[str]:
+    chosen = unstamped(data, docs, site.translations, language)
+    stamp(data, docs, chosen)
+    return [c.name for c in chosen]

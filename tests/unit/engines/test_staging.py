@@ -39,3 +39,12 @@ def test_tags_the_page_names_itself_are_kept():
 def test_a_written_page_is_guidance_or_a_page_in_each_language(src, kind, french):
     assert written_kind(src) == kind
     assert translations("fr").gettext(kind) == french
+
+
+def test_a_translation_names_its_own_file():
+    from sphub.engines.staging import with_source
+
+    assert with_source("---\ntitle: A\n---\n# A\n", "about.fr.md") == (
+        '---\ntitle: A\nsource_file: "about.fr.md"\n---\n# A\n'
+    )
+    assert with_source("# A\n", "x.es.md") == '---\nsource_file: "x.es.md"\n---\n# A\n'
