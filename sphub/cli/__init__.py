@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import signal
 import sys
@@ -246,10 +247,23 @@ def build(args: argparse.Namespace) -> int:
     return 0
 
 
+class _EditorsLog(logging.Filter):
+    """Leaves out MkDocs' warning about its 'dirty' build, printed on every rebuild of the
+    preview: the preview rebuilds only what changed on purpose, and an editor can do
+    nothing about it."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "'dirty' build" not in record.getMessage()
+
+
 def serve(args: argparse.Namespace) -> int:
     from sphub.engines.preview import serve as serve_site
     from sphub.engines.project import Project
 
+    if not args.verbose:
+        logging.getLogger("mkdocs.commands.build").addFilter(_EditorsLog())
+    if args.edit:
+        print(f"The editor: http://{args.dev_addr}/admin/ (the site: http://{args.dev_addr}/)")
     return serve_site(Project.at(args.config_file), args.dev_addr, args.verbose, args.edit)
 
 

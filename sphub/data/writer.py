@@ -250,13 +250,18 @@ class _Splice:
             raise _Layout
         spans = [_split(lines[a:b], dash_col) for a, b in zip(starts, [*starts[1:], stop])]
         by_id = {e["id"]: i for i, e in enumerate(old) if isinstance(e, dict) and "id" in e}
+        new_ids = {e["id"] for e in new if isinstance(e, dict) and "id" in e}
         gap = spans[0][1] if len(spans) > 1 and not "".join(spans[0][1]).strip() else []
         out: list[str] = []
         for position, item in enumerate(new):
             has_id = isinstance(item, dict) and "id" in item
             index = by_id.get(item["id"]) if has_id else None
-            if index is None and not has_id and position < len(old):
-                index = position
+            there = old[position] if position < len(old) else None
+            if index is None and position < len(old):
+                # No id, or a new id where the item there has an id no longer used: the
+                # same item (renamed), matched by its place.
+                if not has_id or (isinstance(there, dict) and there.get("id") not in new_ids):
+                    index = position
             if index is None:
                 values = item
                 if isinstance(item, dict):
@@ -285,8 +290,8 @@ def _ended(lines: list[str]) -> list[str]:
 
 def with_entries(source: str, name: str, collection: Collection, entries: list) -> str:
     """The text of data file `source` (shown as `name`) with its list of entries made
-    `entries`, in that order. Entries are matched by id, then by position; every line that
-    does not hold a changed value stays as it is."""
+    `entries`, in that order. Entries are matched by id, then by position (an entry renamed
+    keeps its place); every line that does not hold a changed value stays as it is."""
     yf, problems = read_yaml(name, source.encode("utf-8"))
     if problems:
         raise DataError(problems)

@@ -5,7 +5,8 @@ The editor sends the whole file as it serialised it (its YAML has no comments, i
 quoting and order of keys), and the version of the file it was made from. A save from an
 older version is refused (Changed): it would undo what changed since. sphub does not write
 the editor's text: it reads the values and changes the file on disk only where they differ
-(sphub.data.writer.with_entries: every other line stays byte for byte). The result is then
+(sphub.data.writer.with_entries: every other line stays byte for byte); an entry renamed in
+the form keeps its old id in `old_ids`, so that its old address still works. The result is then
 checked like the build checks it (the models and the cross-checks over the whole of data/),
 and refused with sphub's one-line problems when anything is wrong."""
 
@@ -19,6 +20,7 @@ import threading
 from pathlib import Path
 
 from sphub.data.errors import DataError, Problem
+from sphub.data.fields import fields_of
 from sphub.data.load import load_site
 from sphub.data.reader import read_yaml
 from sphub.data.writer import with_entries, without_empty
@@ -53,6 +55,45 @@ def entries_sent(name: str, raw: str, collection: Collection) -> list[dict]:
     return [without_empty(e) if isinstance(e, dict) else e for e in entries]
 
 
+def renamed(name: str, collection: Collection, old: list, sent: list) -> list:
+    """`sent` with the old id of each entry renamed in the form added to its `old_ids`, so
+    that its old address still leads to it. An entry renamed is one whose new id is at the
+    place of an entry whose id is no longer there. A collection without `old_ids` (whose
+    entries have no page) refuses a rename, with that advice."""
+    sent_ids = {e.get("id") for e in sent if isinstance(e, dict)}
+    old_ids = {e.get("id") for e in old if isinstance(e, dict)}
+    keeps_old = "old_ids" in {f.name for f in fields_of(collection.model)}
+    out = []
+    for position, entry in enumerate(sent):
+        before = old[position] if position < len(old) else None
+        if (
+            isinstance(entry, dict)
+            and isinstance(before, dict)
+            and entry.get("id") not in old_ids
+            and before.get("id") not in sent_ids
+            and isinstance(before.get("id"), str)
+        ):
+            if not keeps_old:
+                raise DataError(
+                    [
+                        Problem(
+                            name,
+                            1,
+                            f"{collection.key}[{position + 1}].id",
+                            f"the id '{before['id']}' as it was (an id is how other entries "
+                            "refer to this one: add a new entry instead, and remove this one)",
+                            f"'{entry.get('id')}'",
+                        )
+                    ]
+                )
+            kept = [i for i in entry.get("old_ids") or [] if i != entry.get("id")]
+            if before["id"] not in kept:
+                kept.append(before["id"])
+            entry = {**entry, "old_ids": kept}
+        out.append(entry)
+    return out
+
+
 def checked(data_dir: Path, collection: Collection, text: str) -> None:
     """Raise DataError (every problem, as `sphub validate` reports them) unless data/ with
     this text as the collection's file is valid."""
@@ -82,7 +123,9 @@ def save(data_dir: Path, collection: Collection, raw: str, version: str) -> str:
         yf, problems = read_yaml(name, before)  # the file as it is, read safely
         if problems:
             raise DataError(problems)
-        text = with_entries(source, name, collection, entries_sent(name, raw, collection))
+        old = yf.value.get(collection.key) or []
+        sent = renamed(name, collection, old, entries_sent(name, raw, collection))
+        text = with_entries(source, name, collection, sent)
         checked(data_dir, collection, text)
         if text != source:
             fd, scratch = tempfile.mkstemp(dir=data_dir, prefix=f".{collection.file}.")

@@ -54,4 +54,3 @@ def test_the_pin_is_a_version_and_an_integrity():
     assert integrity_of(b"") == (
         "sha512-z4PhNX7vuL3xVChQ1m2AB9Yg5AULVxXcg/SpIdNs6c5H0NE8XYXysP+DGNKHfuwvY7kxvUdBeoGlODJ6+SfaPg=="
     )
-

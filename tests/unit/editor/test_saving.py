@@ -142,3 +142,22 @@ def test_two_tabs_the_second_save_is_refused(data):
     save(data, MEMBERS, yaml.safe_dump(second), written)
     text = path.read_text(encoding="utf-8")
     assert "acronym: ONE" in text and "acronym: TWO" in text
+
+
+def test_an_id_renamed_in_the_form_keeps_the_old_one_in_old_ids(data):
+    path = data / "members.yml"
+    before = path.read_text(encoding="utf-8")
+    values = _as_the_editor_sends(path)
+    others = "".join(p.read_text(encoding="utf-8") for p in data.rglob("*.yml") if p != path)
+    # A member no other file refers to (renaming one that is referred to is refused, as the
+    # references would break: the cross-checks say so).
+    index = next(i for i, m in enumerate(values["members"]) if m["id"] not in others)
+    old_id = values["members"][index]["id"]
+    values["members"][index]["id"] = "renamed-network"
+    _save(data, MEMBERS, yaml.safe_dump(values))
+    after = path.read_text(encoding="utf-8")
+    changed = [(a, b) for a, b in zip(before.splitlines(), after.splitlines()) if a != b]
+    assert changed[0] == (f"  - id: {old_id}", "  - id: renamed-network")
+    saved = yaml.safe_load(after)["members"][index]
+    assert saved["id"] == "renamed-network" and saved["old_ids"] == [old_id]
+    assert len(after.splitlines()) == len(before.splitlines()) + 1  # the old_ids line
