@@ -24,10 +24,8 @@ from sphub.data.errors import DataError, Problem
 from sphub.data.fields import fields_of
 from sphub.editor.config import label, summary_field
 from sphub.editor.saving import Changed, entries_sent, save, version_of
+from sphub.editor.words import CHANGED, NO_VERSION, ONE_PROBLEM, PROBLEMS, gettext
 from sphub.models import COLLECTIONS, Collection
-
-
-CHANGED = "this file changed since you opened it: reload"
 
 
 @dataclass(frozen=True)
@@ -118,18 +116,15 @@ def _answer(root: Path, request: object) -> object:
         collection = collection_at(root, file.get("path"))
         if not isinstance(file.get("raw"), str):
             raise Refused(400, "refused: expected the file's text")
-        version = file.get("version")
+        version, language = file.get("version"), params.get("language")
         if not isinstance(version, str):
-            raise Refused(
-                409,
-                "refused: the save does not say which version of the file it was made from: reload",
-            )
+            raise Refused(409, gettext(language, NO_VERSION))
         try:
             written = save(root / "data", collection, file["raw"], version)
         except Changed:
-            raise Refused(409, CHANGED) from None
+            raise Refused(409, gettext(language, CHANGED)) from None
         except DataError as err:
-            raise Refused(422, refusal(err, collection, file["raw"])) from None
+            raise Refused(422, refusal(err, collection, file["raw"], language)) from None
         return {"message": "entry persisted", "version": written, "path": file["path"]}
     if action == "getMedia":
         return []  # no media: the editor edits data files only
@@ -168,13 +163,15 @@ def in_form_words(problem: Problem, collection: Collection, entries: list) -> st
     return f"{where}{field}: expected {problem.expected}, got {problem.got}"
 
 
-def refusal(err: DataError, collection: Collection, raw: str) -> str:
-    """The lines of a refused save: every problem, in the form's words where it can be."""
+def refusal(err: DataError, collection: Collection, raw: str, language: object = "en") -> str:
+    """The lines of a refused save: every problem, in the form's words where it can be, and
+    their count in the editor's language."""
     try:
         entries = entries_sent(f"data/{collection.file}", raw, collection)
     except DataError:
         entries = []
     lines = [in_form_words(p, collection, entries) for p in err.problems]
     count = len(lines)
-    lines.append(f"{count} problem{'s' if count != 1 else ''} in the data; nothing was saved.")
+    last = ONE_PROBLEM if count == 1 else PROBLEMS
+    lines.append(gettext(language, last).replace("%(count)s", str(count)))
     return "\n".join(lines)

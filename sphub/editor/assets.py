@@ -9,7 +9,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from sphub.editor.config import CONFIG_FILE
+from sphub.editor.config import CONFIG_FILE, with_choices
 
 PAGE = Path(__file__).parent / "admin"
 # The Content-Security-Policy of a built site's admin page: this site, and GitHub's API for
@@ -72,9 +72,13 @@ def admin_files(root: Path, scratch: Path) -> dict[str, Path]:
 
 
 def ship(root: Path, site_dir: Path) -> None:
-    """Write admin/ into the built site `site_dir`."""
+    """Write admin/ into the built site `site_dir`, its configuration with the choices of
+    the references into two collections taken from the data (sphub.editor.config)."""
     target = site_dir / "admin"
     target.mkdir(parents=True, exist_ok=True)
     for name, source in admin_files(root, target).items():
-        if source != target / name:
+        if name == "config.yml":
+            text = with_choices(source.read_text(encoding="utf-8"), root / "data")
+            (target / name).write_text(text, encoding="utf-8")
+        elif source != target / name:
             shutil.copyfile(source, target / name)

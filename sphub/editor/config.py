@@ -68,18 +68,26 @@ def _type_of(model, name: str, item: bool) -> str | None:
 @cache
 def _countries() -> list[dict]:
     return [
-        {"label": f"{c.alpha_2} ({c.name})", "value": c.alpha_2}
-        for c in sorted(pycountry.countries, key=lambda c: c.alpha_2)
+        {"label": c.name, "value": c.alpha_2}
+        for c in sorted(pycountry.countries, key=lambda c: c.name)
     ]
 
 
 @cache
 def _languages() -> list[dict]:
     return [
-        {"label": f"{lang.alpha_2} ({lang.name})", "value": lang.alpha_2}
-        for lang in sorted(pycountry.languages, key=lambda lang: getattr(lang, "alpha_2", ""))
+        {"label": lang.name, "value": lang.alpha_2}
+        for lang in sorted(pycountry.languages, key=lambda lang: lang.name)
         if hasattr(lang, "alpha_2")
     ]
+
+
+# sphub's own widget (admin/sphub-admin.js): a text box that suggests its options as one
+# types, by name or by code ("GH" or "Ghana"), and keeps what is chosen or typed. Decap's
+# select picks the first option whose label contains the text typed: "GH" picked
+# Afghanistan. The choices of a reference into two collections come from the data (EDITING:
+# `with_choices`), as Decap's relation widget can search one collection only.
+CHOICE = "choice"
 
 
 WHEN_PATTERN = [
@@ -103,7 +111,12 @@ def _scalar_widget(model, field: FieldDoc, item: bool) -> dict:
                 "display_fields": [f"{target}.*.{_name_field(target)}"],
             }
         files = " or ".join(f"data/{c}.yml" for c in field.refers_to)
-        return {"widget": "string", "pattern": [ID_PATTERN, f"the id of an entry in {files}"]}
+        return {
+            "widget": CHOICE,
+            "refers_to": list(field.refers_to),
+            "options": [],
+            "pattern": [ID_PATTERN, f"the id of an entry in {files}"],
+        }
     if field.allowed:
         return {"widget": "select", "options": list(field.allowed)}
     shared = _type_of(model, field.name, item)
@@ -118,9 +131,9 @@ def _scalar_widget(model, field: FieldDoc, item: bool) -> dict:
     if shared == "when":
         return {"widget": "string", "pattern": WHEN_PATTERN}
     if shared == "country":
-        return {"widget": "select", "options": _countries()}
+        return {"widget": CHOICE, "options": _countries()}
     if shared == "language":
-        return {"widget": "select", "options": _languages()}
+        return {"widget": CHOICE, "options": _languages()}
     if shared == "url":
         return {"widget": "string", "pattern": ["^https?://\\S+$", "a web address (https://...)"]}
     if shared == "markdown":
@@ -256,6 +269,49 @@ def config_text(repo_url: str | None = None, auth_url: str | None = None) -> str
         editor_config(repo_url, auth_url), sort_keys=False, allow_unicode=True, width=100
     )
     return HEADER + body
+
+
+def _choices(data_dir: Path, keys: tuple[str, ...]) -> list[dict]:
+    """The entries of the collections `keys`, as choices: 'Name (members)' -> its id."""
+    from sphub.data.reader import read_yaml
+
+    options = []
+    for key in keys:
+        collection = COLLECTIONS[key]
+        path = data_dir / collection.file
+        yf, problems = (
+            read_yaml(collection.file, path.read_bytes()) if path.is_file() else (None, [1])
+        )
+        entries = (yf.value or {}).get(key) if not problems else None
+        for entry in entries if isinstance(entries, list) else []:
+            if isinstance(entry, dict) and isinstance(entry.get("id"), str):
+                name = entry.get(_name_field(key)) or entry["id"]
+                options.append({"label": f"{name} ({key})", "value": entry["id"]})
+    return sorted(options, key=lambda o: o["label"].lower())
+
+
+def with_choices(text: str, data_dir: Path) -> str:
+    """The configuration `text` with the choices of each reference into two collections
+    filled in from the data in `data_dir` (the local editor serves it so; a built site ships
+    it so)."""
+    config = yaml.safe_load(text)
+    found: dict[tuple[str, ...], list[dict]] = {}
+
+    def fill(value: object) -> None:
+        if isinstance(value, dict):
+            if value.get("widget") == CHOICE and value.get("refers_to"):
+                keys = tuple(value["refers_to"])
+                if keys not in found:
+                    found[keys] = _choices(data_dir, keys)
+                value["options"] = found[keys]
+            for item in value.values():
+                fill(item)
+        elif isinstance(value, list):
+            for item in value:
+                fill(item)
+
+    fill(config)
+    return HEADER + yaml.safe_dump(config, sort_keys=False, allow_unicode=True, width=100)
 
 
 def is_stale(path: Path, repo_url: str | None = None, auth_url: str | None = None) -> bool:

@@ -97,7 +97,73 @@ window.CMS_MANUAL_INIT = true;
     };
   }
 
+  // The "choice" widget (sphub.editor.config.CHOICE): a text box that suggests its options
+  // (a datalist) by name or code as one types, and keeps the code of what is chosen or
+  // typed: "GH" stays GH (Decap's select picked Afghanistan, whose name holds "gh"), and a
+  // name typed in full ("Ghana") becomes its code. Anything else is kept as typed, and the
+  // save's check says if it is wrong.
+  function registerChoice() {
+    var h = window.h;
+    function options(field) {
+      var list = field.get("options");
+      return list && list.toJS ? list.toJS() : [];
+    }
+    function code(text, choices) {
+      var typed = text.trim().toLowerCase();
+      for (var i = 0; i < choices.length; i++) {
+        var choice = choices[i];
+        if (String(choice.value).toLowerCase() === typed) return choice.value;
+        if (String(choice.label).toLowerCase() === typed) return choice.value;
+      }
+      return text;
+    }
+    var Choice = window.createClass({
+      getInitialState: function () {
+        return { text: this.props.value || "" };
+      },
+      render: function () {
+        var self = this;
+        var choices = options(this.props.field);
+        var listId = this.props.forID + "-choices";
+        var chosen = choices.filter(function (c) {
+          return c.value === self.props.value;
+        })[0];
+        return h(
+          "div",
+          { className: this.props.classNameWrapper },
+          h("input", {
+            id: this.props.forID,
+            type: "text",
+            list: listId,
+            autoComplete: "off",
+            value: this.state.text,
+            style: { width: "100%", border: 0, outline: "none", font: "inherit" },
+            onFocus: this.props.setActiveStyle,
+            onBlur: function () {
+              self.props.setInactiveStyle();
+              if (chosen) self.setState({ text: chosen.value });
+            },
+            onChange: function (event) {
+              self.setState({ text: event.target.value });
+              self.props.onChange(code(event.target.value, choices));
+            },
+          }),
+          h(
+            "datalist",
+            { id: listId },
+            choices.map(function (c) {
+              return h("option", { key: c.value, value: c.value, label: c.label });
+            })
+          ),
+          chosen ? h("small", { className: "sphub-chosen" }, chosen.label) : null
+        );
+      },
+    });
+    window.CMS.registerWidget("choice", Choice);
+  }
+
   window.addEventListener("DOMContentLoaded", function () {
+    registerChoice();
     var config = { locale: language };
     if (local) {
       config.local_backend = { url: api };

@@ -150,3 +150,26 @@ def test_a_refusal_names_the_entry_and_the_field_as_the_form_shows_them(root):
     count = len(event["organisers"])
     assert first.startswith(f"Event '{event['title']}', Organisers {count}: expected "), first
     assert "no-such-organiser" in first
+
+
+@pytest.mark.parametrize(
+    "language, words",
+    [
+        ("fr", "ce fichier a changé depuis que vous l'avez ouvert : rechargez la page"),
+        ("es", "este archivo cambió desde que lo abrió: vuelva a cargar la página"),
+        ("de", CHANGED),  # no catalogue: English
+    ],
+)
+def test_the_servers_messages_are_in_the_editors_language(root, language, words):
+    path = root / "data" / "topics.yml"
+    request = _persist("data/topics.yml", "topics: []\n", "0" * 64)
+    request["params"]["language"] = language
+    answer = handle(root, request)
+    assert answer.status == 409 and _one_line(answer) == words
+    values = yaml.safe_load(path.read_text(encoding="utf-8"))
+    values["topics"][0]["name"] = ""
+    request = _persist("data/topics.yml", yaml.safe_dump(values), _version(path))
+    request["params"]["language"] = "fr"
+    *problems, last = handle(root, request).body["error"].split("\n")
+    assert len(problems) > 1
+    assert last == f"{len(problems)} problèmes dans les données ; rien n'a été enregistré."
