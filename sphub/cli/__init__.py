@@ -174,9 +174,15 @@ def cms_config(args: argparse.Namespace) -> int:
     from sphub.editor.config import CONFIG_FILE, is_stale, write_config
     from sphub.engines.project import Project
 
+    from sphub.data.translations import languages
+
     project = Project.at(args.config_file)
     path, config = project.root / CONFIG_FILE, project.config()
-    where = (config.raw.get("repo_url"), config.extra.get("editor_auth_url"))
+    where = (
+        config.raw.get("repo_url"),
+        config.extra.get("editor_auth_url"),
+        languages(project.data)[1:],
+    )
     if args.check:
         if is_stale(path, *where):
             print(

@@ -86,6 +86,11 @@ def _dump(value: object) -> str:
     return out.getvalue()
 
 
+def document_text(value: object) -> str:
+    """A whole YAML document holding `value`, written as the data files are."""
+    return _dump(_node(value, 0))
+
+
 def key_text(key: str, value: object, column: int) -> str:
     """`key: value` as YAML lines at `column`."""
     text = _dump(CommentedMap([(key, _node(value, column))]))

@@ -23,7 +23,9 @@ from pathlib import Path, PurePosixPath
 from sphub.data.errors import DataError, Problem
 from sphub.data.fields import fields_of
 from sphub.editor.config import label, summary_field
-from sphub.editor.saving import Changed, entries_sent, save, version_of
+from sphub.data.translations import FOLDER, languages
+from sphub.editor.saving import Changed, entries_sent, save, save_translation, version_of
+from sphub.editor.translating import view_text
 from sphub.editor.words import CHANGED, NO_VERSION, ONE_PROBLEM, PROBLEMS, gettext
 from sphub.models import COLLECTIONS, Collection
 
@@ -42,9 +44,10 @@ class Refused(Exception):
         self.status, self.reason = status, reason
 
 
-def collection_at(root: Path, path: object) -> Collection:
+def target_of(root: Path, path: object) -> tuple[Collection, str | None]:
     """The collection whose data file `path` (relative to the project, as the editor names
-    it) is; Refused for anything else."""
+    it) is, and the language when it is a translation (`data/translations/fr/tools.yml`);
+    Refused for anything else."""
     if not isinstance(path, str) or not path:
         raise Refused(400, f"refused: expected the path of a data file, got {path!r}")
     pure = PurePosixPath(path)
@@ -52,26 +55,42 @@ def collection_at(root: Path, path: object) -> Collection:
         raise Refused(403, f"refused: {path!r} is an absolute path; only data/*.yml can be edited")
     if ".." in pure.parts:
         raise Refused(403, f"refused: {path!r} goes up a folder ('..'); only data/*.yml")
-    if len(pure.parts) > 2 and pure.parts[0] == "data":
+    parts = pure.parts
+    language = None
+    if len(parts) == 4 and parts[:2] == ("data", FOLDER):
+        language = parts[2]
+        if language not in languages(root / "data")[1:]:
+            raise Refused(403, f"refused: {path!r}: the site has no language '{language}'")
+    elif len(parts) > 2 and parts[0] == "data":
         raise Refused(403, f"refused: {path!r} is in a folder under data/; only data/*.yml")
-    if len(pure.parts) != 2 or pure.parts[0] != "data":
+    elif len(parts) != 2 or parts[0] != "data":
         raise Refused(403, f"refused: {path!r} is outside data/; only data/*.yml can be edited")
     collection = next((c for c in COLLECTIONS.values() if c.file == pure.name), None)
-    if collection is None:
+    if collection is None or (language and not collection.translated):
         raise Refused(403, f"refused: {path!r} is not one of the data files")
-    data = root / "data"
-    if data.is_symlink() or (data / pure.name).is_symlink():
-        raise Refused(403, f"refused: {path!r} is a symbolic link; only plain files are edited")
-    return collection
+    folder = root.joinpath(*parts[:-1])
+    for step in [root / "data", *folder.parents, folder, folder / pure.name]:
+        if step.is_relative_to(root / "data") and step.is_symlink():
+            raise Refused(403, f"refused: {path!r} is a symbolic link; only plain files are edited")
+    return collection, language
+
+
+def collection_at(root: Path, path: object) -> Collection:
+    return target_of(root, path)[0]
 
 
 def _entry(root: Path, path: str, label: object = None) -> dict:
-    collection = collection_at(root, path)
-    raw = (root / "data" / collection.file).read_bytes()
+    collection, language = target_of(root, path)
+    file_path = root / PurePosixPath(path)
+    raw = file_path.read_bytes() if file_path.is_file() or not language else b""
+    if language:
+        text = view_text(root / "data", collection, language)
+    else:
+        text = raw.decode("utf-8")
     file = {"path": path, "id": version_of(raw)}
     if label is not None:
         file["label"] = label
-    return {"data": raw.decode("utf-8"), "file": file}
+    return {"data": text, "file": file}
 
 
 def handle(root: Path, request: object) -> Answer:
@@ -113,14 +132,19 @@ def _answer(root: Path, request: object) -> object:
         file = files[0]
         if file.get("newPath") not in (None, file.get("path")):
             raise Refused(403, "refused: a data file cannot be renamed or moved")
-        collection = collection_at(root, file.get("path"))
+        collection, translation = target_of(root, file.get("path"))
         if not isinstance(file.get("raw"), str):
             raise Refused(400, "refused: expected the file's text")
         version, language = file.get("version"), params.get("language")
         if not isinstance(version, str):
             raise Refused(409, gettext(language, NO_VERSION))
         try:
-            written = save(root / "data", collection, file["raw"], version)
+            if translation:
+                written = save_translation(
+                    root / "data", collection, translation, file["raw"], version
+                )
+            else:
+                written = save(root / "data", collection, file["raw"], version)
         except Changed:
             raise Refused(409, gettext(language, CHANGED)) from None
         except DataError as err:

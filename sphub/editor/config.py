@@ -231,6 +231,96 @@ def collection_config(collection: Collection) -> dict:
     }
 
 
+LANGUAGE_NAMES = {"fr": "français", "es": "español"}
+
+
+def _translation_fields(model, top: bool) -> list[dict]:
+    """The fields of a translated entry (or nested item): its id, then for each text a
+    reader sees, the English (shown, never saved: sphub.editor.translating) above the
+    translation."""
+    from sphub.editor.translating import ENGLISH
+
+    names = [f.name for f in fields_of(model)]
+    out: list[dict] = []
+    if "id" in names:
+        out.append(
+            {
+                "name": "id",
+                "label": "Id",
+                "widget": "string",
+                "hint": "The id of the English entry: never translated.",
+            }
+        )
+    if top:
+        out.append({"name": "translated_from", "label": "Translated from", "widget": "hidden"})
+    for field in fields_of(model):
+        if field.text:
+            kind = "string" if field.kind == "text" and field.name in ("name", "title") else "text"
+            english = {"name": field.name + ENGLISH, "label": f"{label(field.name)} (English)"}
+            english["hint"] = "The English text, to translate below (not saved)."
+            english["required"] = False
+            translation = {"name": field.name, "label": label(field.name), "required": False}
+            if field.kind == "list":
+                english.update(
+                    widget="list", field={"name": "item", "label": "Line", "widget": "string"}
+                )
+                translation.update(
+                    widget="list", field={"name": "item", "label": "Line", "widget": "string"}
+                )
+            else:
+                english["widget"] = translation["widget"] = kind
+            out += [english, translation]
+        elif field.model and any(f.text or f.model for f in fields_of(field.model)):
+            nested = _translation_fields(field.model, False)
+            if field.kind == "list":
+                item = {"name": field.name, "label": label(field.name), "widget": "list"}
+                item.update(fields=nested, collapsed=False, allow_add=False, required=False)
+                out.append(item)
+            else:
+                out.append(
+                    {
+                        "name": field.name,
+                        "label": label(field.name),
+                        "widget": "object",
+                        "fields": nested,
+                        "required": False,
+                    }
+                )
+    return out
+
+
+def translation_config(collection: Collection, language: str) -> dict:
+    """`language`'s translation of a guidance file as a Decap "files" collection: every
+    English entry, the English beside each field (sphub.editor.translating)."""
+    path = f"data/translations/{language}/{collection.file}"
+    name = f"{collection.key}_{language}"
+    title = f"{label(collection.key)} ({LANGUAGE_NAMES.get(language, language)})"
+    return {
+        "name": name,
+        "label": title,
+        "description": f"The {language} translation of data/{collection.file}.",
+        "editor": {"preview": False},
+        "files": [
+            {
+                "name": name,
+                "label": path,
+                "file": path,
+                "fields": [
+                    {
+                        "name": collection.key,
+                        "label": title,
+                        "widget": "list",
+                        "summary": "{{fields.id}}",
+                        "collapsed": True,
+                        "allow_add": False,
+                        "fields": _translation_fields(collection.model, True),
+                    }
+                ],
+            }
+        ],
+    }
+
+
 def repo_of(repo_url: str | None) -> str | None:
     """'owner/name' of a repository on GitHub, from mkdocs.yml's `repo_url`."""
     prefix = "https://github.com/"
@@ -240,7 +330,9 @@ def repo_of(repo_url: str | None) -> str | None:
     return "/".join(parts[:2]) if len(parts) >= 2 else None
 
 
-def editor_config(repo_url: str | None = None, auth_url: str | None = None) -> dict:
+def editor_config(
+    repo_url: str | None = None, auth_url: str | None = None, languages: tuple[str, ...] = ()
+) -> dict:
     """The whole configuration. The backend is the git host's (GitHub, `repo` from
     mkdocs.yml's `repo_url`, signing in through the OAuth helper at `auth_url`, mkdocs.yml's
     `extra.editor_auth_url`); on 127.0.0.1 the admin page asks for the local editing server
@@ -257,16 +349,24 @@ def editor_config(repo_url: str | None = None, auth_url: str | None = None) -> d
         "media_folder": "docs/assets/uploads",
         "load_config_file": True,
         "omit_empty_optional_fields": True,
-        "collections": [collection_config(c) for c in COLLECTIONS.values()],
+        "collections": [collection_config(c) for c in COLLECTIONS.values()]
+        + [
+            translation_config(c, language)
+            for language in languages
+            for c in COLLECTIONS.values()
+            if c.translated
+        ],
     }
 
 
 @cache
-def config_text(repo_url: str | None = None, auth_url: str | None = None) -> str:
+def config_text(
+    repo_url: str | None = None, auth_url: str | None = None, languages: tuple[str, ...] = ()
+) -> str:
     """The committed form: the header, then YAML in a stable order. The country and language
     lists are written once and referred to (YAML anchors), as PyYAML does for shared lists."""
     body = yaml.safe_dump(
-        editor_config(repo_url, auth_url), sort_keys=False, allow_unicode=True, width=100
+        editor_config(repo_url, auth_url, languages), sort_keys=False, allow_unicode=True, width=100
     )
     return HEADER + body
 
@@ -314,15 +414,25 @@ def with_choices(text: str, data_dir: Path) -> str:
     return HEADER + yaml.safe_dump(config, sort_keys=False, allow_unicode=True, width=100)
 
 
-def is_stale(path: Path, repo_url: str | None = None, auth_url: str | None = None) -> bool:
-    text = config_text(repo_url, auth_url)
+def is_stale(
+    path: Path,
+    repo_url: str | None = None,
+    auth_url: str | None = None,
+    languages: tuple[str, ...] = (),
+) -> bool:
+    text = config_text(repo_url, auth_url, languages)
     return not path.is_file() or path.read_text(encoding="utf-8") != text
 
 
-def write_config(path: Path, repo_url: str | None = None, auth_url: str | None = None) -> bool:
+def write_config(
+    path: Path,
+    repo_url: str | None = None,
+    auth_url: str | None = None,
+    languages: tuple[str, ...] = (),
+) -> bool:
     """Write the configuration at `path`; returns whether it changed."""
-    if not is_stale(path, repo_url, auth_url):
+    if not is_stale(path, repo_url, auth_url, languages):
         return False
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(config_text(repo_url, auth_url), encoding="utf-8")
+    path.write_text(config_text(repo_url, auth_url, languages), encoding="utf-8")
     return True

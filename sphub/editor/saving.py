@@ -23,7 +23,9 @@ from sphub.data.errors import DataError, Problem
 from sphub.data.fields import fields_of
 from sphub.data.load import load_site
 from sphub.data.reader import read_yaml
+from sphub.data.translations import FOLDER
 from sphub.data.writer import with_entries, without_empty
+from sphub.editor.translating import from_view
 from sphub.models import Collection
 
 # One save at a time: a save compares the file's version and writes it in one step.
@@ -94,25 +96,33 @@ def renamed(name: str, collection: Collection, old: list, sent: list) -> list:
     return out
 
 
-def checked(data_dir: Path, collection: Collection, text: str) -> None:
+def checked(data_dir: Path, relative: str, text: str) -> None:
     """Raise DataError (every problem, as `sphub validate` reports them) unless data/ with
-    this text as the collection's file is valid."""
+    this text as its file `relative` (`members.yml`, `translations/fr/tools.yml`) is valid."""
     with tempfile.TemporaryDirectory(prefix="sphub-save-") as scratch:
         copy = Path(scratch) / "data"
         # The whole folder (translations included), links kept as links: the check refuses
         # them as the build does.
         shutil.copytree(data_dir, copy, symlinks=True)
-        (copy / collection.file).unlink()
-        (copy / collection.file).write_text(text, encoding="utf-8")
+        (copy / relative).unlink(missing_ok=True)
+        (copy / relative).parent.mkdir(parents=True, exist_ok=True)
+        (copy / relative).write_text(text, encoding="utf-8")
         load_site(copy)
 
 
+def _replace(path: Path, text: str) -> None:
+    """Write `text` as `path`, whole, by a rename: never half a file."""
+    fd, scratch = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    with os.fdopen(fd, "w", encoding="utf-8") as stream:
+        stream.write(text)
+    os.replace(scratch, path)
+
+
 def save(data_dir: Path, collection: Collection, raw: str, version: str) -> str:
-    """Apply the editor's text `raw` onto the collection's file, check it, and write it
-    (whole, by a rename: never half a file). `version` is the version of the file the editor
-    opened: when the file changed since (another tab, a text editor), Changed is raised and
-    nothing is written. Returns the version written. Raises DataError, and writes nothing,
-    when the result is invalid."""
+    """Apply the editor's text `raw` onto the collection's file, check it, and write it.
+    `version` is the version of the file the editor opened: when the file changed since
+    (another tab, a text editor), Changed is raised and nothing is written. Returns the
+    version written. Raises DataError, and writes nothing, when the result is invalid."""
     path = data_dir / collection.file
     name = f"data/{collection.file}"
     with _SAVING:
@@ -126,10 +136,32 @@ def save(data_dir: Path, collection: Collection, raw: str, version: str) -> str:
         old = yf.value.get(collection.key) or []
         sent = renamed(name, collection, old, entries_sent(name, raw, collection))
         text = with_entries(source, name, collection, sent)
-        checked(data_dir, collection, text)
+        checked(data_dir, collection.file, text)
         if text != source:
-            fd, scratch = tempfile.mkstemp(dir=data_dir, prefix=f".{collection.file}.")
-            with os.fdopen(fd, "w", encoding="utf-8") as stream:
-                stream.write(text)
-            os.replace(scratch, path)
+            _replace(path, text)
+        return version_of(text.encode("utf-8"))
+
+
+def save_translation(
+    data_dir: Path, collection: Collection, language: str, raw: str, version: str
+) -> str:
+    """As `save`, for `language`'s translation of the collection, from the editor's view of
+    it (sphub.editor.translating): the English it shows is not saved. A new file starts with
+    a line saying what it is."""
+    relative = f"{FOLDER}/{language}/{collection.file}"
+    path, name = data_dir / relative, f"data/{relative}"
+    with _SAVING:
+        before = path.read_bytes() if path.is_file() else b""
+        if version_of(before) != version:
+            raise Changed(name)
+        source = before.decode("utf-8", errors="replace") or (
+            f"# The {language} translation of data/{collection.file} (EDITING.md).\n"
+            f"{collection.key}: []\n"
+        )
+        sent = from_view(entries_sent(name, raw, collection))
+        text = with_entries(source, name, collection, sent)
+        checked(data_dir, relative, text)
+        if text != source or not before:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            _replace(path, text)
         return version_of(text.encode("utf-8"))
