@@ -24,7 +24,14 @@ from sphub.data.errors import DataError, Problem
 from sphub.data.fields import fields_of
 from sphub.editor.config import label, summary_field
 from sphub.data.translations import FOLDER, languages
-from sphub.editor.saving import Changed, entries_sent, save, save_translation, version_of
+from sphub.editor.saving import (
+    Changed,
+    entries_sent,
+    save,
+    save_page,
+    save_translation,
+    version_of,
+)
 from sphub.editor.translating import view_text
 from sphub.editor.words import CHANGED, NO_VERSION, ONE_PROBLEM, PROBLEMS, gettext
 from sphub.models import COLLECTIONS, Collection
@@ -75,6 +82,25 @@ def target_of(root: Path, path: object) -> tuple[Collection, str | None]:
     return collection, language
 
 
+def page_at(root: Path, path: object) -> Path:
+    """The hand-written page `path` names (`docs/about.md`, `docs/about.fr.md`): a Markdown
+    file at the top of docs/, plain; Refused for anything else."""
+    if not isinstance(path, str) or not path:
+        raise Refused(400, f"refused: expected the path of a page, got {path!r}")
+    pure = PurePosixPath(path)
+    if len(pure.parts) != 2 or pure.parts[0] != "docs" or pure.suffix != ".md" or ".." in path:
+        raise Refused(403, f"refused: {path!r} is not a page at the top of docs/")
+    page = root / "docs" / pure.name
+    if (root / "docs").is_symlink() or page.is_symlink() or not page.is_file():
+        raise Refused(403, f"refused: {path!r} is not a plain page in docs/")
+    return page
+
+
+def _page(root: Path, path: str) -> dict:
+    raw = page_at(root, path).read_bytes()
+    return {"data": raw.decode("utf-8"), "file": {"path": path, "id": version_of(raw)}}
+
+
 def collection_at(root: Path, path: object) -> Collection:
     return target_of(root, path)[0]
 
@@ -117,11 +143,17 @@ def _answer(root: Path, request: object) -> object:
             _entry(root, f.get("path") if isinstance(f, dict) else f, f.get("label")) for f in files
         ]
     if action == "getEntry":
-        return _entry(root, params.get("path"))
+        path = params.get("path")
+        if isinstance(path, str) and path.startswith("docs/"):
+            return _page(root, path)
+        return _entry(root, path)
     if action == "entriesByFolder":
-        # The editor's collections are files, not folders: nothing else is listed.
+        # The hand-written pages are the one folder collection; the data are files.
+        if params.get("folder") == "docs":
+            pages = sorted(p.name for p in (root / "docs").glob("*.md") if not p.is_symlink())
+            return [_page(root, f"docs/{name}") for name in pages]
         if params.get("folder") != "data":
-            raise Refused(403, f"refused: {params.get('folder')!r} is not data/")
+            raise Refused(403, f"refused: {params.get('folder')!r} is not data/ or docs/")
         return [_entry(root, f"data/{c.file}") for c in COLLECTIONS.values()]
     if action == "persistEntry":
         files = params.get("dataFiles") or ([params["entry"]] if "entry" in params else [])
@@ -132,10 +164,21 @@ def _answer(root: Path, request: object) -> object:
         file = files[0]
         if file.get("newPath") not in (None, file.get("path")):
             raise Refused(403, "refused: a data file cannot be renamed or moved")
-        collection, translation = target_of(root, file.get("path"))
         if not isinstance(file.get("raw"), str):
             raise Refused(400, "refused: expected the file's text")
         version, language = file.get("version"), params.get("language")
+        if isinstance(file.get("path"), str) and file["path"].startswith("docs/"):
+            page = page_at(root, file["path"])
+            if not isinstance(version, str):
+                raise Refused(409, gettext(language, NO_VERSION))
+            try:
+                written = save_page(page, file["path"], file["raw"], version)
+            except Changed:
+                raise Refused(409, gettext(language, CHANGED)) from None
+            except DataError as err:
+                raise Refused(422, "\n".join(str(p) for p in err.problems)) from None
+            return {"message": "entry persisted", "version": written, "path": file["path"]}
+        collection, translation = target_of(root, file.get("path"))
         if not isinstance(version, str):
             raise Refused(409, gettext(language, NO_VERSION))
         try:

@@ -321,6 +321,43 @@ def translation_config(collection: Collection, language: str) -> dict:
     }
 
 
+def pages_config() -> dict:
+    """The hand-written pages at the top of docs/ (and their translations, about.fr.md), as
+    Markdown in a plain text box (Decap's rich editor rewrites Markdown it is given); each
+    save is checked like the build checks a page (sphub.data.pages)."""
+    return {
+        "name": "pages",
+        "label": "Pages",
+        "label_singular": "Page",
+        "description": "The pages written by hand (docs/): About, Downloads... and their "
+        "translations (about.fr.md, about.es.md).",
+        "folder": "docs",
+        "extension": "md",
+        "format": "frontmatter",
+        "create": False,
+        "delete": False,
+        "identifier_field": "title",
+        "summary": "{{filename}}.{{extension}}",
+        "editor": {"preview": False},
+        "fields": [
+            {
+                "name": "title",
+                "label": "Title",
+                "widget": "string",
+                "required": False,
+                "hint": "The page's title in the navigation (else its first heading).",
+            },
+            {
+                "name": "body",
+                "label": "Text (Markdown)",
+                "widget": "text",
+                "hint": "The page's text in Markdown. Macros ({{ about_links() }}) work only "
+                "in a page whose front matter says render_macros: true.",
+            },
+        ],
+    }
+
+
 def repo_of(repo_url: str | None) -> str | None:
     """'owner/name' of a repository on GitHub, from mkdocs.yml's `repo_url`."""
     prefix = "https://github.com/"
@@ -355,7 +392,8 @@ def editor_config(
             for language in languages
             for c in COLLECTIONS.values()
             if c.translated
-        ],
+        ]
+        + [pages_config()],
     }
 
 

@@ -22,6 +22,7 @@ from pathlib import Path
 from sphub.data.errors import DataError, Problem
 from sphub.data.fields import fields_of
 from sphub.data.load import load_site
+from sphub.data.pages import front_matter, page_problems
 from sphub.data.reader import read_yaml
 from sphub.data.translations import FOLDER
 from sphub.data.writer import with_entries, without_empty
@@ -164,4 +165,36 @@ def save_translation(
         if text != source or not before:
             path.parent.mkdir(parents=True, exist_ok=True)
             _replace(path, text)
+        return version_of(text.encode("utf-8"))
+
+
+def save_page(page: Path, name: str, raw: str, version: str) -> str:
+    """Write the hand-written page `page` (shown as `name`) as the editor sent it, once it
+    passes the pages' check (sphub.data.pages: front matter, no literal '{{'). The front
+    matter keeps its text, comments included, when its values are the same (the editor
+    writes it again in its own way). Changed and DataError as for `save`."""
+    with _SAVING:
+        before = page.read_bytes()
+        if version_of(before) != version:
+            raise Changed(name)
+        source = before.decode("utf-8", errors="replace")
+        text = raw.replace("\r\n", "\n")
+        old_front, old_size = front_matter(source)
+        new_front, new_size = front_matter(text)
+        if old_size > 0 and new_size > 0:
+            old_values = read_yaml(name, (old_front or "").encode())[0].value
+            new_values = read_yaml(name, (new_front or "").encode())[0].value
+            if without_empty(old_values or {}) == without_empty(new_values or {}):
+                head = "\n".join(source.split("\n")[:old_size])
+                text = head + "\n" + "\n".join(text.split("\n")[new_size:])
+        if not text.endswith("\n"):
+            text += "\n"
+        with tempfile.TemporaryDirectory(prefix="sphub-page-") as scratch:
+            copy = Path(scratch) / page.name
+            copy.write_text(text, encoding="utf-8")
+            problems = page_problems(copy, name)
+        if problems:
+            raise DataError(problems)
+        if text != source:
+            _replace(page, text)
         return version_of(text.encode("utf-8"))
