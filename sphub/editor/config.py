@@ -255,7 +255,9 @@ def _translation_fields(model, top: bool) -> list[dict]:
         out.append({"name": "translated_from", "label": "Translated from", "widget": "hidden"})
     for field in fields_of(model):
         if field.text:
-            kind = "string" if field.kind == "text" and field.name in ("name", "title") else "text"
+            # One line for a name, a label or an acronym; a box for sentences.
+            short = field.name in ("name", "title", "acronym", "short", "label", "heading")
+            kind = "string" if short else "text"
             english = {"name": field.name + ENGLISH, "label": f"{label(field.name)} (English)"}
             english["hint"] = "The English text, to translate below (not saved)."
             english["required"] = False

@@ -121,11 +121,13 @@ def _wait_for(condition, what: str) -> None:
         time.sleep(0.3)
 
 
-def _add_member(page, member_id: str) -> None:
+def _add_member(
+    page, member_id: str, name: str = "Ghana Microfinance Network", acronym: str = "GHAMFIN"
+) -> None:
     page.get_by_role("button", name="Add members").click()
     _field(page, "Id").fill(member_id)
-    _field(page, "Name").fill("Ghana Microfinance Network")
-    _field(page, "Acronym").fill("GHAMFIN")
+    _field(page, "Name").fill(name)
+    _field(page, "Acronym").fill(acronym)
     _field(page, "Kind").fill("national-association")
     page.keyboard.press("Enter")
     _field(page, "Country").fill("GH")
@@ -180,8 +182,10 @@ def test_a_save_sphub_refuses_shows_why_and_writes_nothing(editing, editor):
     refusal = page.locator("#sphub-refusal")
     refusal.wait_for(timeout=WAIT * 1000)
     # In the form's words: the entry by its name, the field by its label.
-    assert refusal.inner_text().startswith(
-        "Member 'Ghana Microfinance Network', Id: expected an id not used before"
+    assert (
+        refusal.locator("pre")
+        .inner_text()
+        .startswith("Member 'Ghana Microfinance Network', Id: expected an id not used before")
     )
     page.screenshot(path=str(project.parent / "refused.png"))
     time.sleep(10)  # Decap's own message is gone by now; the refusal stays until dismissed
@@ -200,7 +204,7 @@ def test_a_file_changed_under_an_open_form_is_not_overwritten(editing, editor):
     members = project / "data" / "members.yml"
     page = editor.page
     _open(page, url, "members")
-    _add_member(page, "new-network")
+    _add_member(page, "new-network", "New Network", "NEWN")
     text = members.read_text(encoding="utf-8")
     changed = text.replace("name: Centre for Microfinance", "name: Centre for Micro-Finance", 1)
     assert changed != text
@@ -209,7 +213,7 @@ def test_a_file_changed_under_an_open_form_is_not_overwritten(editing, editor):
     _publish(page)
     refusal = page.locator("#sphub-refusal")
     refusal.wait_for(timeout=WAIT * 1000)
-    assert refusal.inner_text().strip() == "this file changed since you opened it: reload"
+    assert refusal.locator("pre").inner_text() == "this file changed since you opened it: reload"
     page.screenshot(path=str(project.parent / "changed-under-the-form.png"))
     assert members.read_text(encoding="utf-8") == changed
     editor.errors[:] = editor.errors[:logged]
@@ -225,15 +229,17 @@ def test_two_tabs_the_second_save_is_refused_and_nothing_is_lost(editing, editor
         second.page.get_by_role("button", name="Login").click()
         for page in (first, second.page):
             _open(page, url, "members")
-        _add_member(first, "first-tab")
+        _add_member(first, "first-tab", "First Tab Network", "FTN")
         _publish(first)
         _wait_for(lambda: "id: first-tab" in members.read_text(encoding="utf-8"), "first save")
         saved = members.read_text(encoding="utf-8")
-        _add_member(second.page, "second-tab")
+        _add_member(second.page, "second-tab", "Second Tab Network", "STN")
         _publish(second.page)
         refusal = second.page.locator("#sphub-refusal")
         refusal.wait_for(timeout=WAIT * 1000)
-        assert "this file changed since you opened it: reload" in refusal.inner_text()
+        assert refusal.locator("pre").inner_text() == (
+            "this file changed since you opened it: reload"
+        )
         assert members.read_text(encoding="utf-8") == saved
     finally:
         context.close()
@@ -333,3 +339,26 @@ def test_an_edited_event_changes_only_the_line_edited(editing, editor):
         )
     ]
     assert len(after.splitlines()) == len(before.splitlines())
+
+
+def test_a_french_translation_is_edited_beside_its_english(editing, editor):
+    """The French tools, each text under its English; a save changes only that line."""
+    url, project = editing
+    path = project / "data" / "translations" / "fr" / "tools.yml"
+    before = path.read_text(encoding="utf-8")
+    page = editor.page
+    page.goto(f"{url}admin/#/collections/tools_fr/entries/tools_fr")
+    page.get_by_text(re.compile(r"^\d+ tools \(français\)$", re.I)).first.wait_for()
+    page.locator("[class*='SortableListItem']").first.locator("button").first.click()
+    english = page.locator("input[id^='name__en-field']").first
+    french = page.locator("input[id^='name-field']").first
+    assert english.input_value() == "Universal Standards for Social Performance Management"
+    old = french.input_value()
+    assert old and old != english.input_value()
+    french.fill("Normes universelles (GPS)")
+    page.screenshot(path=str(project.parent / "translation-form.png"))
+    _publish(page)
+    _wait_for(lambda: path.read_text(encoding="utf-8") != before, "save of the French tools")
+    after = path.read_text(encoding="utf-8")
+    changed = [(a, b) for a, b in zip(before.splitlines(), after.splitlines()) if a != b]
+    assert changed == [(f"    name: {old}", "    name: Normes universelles (GPS)")]

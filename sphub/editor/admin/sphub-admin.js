@@ -72,7 +72,7 @@ window.CMS_MANUAL_INIT = true;
       request.params.language = language;
       if (request.action === "persistEntry") {
         (request.params.dataFiles || []).forEach(function (file) {
-          file.version = versions[file.path];
+          if (!file.version) file.version = versions[file.path];
         });
         var old = document.getElementById("sphub-refusal");
         if (old) old.remove();
@@ -161,6 +161,16 @@ window.CMS_MANUAL_INIT = true;
     });
     window.CMS.registerWidget("choice", Choice);
   }
+
+  // Going from one collection's form straight to another's by address (the address bar, a
+  // bookmark) leaves Decap showing the first one's state ("0 events", a save that does
+  // nothing): such a jump loads the editor again, as opening the address afresh would.
+  var ENTRY = /^#\/collections\/([^/]+)\/entries\//;
+  window.addEventListener("hashchange", function (event) {
+    var before = ENTRY.exec(new URL(event.oldURL).hash);
+    var after = ENTRY.exec(new URL(event.newURL).hash);
+    if (before && after && before[1] !== after[1]) location.reload();
+  });
 
   window.addEventListener("DOMContentLoaded", function () {
     registerChoice();
