@@ -1,6 +1,7 @@
 """The local editing server's protocol: what Decap CMS's proxy backend asks (`POST /api/v1`
-with `{"action": ..., "params": ...}`, as `decap-server` answers it), answered on the files
-of data/ only.
+with `{"action": ..., "params": ...}`, as `decap-server` answers it), answered on the data
+files, their translations (`data/translations/fr/tools.yml`, shown with their English:
+sphub.editor.translating) and the hand-written pages at the top of docs/ only.
 
 Every file read is given with its version (`file.id`, the hash of its bytes, as a git host's
 API names a blob by its sha), and every save states the version it was made from
@@ -8,11 +9,11 @@ API names a blob by its sha), and every save states the version it was made from
 refused with CHANGED and writes nothing, so neither a second tab nor a text editor's change
 is undone.
 
-Every path the editor names must be one of the data files (`data/members.yml`...): a path
-outside data/, with `..`, absolute, or a symbolic link is refused, and so is any file that is
-not a data file. A save is applied and checked by sphub.editor.saving before anything is
-written. Each refusal is one line that says why; a save refused for its data lists sphub's
-problems, one a line, as `sphub validate` prints them."""
+Every path the editor names must be one of those files: a path elsewhere, with `..`,
+absolute, or a symbolic link is refused. A save is applied and checked by sphub.editor.saving
+before anything is written. Each refusal is one line that says why; a save refused for its
+data lists sphub's problems, one a line, the entry and field named in the form's words
+(`in_form_words`), with their count in the editor's language (sphub.editor.words)."""
 
 from __future__ import annotations
 
