@@ -20,11 +20,12 @@ import time
 from pathlib import Path
 
 from sphub.bench.run import ENV, copy_project, fetch, free_port
+from sphub.render.urls import page_src, url_of
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 
 
-def _until_shown(urls: list[str], marker: str, limit: float = 120) -> float:
+def _until_shown(urls: list[str], marker: str, limit: float = 300) -> float:
     start = time.perf_counter()
     waiting = list(urls)
     while waiting:
@@ -69,10 +70,12 @@ def edit_latencies(runs: int, work: Path) -> dict[str, list[float]]:
     )
     port = free_port()
     base = f"http://127.0.0.1:{port}/"
+    tool_page = url_of(page_src("tools", tool.id), True)
+    member_page = url_of(page_src("members", member.id), True)
     pages = {
-        "en": [f"{base}tools/{tool.id}/"],
-        "fr": [f"{base}fr/tools/{tool.id}/"],
-        "every language": [f"{base}{p}members/{member.id}/" for p in ("", "fr/", "es/")],
+        "en": [f"{base}{tool_page}"],
+        "fr": [f"{base}fr/{tool_page}"],
+        "every language": [f"{base}{p}{member_page}" for p in ("", "fr/", "es/")],
     }
     files = {
         "en": (project / "data" / "tools.yml", tool.name),
