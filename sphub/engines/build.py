@@ -26,6 +26,7 @@ from sphub.data.errors import DataError
 from sphub.data.history import last_changes
 from sphub.data.load import load_site
 from sphub.data import fallback
+from sphub.data.pages import pages_problems
 from sphub.data.translations import languages, search_problems, translate
 from sphub.engines.engine import Engine
 from sphub.engines.languages import Language, languages_of
@@ -196,9 +197,10 @@ def build(
     """
     engine = engine_named(engine) if isinstance(engine, str) else engine
     english = load_site(project.data, strict=strict)
-    # A translated page whose search setting is not its English page's: stopped here as bad
-    # data is.
-    page_errors = search_problems(project.docs, english.languages, project.docs.name)
+    # A hand-written page that would show its front matter or a literal '{{', or a translated
+    # page whose search setting is not its English page's: stopped here as bad data is.
+    page_errors = pages_problems(project.docs, project.docs.name)
+    page_errors += search_problems(project.docs, english.languages, project.docs.name)
     if page_errors:
         raise DataError(page_errors)
     codes = languages(project.data)

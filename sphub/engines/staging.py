@@ -92,6 +92,14 @@ def with_kind(markdown: str, kind: str) -> str:
     return f"{opening}{tags}{_END}{body}"
 
 
+def with_source(markdown: str, source: str) -> str:
+    """`markdown` (a page's translation, staged under its English page's name) with the file
+    it comes from (`about.fr.md`) in its front matter, so that its edit link names it."""
+    head, body = _front_matter(markdown)
+    opening = head.removesuffix(_END) if head else "---\n"
+    return f"{opening}source_file: {json.dumps(source, ensure_ascii=False)}\n{_END}{body}"
+
+
 def with_note(markdown: str, note: str) -> str:
     """`markdown` (a hand-written page) with the HTML `note` at its top: after its front
     matter and its title (`# ...`, which must stay first: the engine takes the page's title
@@ -184,6 +192,8 @@ def stage(
             text = with_kind(path.read_text(encoding="utf-8"), renderer.gettext(written_kind(src)))
             text = in_english(text) if state == FALLBACK else text
             text = with_note(text, note) if note else text
+            if path != docs / src:
+                text = with_source(text, path.relative_to(docs).as_posix())
             links = f"\n\n{PDF_LINKS}\n" if with_pdf_links and pdf.is_guidance(src) else ""
             if not write_if_changed(target, text + links) and new_terms:
                 os.utime(target)

@@ -22,6 +22,7 @@ from sphub.data.translations import (
     search_problems,
     page_state,
     stamp,
+    unstamped,
     translate,
 )
 from tests_paths import ROOT
@@ -89,8 +90,11 @@ def test_unstamped_then_stamped_then_outdated(data, tmp_path):
     assert "--stamp fr" in str(site.warnings[0])
     docs = tmp_path / "docs"
     docs.mkdir()
-    changed = stamp(data, docs, site.translations, "fr")
-    assert changed == ["data/translations/fr/tools.yml"]
+    waiting = unstamped(data, docs, site.translations, "fr")
+    assert [str(w) for w in waiting] == [
+        "data/translations/fr/tools.yml:2 tools:universal-standards"
+    ]
+    stamp(data, docs, waiting)
     stamped = path.read_text(encoding="utf-8").splitlines()
     assert stamped[1] == "  - id: universal-standards"
     assert (
@@ -121,7 +125,7 @@ def test_unstamped_then_stamped_then_outdated(data, tmp_path):
     full = translate(site, "fr")
     assert full.translation_state(full.tools["universal-standards"]) == FALLBACK  # parts left out
     # Re-stamping rewrites the existing line, and adds one to the new entry.
-    stamp(data, docs, site.translations, "fr")
+    stamp(data, docs, unstamped(data, docs, site.translations, "fr"))
     lines = path.read_text(encoding="utf-8").splitlines()
     assert sum(line.strip().startswith("translated_from:") for line in lines) == 2
     assert load_site(data).warnings == []
@@ -253,7 +257,7 @@ def test_pages_missing_current_and_outdated(tmp_path, data):
     site = load_site(data)
     assert "docs/about.fr.md" in [
         Path(c).as_posix()[-len("docs/about.fr.md") :]
-        for c in stamp(data, docs, site.translations, "fr")
+        for c in _stamped_names(data, docs, site, "fr")
     ]
     assert french.read_text(encoding="utf-8").startswith("---\ntitle: À propos\ntranslated_from: ")
     assert page_state(english, french) is None
@@ -346,3 +350,9 @@ def test_a_name_is_shown_as_published_where_no_translation_gives_it(data):
     )
     french = translate(load_site(data), "fr")
     assert french.organisations["sdc"].acronym == "DDC"
+
+
+def _stamped_names(data, docs, site, language) -> list[str]:
+    chosen = unstamped(data, docs, site.translations, language)
+    stamp(data, docs, chosen)
+    return [c.name for c in chosen]
