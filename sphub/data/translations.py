@@ -169,6 +169,8 @@ class _Overlay:
             has_text = doc.text or (doc.model and _has_text(doc.model))
             if not has_text or english.get(doc.name) in (None, [], "") or doc.name in given:
                 continue
+            if doc.as_published:
+                continue  # a name needs no translation: it is shown as published
             if doc.required:
                 self.problem(
                     here,

@@ -13,6 +13,7 @@ from pydantic import AfterValidator, Field, ValidationInfo, field_validator
 
 from sphub.models.types import (
     OLD_IDS,
+    EditorsNote,
     OldIds,
     Id,
     LanguageCode,
@@ -48,7 +49,7 @@ class Link(Model):
 
     title: Text = Field(description="What the link leads to, e.g. 'SPI4 on the CERISE site'.")
     url: Url = Field(description="The address (http or https).")
-    confirmed_by: Text = Field(
+    confirmed_by: EditorsNote = Field(
         description="The published source where the address was confirmed, and when."
     )
 
