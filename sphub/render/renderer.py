@@ -28,7 +28,7 @@ from sphub.models.network import WorkPlan
 from sphub.models.strategy import TreeNode
 from sphub.models.types import Model
 from sphub.render import downloads, i18n, pictures, text
-from sphub.render.guide import file_guides
+from sphub.render.guide import error_example, file_guides
 from sphub.render.markup import markdown_html, with_word_boundaries
 from sphub.render.urls import START_PAGE, page_src, relative_url, step_src, url_of
 
@@ -122,6 +122,7 @@ class Renderer:
             editor=False,  # whether the site ships the browser editor (sphub.engines.build)
             resolve=self.resolve,
             data_guide=lambda: file_guides(site),  # the editing guide
+            error_example=lambda: error_example(site),  # and its example of a mistake
             # The decision tree: addresses of its steps, and the paths through it.
             step_src=step_src,
             start_src=step_src(Step(start_of(tree), ())) if tree else START_PAGE,
