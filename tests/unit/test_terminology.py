@@ -114,7 +114,8 @@ def term_faults(language: str, table: dict, files: dict[str, str]) -> list[Fault
 
 # Quoted text (« ») keeps its own punctuation: it is often an English title.
 _QUOTED = re.compile(r"«[^»]*»", re.S)
-_LINKS = re.compile(r"https?://\S+|\]\([^)]*\)|<[^>]+>")
+# Addresses, link targets, code and markup are not prose.
+_LINKS = re.compile(r"https?://\S+|\]\([^)]*\)|<code>.*?</code>|`[^`\n]*`|<[^>]+>")
 _NO_SPACE_BEFORE = re.compile(rf"(?<=[^\s{NO_BREAK}:/])[:;?!](?=\s|$)")
 _PLAIN_SPACE_BEFORE = re.compile(r"(?<=\S) [:;?!](?=\s|$)")
 _BARE_GUILLEMET = re.compile(rf"«(?![{NO_BREAK}])|(?<![{NO_BREAK}])»")
