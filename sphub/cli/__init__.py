@@ -251,7 +251,7 @@ def main(argv: list[str] | None = None) -> int:
     words = commands.add_parser(
         "translations",
         help="what each language's translations lack or may have out of date",
-        description="Lists, per language, the guidance entries and pages not translated, "
+        description="Lists, per language, the entries and pages not translated, "
         "partly in English, or made from an older English. --stamp LANG records, in each "
         "translation of LANG, the English it now matches: run it once a translation is up to date.",
     )

@@ -23,6 +23,7 @@ import jinja2
 from sphub.data.errors import DataError
 from sphub.data.history import last_changes
 from sphub.data.load import load_site
+from sphub.data import fallback
 from sphub.data.translations import languages, search_problems, translate
 from sphub.engines import session
 from sphub.engines.engine import Engine, EngineFailed
@@ -223,6 +224,8 @@ def build(
         for one in builds:
             running.append((_Forked if side_by_side else _Here)(one))
         lines = [line for one in running for line in one.result()]
+        if untranslated_line := fallback.summary(sites, COLLECTIONS):
+            lines.append(untranslated_line)
         out = work / SOURCE / "site"
         for one in builds[1:]:
             (work / one.language.code / "site").rename(out / one.language.prefix)
@@ -255,6 +258,7 @@ class _LanguageBuild:
     work: Path
     with_pdf: bool
     verbose: bool
+    preview: bool = False  # the preview's build (`make serve`): see the renderer's `preview`
 
     def __call__(self) -> list[str]:
         project, language = self.project, self.language
@@ -264,6 +268,7 @@ class _LanguageBuild:
         # The editor is one application at the site's root, in English: a translated page
         # gives its entry's file and line, without a link into another language's folder.
         renderer.env.globals["editor"] &= language.code == SOURCE
+        renderer.env.globals["preview"] = self.preview
         folder = self.work / language.code
         staged = stage(renderer, project.docs, folder / "docs", self.with_pdf, language=language)
         pdfs = None

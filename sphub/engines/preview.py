@@ -233,6 +233,7 @@ class Preview:
         try:
             site = load_site(self.project.data)
             renderer = self.renderer_for(self.project, site, config.directory_urls)
+            renderer.env.globals["preview"] = True
             touch = []
             for src in list(_calls):
                 # A hand-written page whose macros give another output now is built again.
@@ -386,7 +387,9 @@ class Preview:
             work = self.folder / "languages"
             engine = engine_named("mkdocs")
             changes = self.session.changes
-            one = _LanguageBuild(self.project, engine, language, sites, changes, work, False, False)
+            one = _LanguageBuild(
+                self.project, engine, language, sites, changes, work, False, False, preview=True
+            )
             try:
                 _Forked(one).result()
             except Exception as err:  # bad data was refused above: an engine's or a bug's

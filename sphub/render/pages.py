@@ -16,7 +16,7 @@ from sphub.models.types import Model
 from sphub.render.i18n import N_
 from sphub.render.markup import FINISHED, FINISHED_END
 from sphub.render.renderer import Renderer
-from sphub.render.urls import step_src
+from sphub.render.urls import relative_url, step_src, url_of
 
 
 @dataclass(frozen=True)
@@ -28,6 +28,9 @@ class Page:
     html: str
     searchable: bool = True
     kind: str = ""  # what the entry is ("Member"): its tag in search results
+    # Where the theme's edit control leads (its entry's form in the browser editor), relative
+    # to the page; "" for none.
+    edit_url: str = ""
 
     def markdown(self, after: str = "") -> str:
         """The page as an engine reads it, with `after` (HTML) at the end. The title is JSON
@@ -43,7 +46,8 @@ class Page:
         tags = f"tags: [{json.dumps(self.kind)}]\n" if self.kind else ""
         body = f"{FINISHED}\n{self.html}{after}\n{FINISHED_END}"
         # data_page: the theme's "Edit this page" is the page's own (overrides/partials).
-        return f"---\ntitle: {title}\ndata_page: true\n{search}{tags}---\n{body}\n"
+        edit = f"edit_url: {json.dumps(self.edit_url)}\n" if self.edit_url else ""
+        return f"---\ntitle: {title}\ndata_page: true\n{edit}{search}{tags}---\n{body}\n"
 
 
 def written_kind(src: str) -> str:
@@ -66,16 +70,28 @@ def entry_page(renderer: Renderer, entry: Model) -> Page:
         html += "\n" + renderer.render(
             "last_changed.html", src, change=renderer.changes[file], file=file
         )
-    html += "\n" + edit_line(renderer, entry, src)
-    return Page(src, title, html, kind=renderer.gettext(entry.kind_name))
+    html += edit_line(renderer, entry, src)
+    kind = renderer.gettext(entry.kind_name)
+    return Page(src, title, html, kind=kind, edit_url=edit_url(renderer, entry, src))
+
+
+def edit_url(renderer: Renderer, entry: Model, src: str) -> str:
+    """The address of `entry`'s form in the browser editor, from its page; "" when the site
+    does not ship the editor (or this language's build does not)."""
+    if not renderer.env.globals.get("editor"):
+        return ""
+    here = url_of(src, renderer.directory_urls)
+    return relative_url(here, editor_address(renderer.site.collection_of(entry)))
 
 
 def edit_line(renderer: Renderer, entry: Model, src: str) -> str:
-    """ "Edit this page" for a page made from `entry`: its data file and line, and its
-    file's form in the browser editor."""
+    """In the preview only (`make serve`): where the page's entry stands in its data file,
+    and its file's form in the browser editor. Members' pages speak of no file or line."""
+    if not renderer.env.globals.get("preview"):
+        return ""
     key = renderer.site.collection_of(entry)
     where = renderer.site.places.get((key, entry.id))
-    return renderer.render(
+    return "\n" + renderer.render(
         "edit_entry.html",
         src,
         file=f"data/{COLLECTIONS[key].file}",
@@ -102,8 +118,9 @@ def step_pages(renderer: Renderer) -> list[Page]:
         html = _translation_note(renderer, step.node, src) + renderer.render(
             template, src, step=step, node=step.node
         )
-        html += "\n" + edit_line(renderer, step.node, src)
-        pages.append(Page(src, step.node.heading, html, searchable=False))
+        html += edit_line(renderer, step.node, src)
+        address = edit_url(renderer, step.node, src)
+        pages.append(Page(src, step.node.heading, html, searchable=False, edit_url=address))
     return pages
 
 

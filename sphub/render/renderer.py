@@ -12,6 +12,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
+from sphub.data.fallback import is_in_english
 from sphub.data.site import Site, sort_name
 from sphub.data.tree import (
     Step,
@@ -29,7 +30,7 @@ from sphub.models.strategy import TreeNode
 from sphub.models.types import Model
 from sphub.render import downloads, i18n, pictures, text
 from sphub.render.guide import error_example, file_guides
-from sphub.render.markup import markdown_html, with_word_boundaries
+from sphub.render.markup import mark_english, markdown_html, with_word_boundaries
 from sphub.render.urls import START_PAGE, page_src, relative_url, step_src, url_of
 
 
@@ -88,7 +89,9 @@ class Renderer:
         self.language = lang = site.language
         translations = i18n.translations(lang, locale_dir)
         self.gettext = gettext = translations.gettext
-        self.words = words = text.Words(lang, gettext)
+        self.words = words = text.Words(lang, gettext, translations.ngettext)
+        # After a text shown in English on a page of another language (sphub.data.fallback).
+        self.in_english = gettext("(in English)")
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(templates),
             autoescape=True,
@@ -100,7 +103,7 @@ class Renderer:
         )
         self.env.install_gettext_translations(translations, newstyle=True)
         self.env.filters.update(
-            md=markdown_html,
+            md=self.markdown,
             when=words.when,
             country=words.country,
             language=words.language,
@@ -119,7 +122,12 @@ class Renderer:
                 activity.status, plan.year, site.build_date
             ),
             name=self.title_of,
+            size=words.size,  # a file's size in the page's language
+            plural_table=self.plural_table,
             editor=False,  # whether the site ships the browser editor (sphub.engines.build)
+            # Whether this is the preview (`make serve`), whose pages show editors where each
+            # entry stands in its file; members' pages never do.
+            preview=False,
             resolve=self.resolve,
             data_guide=lambda: file_guides(site),  # the editing guide
             error_example=lambda: error_example(site),  # and its example of a mistake
@@ -137,6 +145,19 @@ class Renderer:
             deciding_answer=lambda step: deciding_answer(step.answers),
             **pictures.template_globals(site, self.title_of, words),
         )
+
+    def plural_table(self, singular: str, plural: str, upto: int, **values) -> dict:
+        """A message's forms for every count from 0 to `upto`, for a script that shows a
+        count: {"forms": [...], "index": "0011..."}, the form for count n being
+        forms[index[n]], with `values` filled in and "{num}" where the script puts n."""
+        forms: list[str] = []
+        index = []
+        for n in range(upto + 1):
+            form = self.words.plural(singular, plural, n) % {**values, "num": "{num}"}
+            if form not in forms:
+                forms.append(form)
+            index.append(str(forms.index(form)))
+        return {"forms": forms, "index": "".join(index)}
 
     def path_entry_points(self, step: Step) -> list[tuple[Model, int]]:
         """The entry points a path's answers suggest through the assessment's scoring guide,
@@ -180,7 +201,21 @@ class Renderer:
             return relative_url(here, url_of(target_src, self.directory_urls))
 
         html = self.env.get_template(template).render(href=href, **values)
-        return str(Markup(with_word_boundaries(html)))
+        return mark_english(with_word_boundaries(html), self.in_english)
+
+    def markdown(self, text: str) -> Markup:
+        """A Markdown field as HTML; one whose translation is missing in a block marked
+        `lang="en"`, under a label saying so in the page's language."""
+        html = markdown_html(text)
+        if not is_in_english(text):
+            return html
+        return (
+            Markup('<div class="sphub-in-english-block"><p class="sphub-in-english">%s</p>')
+            % self.in_english
+            + Markup('<div lang="en">')
+            + html
+            + Markup("</div></div>")
+        )
 
     def title_of(self, entry: Model) -> str:
         """The title of an entry's page, and of links to it."""
@@ -194,7 +229,10 @@ class Renderer:
         name = getattr(entry, "name", None) or entry.title
         acronym = getattr(entry, "acronym", None)
         # "SEEP Network" needs no "(SEEP)"; "Pakistan Microfinance Network" needs "(PMN)".
-        return f"{name} ({acronym})" if acronym and acronym not in name.split() else name
+        # A name shown in English stays marked so (its type: sphub.data.fallback).
+        if acronym and acronym not in name.split():
+            return type(name)(f"{name} ({acronym})")
+        return name
 
 
 def template_error(err: jinja2.TemplateError, root: Path) -> str:
