@@ -127,14 +127,21 @@ def typography_faults(files: dict[str, str]) -> list[Fault]:
         for match in _BARE_GUILLEMET.finditer(text):
             why = "French typography: a no-break space inside « »"
             faults.append(Fault(name, _line(text, match.start()), match.group(0), why))
-        prose = _LINKS.sub(lambda m: " " * len(m.group(0)), _QUOTED.sub(_keep_lines, text))
+        prose = _LINKS.sub(_link_text, _QUOTED.sub(_keep_lines, text))
         for pattern in (_NO_SPACE_BEFORE, _PLAIN_SPACE_BEFORE):
             for match in pattern.finditer(prose):
                 start = max(0, match.start() - 20)
                 found = " ".join(prose[start : match.end()].split())
                 why = "French typography: a no-break space (U+00A0) before : ; ? !"
-                faults.append(Fault(name, _line(text, match.start()), found, why))
+                faults.append(Fault(name, _line(prose, match.start()), found, why))
     return faults
+
+
+def _link_text(match: re.Match) -> str:
+    """What a removed address, code or markup leaves: its line breaks, and a link its `]`
+    (so that `[Guide](editing.md) :` is still a plain space before a colon)."""
+    kept = "]" if match.group(0).startswith("](") else ""
+    return kept + "\n" * match.group(0).count("\n")
 
 
 def _keep_lines(match: re.Match) -> str:
@@ -207,5 +214,6 @@ def test_the_check_finds_a_wrong_form_with_its_line(table):
 
 def test_the_typography_check_finds_a_plain_space_and_a_missing_space():
     text = "Moyen : du temps\nCoût: faible\nBon\u00a0: oui\n« Titre: en anglais »\nVoir https://x.org\n"
+    text += "- [Guide](editing.md) : chaque fichier\n"
     found = [(f.line, f.found[-8:]) for f in typography_faults({"x": text})]
-    assert [line for line, _ in found] == [4, 4, 2, 1]
+    assert [line for line, _ in found] == [4, 4, 2, 1, 6]
