@@ -8,11 +8,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import re
 from datetime import date
 
 from sphub.data.errors import Problem, describe
 from sphub.data.fields import FieldDoc, fields_of, nested_models
 from sphub.data.load import DATE_EXPECTED
+from sphub.data.translations import HASH
 from sphub.models import COLLECTIONS, Collection
 from sphub.models.types import Model
 from sphub.data.writer import entry_text
@@ -81,7 +83,9 @@ def _translation_example(site, key: str, entry_id: str) -> tuple[str, str] | Non
     values = translation.file.value
     for step in translation.path:
         values = values[step]
-    return translation.file.name, _entry_yaml(values)
+    # The hash quoted, as `sphub translations --stamp` writes it (digits alone are a number).
+    text = re.sub(rf"(?m)^(\s*{HASH}: )(\w+)$", r'\1"\2"', _entry_yaml(values))
+    return translation.file.name, text
 
 
 _MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()

@@ -97,6 +97,7 @@ def test_a_translated_guide_shows_the_english_entry_and_its_translation(shipped)
     file, text = guides["regions"].translation
     assert file == "data/translations/fr/regions.yml"
     translated = shipped.translations.entries["fr"][("regions", first.id)].entry
-    assert f"- id: {first.id}\n  translated_from: " in text
+    stamped = shipped.translations.entries["fr"][("regions", first.id)].source
+    assert f'- id: {first.id}\n  translated_from: "{stamped}"\n' in text  # as in the file
     assert f"  name: {translated.name}" in text and translated.name != first.name
     assert file_guides(shipped)[0].translation is None  # English: nothing to show beside it
