@@ -19,6 +19,7 @@ from sphub.models.types import (
     LanguageCode,
     Markdown,
     Model,
+    Name,
     Ref,
     Refs,
     Text,
@@ -71,8 +72,8 @@ class Tool(Model):
 
     id: Id = Field(description="Stable kebab-case id, e.g. 'cerise-spi'; appears in addresses.")
     old_ids: OldIds = Field(default_factory=list, description=OLD_IDS)
-    name: Text = Field(description="Full name of the tool.")
-    acronym: Text | None = Field(None, description="Short name, e.g. 'SPI' or 'PPI'.")
+    name: Name = Field(description="Full name of the tool.")
+    acronym: Name | None = Field(None, description="Short name, e.g. 'SPI' or 'PPI'.")
     kind: Literal["audit", "standard", "principles", "index", "reporting", "rating", "guide"] = (
         Field(description="What kind of tool it is.")
     )

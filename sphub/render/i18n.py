@@ -190,6 +190,9 @@ def template(root: Path = ROOT) -> Catalog:
     for text in (config.get("site_description"), config.get("copyright")):
         if text:
             catalog.add(text.strip(), None, [("mkdocs.yml", 0)])
+    for link in (config.get("extra") or {}).get("social") or []:
+        if link.get("name"):
+            catalog.add(link["name"], None, [("mkdocs.yml", 0)])
     for message in enum_labels():
         catalog.add(message, None, [("sphub/models", 0)])
     for message in guide_messages():  # the editing guide's descriptions and types in words

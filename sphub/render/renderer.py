@@ -201,7 +201,8 @@ class Renderer:
             return relative_url(here, url_of(target_src, self.directory_urls))
 
         html = self.env.get_template(template).render(href=href, **values)
-        return mark_english(with_word_boundaries(html), self.in_english)
+        html = mark_english(with_word_boundaries(html), self.in_english)
+        return text.spaced_punctuation(html, self.language)
 
     def markdown(self, text: str) -> Markup:
         """A Markdown field as HTML; one whose translation is missing in a block marked

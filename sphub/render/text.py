@@ -4,6 +4,7 @@ languages), labels of fixed values (through the catalogue)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -181,3 +182,36 @@ class Words:
     def month(self, day: date) -> str:
         """The month's short name: 'Feb', 'févr.'."""
         return format_date(day, "LLL", locale(self.lang))
+
+
+# Languages that put a no-break space before some punctuation: French, before ':' a no-break
+# space, before ';', '?' and '!' a narrow one ("Moyen : du temps").
+SPACE_BEFORE = {"fr": {":": "\u00a0", ";": "\u202f", "?": "\u202f", "!": "\u202f"}}
+# An entity (kept as it is), or a mark ending a clause: followed by a space or the text's end.
+_CLAUSE_MARK = re.compile(r"&#?\w+;|[ \u00a0\u202f]?([:;?!])(?=\s|$)")
+_TAG = re.compile(r"""<(/?)(\w+)(?:[^>"']|"[^"]*"|'[^']*')*>""")
+_VERBATIM = {"code", "pre", "script", "style", "kbd", "samp"}
+
+
+def spaced_punctuation(html: str, lang: str) -> str:
+    """`html` with the space `lang` writes before ':', ';', '?' and '!' (SPACE_BEFORE) in its
+    text: not in tags, code or scripts, nor in a link's address."""
+    spaces = SPACE_BEFORE.get(lang)
+    if not spaces:
+        return html
+
+    def space(found: re.Match) -> str:
+        mark = found.group(1)
+        return spaces[mark] + mark if mark else found.group(0)
+
+    out, at, verbatim = [], 0, 0
+    for tag in _TAG.finditer(html):
+        text = html[at : tag.start()]
+        out.append(text if verbatim else _CLAUSE_MARK.sub(space, text))
+        out.append(tag.group(0))
+        if tag.group(2).lower() in _VERBATIM and not tag.group(0).endswith("/>"):
+            verbatim = max(0, verbatim + (-1 if tag.group(1) else 1))
+        at = tag.end()
+    rest = html[at:]
+    out.append(rest if verbatim else _CLAUSE_MARK.sub(space, rest))
+    return "".join(out)

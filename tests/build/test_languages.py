@@ -119,9 +119,9 @@ def _interface_strings(lang: str) -> set[str]:
     return found - {m.string for m in catalogue if isinstance(m.string, str)}
 
 
-# Pages whose text is English by design: the editing guide, made from the models' own
-# descriptions (editors work in English, like the data files).
-ENGLISH_BY_DESIGN = ("editing/",)
+# Pages whose text is English by design: none (the editing guide's words, the models' own
+# descriptions, are translated in the catalogue like the rest).
+ENGLISH_BY_DESIGN: tuple[str, ...] = ()
 
 
 def _hand_written_pages() -> set[str]:
@@ -231,7 +231,7 @@ def test_exports_carry_every_language_and_calendars_per_language(built_site):
     assert (built_site / "fr/exports/tools.json").read_bytes() == (
         built_site / "exports/tools.json"
     ).read_bytes()
-    assert "X-WR-CALNAME:Social Performance Working Group for Networks : événements" in (
+    assert "X-WR-CALNAME:Social Performance Working Group for Networks\u00a0: événements" in (
         built_site / "fr/calendar/events.ics"
     ).read_text(encoding="utf-8")
     assert "eventos" in (built_site / "es/calendar/events.ics").read_text(encoding="utf-8")
