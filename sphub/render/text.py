@@ -184,9 +184,10 @@ class Words:
         return format_date(day, "LLL", locale(self.lang))
 
 
-# Languages that put a no-break space before some punctuation: French, before ':' a no-break
-# space, before ';', '?' and '!' a narrow one ("Moyen : du temps").
-SPACE_BEFORE = {"fr": {":": "\u00a0", ";": "\u202f", "?": "\u202f", "!": "\u202f"}}
+# Languages that put a no-break space before some punctuation: French, before ':', ';', '?'
+# and '!' ("Moyen : du temps"). U+00A0, not the narrow U+202F: the PDF's fonts have no
+# narrow one (sphub/outputs/print/fonts/).
+SPACE_BEFORE = {"fr": {":": "\u00a0", ";": "\u00a0", "?": "\u00a0", "!": "\u00a0"}}
 # An entity (kept as it is), or a mark ending a clause: followed by a space or the text's end.
 _CLAUSE_MARK = re.compile(r"&#?\w+;|[ \u00a0\u202f]?([:;?!])(?=\s|$)")
 _TAG = re.compile(r"""<(/?)(\w+)(?:[^>"']|"[^"]*"|'[^']*')*>""")

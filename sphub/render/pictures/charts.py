@@ -156,13 +156,15 @@ def timeline(site: Site, plan: WorkPlan, title: str, words: Words = Words()) -> 
         escape(
             words(
                 N_(
-                    "Timeline of %(region)s's work plan for %(year)s: %(count)s activities in "
-                    "%(areas)s focus areas, as bars over the twelve months."
+                    "Timeline of %(region)s's work plan for %(year)s: %(activities)s in "
+                    "%(areas)s, as bars over the twelve months."
                 ),
                 region=region.group,
                 year=year,
-                count=count,
-                areas=len(plan.focus_areas),
+                activities=words.ngettext("%(num)s activity", "%(num)s activities", count),
+                areas=words.ngettext(
+                    "%(num)s focus area", "%(num)s focus areas", len(plan.focus_areas)
+                ),
             )
         )
         + Markup(" ")

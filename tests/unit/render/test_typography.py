@@ -33,8 +33,8 @@ def test_french_pages_space_their_punctuation_only_in_text():
         "<code>a: b</code> https://x.org à 10:30. Fin!</dd>"
     )
     assert spaced_punctuation(html, "fr") == (
-        '<dt>Région\u00a0:</dt><dd><a href="x?y=1">Asie</a>\u00a0: 14 &amp; autres\u202f; '
-        "Quoi\u202f? <code>a: b</code> https://x.org à 10:30. Fin\u202f!</dd>"
+        '<dt>Région\u00a0:</dt><dd><a href="x?y=1">Asie</a>\u00a0: 14 &amp; autres\u00a0; '
+        "Quoi\u00a0? <code>a: b</code> https://x.org à 10:30. Fin\u00a0!</dd>"
     )
     assert spaced_punctuation(html, "es") == html
     assert spaced_punctuation(html, "en") == html
