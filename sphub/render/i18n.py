@@ -173,6 +173,7 @@ def template(root: Path = ROOT) -> Catalog:
     from mkdocs.utils.yaml import yaml_load
 
     from sphub.models import COLLECTIONS
+    from sphub.render.guide import guide_messages
 
     catalog = Catalog(project="sphub", domain=DOMAIN, fuzzy=False)
     method_map, options_map = _mapping()
@@ -193,6 +194,8 @@ def template(root: Path = ROOT) -> Catalog:
         if link.get("name"):
             catalog.add(link["name"], None, [("mkdocs.yml", 0)])
     for message in enum_labels():
+        catalog.add(message, None, [("sphub/models", 0)])
+    for message in guide_messages():  # the editing guide's descriptions and types in words
         catalog.add(message, None, [("sphub/models", 0)])
     for collection in COLLECTIONS.values():  # the downloads table shows each summary
         catalog.add(collection.summary, None, [("sphub/models", 0)])

@@ -20,7 +20,7 @@ from sphub.models.network import WorkPlan
 from sphub.models.strategy import PlanStep, TreeNode
 from sphub.models.types import Model
 from sphub.render import downloads, glossary, i18n, pictures, text
-from sphub.render.guide import file_guides
+from sphub.render.guide import error_example, file_guides
 from sphub.render.markup import (
     mark_english,
     markdown_html,
@@ -99,6 +99,7 @@ class Renderer:
             preview=False,
             resolve=self.resolve,
             data_guide=lambda: file_guides(site),  # the editing guide
+            error_example=lambda: error_example(site),  # and its example of a mistake
             # The decision tree: its questions, its plan page and its one rule.
             start_page=START_PAGE,
             plan_page=PLAN_PAGE,

@@ -116,9 +116,9 @@ def _interface_strings(lang: str) -> set[str]:
     return found - {m.string for m in catalogue if isinstance(m.string, str)}
 
 
-# Pages whose text is English by design: the editing guide, made from the models' own
-# descriptions (editors work in English, like the data files).
-ENGLISH_BY_DESIGN = ("editing/",)
+# Pages whose text is English by design: none (the editing guide's words, the models' own
+# descriptions, are translated in the catalogue like the rest).
+ENGLISH_BY_DESIGN: tuple[str, ...] = ()
 
 
 def _hand_written_pages() -> set[str]:
