@@ -155,7 +155,7 @@ def test_a_refusal_names_the_entry_and_the_field_as_the_form_shows_them(root):
 @pytest.mark.parametrize(
     "language, words",
     [
-        ("fr", "ce fichier a changé depuis que vous l'avez ouvert : rechargez la page"),
+        ("fr", "ce fichier a changé depuis que vous l'avez ouvert\u00a0: rechargez la page"),
         ("es", "este archivo cambió desde que lo abrió: vuelva a cargar la página"),
         ("de", CHANGED),  # no catalogue: English
     ],
@@ -172,4 +172,4 @@ def test_the_servers_messages_are_in_the_editors_language(root, language, words)
     request["params"]["language"] = "fr"
     *problems, last = handle(root, request).body["error"].split("\n")
     assert len(problems) > 1
-    assert last == f"{len(problems)} problèmes dans les données ; rien n'a été enregistré."
+    assert last == f"{len(problems)} problèmes dans les données\u00a0; rien n'a été enregistré."
