@@ -57,16 +57,27 @@ def edit_latencies(runs: int, work: Path) -> dict[str, list[float]]:
     data = project / "data"
     tools, members = (data / "tools.yml").read_text(), (data / "members.yml").read_text()
     french_tools = (data / "translations" / "fr" / "tools.yml").read_text()
-    # Entries whose text stands on one line of its file, as the edit replaces it there.
+
+    # Entries whose text stands on one line of its file (the edit replaces it there) and is
+    # shown on the page as it is written (no character the page escapes).
+    def plain(text: str, file_text: str, key: str) -> bool:
+        return f"{key}: {text}\n" in file_text and not set(text) & set("&<>\"'")
+
+    french_of = {
+        entry_id: t.entry
+        for (key, entry_id), t in site.translations.entries["fr"].items()
+        if key == "tools"
+    }
     tool = next(
         t
         for t in site.tools.values()
-        if f"name: {t.name}\n" in tools
-        and f"name: {site.translations.entries['fr'][('tools', t.id)].entry.name}\n" in french_tools
+        if t.id in french_of
+        and plain(t.name, tools, "name")
+        and plain(french_of[t.id].name, french_tools, "name")
     )
-    french = site.translations.entries["fr"][("tools", tool.id)].entry
+    french = french_of[tool.id]
     member = next(
-        m for m in site.members.values() if m.source and f"source: {m.source}\n" in members
+        m for m in site.members.values() if m.source and plain(m.source, members, "source")
     )
     port = free_port()
     base = f"http://127.0.0.1:{port}/"
