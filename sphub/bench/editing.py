@@ -37,10 +37,12 @@ def _until_shown(urls: list[str], marker: str, limit: float = 300) -> float:
     return time.perf_counter() - start
 
 
-def _edit(path: Path, old: str, new: str) -> None:
+def _edit(path: Path, key: str, old: str, new: str) -> None:
+    """Replace the line `key: old` of `path` (the whole line: another value may begin so)."""
     text = path.read_text(encoding="utf-8")
-    assert old in text, (path, old)
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    line = f"{key}: {old}\n"
+    assert line in text, (path, line)
+    path.write_text(text.replace(line, f"{key}: {new}\n", 1), encoding="utf-8")
 
 
 def edit_latencies(runs: int, work: Path) -> dict[str, list[float]]:
@@ -89,9 +91,9 @@ def edit_latencies(runs: int, work: Path) -> dict[str, list[float]]:
         "every language": [f"{base}{p}{member_page}" for p in ("", "fr/", "es/")],
     }
     files = {
-        "en": (project / "data" / "tools.yml", tool.name),
-        "fr": (project / "data" / "translations" / "fr" / "tools.yml", french.name),
-        "every language": (project / "data" / "members.yml", member.source),
+        "en": (project / "data" / "tools.yml", "name", tool.name),
+        "fr": (project / "data" / "translations" / "fr" / "tools.yml", "name", french.name),
+        "every language": (project / "data" / "members.yml", "source", member.source),
     }
     command = [sys.executable, "-m", "sphub.cli", "serve", "--dev-addr", f"127.0.0.1:{port}"]
     log = work.absolute() / "editing.log"
@@ -104,12 +106,13 @@ def edit_latencies(runs: int, work: Path) -> dict[str, list[float]]:
                 _until_shown(urls, "<html", limit=900)
             for run in range(runs):
                 for kind, urls in pages.items():
-                    path, text = files[kind]
+                    path, key, text = files[kind]
                     marker = f"{text} (edit {run + 1})"
                     time.sleep(1)  # let the watcher settle after the previous rebuild
-                    _edit(path, text, marker)
+                    _edit(path, key, text, marker)
                     times[kind].append(_until_shown(urls, marker))
-                    files[kind] = (path, marker)
+                    print(f"{kind}: {times[kind][-1]:.2f} s", flush=True)
+                    files[kind] = (path, key, marker)
         finally:
             server.terminate()
             server.wait(timeout=30)
