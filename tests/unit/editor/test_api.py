@@ -57,13 +57,15 @@ def test_a_data_file_is_read_with_its_text(root):
     "path, why",
     [
         ("mkdocs.yml", "outside data/"),
-        ("docs/index.md", "outside data/"),
+        ("site/index.html", "outside data/"),
         ("data/../mkdocs.yml", "goes up a folder"),
         ("../etc/passwd", "goes up a folder"),
         ("/etc/passwd", "absolute path"),
         ("C:\\data\\members.yml", "absolute path"),
         ("data/notes.yml", "not one of the data files"),
-        ("data/translations/fr/tools.yml", "in a folder under data/"),
+        ("data/translations/fr/members.yml", "not one of the data files"),
+        ("data/translations/de/tools.yml", "no language 'de'"),
+        ("data/translations/fr/x/tools.yml", "in a folder under data/"),
     ],
 )
 def test_a_path_that_is_not_a_data_file_is_refused(root, path, why):
