@@ -9,8 +9,8 @@ from browser.browsing import PHONE, open_visit, serve_under
 
 
 @pytest.fixture(scope="module")
-def sub_url(built_site):
-    server, url = serve_under(built_site, "/sphub/")
+def sub_url(built_site_pdf):
+    server, url = serve_under(built_site_pdf, "/sphub/")
     yield url
     server.shutdown()
 
