@@ -10,7 +10,8 @@ Every test gets one marker, from the folder it lives in (`make check` runs the u
 - tests/fuzz/, `fuzz`: thousands of generated broken data files;
 - tests/browser/, `browser`: drives Chromium.
 A test anywhere else, or a unit test that asks for a built site or runs `build`, stops the
-run with a line that says where it belongs."""
+run with a line that says where it belongs. `make test` runs the tiers in one process per
+core (pytest-xdist), grouped so that each site is built once (`_group` below)."""
 
 from __future__ import annotations
 
