@@ -44,7 +44,7 @@ offline: validate
 	$(BIN)/python -m sphub.outputs.offline .site-offline dist/sphub-site-offline.zip
 	rm -rf .site-offline
 
-# The preview skips the PDF guide to stay fast; `SPHUB_PDF=1 make serve` renders it too.
+# The preview skips the PDF guide to stay fast.
 # After an edit only the pages whose text changed are built again (sphub/engines/preview.py).
 # `make serve VERBOSE=1` shows every message of MkDocs and its macros.
 serve: $(STAMP)

@@ -34,7 +34,7 @@ class Spec:
     make: Generator
     # False for a collection whose size is set by the framework, not by the network's size:
     # a bigger network has more members and events, but the same six assessment dimensions,
-    # the same half-day quick tree, and one decision tree whose pages are bounded by MAX_PATHS.
+    # the same half-day quick tree, and one decision tree with one rule.
     scales: bool = True
     ids: tuple[str, ...] | None = None  # fixed ids (the guide's chapters), else numbered ones
 
@@ -537,56 +537,57 @@ def _case_study(w: World, i: int) -> Entry:
 
 
 def _short(w: World) -> str:
-    """A diagram label: at most 40 characters, as `TreeNode.short` requires."""
+    """A label of at most 40 characters, as `TreeNode.short` requires."""
     return w.title(2, 6)[:40].rstrip()
 
 
-# A chain of questions, each with two answers that end in their own outcomes and one that leads
-# to the next question; the last question has only the two endings. So 3 x TREE_QUESTIONS nodes,
-# 2 x TREE_QUESTIONS paths (40, under MAX_PATHS) and one page per node. It does not scale: a
-# network has one tree, and its pages grow with its paths, which MAX_PATHS bounds.
-TREE_QUESTIONS = 20
+# The tree's questions and the steps of a plan are the framework's, the same for any size of
+# network: ten questions of two or three answers, and steps that each fact is provided by one
+# of (so that every path has a plan, as the checks require).
+TREE_QUESTIONS = 10
+FACTS = ("staff-time", "spm-skills", "member-demand", "funds", "board-objectives")
+PLAN_STEPS = 16
 
 
-@generates("tree", 3 * TREE_QUESTIONS, scales=False)
-def _tree_node(w: World, i: int) -> Entry:
-    ids = w.ids["tree"]
-    if i >= TREE_QUESTIONS:
-        return {
-            "id": ids[i],
-            "type": "outcome",
-            "short": _short(w),
-            "title": w.title(3, 8),
-            "summary": w.markdown(1),
-            "recommended": w.refs("strategy_options", 1, 4),
-            "entry_point": w.ref("entry_points"),
-            "tools": w.refs("tools", 0, 3),
-            "practices": w.refs("practices", 0, 2),
-            "case_studies": w.refs("case_studies", 0, 2),
-            "next_steps": [w.sentence() for _ in range(w.rng.randint(2, 4))],
-        }
-    exits = [ids[TREE_QUESTIONS + 2 * i], ids[TREE_QUESTIONS + 2 * i + 1]]
+@generates("tree", TREE_QUESTIONS, scales=False)
+def _question(w: World, i: int) -> Entry:
     options = [
-        {"id": f"answer-{n + 1}", "label": w.sentence(4, 12)[:-1], "next": target}
-        for n, target in enumerate(exits)
+        {
+            "id": f"answer-{n + 1}",
+            "label": w.sentence(4, 12)[:-1],
+            "because": w.sentence(6, 14)[:-1],
+            "establishes": [FACTS[(i + n) % len(FACTS)]] if n == 0 else [],
+        }
+        for n in range(w.rng.randint(2, 3))
     ]
-    if i + 1 < TREE_QUESTIONS:
-        options.append(
-            {
-                "id": "not-yet",
-                "label": w.sentence(4, 12)[:-1],
-                "hint": w.sentence(),
-                "next": ids[i + 1],
-            }
-        )
-    node = {"id": ids[i], "type": "question", "short": _short(w)}
-    if i == 0:
-        node["start"] = True
-    return node | {
+    return {
+        "id": w.ids["tree"][i],
+        "short": _short(w),
         "dimension": w.ref("assessment"),
         "question": w.sentence(8, 16)[:-1] + "?",
         "hint": w.paragraph(2),
         "options": options,
+    }
+
+
+@generates("steps", PLAN_STEPS, scales=False)
+def _step(w: World, i: int) -> Entry:
+    questions = w.ids["tree"]
+    step = {"id": w.ids["steps"][i], "title": w.title(3, 8), "summary": w.markdown(1)}
+    if i < len(FACTS):  # one step provides each fact, and needs nothing
+        step["provides"] = [FACTS[i]]
+    elif i == len(FACTS):  # on every path: the first question's every answer
+        step["when"] = [{questions[0]: ["answer-1", "answer-2"]}]
+    else:
+        step["when"] = [{questions[w.rng.randrange(len(questions))]: ["answer-1"]}]
+        step["needs"] = w.rng.sample(FACTS, w.rng.randint(0, 3))
+    return step | {
+        "entry_point": w.ref("entry_points"),
+        "strategy_options": w.refs("strategy_options", 1, 3),
+        "tools": w.refs("tools", 0, 3),
+        "practices": w.refs("practices", 0, 2),
+        "case_studies": w.refs("case_studies", 0, 2),
+        "actions": [w.sentence() for _ in range(w.rng.randint(2, 4))],
     }
 
 
@@ -606,8 +607,6 @@ def _dimension(w: World, i: int) -> Entry:
                 "score": score,
                 "label": w.title(1, 3),
                 "description": w.sentence(),
-                "suggests": w.sentence(),
-                "entry_points": w.refs("entry_points", 1, 2),
             }
             for score in range(4)
         ],
@@ -648,6 +647,20 @@ def _agenda_item(w: World, i: int) -> Entry:
 @generates("guide", len(CHAPTERS), scales=False, ids=CHAPTERS)
 def _guide_chapter(w: World, i: int) -> Entry:
     return {"id": w.ids["guide"][i], "title": w.title(2, 6), "intro": w.markdown(2)}
+
+
+# The glossary's size is the framework's vocabulary, not the network's. Its forms are words the
+# generated text uses (each a form of one term only), so pages are searched and marked for
+# tooltips as the shipped pages are.
+GLOSSARY_FORMS = list(dict.fromkeys(WORDS[:15]))
+
+
+@generates("glossary", 28, scales=False)
+def _glossary_term(w: World, i: int) -> Entry:
+    term = {"id": w.ids["glossary"][i], "term": w.title(1, 4), "definition": w.sentence(12, 30)}
+    if i < len(GLOSSARY_FORMS):
+        term["forms"] = [GLOSSARY_FORMS[i]]
+    return term
 
 
 def _check_registry() -> None:

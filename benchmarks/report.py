@@ -8,6 +8,7 @@ import platform
 from datetime import UTC, datetime
 from pathlib import Path
 
+from benchmarks import idle
 from benchmarks.browser import FirstVisit
 from benchmarks.run import ENGINES, LanguageBuilds, PdfBuilds, Scale, median
 from benchmarks.search import FIRST_QUERY, FORGIVING, SECOND_QUERY, Candidate
@@ -172,6 +173,7 @@ def targets(
             preview < 1.5 if s.preview_seconds else None,
         )
     )
+    rows.append(idle.row(s.idle_preview))
     if builds is None:
         rows.append(
             (

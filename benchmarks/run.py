@@ -20,7 +20,9 @@ import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from benchmarks import idle
 from benchmarks.baseline import write_plain_project
+from benchmarks.idle import IdleCpu
 from sphub.engines import registry
 from benchmarks.generate import write as write_data
 from sphub.render.urls import url_of
@@ -49,6 +51,7 @@ class Scale:
     validation_seconds: list[float] = field(default_factory=list)
     yaml_seconds: list[float] = field(default_factory=list)
     preview_seconds: list[float] = field(default_factory=list)
+    idle_preview: IdleCpu | None = None  # benchmarks.idle
     # engine -> wall seconds of `sphub build --engine` at S, one per run (mkdocs: sphub_seconds)
     engine_seconds: dict[str, list[float]] = field(default_factory=dict)
     engine_cpu: dict[str, list[float]] = field(default_factory=dict)
@@ -291,6 +294,8 @@ def run_scale(
     if preview_runs:
         print(f"  {name}: preview under sphub serve", flush=True)
         result.preview_seconds = preview_times(project, preview_runs, base / "serve.log")
+        print(f"  {name}: an idle preview's CPU", flush=True)
+        result.idle_preview = idle.measure(project, base / "idle-serve.log", env=ENV)
     return result
 
 

@@ -165,13 +165,13 @@ def build(args: argparse.Namespace) -> int:
     from sphub.engines.build import build as build_site
     from sphub.engines.engine import EngineFailed
     from sphub.engines.project import Project
-    from sphub.outputs.pdf import PdfError, wanted
+    from sphub.outputs.pdf import PdfError
     from sphub.outputs.system import pdf_problem
     from sphub.render.renderer import template_error
 
     project = Project.at(args.config_file)
     site_dir = Path(args.site_dir) if args.site_dir else project.root / "site"
-    with_pdf = wanted("build")
+    with_pdf = args.pdf
     problem = pdf_problem() if with_pdf else None
     if problem:  # before any build work: one line that says what to install
         print(problem, file=sys.stderr)
@@ -243,7 +243,7 @@ def main(argv: list[str] | None = None) -> int:
     words = commands.add_parser(
         "translations",
         help="what each language's translations lack or may have out of date",
-        description="Lists, per language, the guidance entries and pages not translated, "
+        description="Lists, per language, the entries and pages not translated, "
         "partly in English, or made from an older English. --stamp LANG records, in each "
         "translation of LANG, the English it now matches: run it once a translation is up to date.",
     )
@@ -282,6 +282,14 @@ def main(argv: list[str] | None = None) -> int:
         help="the engine that builds the pages (default: mkdocs, or $ENGINE)",
     )
     make.add_argument("--verbose", action="store_true", help="show the engine's messages")
+    make.add_argument(
+        "--no-pdf",
+        dest="pdf",
+        action="store_false",
+        # Settings are read here, once, and passed down as parameters.
+        default=os.environ.get("SPHUB_PDF", "1") != "0",
+        help="skip the PDF guide (default: render it, unless SPHUB_PDF=0)",
+    )
     make.add_argument(
         "--strict", action="store_true", help="treat warnings (unlikely dates) as errors"
     )

@@ -12,6 +12,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from sphub.data.checks import cross_check, plausibility
+from sphub.data.checks.glossary import translated_forms_belong_to_one_term
 from sphub.data.checks.entries import LooseReference
 from sphub.data.errors import DataError, Problem, describe, format_path
 from sphub.data.located import Located
@@ -279,7 +280,7 @@ def _load_site(data_dir: Path, shown_as: str, strict: bool):
     ]
     unreadable = {key for key, declared in ids.items() if declared is None}
     translations = check_translations(data_dir, located, _expected, shown_as, unreadable)
-    problems += translations.problems
+    problems += translations.problems + translated_forms_belong_to_one_term(translations)
     warnings = sorted(plausibility(located, build_date()) + translations.warnings)
     if strict:
         problems += warnings

@@ -22,6 +22,7 @@ from pydantic import ValidationError
 
 from sphub.data.errors import Problem, describe, format_path
 from sphub.data.fields import FieldDoc, fields_of
+from sphub.data.fallback import marked, untranslated
 from sphub.data.located import Located
 from sphub.data.reader import MAX_FILE_BYTES, YamlFile, read_yaml
 from sphub.models import COLLECTIONS, Collection
@@ -169,6 +170,8 @@ class _Overlay:
             has_text = doc.text or (doc.model and _has_text(doc.model))
             if not has_text or english.get(doc.name) in (None, [], "") or doc.name in given:
                 continue
+            if doc.as_published:
+                continue  # a name needs no translation: it is shown as published
             if doc.required:
                 self.problem(
                     here,
@@ -470,8 +473,9 @@ def check_translations(
 
 
 def translate(site, language: str):
-    """A copy of `site` whose guidance entries carry `language`'s text (English field by field
-    where it is not translated), with `site.language` set and each entry's state kept."""
+    """A copy of `site` whose entries carry `language`'s text (English field by field where it
+    is not translated, typed as such: sphub.data.fallback), with `site.language` set and each
+    entry's state kept."""
     if language == SOURCE_LANGUAGE:
         return site
     translated = site.translations.entries[language]
@@ -481,12 +485,14 @@ def translate(site, language: str):
         entries[key] = dict(site.entries[key])
         if not collection.translated:
             continue
-        for entry_id in entries[key]:
+        for entry_id, english in site.entries[key].items():
             translation = translated.get((key, entry_id))
             if translation is None:
                 states[(key, entry_id)] = FALLBACK
+                entries[key][entry_id] = marked(english, english, None)
                 continue
-            entries[key][entry_id] = translation.entry
+            missing = frozenset(translation.untranslated)
+            entries[key][entry_id] = marked(translation.entry, english, missing)
             if translation.state:
                 states[(key, entry_id)] = translation.state
     return replace(site, entries=entries, language=language, states=states)
@@ -725,9 +731,14 @@ def report(site, docs_dir: Path, shown_as: str = "docs") -> list[str]:
             page_state(md, translated_page(md, language)) != FALLBACK for md in pages
         )
         lines.append(
-            f"{language}: {len(done)} of {total} guidance entries and {translated_pages} of "
+            f"{language}: {len(done)} of {total} entries and {translated_pages} of "
             f"{len(pages)} pages translated; {len(partial)} entries partly in English; "
             f"{len(outdated)} may be out of date."
+        )
+        by_file = untranslated(translate(site, language), COLLECTIONS)
+        lines.append(
+            f"  texts shown in English: {sum(by_file.values())}"
+            + "".join(f"; {file} {n}" for file, n in by_file.items())
         )
         lines += missing + partial + outdated
     if len(site.languages) == 1:

@@ -47,9 +47,11 @@ _JSON_LABELS = {
     "strategy_options": N_("All strategy options as JSON"),
     "entry_points": N_("All entry points as JSON"),
     "case_studies": N_("All case studies as JSON"),
-    "tree": N_("The whole decision tree as JSON"),
+    "tree": N_("The decision tree's questions as JSON"),
+    "steps": N_("The steps of a plan and their rule as JSON"),
     "assessment": N_("The whole assessment as JSON"),
     "quick_tree": N_("The whole quick tree as JSON"),
     "quick_tree_agenda": N_("The quick tree's agenda as JSON"),
     "guide": N_("The PDF guide's chapters as JSON"),
+    "glossary": N_("The whole glossary as JSON"),
 }

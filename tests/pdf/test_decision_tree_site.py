@@ -1,16 +1,15 @@
-"""Walk the built site's decision tree as a person with JavaScript off would: open
-/decision-tree/, follow "Start now", then follow answer links (plain HTML links, no script)
-until every outcome has been reached. Checks each page on the way without asserting wording."""
+"""The built site's decision tree as its files hold it: the questions' form, the plan page with
+every step and answer ready for the browser to place, and the rule it applies; a page for each
+step; the old outcome addresses leading to the steps. Checks without asserting wording."""
 
 from __future__ import annotations
 
+import json
 import posixpath
-from collections import deque
+import re
 from html.parser import HTMLParser
 from itertools import pairwise
 from pathlib import Path
-
-import pytest
 
 
 class Page(HTMLParser):
@@ -96,88 +95,65 @@ def assert_headings_in_order(page: Page, url: str) -> None:
         assert after <= before + 1, (url, page.headings)
 
 
-@pytest.fixture(scope="module")
-def walked(built_site_pdf):
-    """Every page reached from /decision-tree/ by answering, with its depth (answers given)."""
-    start = read(built_site_pdf, "decision-tree/")
-    [first] = start.link_to("Start now")
-    queue = deque([(follow("decision-tree/", first), 0)])
-    seen: dict[str, int] = {}
-    while queue:
-        url, depth = queue.popleft()
-        if url in seen:
-            continue
-        seen[url] = depth
-        page = read(built_site_pdf, url)
-        for href in page.links_in("sphub-options"):
-            queue.append((follow(url, href), depth + 1))
-    return seen
+def test_the_form_holds_every_question_and_answer_and_sends_them_to_the_plan(
+    built_site_pdf, shipped
+):
+    html = (built_site_pdf / "decision-tree" / "index.html").read_text(encoding="utf-8")
+    form = re.search(r'<form class="sphub-tree-form" method="get" action="([^"]+)"', html)
+    assert form and follow("decision-tree/", form[1]) == "decision-tree/plan/"
+    for question in shipped.tree.values():
+        kind = "checkbox" if question.many else "radio"
+        for option in question.options:
+            assert f'type="{kind}" name="{question.id}" value="{option.id}"' in html
+    read(built_site_pdf, "decision-tree/plan/")
 
 
-def test_walk_reaches_every_outcome_and_question(walked, shipped):
-    outcomes = {u.split("/")[2] for u in walked if u.startswith("decision-tree/result/")}
-    questions = {u.split("/")[2] for u in walked if u.startswith("decision-tree/q/")}
-    assert outcomes == {n.id for n in shipped.tree.values() if n.type == "outcome"}
-    assert questions == {n.id for n in shipped.tree.values() if n.type == "question"}
+def test_the_plan_page_holds_every_step_answer_and_the_rule(built_site_pdf, shipped):
+    from sphub.data.tree import rule_data
+
+    html = (built_site_pdf / "decision-tree" / "plan" / "index.html").read_text(encoding="utf-8")
+    for step in shipped.steps.values():
+        assert f'data-step="{step.id}"' in html
+    for question in shipped.tree.values():
+        for option in question.options:
+            assert f'data-answer="{question.id}={option.id}"' in html
+    found = re.search(r'<script type="application/json" id="sphub-rule">(.*?)</script>', html, re.S)
+    assert json.loads(found[1]) == json.loads(
+        json.dumps(rule_data(shipped.tree.values(), shipped.steps.values()))
+    )
+    page = read(built_site_pdf, "decision-tree/plan/")
+    assert_headings_in_order(page, "decision-tree/plan/")
 
 
-def test_question_pages(walked, built_site_pdf):
-    for url, depth in walked.items():
-        if not url.startswith("decision-tree/q/"):
-            continue
-        page = read(built_site_pdf, url)
-        assert_headings_in_order(page, url)
-        options = page.links_in("sphub-options")
-        assert len(options) >= 2, url
-        [back] = page.link_to("Back")
-        read(built_site_pdf, follow(url, back))
-        changes = page.link_to("Change")
-        assert len(changes) == depth, url
-        for href in changes:
-            read(built_site_pdf, follow(url, href))
-        if depth:
-            assert any(text == "Your answers" for _, text in page.headings), url
-            [again] = page.link_to("Start again")
-            assert walked[follow(url, again)] == 0
-        else:
-            assert not page.link_to("Start again")
-
-
-def test_outcome_pages(walked, built_site_pdf):
-    for url, depth in walked.items():
-        if not url.startswith("decision-tree/result/"):
-            continue
+def test_every_step_has_a_page_with_its_links_whole(built_site_pdf, shipped):
+    for step in shipped.steps.values():
+        url = f"decision-tree/steps/{step.id}/"
         page = read(built_site_pdf, url)
         assert_headings_in_order(page, url)
-        assert len(page.link_to("Change")) == depth, url
-        assert page.link_to("Start again"), url
-        assert any("data-sphub-print" in b for b in page.buttons), url
-        # Every link on the plan leads to a page of the site.
-        for href, _text, _c in page.links:
-            if href.endswith(".pdf"):  # the printable guide (tests/pdf/test_guide_pdf.py reads it)
-                assert (built_site_pdf / follow(url, href)).is_file(), href
-            elif not href.startswith(("http:", "https:", "#", "mailto:")):
+        assert page.headings[0][1] == step.title
+        for href, _text, _classes in page.links:
+            if "://" not in href and not href.startswith(("#", "mailto:")):
                 read(built_site_pdf, follow(url, href))
 
 
-def test_tree_pages_load_nothing_from_other_hosts(walked, built_site_pdf):
-    for url in list(walked)[:5] + ["decision-tree/", "guidance/"]:
+def test_the_old_outcome_addresses_lead_to_the_steps(built_site_pdf, shipped):
+    for step in shipped.steps.values():
+        for old in step.old_ids:
+            html = (built_site_pdf / "decision-tree" / "outcomes" / old / "index.html").read_text(
+                encoding="utf-8"
+            )
+            assert f"steps/{step.id}/" in html, old
+
+
+def test_tree_pages_load_nothing_from_other_hosts(built_site_pdf):
+    for url in ["decision-tree/", "decision-tree/plan/", "guidance/"]:
         for asset in read(built_site_pdf, url).assets:
             assert "://" not in asset and not asset.startswith("//"), (url, asset)
 
 
-def test_change_link_leads_back_to_the_question_with_earlier_answers(walked, built_site_pdf):
-    deepest = max(walked, key=walked.get)
-    page = read(built_site_pdf, deepest)
-    changes = [follow(deepest, h) for h in page.link_to("Change")]
-    assert [walked[u] for u in changes] == list(range(walked[deepest]))
-
-
-def test_answer_pages_are_left_out_of_search(built_site_pdf):
-    import json
-
+def test_the_plan_page_is_left_out_of_search(built_site_pdf):
     index = json.loads((built_site_pdf / "search" / "search_index.json").read_text())
     locations = {doc["location"] for doc in index["docs"]}
-    assert not any(loc.startswith("decision-tree/q/") for loc in locations)
-    assert not any(loc.startswith("decision-tree/result/") for loc in locations)
-    assert any(loc.startswith("decision-tree/") for loc in locations)
+    assert not any(loc.startswith("decision-tree/plan/") for loc in locations)
+    assert any(loc.startswith("decision-tree/steps/") for loc in locations)
+    assert "decision-tree/" in locations

@@ -18,7 +18,6 @@ from conftest import ROOT
 from pypdf import PdfReader
 
 from sphub.outputs import pdf
-from sphub.render.pictures.diagram import numbers
 from sphub.data.history import last_changes
 from sphub.models import COLLECTIONS
 from sphub.render.markup import markdown_text
@@ -106,12 +105,16 @@ def test_contents_give_the_pages_the_headings_are_on(guide, texts, renderer):
             assert guide.get_destination_page_number(entry) + 1 == toc[entry.title]
 
 
-def test_every_tool_and_outcome_is_in_the_guide(texts, shipped):
+def test_every_tool_question_and_step_is_in_the_guide(texts, shipped):
     text = re.sub(r"\s+", " ", " ".join(texts))
     for tool in shipped.tools.values():
         assert tool.name in text
-    for node in shipped.tree.values():
-        assert (node.title if node.type == "outcome" else node.question) in text
+    for question in shipped.tree.values():
+        assert question.question in text
+        for option in question.options:
+            assert option.label in text
+    for step in shipped.steps.values():
+        assert step.title in text
     for dimension in shipped.assessment.values():
         for criterion in dimension.criteria:
             assert criterion in text
@@ -140,29 +143,27 @@ def test_internal_links_land_on_their_target(guide):
     assert links > 100
 
 
-def test_tree_answers_name_the_page_of_the_next_question(guide, texts, shipped):
-    tags = numbers(shipped.tree)  # Q1, O1...: the tags of the diagram and of the site
+def test_the_guide_explains_the_rule_with_a_worked_example(texts, renderer, shipped):
+    """The tree's chapter holds the rule, the steps table and an example whose plan is the one
+    the rule gives (sphub.data.tree.Rule), in that order."""
     text = re.sub(r"\s+", " ", " ".join(texts))
-    checked = 0
-    for node in shipped.tree.values():
-        for option in node.options:
-            target = shipped.tree[option.next]
-            page = page_of(
-                guide,
-                f"p-guidance--{target.id}"
-                if target.type == "question"
-                else f"p-decision-tree-outcomes-{target.id}",
-            )
-            kind = "question" if target.type == "question" else "outcome"
-            title = f": {re.escape(target.title)}" if kind == "outcome" else ""
-            said = re.search(rf"{kind} {tags[target.id]}{title}, page (\d+)", text)
-            assert said and int(said[1]) == page
-            heading = (
-                f"{tags[target.id]}. {target.question}" if kind == "question" else target.title
-            )
-            assert heading[:40] in re.sub(r"\s+", " ", texts[page - 1])
-            checked += 1
-    assert checked == sum(len(n.options) for n in shipped.tree.values())
+    example = text[text.index("Illustrative example: a federation") :]
+    answers = {
+        "awareness": ["strong"],
+        "drivers": ["members"],
+        "market-risk": ["none"],
+        "member-interest": ["many"],
+        "staff-time": ["time-set-aside"],
+        "funds": ["to-raise"],
+        "structure": ["federation"],
+        "board": ["not-agreed"],
+        "regulator": ["unaware"],
+        "reporting": ["no-reports"],
+    }
+    plan = renderer.plan_of(answers)
+    where = [example.index(p.step.title) for p in plan.steps]
+    assert where == sorted(where)
+    assert f"Start here: {plan.first.step.title}" in example
 
 
 def test_running_header_and_page_x_of_y(guide, texts, renderer):

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import date
 
-from sphub.data.checks import entries, guide, tree
+from sphub.data.checks import entries, glossary, guide, tree
 from sphub.data.errors import Problem
 from sphub.data.located import Located
 
@@ -19,13 +19,14 @@ CHECKS = (
     entries.old_ids_are_free,
     entries.networks_listed_once,
     tree.tree,
-    tree.tree_needs_are_established,
     tree.tree_levels_are_scored,
-    tree.tree_entry_points_agree,
+    tree.steps_rule,
     tree.resources_say_where_to_find_them,
     tree.case_studies_name_their_network,
     tree.agenda_fits_half_day,
     guide.chapters_have_their_intro,
+    glossary.forms_belong_to_one_term,
+    glossary.see_names_one_page,
 )
 
 

@@ -16,6 +16,7 @@ from sphub.data.translations import (
     FALLBACK,
     OUTDATED,
     check_translations,
+    entry_hash,
     languages,
     page_problems,
     search_problems,
@@ -73,9 +74,9 @@ def test_translated_site_carries_the_text_and_each_state(data):
     assert french.translation_state(standards) == FALLBACK
     assert french.translation_state(french.tools["cerise-spi"]) == FALLBACK  # not translated
     assert site.translation_state(site.tools["cerise-spi"]) is None
-    # Members keep their language, with no note.
+    # A member with no translation is shown in English, with the note.
     member = next(iter(french.members.values()))
-    assert french.translation_state(member) is None
+    assert french.translation_state(member) == FALLBACK
     # Backlinks of the French site lead to French entries.
     option = next(o for o in french.strategy_options.values() if "universal-standards" in o.tools)
     assert french.referring(standards, "strategy_options")[0] is french.strategy_options[option.id]
@@ -176,19 +177,24 @@ GOLDEN = [
         "tree:\n  - id: awareness\n    short: Connaissance\n    question: Q ?\n    options:\n"
         "      - id: neww\n        label: C'est nouveau\n",
         "data/translations/fr/tree.yml:6: tree[1].options[1].id: expected the id of one of the "
-        "English items (new, some, strong), got 'neww'",
+        "English items (new, heard, some, strong), got 'neww'",
     ),
     (
         "tree.yml",
         "tree:\n  - id: awareness\n    short: Une étiquette bien trop longue pour le diagramme\n"
-        "    question: Q ?\n",
+        "    question: Q ?\n    options:\n"
+        + "".join(
+            f"      - id: {o}\n        label: {o}\n        because: {o}\n"
+            for o in ("new", "heard", "some", "strong")
+        ),
         "data/translations/fr/tree.yml:3: tree[1].short: expected a short label of at most 40",
     ),
     (
-        "members.yml",
-        "members: []\n",
-        "data/translations/fr/members.yml:1: (file): expected the translation of a guidance file "
-        "(the networks' own data keeps the language it was written in)",
+        "resources.yml",
+        "resources:\n  - id: project-note-1-2010\n    description: Une note.\n"
+        "    how_to_obtain: Demandez-la.\n    confirmed_by: une page\n",
+        "data/translations/fr/resources.yml:5: resources[1].confirmed_by: expected only text for "
+        "readers",
     ),
     (
         "tool.yml",
@@ -312,3 +318,31 @@ def test_a_translation_keeps_its_pages_search_setting(tmp_path):
     # The build checks the languages the site has: a site without French builds no French.
     assert search_problems(docs, ("en", "fr")) == errors
     assert search_problems(docs, ("en", "es")) == []
+
+
+def test_a_name_is_shown_as_published_where_no_translation_gives_it(data):
+    # A member's name and acronym are Names: its translation gives only the description.
+    digest = entry_hash(load_site(data).members["pmn"])
+    write(
+        data,
+        "fr",
+        "members.yml",
+        f'members:\n  - id: pmn\n    translated_from: "{digest}"\n'
+        "    description: Le réseau du Pakistan.\n    source: Page du SPWG Asie, 2012\n",
+    )
+    site = load_site(data)
+    french = translate(site, "fr")
+    member = french.members["pmn"]
+    assert member.description == "Le réseau du Pakistan."
+    assert member.name == site.members["pmn"].name
+    assert french.translation_state(member) is None  # nothing shown in English but its name
+    # Where a translation does give a name (the Swiss agency's), it is shown.
+    write(
+        data,
+        "fr",
+        "organisations.yml",
+        "organisations:\n  - id: sdc\n    name: Direction du développement et de la coopération\n"
+        "    acronym: DDC\n",
+    )
+    french = translate(load_site(data), "fr")
+    assert french.organisations["sdc"].acronym == "DDC"
