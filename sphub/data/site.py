@@ -20,9 +20,11 @@ from sphub.models import (
     Dimension,
     EntryPoint,
     Event,
+    GlossaryTerm,
     GuideChapter,
     Member,
     Organisation,
+    PlanStep,
     Practice,
     Project,
     Region,
@@ -96,10 +98,12 @@ class Site:
     strategy_options = Entries(StrategyOption)
     case_studies = Entries(CaseStudy)
     tree = Entries(TreeNode)
+    steps = Entries(PlanStep)
     assessment = Entries(Dimension)
     quick_tree = Entries(TrendQuestion)
     quick_tree_agenda = Entries(AgendaItem)
     guide = Entries(GuideChapter)
+    glossary = Entries(GlossaryTerm)
 
     @classmethod
     def from_entries(cls, located: list[Located], build_date: date) -> Site:
