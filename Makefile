@@ -44,7 +44,7 @@ offline: validate
 	$(BIN)/python -m sphub.outputs.offline .site-offline dist/sphub-site-offline.zip
 	rm -rf .site-offline
 
-# The preview skips the PDF guide to stay fast; `SPHUB_PDF=1 make serve` renders it too.
+# The preview skips the PDF guide to stay fast.
 # After an edit only the pages whose text changed are built again (sphub/engines/preview.py).
 # `make serve VERBOSE=1` shows every message of MkDocs and its macros.
 serve: $(STAMP)
@@ -62,18 +62,18 @@ test: $(STAMP) editor
 # The quick loop, after every change: lint, formatting, the import contracts, the unit tests.
 check: $(STAMP)
 	@start=$$(date +%s%N); \
-	$(BIN)/ruff check sphub tests && \
-	$(BIN)/ruff format --check --quiet sphub tests && \
+	$(BIN)/ruff check sphub tests benchmarks && \
+	$(BIN)/ruff format --check --quiet sphub tests benchmarks && \
 	$(BIN)/lint-imports --no-cache | tail -n 1 && \
 	$(BIN)/python -m pytest -q -m unit -p no:cacheprovider && \
 	{ tenths=$$(( ($$(date +%s%N) - start) / 100000000 )); \
 	  echo "make check passed in $$((tenths / 10)).$$((tenths % 10)) s"; }
 
 # Not part of `make test`: builds S and M scale sites several times (about 15 minutes) and
-# rewrites docs/performance.md. `$(BIN)/python -m sphub.bench --profile S` profiles one build.
+# rewrites docs/performance.md. `$(BIN)/python -m benchmarks --profile S` profiles one build.
 bench: $(STAMP)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[bench]'
-	$(BIN)/python -m sphub.bench
+	$(BIN)/python -m benchmarks
 
 clean:
 	rm -rf site .site-* dist .bench

@@ -1,16 +1,19 @@
 """Shared fixtures: the shipped data, the shipped site built as `make site` builds it (with
-and without the PDF guide), and scenario projects (a copy of the site with other data).
+and without the PDF guide, each once per test run), and scenario projects (a copy of the site
+with other data).
 
-Every test gets one marker, from what it needs (`make check` runs the unit tests alone):
-- `unit`: nothing built, runs in a fraction of a second;
-- `build`: builds a site (a scenario project, or the shipped site without the PDF);
-- `pdf`: builds or reads the PDF guide;
-- `fuzz`: generates thousands of broken data files (tests/unit/data/test_fuzz.py);
-- `browser`: drives Chromium (tests/browser/)."""
+Every test gets one marker, from the folder it lives in (`make check` runs the unit tests):
+- tests/unit/ (mirrors the package), `unit`: builds nothing (no site, no PDF, no browser);
+- tests/build/, `build`: builds a site (a scenario project, or the shipped site without the
+  PDF), or runs the project's commands end to end;
+- tests/pdf/, `pdf`: renders a PDF with WeasyPrint, or builds or reads the PDF guide;
+- tests/fuzz/, `fuzz`: thousands of generated broken data files;
+- tests/browser/, `browser`: drives Chromium.
+A test anywhere else, or a unit test that asks for a built site or runs `build`, stops the
+run with a line that says where it belongs."""
 
 from __future__ import annotations
 
-import inspect
 import os
 import re
 import shutil
@@ -35,6 +38,8 @@ def build(
 ) -> subprocess.CompletedProcess:
     """Run `sphub build` on `project` into `out` (default project/site), as `make site` does;
     the PDF guide only with `pdf` (it takes seconds, and the pdf tests check it)."""
+    if os.environ.get("PYTEST_CURRENT_TEST", "").startswith("tests/unit/"):
+        raise AssertionError("a unit test builds nothing: move it to tests/build/ or tests/pdf/")
     out = out or project / "site"
     env = {**os.environ, "SOURCE_DATE_EPOCH": epoch, "SPHUB_PDF": "1" if pdf else "0"}
     return subprocess.run(
@@ -87,26 +92,27 @@ def built_site_pdf(tmp_path_factory) -> Path:
     return out
 
 
-_PDF = re.compile(r"\bbuilt_site_pdf\b|pdf=True")
-_BUILDS = re.compile(r"\bbuilt_site\b|\bbuild\(|\bmake_project\(|run_build|sphub_build|\bServer\(")
+TESTS = ROOT / "tests"
+TIERS = ("unit", "build", "pdf", "fuzz", "browser")
+# What a unit test may not ask for: each builds a site or drives the browser.
+BUILT = {"built_site", "built_site_pdf", "site_url", "browser", "visit"}
 
 
-def _sources(item) -> str:
-    """The test's source and its fixtures' (what it needs decides its marker)."""
-    functions = [item.function] + [
-        d.func for defs in item._fixtureinfo.name2fixturedefs.values() for d in defs if d.baseid
-    ]  # the project's own fixtures
-    return "\n".join(inspect.getsource(f) for f in functions)
-
-
-def pytest_collection_modifyitems(items):
+def pytest_collection_modifyitems(config, items):
     for item in items:
-        if "browser" in item.path.parts or item.get_closest_marker("fuzz"):
-            continue  # marked by tests/browser/conftest.py, or by the module
-        source = _sources(item)
-        builds = "build" in item.path.parts or _BUILDS.search(source)  # tests/build/: all
-        kind = "pdf" if _PDF.search(source) else "build" if builds else "unit"
-        item.add_marker(getattr(pytest.mark, kind))
+        tier = Path(str(item.path)).relative_to(TESTS).parts[0]
+        if tier not in TIERS:
+            raise pytest.UsageError(
+                f"{item.nodeid}: a test lives in one of tests/{{{','.join(TIERS)}}}/, "
+                "the folder that says what it needs (tests/conftest.py)"
+            )
+        if tier == "unit" and BUILT & set(item.fixturenames):
+            raise pytest.UsageError(
+                f"{item.nodeid}: a unit test builds nothing, and this one asks for "
+                f"{', '.join(sorted(BUILT & set(item.fixturenames)))}: move it to tests/build/, "
+                "tests/pdf/ or tests/browser/"
+            )
+        item.add_marker(getattr(pytest.mark, tier))
 
 
 @pytest.fixture(scope="session")
@@ -123,3 +129,25 @@ def data_copy(tmp_path) -> Path:
     target = tmp_path / "data"
     shutil.copytree(ROOT / "data", target)
     return target
+
+
+def git(where: Path, *args: str, day: str | None = None) -> str:
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "t",
+        "GIT_AUTHOR_EMAIL": "t@example.org",
+        "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@example.org",
+    }
+    if day:
+        env["GIT_AUTHOR_DATE"] = env["GIT_COMMITTER_DATE"] = f"{day}T12:00:00+00:00"
+    return subprocess.run(
+        ["git", "-C", str(where), *args], check=True, capture_output=True, text=True, env=env
+    ).stdout
+
+
+def entry_number(text: str, entry_id: str) -> int:
+    """The number of the entry `entry_id` in the text of a data file, counted from 1 as the
+    problems count."""
+    ids = re.findall(r"(?m)^  - id: (\S+)$", text)
+    return ids.index(entry_id) + 1

@@ -165,13 +165,13 @@ def build(args: argparse.Namespace) -> int:
     from sphub.engines.build import build as build_site
     from sphub.engines.engine import EngineFailed
     from sphub.engines.project import Project
-    from sphub.outputs.pdf import PdfError, wanted
+    from sphub.outputs.pdf import PdfError
     from sphub.outputs.system import pdf_problem
     from sphub.render.renderer import template_error
 
     project = Project.at(args.config_file)
     site_dir = Path(args.site_dir) if args.site_dir else project.root / "site"
-    with_pdf = wanted("build")
+    with_pdf = args.pdf
     problem = pdf_problem() if with_pdf else None
     if problem:  # before any build work: one line that says what to install
         print(problem, file=sys.stderr)
@@ -215,14 +215,6 @@ def serve(args: argparse.Namespace) -> int:
     from sphub.engines.project import Project
 
     return serve_site(Project.at(args.config_file), args.dev_addr, args.verbose, args.edit)
-
-
-def bench_data(args: argparse.Namespace) -> int:
-    from sphub.bench.generate import write
-
-    counts = write(Path(args.out), args.scale, args.seed)
-    print(f"{args.out}/: " + ", ".join(f"{n} {key}" for key, n in counts.items()) + ".")
-    return 0
 
 
 def argv_asks_help(argv: list[str] | None, command: str) -> bool:
@@ -291,6 +283,14 @@ def main(argv: list[str] | None = None) -> int:
     )
     make.add_argument("--verbose", action="store_true", help="show the engine's messages")
     make.add_argument(
+        "--no-pdf",
+        dest="pdf",
+        action="store_false",
+        # Settings are read here, once, and passed down as parameters.
+        default=os.environ.get("SPHUB_PDF", "1") != "0",
+        help="skip the PDF guide (default: render it, unless SPHUB_PDF=0)",
+    )
+    make.add_argument(
         "--strict", action="store_true", help="treat warnings (unlikely dates) as errors"
     )
     make.set_defaults(run=build)
@@ -314,13 +314,6 @@ def main(argv: list[str] | None = None) -> int:
     editor.add_argument("--check", action="store_true", help="only report whether it is stale")
     editor.add_argument("--config-file", default="mkdocs.yml", help="default: mkdocs.yml")
     editor.set_defaults(run=cms_config)
-    bench = commands.add_parser("bench-data", help="write synthetic data for the benchmark")
-    bench.add_argument(
-        "--scale", choices=["S", "M"], default="S", help="S (about 150 members) or M (ten times S)"
-    )
-    bench.add_argument("--seed", type=int, default=1, help="random seed (same seed, same files)")
-    bench.add_argument("--out", required=True, help="folder to write the data files into")
-    bench.set_defaults(run=bench_data)
     # `sphub new` takes one flag per field of the model (--name, --place.city...).
     args, args.fields = parser.parse_known_args(argv)
     if args.fields and args.command != "new":

@@ -8,7 +8,6 @@ Layout is not meaning: the build reads a file with trailing spaces the same, so 
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from yamllint import linter
@@ -16,6 +15,7 @@ from yamllint.config import YamlLintConfig
 
 from sphub.data.errors import DataError, Problem
 from sphub.data.load import load_site
+from sphub.data.reader import read_yaml
 from sphub.models import COLLECTIONS
 
 # What to do, per yamllint rule, in an editor's words; yamllint's own words follow in `got`.
@@ -44,26 +44,35 @@ def _config(root: Path) -> YamlLintConfig | None:
     return YamlLintConfig(file=str(path)) if path.is_file() else None
 
 
+def _readable(name: str, raw: bytes) -> bool:
+    """Whether the reader reads the file. yamllint parses only what it reads: yamllint's own
+    parser takes minutes over a file the reader refuses at once (94 s for nesting 60,000
+    brackets deep, seconds for a line of megabytes), and the reader's problem is the one to
+    report."""
+    yf, _ = read_yaml(name, raw)
+    return yf.value is not None
+
+
 def layout_problems(
     data_dir: Path, shown_as: str = "data", config_root: Path | None = None
 ) -> list[Problem]:
-    """The layout errors yamllint reports in the data files, as problems (its warnings, such
-    as long lines, are hints the commit check lets pass, and are left out). The rules are
-    those of `.yamllint` in `config_root` (default: the folder above `data_dir`)."""
+    """The layout errors yamllint reports in the data files the reader reads, as problems
+    (its warnings, such as long lines, are hints the commit check lets pass, and are left
+    out). The rules are those of `.yamllint` in `config_root` (default: the folder above
+    `data_dir`)."""
     config = _config(config_root or data_dir.resolve().parent)
     if config is None:
         return []
     problems = []
     for collection in COLLECTIONS.values():
         path = data_dir / collection.file
+        name = f"{shown_as}/{collection.file}"
         if not path.is_file() or path.is_symlink():
             continue  # reported by the loader
-        try:
-            text = path.read_bytes().decode("utf-8")
-        except UnicodeDecodeError:
+        raw = path.read_bytes()
+        if not _readable(name, raw):
             continue  # reported by the loader
-        name = f"{shown_as}/{collection.file}"
-        for found in linter.run(text, config, name):
+        for found in linter.run(raw.decode("utf-8"), config, name):
             # None: a syntax error; a key twice: both the reader's to report, in its words.
             if found.level != "error" or found.rule in (None, "key-duplicates"):
                 continue
@@ -73,23 +82,21 @@ def layout_problems(
     return problems
 
 
-_TRAILING = re.compile(r"(?m)[ \t]+$")
-
-
-def mended(text: str, config: YamlLintConfig | None = None) -> str:
-    """`text` with CRLF and CR line endings as LF, no spaces at the ends of lines nor before
-    a key's colon (where yamllint finds them: never inside a text), one line break at the
-    end."""
+def mended(text: str, config: YamlLintConfig | None = None, lint: bool = True) -> str:
+    """`text` with CRLF and CR line endings as LF, no spaces at the ends of lines, one line
+    break at the end, and (with `lint`: only for a file the reader reads) no spaces before a
+    key's colon, where yamllint finds them: never inside a text."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = _TRAILING.sub("", text)
-    lines = text.split("\n")
-    for found in linter.run(text, config or YamlLintConfig("extends: default"), "x.yml"):
-        if found.rule == "colons" and found.desc == "too many spaces before colon":
-            line = lines[found.line - 1]
-            colon = line.find(":", found.column - 1)
-            if colon > 0:
-                lines[found.line - 1] = line[:colon].rstrip(" ") + line[colon:]
+    lines = [line.rstrip(" \t") for line in text.split("\n")]
     text = "\n".join(lines)
+    if lint:
+        for found in linter.run(text, config or YamlLintConfig("extends: default"), "x.yml"):
+            if found.rule == "colons" and found.desc == "too many spaces before colon":
+                line = lines[found.line - 1]
+                colon = line.find(":", found.column - 1)
+                if colon > 0:
+                    lines[found.line - 1] = line[:colon].rstrip(" ") + line[colon:]
+        text = "\n".join(lines)
     return text.rstrip("\n") + "\n" if text.strip() else text
 
 
@@ -106,7 +113,7 @@ def mend_files(data_dir: Path) -> list[tuple[str, int]]:
             text = raw.decode("utf-8")
         except UnicodeDecodeError:
             continue
-        new = mended(text, config)
+        new = mended(text, config, lint=_readable(collection.file, raw))
         if new.encode("utf-8") != raw:
             before = text.replace("\r\n", "\n").split("\n")
             after = new.split("\n")

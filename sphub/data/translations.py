@@ -2,9 +2,9 @@
 `data/<file>.yml` with only the text readers see, entry by entry (matched by `id`), and
 `docs/<page>.<language>.md` stands beside a hand-written page.
 
-Each translated entry keeps `source`, the hash of the English text it was made from, so that
-a translation older than its English is found (a warning with file and line, and a note on
-the page). A translation is checked like the rest of the data: an unknown language, a field
+Each translated entry and page keeps `translated_from`, the hash of the English text it was
+made from, so that a translation older than its English is found (a warning with file and
+line, and a note on the page). A translation is checked like the rest of the data: an unknown language, a field
 that does not exist or is never translated, a list that does not match the English, or a
 required field left untranslated is an error with file and line."""
 
@@ -96,7 +96,7 @@ class Translation:
     entry: Model
     file: YamlFile
     path: tuple  # where the entry stands in the translation file
-    source: str | None  # the hash it records
+    source: str | None  # the hash it records under `translated_from`
     current: str  # the hash of the English now
     english: Located  # the English entry and where it stands
     untranslated: tuple[str, ...] = ()  # fields (paths) still shown in English
@@ -502,7 +502,8 @@ TRANSLATED_PAGE = re.compile(r"\.([a-z]{2,3}(?:-[A-Za-z]{2,4})?)\.md$")
 
 
 def _recorded_source(md: Path) -> tuple[str | None, int]:
-    """The `source:` hash in a page's front matter, and its line (1 when there is none)."""
+    """The `translated_from:` hash in a page's front matter, and its line (1 when there is
+    none)."""
     text = md.read_text(encoding="utf-8")
     front = _FRONT.match(text)
     found = _SOURCE_LINE.search(front.group(0)) if front else None
@@ -629,8 +630,8 @@ def page_problems(docs_dir: Path, site_languages: tuple[str, ...], shown_as: str
 
 
 def _stamped(text: str, at_lines: dict[int, tuple[int | None, str]]) -> str:
-    """`text` with a `source:` line written for each entry: {line of its `id`: (line of its
-    `source` or None, hash)}, bottom up so earlier line numbers hold."""
+    """`text` with a `translated_from:` line written for each entry: {line of its `id`: (line
+    of its `translated_from` or None, hash)}, bottom up so earlier line numbers hold."""
     lines = text.split("\n")
     for id_line, (source_line, digest) in sorted(at_lines.items(), reverse=True):
         if source_line is not None:

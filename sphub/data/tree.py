@@ -1,170 +1,222 @@
-"""The decision tree as a graph: every answer path (for the pages and the tests), its edges,
-path counts and depths. The checks of its shape are in `sphub.data.checks.tree`."""
+"""The decision tree's one rule: from a network's answers (its profile) to its plan.
+
+The same rule is stated for readers in `data/steps.yml`, applied on paper with the worksheet and
+the quick tree's plan sheet, and in the browser by `docs/assets/javascripts/tree-plan.js` (a test
+runs both over every path and compares). The checks of the rule's data are in
+`sphub.data.checks.tree`."""
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import combinations, product
 
-from sphub.models.strategy import Dimension, Option, TreeNode
+from sphub.models.strategy import Option, PlanStep, TreeNode
 
+# question id -> the ids of the options chosen (one, or several on a `many` question)
+Answers = Mapping[str, tuple[str, ...]]
 
-# Walking the tree
-
-
-@dataclass(frozen=True)
-class Answer:
-    """One answer given on the way: the question and the option chosen."""
-
-    question: TreeNode
-    option: Option
+# Where a step stands in a plan: the first step, then the steps that need nothing the network
+# lacks or only what one other step provides, then the rest.
+FIRST, NEXT, LATER = "first", "next", "later"
 
 
-@dataclass(frozen=True)
-class Step:
-    """A node reached by a sequence of answers: one page of the tree."""
-
-    node: TreeNode
-    answers: tuple[Answer, ...]
-
-    @property
-    def slugs(self) -> tuple[str, ...]:
-        return tuple(a.option.id for a in self.answers)
-
-    def after(self, option: Option, tree: dict[str, TreeNode]) -> Step:
-        """The step this question's answer `option` leads to."""
-        return Step(tree[option.next], self.answers + (Answer(self.node, option),))
-
-    def before(self, index: int) -> Step:
-        """The step at which answer `index` was given: where its "Change" link leads."""
-        return Step(self.answers[index].question, self.answers[:index])
+def matches(when: Sequence[Mapping[str, Sequence[str]]], answers: Answers) -> bool:
+    """Whether one of the alternatives of a `when` holds: for each question it names, the answer
+    (or one of the ticked answers) is among the options it lists."""
+    return any(
+        all(set(answers.get(question, ())) & set(options) for question, options in alt.items())
+        for alt in when
+    )
 
 
-def start_of(tree: dict[str, TreeNode]) -> TreeNode:
-    """The start question of a validated tree."""
-    return next(node for node in tree.values() if node.start)
-
-
-def walk(tree: dict[str, TreeNode]) -> Iterator[Step]:
-    """Every step reachable from the start, depth first, answers in the order of the options.
-    The tree is validated (acyclic, bounded), so this ends; an empty tree has no steps."""
-    stack = [Step(start_of(tree), ())] if tree else []
-    while stack:
-        step = stack.pop()
-        yield step
-        stack.extend(step.after(option, tree) for option in reversed(step.node.options))
-
-
-def edges(tree: dict[str, TreeNode]) -> Iterator[tuple[TreeNode, Option, TreeNode]]:
-    """Every (question, option, next node) of a validated tree, in file order."""
-    for node in tree.values():
-        for option in node.options:
-            yield node, option, tree[option.next]
-
-
-def count_paths(tree: dict[str, TreeNode], start: str) -> int:
-    """Distinct paths from `start` to a node with no answers (an outcome), for an acyclic
-    graph whose every `next` exists."""
-    memo: dict[str, int] = {}
-    order = [start]
-    # Post-order without recursion: a deep tree must not hit Python's recursion limit.
-    while order:
-        node_id = order[-1]
-        children = [o.next for o in tree[node_id].options]
-        todo = [c for c in children if c not in memo]
-        if todo:
-            order.extend(todo)
-            continue
-        order.pop()
-        memo[node_id] = sum(memo[c] for c in children) if children else 1
-    return memo[start]
-
-
-def depths(tree: dict[str, TreeNode]) -> dict[str, int]:
-    """Each node's longest distance from the start (its column in the diagram)."""
-    result: dict[str, int] = {}
-    for step in walk(tree):
-        result[step.node.id] = max(result.get(step.node.id, 0), len(step.answers))
-    return result
-
-
-def questions_left(tree: dict[str, TreeNode]) -> dict[str, int]:
-    """For each node, the most questions still to answer from it to an outcome, itself
-    included (0 for an outcome): the page says 'question 2 of at most 6'."""
-    result: dict[str, int] = {}
-    order = list(tree)
-    # Post-order without recursion, as count_paths: a validated tree is acyclic.
-    while order:
-        node_id = order[-1]
-        children = [o.next for o in tree[node_id].options]
-        todo = [c for c in children if c not in result]
-        if todo:
-            order.extend(todo)
-            continue
-        order.pop()
-        result[node_id] = 1 + max(result[c] for c in children) if children else 0
-    return result
-
-
-# The domain rules: what a path establishes, and where its answers point
-
-
-def established(answers: Iterable[Answer]) -> set[str]:
-    """The facts (staff time, funds, members' demand...) the answers on a path confirm."""
-    return {fact for answer in answers for fact in answer.option.establishes}
-
-
-def deciding_answer(answers: Iterable[Answer]) -> Answer | None:
-    """The answer that decides a path's entry point: the last that stands for a level of its
-    question's dimension (the tree goes from the general to the particular)."""
-    levelled = [a for a in answers if a.option.level is not None and a.question.dimension]
-    return levelled[-1] if levelled else None
-
-
-def level_entry_points(answer: Answer, assessment: Mapping[str, Dimension]) -> list[str]:
-    """The entry points the scoring guide gives for an answer's level of its dimension."""
+def chosen_options(
+    questions: Iterable[TreeNode], answers: Answers
+) -> list[tuple[TreeNode, Option]]:
+    """The (question, option) pairs of the answers, in the order of the questions."""
     return [
-        entry_point
-        for score in assessment[answer.question.dimension].scoring
-        if score.score == answer.option.level
-        for entry_point in score.entry_points
+        (question, option)
+        for question in questions
+        for option in question.options
+        if option.id in answers.get(question.id, ())
     ]
 
 
-def dimension_levels(answers: Iterable[Answer]) -> dict[str, int]:
-    """Each assessment dimension's level on a path, by the worksheet's rule: the answers on one
-    dimension are its criteria, and its level is their average rounded down."""
-    scores: dict[str, list[int]] = {}
-    for answer in answers:
-        if answer.option.level is not None and answer.question.dimension:
-            scores.setdefault(answer.question.dimension, []).append(answer.option.level)
-    return {dim: sum(values) // len(values) for dim, values in scores.items()}
+@dataclass(frozen=True)
+class PlannedStep:
+    """A step in one network's plan: where it stands, and the steps it waits for."""
+
+    step: PlanStep
+    stage: int  # 0: needs nothing the network lacks; n: waits for a step of stage n - 1
+    after: tuple[PlanStep, ...]  # the steps that provide what it needs and the network lacks
 
 
-def suggestions(levels: Mapping[str, int], assessment: Mapping[str, Dimension]) -> Counter[str]:
-    """How many dimensions suggest each entry point, through the scoring guide's one mapping
-    from a dimension's level to entry points (the same table the worksheet uses)."""
-    tally: Counter[str] = Counter()
-    for dim, level in levels.items():
-        for score in assessment[dim].scoring:
-            if score.score == level:
-                tally.update(score.entry_points)
-    return tally
+@dataclass(frozen=True)
+class Plan:
+    """A network's plan, in order: the first step, then the next ones, then the later ones."""
+
+    steps: tuple[PlannedStep, ...]
+    facts: frozenset[str]  # what the answers established
+
+    @property
+    def first(self) -> PlannedStep:
+        return self.steps[0]
+
+    def at(self, place: str) -> list[PlannedStep]:
+        if place == FIRST:
+            return [self.first]
+        return [s for s in self.steps[1:] if (NEXT if s.stage <= 1 else LATER) == place]
 
 
-def settle(
-    levels: Mapping[str, int], assessment: Mapping[str, Dimension], order: Iterable[str]
-) -> list[str]:
-    """The suggested entry points, where to start first: the one most dimensions suggest; on a
-    tie, the one a dimension at the lowest level suggests (the weakest dimension limits the
-    strategy most); then the order of the entry points file."""
-    tally = suggestions(levels, assessment)
-    rank = {entry_point: i for i, entry_point in enumerate(order)}
-    lowest: dict[str, int] = {}
-    for dim, level in levels.items():
-        for score in assessment[dim].scoring:
-            if score.score == level:
-                for entry_point in score.entry_points:
-                    lowest[entry_point] = min(lowest.get(entry_point, 9), level)
-    return sorted(tally, key=lambda e: (-tally[e], lowest[e], rank.get(e, len(rank))))
+class Unplannable(ValueError):
+    """The steps cannot be put in order: a need that no step provides and no answer
+    established, or steps that wait for each other. The checks report it at load."""
+
+
+class Rule:
+    """The rule of `data/steps.yml` over the tree's questions, ready to apply to many sets of
+    answers (the checks apply it to every plan the tree can give at each build)."""
+
+    def __init__(self, questions: Iterable[TreeNode], steps: Sequence[PlanStep]):
+        self.questions = list(questions)
+        self.steps = list(steps)
+        self._facts = {
+            (q.id, o.id): frozenset(o.establishes) for q in self.questions for o in q.options
+        }
+        self._when = [
+            [[(q, frozenset(opts)) for q, opts in alt.items()] for alt in step.when]
+            for step in self.steps
+        ]
+        self._provider = {fact: i for i, step in enumerate(self.steps) for fact in step.provides}
+
+    def established(self, answers: Answers) -> frozenset[str]:
+        """What the answers confirm about the network (staff time, funds...)."""
+        facts = frozenset()
+        for question, chosen in answers.items():
+            for option in chosen:
+                facts |= self._facts.get((question, option), frozenset())
+        return facts
+
+    def plan(self, answers: Answers) -> Plan:
+        """The network's plan for these answers."""
+        facts = self.established(answers)
+        steps, provider = self.steps, self._provider
+        chosen = {
+            i
+            for i, when in enumerate(self._when)
+            if any(all(set(answers.get(q, ())) & opts for q, opts in alt) for alt in when)
+        }
+        # Prerequisites: a step in the plan that needs what the network lacks brings in the step
+        # providing it, and so on, until nothing more comes in.
+        todo = list(chosen)
+        while todo:
+            for fact in steps[todo.pop()].needs:
+                if fact not in facts and fact in provider and provider[fact] not in chosen:
+                    chosen.add(provider[fact])
+                    todo.append(provider[fact])
+        ready, placed = set(facts), []
+        remaining = [steps[i] for i in sorted(chosen)]
+        while remaining:
+            step = next((s for s in remaining if ready.issuperset(s.needs)), None)
+            if step is None:
+                lacking = sorted({f for s in remaining for f in s.needs} - ready)
+                raise Unplannable(f"no step can start: nothing provides {', '.join(lacking)}")
+            remaining.remove(step)
+            placed.append(step)
+            ready.update(step.provides)
+        if not placed:
+            raise Unplannable("no step is in the plan")
+        stages: dict[str, int] = {}
+        planned = []
+        for step in placed:
+            after = tuple(steps[provider[f]] for f in step.needs if f not in facts)
+            stages[step.id] = 1 + max((stages[p.id] for p in after), default=-1)
+            planned.append(PlannedStep(step, stages[step.id], after))
+        return Plan(tuple(planned), facts)
+
+
+def plan(steps: Sequence[PlanStep], questions: Iterable[TreeNode], answers: Answers) -> Plan:
+    """The rule of `data/steps.yml`, applied to one network's answers."""
+    return Rule(questions, steps).plan(answers)
+
+
+# Every path through the tree
+
+
+def _answer_sets(question: TreeNode) -> list[tuple[str, ...]]:
+    """Every answer a reader can give to a question: one option, or on a `many` question any
+    non-empty set of options, an exclusive one alone."""
+    ids = [o.id for o in question.options]
+    if not question.many:
+        return [(i,) for i in ids]
+    alone = [(o.id,) for o in question.options if o.exclusive]
+    free = [o.id for o in question.options if not o.exclusive]
+    return alone + [c for n in range(1, len(free) + 1) for c in combinations(free, n)]
+
+
+def paths(questions: Sequence[TreeNode]) -> Iterator[dict[str, tuple[str, ...]]]:
+    """Every complete set of answers to the tree, in the order of the options."""
+    for combo in product(*(_answer_sets(q) for q in questions)):
+        yield {q.id: answer for q, answer in zip(questions, combo, strict=True)}
+
+
+def count_paths(questions: Sequence[TreeNode]) -> int:
+    total = 1
+    for question in questions:
+        total *= len(_answer_sets(question))
+    return total
+
+
+def distinct_paths(
+    questions: Sequence[TreeNode], steps: Sequence[PlanStep]
+) -> Iterator[dict[str, tuple[str, ...]]]:
+    """One path for each set of answers the rule can tell apart: options that no `when` names
+    and that establish the same facts give the same plan, so one of them stands for all. The
+    checks walk these, which is every plan the tree can give, in a fraction of the paths."""
+    named: dict[tuple[str, str], set] = {}
+    for step in steps:
+        for i, alt in enumerate(step.when):
+            for question, options in alt.items():
+                for option in options:
+                    named.setdefault((question, option), set()).add((step.id, i))
+
+    def representatives(question: TreeNode) -> TreeNode:
+        seen, kept = set(), []
+        for option in question.options:
+            key = (
+                frozenset(named.get((question.id, option.id), ())),
+                tuple(sorted(option.establishes)),
+                option.exclusive,
+            )
+            if key not in seen:
+                seen.add(key)
+                kept.append(option)
+        return question.model_copy(update={"options": kept})
+
+    return paths([representatives(q) for q in questions])
+
+
+def query(answers: Answers) -> str:
+    """The plan's address for these answers, as the tree's form sends it: '?awareness=new&
+    drivers=members&drivers=funders...' (question and option ids are kebab-case)."""
+    return "?" + "&".join(f"{q}={o}" for q, chosen in answers.items() for o in chosen)
+
+
+def rule_data(questions: Iterable[TreeNode], steps: Iterable[PlanStep]) -> dict:
+    """What the browser needs to apply the rule: ids, facts and conditions, no text."""
+    return {
+        "questions": [
+            {
+                "id": q.id,
+                "many": q.many,
+                "options": [
+                    {"id": o.id, "establishes": o.establishes, "exclusive": o.exclusive}
+                    for o in q.options
+                ],
+            }
+            for q in questions
+        ],
+        "steps": [
+            {"id": s.id, "when": s.when, "needs": s.needs, "provides": s.provides} for s in steps
+        ],
+    }

@@ -7,6 +7,7 @@ engine's failure or an interrupted build leaves the previous `site/` exactly as 
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import gc
 import multiprocessing
@@ -15,6 +16,7 @@ import shutil
 import signal
 import tempfile
 from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -24,11 +26,11 @@ from sphub.data.errors import DataError
 from sphub.data.history import last_changes
 from sphub.data.load import load_site
 from sphub.data.translations import languages, search_problems, translate
-from sphub.engines import session
-from sphub.engines.engine import Engine, EngineFailed
+from sphub.engines.engine import Engine
 from sphub.engines.languages import Language, languages_of
 from sphub.engines.registry import engine_named
 from sphub.engines.project import Project
+from sphub.engines.session import Session
 from sphub.engines.staging import PDF_LINKS, stage
 from sphub.models import COLLECTIONS
 from sphub.editor.assets import missing as editor_missing
@@ -37,11 +39,10 @@ from sphub.outputs import pdf
 from sphub.outputs.error_page import write_error_page
 from sphub.outputs.exports import write_downloads
 from sphub.render.i18n import SOURCE
-from sphub.render.renderer import COMPILED, Renderer, template_error
+from sphub.render.renderer import Renderer, template_error
 
 _AT_FDCWD = -100
 _RENAME_EXCHANGE = 2
-_PR_SET_PDEATHSIG = 1
 
 
 def _exchange(a: Path, b: Path) -> bool:
@@ -65,11 +66,19 @@ def swap_in(new: Path, site_dir: Path) -> None:
         old.rename(new)
 
 
+def session_for(
+    project: Project, site, directory_urls: bool, changes: dict | None = None
+) -> Session:
+    """The session of a build of `site` (what the engine's macros need)."""
+    changes = changes_of(project) if changes is None else changes
+    compiled = project.cache / "templates"
+    return Session(site, project.templates, directory_urls, changes, project.locale, compiled)
+
+
 def renderer_for(
     project: Project, site, directory_urls: bool, changes: dict | None = None
 ) -> Renderer:
-    changes = changes_of(project) if changes is None else changes
-    renderer = Renderer(site, project.templates, directory_urls, changes, project.locale)
+    renderer = session_for(project, site, directory_urls, changes).renderer()
     # Data pages link to their form in the editor only where the site ships it.
     renderer.env.globals["editor"] = editor_missing(project.root) is None
     return renderer
@@ -79,70 +88,61 @@ def changes_of(project: Project) -> dict:
     return last_changes(project.root, [f"data/{c.file}" for c in COLLECTIONS.values()])
 
 
+# In a worker process: the call it runs. It comes with the fork (an initializer's arguments
+# are not pickled when the worker is forked), so the loaded site is not copied to it: copying
+# it took 1.8 s and loading it back 3.2 s for the site of the M-scale data.
+_work: Callable[[], object] | None = None
+
+
+def _worker(call: Callable[[], object]) -> None:
+    """Set up a worker process for `call`: stopped (SIGTERM), it stops its own workers (a
+    language's build, its PDFs' process) and ends at once; the command's clean-up is not its
+    to do."""
+    global _work
+    _work = call
+
+    def stop(signum, frame) -> None:
+        for child in multiprocessing.active_children():
+            child.terminate()
+        os._exit(1)
+
+    signal.signal(signal.SIGTERM, stop)
+
+
+def _run_work():
+    """The worker's call; a template's error is put in words here, where its traceback is (a
+    traceback does not cross to another process)."""
+    try:
+        return _work()
+    except jinja2.TemplateError as err:
+        raise jinja2.TemplateError(template_error(err, Path.cwd())) from None
+
+
 class _Forked:
-    """`call()` run in a process of its own (forked: it has everything already, nothing is
-    copied to it); `result()` waits for what it returned, or raises what it raised."""
+    """`call()` run in a process of its own, the standard library's way (concurrent.futures,
+    forked: every module is loaded already); `result()` waits for what it returned, or
+    raises what it raised, as itself."""
 
     def __init__(self, call: Callable[[], object]):
         context = multiprocessing.get_context("fork")
-        self._receive, send = context.Pipe(duplex=False)
-
-        parent = os.getpid()
-
-        def run() -> None:
-            # The command turns SIGTERM into Ctrl-C for its clean-up; this process has none
-            # to do: stopped, it ends at once. It also ends with the process that started it
-            # (a language's build stopped at once leaves no PDF process of its own behind).
-            signal.signal(signal.SIGTERM, signal.SIG_DFL)
-            _end_with_parent(parent)
-            try:
-                send.send(("done", call()))
-            except DataError as err:
-                send.send(("data", err.problems))
-            except jinja2.TemplateError as err:  # said here, where its traceback is
-                send.send(("template", template_error(err, Path.cwd())))
-            except (pdf.PdfError, EngineFailed) as err:
-                send.send((type(err).__name__, str(err)))
-            except Exception as err:  # a bug: said in the parent, which stops the build
-                send.send(("bug", f"{type(err).__name__}: {err}"))
-
-        self._process = context.Process(target=run, daemon=False)
-        self._process.start()
-        send.close()
+        self._pool = ProcessPoolExecutor(
+            1, mp_context=context, initializer=_worker, initargs=(call,)
+        )
+        self._pid = self._pool.submit(os.getpid)
+        self._future = self._pool.submit(_run_work)
 
     def result(self):
         try:
-            kind, value = self._receive.recv()
-        except EOFError:
-            kind, value = "bug", "a process of the build ended without a result"
+            return self._future.result()
         finally:
-            self._process.join()
-        if kind == "data":
-            raise DataError(value)
-        if kind == "template":
-            raise jinja2.TemplateError(value)
-        if kind == "PdfError":
-            raise pdf.PdfError(value)
-        if kind == "EngineFailed":
-            raise EngineFailed(value)
-        if kind == "bug":
-            raise RuntimeError(value)
-        return value
+            self._pool.shutdown()
 
     def stop(self) -> None:
-        if self._process.is_alive():
-            self._process.terminate()
-        self._process.join()
-
-
-def _end_with_parent(parent: int) -> None:
-    """Have the system stop this process (SIGTERM) when its parent ends (Linux prctl
-    PR_SET_PDEATHSIG); where it cannot, the parent's stop() still ends it."""
-    prctl = getattr(ctypes.CDLL(None, use_errno=True), "prctl", None)
-    if prctl is not None:
-        prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
-    if os.getppid() != parent:  # the parent ended before the request was made
-        os._exit(1)
+        """End the process at once if it still works (an interrupted build)."""
+        if not self._future.done():
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(self._pid.result(), signal.SIGTERM)
+        self._pool.shutdown(cancel_futures=True)
 
 
 class _Here:
@@ -194,7 +194,6 @@ def build(
         pdf.PdfError: a PDF could not be rendered; `site_dir` is untouched.
     """
     engine = engine_named(engine) if isinstance(engine, str) else engine
-    COMPILED.keep_in(project.cache / "templates")
     english = load_site(project.data, strict=strict)
     # A translated page whose search setting is not its English page's: stopped here as bad
     # data is.
@@ -271,19 +270,14 @@ class _LanguageBuild:
             if self.with_pdf:
                 cache = project.cache / "pdf" / language.code
                 pdfs = _render_pdfs(renderer, cache)
-            session.begin(
-                session.Session(
-                    site, project.templates, config.directory_urls, self.changes, project.locale
-                )
+            session = session_for(project, site, config.directory_urls, self.changes)
+            self.engine.build(
+                project, folder / "docs", folder / "site", session, self.verbose, language
             )
-            try:
-                self.engine.build(
-                    project, folder / "docs", folder / "site", {}, self.verbose, language
-                )
-            finally:
-                session.end()
             out = folder / "site"
-            self.engine.after_build(staged.pages, out, config.directory_urls)
+            self.engine.after_build(
+                staged.pages, folder / "docs", out, config.directory_urls, project
+            )
             site_url = config.site_url
             if site_url and language.prefix:
                 site_url = site_url.rstrip("/") + "/" + language.prefix

@@ -1,8 +1,9 @@
-"""What every engine adapter does, and the one way sphub runs an engine: in a process of its
-own (`python -m sphub.engines.run`), on a staging folder that holds the configuration, the
-docs and the site, as Zensical requires and MkDocs allows. A process per build keeps engines
-that replace each other's modules (ProperDocs stands in for `mkdocs`) apart, and an
-interrupted build stops the engine with it."""
+"""What every engine adapter does, and how sphub runs an engine on a staging folder that
+holds the configuration, the docs and the site, as Zensical requires and MkDocs allows:
+MkDocs in sphub's own process (`sphub.engines.mkdocs`), ProperDocs and Zensical in one of
+their own (`python -m sphub.engines.run`, with the session saved beside the configuration).
+A process of its own keeps an engine that replaces another's modules (ProperDocs stands in
+for `mkdocs`) apart, and an interrupted build stops the engine with it."""
 
 from __future__ import annotations
 
@@ -14,9 +15,9 @@ from pathlib import Path
 
 import yaml
 
-from sphub.engines import session
 from sphub.engines.languages import Language
 from sphub.engines.project import Project
+from sphub.engines.session import Session
 from sphub.render import i18n
 from sphub.render.glossary import ABBREVIATIONS
 from sphub.render.pages import Page
@@ -68,54 +69,71 @@ class Engine:
         config["markdown_extensions"] = with_abbreviations(
             config.get("markdown_extensions") or [], docs.parent
         )
-        # sphub needs no hook; a project's own run where the engine runs hooks.
+        # sphub needs no hook (it adds its plugin itself where the engine runs plugins); a
+        # project's own run where the engine runs hooks.
         if config.get("hooks"):
             config["hooks"] = [str(project.root / hook) for hook in config["hooks"]]
         config.pop("watch", None)
         return config
 
     def write_config(
-        self, project: Project, docs: Path, site: Path, language: Language | None = None
+        self,
+        project: Project,
+        docs: Path,
+        site: Path,
+        language: Language | None = None,
+        session_file: Path | None = None,
     ) -> Path:
         """Write the staged configuration (of `language`'s build) beside `docs`; returns its
-        path."""
+        path. `session_file`, the saved session, is named in it for an engine that runs no
+        plugin (sphub.engines.session)."""
         config_file = docs.parent / "mkdocs.yml"
         config = self.staged_config(project, docs, site)
         language = language or Language(i18n.SOURCE, (i18n.SOURCE,))
         config = language.configure(config, i18n.partial_strings(project.overrides))
+        if session_file is not None:
+            config["extra"]["sphub"]["session"] = str(session_file)
         text = yaml.safe_dump(config, allow_unicode=True, sort_keys=False)
         config_file.write_text(text, encoding="utf-8")
         return config_file
 
-    def run(self, config_file: Path) -> None:
-        """Build the site of `config_file` (in the child process, see sphub.engines.run)."""
+    def run(self, config_file: Path, session_file: Path) -> None:
+        """Build the site of `config_file` with the session saved in `session_file` (in the
+        child process, see sphub.engines.run)."""
         raise NotImplementedError
+
+    def session_for(self, session: Session) -> Session:
+        """`session` as this engine's macros need it (the links of its pages, for one)."""
+        return session
 
     def build(
         self,
         project: Project,
         docs: Path,
         site: Path,
-        env: dict[str, str],
+        session: Session,
         verbose: bool = False,
         language: Language | None = None,
     ) -> None:
         """Build `docs` (a staging folder beside `site`) into `site`, strictly, as the build
-        of `language` (default: the source's).
+        of `language` (default: the source's), with the macros bound to `session`.
 
         Raises:
             EngineFailed: the engine failed; its log is printed first.
         """
-        config_file = self.write_config(project, docs, site, language)
+        session_file = self.session_for(session).save(docs.parent)
+        config_file = self.write_config(project, docs, site, language, session_file)
         for line in self.differences:
             print(f"{self.name}: {line}")
-        command = [sys.executable, "-m", "sphub.engines.run", self.name, str(config_file)]
-        environment = {
-            **os.environ,
-            **session.shared(docs.parent),  # the loaded site, for the macros of that process
-            **env,
-            "NO_MKDOCS_2_WARNING": "1",  # Material's banner
-        }
+        command = [
+            sys.executable,
+            "-m",
+            "sphub.engines.run",
+            self.name,
+            str(config_file),
+            str(session_file),
+        ]
+        environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}  # Material's banner
         output = None if verbose else subprocess.PIPE
         process = subprocess.Popen(
             command,
@@ -142,8 +160,11 @@ class Engine:
             if line.strip() and not self.is_log_line(line):
                 print(line)
 
-    def after_build(self, pages: list[Page], site: Path, directory_urls: bool) -> None:
-        """Mend what the engine did to the pages made from data (nothing, for most)."""
+    def after_build(
+        self, pages: list[Page], docs: Path, site: Path, directory_urls: bool, project: Project
+    ) -> None:
+        """Mend what the engine did to the pages built from `docs` into `site` (`pages`: those
+        made from data; nothing, for most engines)."""
 
     def is_log_line(self, line: str) -> bool:
         """Whether `line` of the engine's output is its log (shown only when it fails)."""

@@ -10,25 +10,18 @@ from pathlib import Path
 from sphub.engines.engine import Engine, EngineFailed
 from sphub.engines.languages import Language
 from sphub.engines.project import Project
+from sphub.engines.session import PLUGIN, Plugin, Session
 
 
 class MkDocs(Engine):
     name = "mkdocs"
-
-    def staged_config(self, project: Project, docs: Path, site: Path) -> dict:
-        config = super().staged_config(project, docs, site)
-        config["hooks"] = [
-            *config.get("hooks", []),
-            str(Path(__file__).with_name("mkdocs_hooks.py")),
-        ]
-        return config
 
     def build(
         self,
         project: Project,
         docs: Path,
         site: Path,
-        env: dict[str, str],
+        session: Session,
         verbose: bool = False,
         language: Language | None = None,
     ) -> None:
@@ -41,7 +34,10 @@ class MkDocs(Engine):
         logger = logging.getLogger("mkdocs")
         logger.addHandler(log)
         try:
-            self.run(config_file)
+            from mkdocs.commands.build import build
+            from mkdocs.config import load_config
+
+            _build(load_config, build, config_file, Plugin(session))
         except (Exception, SystemExit) as err:  # SystemExit: mkdocs-macros on a macro error
             print("\n".join(log.lines), file=sys.stderr)
             said = str(getattr(err, "message", "") or err)
@@ -51,12 +47,6 @@ class MkDocs(Engine):
             logger.removeHandler(log)
         if verbose:
             print("\n".join(log.lines))
-
-    def run(self, config_file: Path) -> None:
-        from mkdocs.commands.build import build
-        from mkdocs.config import load_config
-
-        _build(load_config, build, config_file)
 
 
 class _Log(logging.Handler):
@@ -71,22 +61,30 @@ class _Log(logging.Handler):
         self.lines.append(f"{record.levelname:<7} -  {record.getMessage()}")
 
 
-class ProperDocs(MkDocs):
-    name = "properdocs"
-    build = Engine.build  # in a process of its own: it stands in for the `mkdocs` modules
+class ProperDocs(Engine):
+    """In a process of its own: it stands in for the `mkdocs` modules."""
 
-    def run(self, config_file: Path) -> None:
+    name = "properdocs"
+
+    def run(self, config_file: Path, session_file: Path) -> None:
+        import pickle
+
         # Before anything imports mkdocs: ProperDocs then stands in for it, so Material and
         # mkdocs-macros run on ProperDocs' classes.
         import properdocs.replacement  # noqa: F401
         from properdocs.commands.build import build
         from properdocs.config import load_config
 
-        _build(load_config, build, config_file)
+        # Written by this build, in its own staging folder: not data from outside.
+        session = pickle.loads(session_file.read_bytes())  # noqa: S301
+        _build(load_config, build, config_file, Plugin(session))
 
 
-def _build(load_config, build, config_file: Path) -> None:
+def _build(load_config, build, config_file: Path, plugin: Plugin) -> None:
+    """Build `config_file` strictly with MkDocs' (or ProperDocs') `load_config` and `build`,
+    with sphub's `plugin` added to the plugins the configuration lists."""
     config = load_config(config_file=str(config_file), strict=True)
+    config.plugins[PLUGIN] = plugin
     config.plugins.on_startup(command="build", dirty=False)
     try:
         build(config)

@@ -1,12 +1,22 @@
 """The preview (`make serve`, `sphub serve`): an edit shows quickly, and a data mistake never
 stops it.
 
-sphub stages the site once, then MkDocs serves the staging folder (`mkdocs serve --dirty`,
-in this process). A watcher reloads the data on every edit of data/, docs/ or overrides/:
-on a data mistake it prints the problems in the usual one-line form and leaves the staging
-folder as it was, so the last good pages stay served; otherwise it writes only the staged
-pages whose text changed, and touches the hand-written pages whose macros now give another
-output. MkDocs' dirty rebuild then builds those pages, and only those, again."""
+sphub stages the site once, then MkDocs builds the staging folder and its live-reload server
+(`mkdocs.livereload.LiveReloadServer`) serves it, all in this process, on MkDocs' public
+API: a builder of sphub's own (MkDocs' `build`, dirty, with sphub's plugin), `watch`,
+`serve` and WSGI's `get_app`/`set_app`. A watcher that waits on the kernel (watchdog's
+inotify observer) sees every edit of data/, docs/, overrides/ and the catalogues: sphub
+reloads the data; on a data mistake it prints the problems in the usual one-line form,
+shows them in a banner on every page, and leaves the staging folder as it was, so the last
+good pages stay served; otherwise it writes only the staged pages whose text changed, and
+touches the hand-written pages whose macros now give another output. MkDocs' dirty rebuild
+then builds those pages, and only those, again, and reloads the browsers. The other
+languages are built again, whole, only when an edit can change them.
+
+MkDocs' server rebuilds and reloads when a file it watches changes: it watches one file,
+which sphub touches when an edit has come (it looks at it every half second, the only file
+it looks at). Its rebuild and sphub's writing of the staged files hold one lock, so a
+rebuild never reads half-written files, and an edit during a rebuild waits for its end."""
 
 from __future__ import annotations
 
@@ -17,30 +27,29 @@ import shutil
 import sys
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
 
 from sphub.data.errors import DataError
-from sphub.data.load import load_site
-from sphub.engines import session
-from sphub.engines.project import Project
 from sphub.data.fields import references
+from sphub.data.load import load_site
+from sphub.data.translations import TRANSLATED_PAGE, languages, translate
 from sphub.editor.assets import admin_files
 from sphub.editor.assets import missing as editor_missing
 from sphub.editor.server import LOCAL_NAMES, EditingServer
-from sphub.data.translations import languages, translate
-from sphub.data.translations import TRANSLATED_PAGE
 from sphub.engines.languages import Language, languages_of
+from sphub.engines.project import Project
+from sphub.engines.session import PLUGIN, Plugin, Session
 from sphub.engines.staging import stage
-from sphub.render.i18n import LOCALE, SOURCE
 from sphub.models import COLLECTIONS
-from sphub.render.pages import Page, all_pages, entry_page, step_pages
-from sphub.render.renderer import COMPILED, Renderer
+from sphub.render.i18n import LOCALE, SOURCE
 from sphub.render.macros import Macros, make_macros
-from sphub.render.renderer import template_error
+from sphub.render.pages import Page, all_pages, entry_page, plan_page
+from sphub.render.renderer import Renderer, template_error
+from sphub.render.urls import PLAN_PAGE
 
 # Collections no step of the decision tree shows; an edit elsewhere renders the steps again.
 NETWORK = {
@@ -53,9 +62,13 @@ NETWORK = {
     "resources",
     "projects",
 }
-STEPS = ("decision-tree/q/", "decision-tree/result/")  # sphub.render.urls.step_src
+STEPS = (PLAN_PAGE,)  # the decision tree's plan page (sphub.render.pages.plan_page)
 
-POLL = 0.1  # seconds between looks at the watched folders (a look takes a few ms)
+# After an event, how long the watcher waits for more (an editor's save is often several:
+# a temporary file, then a rename) before it acts on them all at once.
+SETTLE = 0.05  # seconds
+# Events that say a file's content changed (not that it was opened or read).
+CHANGES = {"created", "modified", "deleted", "moved", "closed"}
 
 
 @dataclass(frozen=True)
@@ -68,83 +81,46 @@ class Call:
     output: str
 
 
-# Hand-written page -> the macros it called in the build that last built it, with their
-# output: the page changes with the data exactly when one of those outputs does.
-_calls: dict[str, list[Call]] = {}
-_built_in: dict[str, int] = {}  # page -> the build that noted its calls
-_build = 0
+class MacroCalls:
+    """Hand-written page -> the macros it called in the build that last built it, with their
+    output: the page changes with the data exactly when one of those outputs does."""
 
+    def __init__(self) -> None:
+        self.calls: dict[str, list[Call]] = {}
+        self.built_in: dict[str, int] = {}  # page -> the build that noted its calls
+        self.build = 0
 
-def new_build() -> None:
-    """A build starts (`define_env` runs once per build): each page's calls are noted afresh."""
-    global _build
-    _build += 1
+    def new_build(self) -> None:
+        """A build starts (`define_env` runs once per build): each page's calls are noted
+        afresh."""
+        self.build += 1
 
+    def recording(self, macros: Macros, current_src: Callable[[], str]) -> Macros:
+        """`macros` that also note each call under the page being rendered (`current_src()`)."""
 
-def recording(macros: Macros, current_src: Callable[[], str]) -> Macros:
-    """`macros` that also note each call under the page being rendered (`current_src()`)."""
+        def record(name: str, macro: Callable[..., str]) -> Callable[..., str]:
+            def call(*args, **kwargs) -> str:
+                output = macro(*args, **kwargs)
+                src = current_src()
+                if self.built_in.get(src) != self.build:
+                    self.calls[src], self.built_in[src] = [], self.build
+                self.calls[src].append(Call(name, args, kwargs, output))
+                return output
 
-    def record(name: str, macro: Callable[..., str]) -> Callable[..., str]:
-        def call(*args, **kwargs) -> str:
-            output = macro(*args, **kwargs)
-            src = current_src()
-            if _built_in.get(src) != _build:
-                _calls[src], _built_in[src] = [], _build
-            _calls[src].append(Call(name, args, kwargs, output))
-            return output
+            return call
 
-        return call
+        return {name: record(name, macro) for name, macro in macros.items()}
 
-    return {name: record(name, macro) for name, macro in macros.items()}
-
-
-def macros_changed(src: str, macros_for: Callable[[], Macros]) -> bool:
-    """Whether the hand-written page `src` would show something else now: a macro it called,
-    called again with the same arguments on the current data (`macros_for()`, bound to
-    `src`), gives another output. True when the page was not built before in this process."""
-    if src not in _calls:
-        return True
-    macros = macros_for()
-    return any(macros[call.name](*call.args, **call.kwargs) != call.output for call in _calls[src])
-
-
-_server = None  # MkDocs' LiveReloadServer, once it serves (sphub.engines.mkdocs_hooks)
-# Held while the staged files are written, and by each of MkDocs' rebuilds: a rebuild that
-# started on the first written file would read some pages as unchanged and then find them
-# changed when it builds them (MkDocs 1.6 then hands Material's search a page without
-# content, and the rebuild fails).
-_writing = threading.Lock()
-_editing: tuple[Path, dict[str, Path]] | None = None  # with `--edit`: the project, /admin/'s files
-# The banner every served page shows while the data (or a template) has problems; "" when
-# the last edit built.
-_banner = b""
-
-
-def serving(server) -> None:
-    """Keep MkDocs' server, and have it add the problems banner to every page it serves
-    (MkDocs 1.6, pinned, adds its reload script to each HTML page in this method); with
-    `--edit`, put the editing server in front of it."""
-    global _server
-    _server = server
-    add_script = server._inject_js_into_html
-
-    def with_banner(content: bytes, epoch: int) -> bytes:
-        return add_script(with_problems(content, _banner), epoch)
-
-    server._inject_js_into_html = with_banner
-    build = server.builder
-
-    def builder() -> None:
-        with _writing:
-            build()
-
-    server.builder = builder
-    if _editing is not None:
-        # The editing server goes in front of MkDocs' on the same address (one origin: the
-        # editor's page and its API).
-        root, admin = _editing
-        port = server.server_address[1]
-        server.set_app(EditingServer(root, admin, port, server.get_app()))
+    def changed(self, src: str, macros_for: Callable[[], Macros]) -> bool:
+        """Whether the hand-written page `src` would show something else now: a macro it
+        called, called again with the same arguments on the current data (`macros_for()`,
+        bound to `src`), gives another output. True when the page was not built before."""
+        if src not in self.calls:
+            return True
+        macros = macros_for()
+        return any(
+            macros[call.name](*call.args, **call.kwargs) != call.output for call in self.calls[src]
+        )
 
 
 _BODY = re.compile(rb"<body[^>]*>")
@@ -173,30 +149,6 @@ def problems_banner(templates: Path, lines: list[str], what: str) -> bytes:
     return html.encode("utf-8")
 
 
-def _show(banner: bytes) -> None:
-    """Show `banner` (b"": none) on the pages served from now on, and have the browsers
-    reload to show it. While a rebuild runs, its end makes them reload."""
-    global _banner
-    _banner = banner
-    if _server is None:
-        return
-    with _server._epoch_cond:
-        if _server._visible_epoch == _server._wanted_epoch:
-            # In MkDocs' unit (milliseconds of time.monotonic), later than the page's.
-            epoch = max(_server._visible_epoch + 1, round(time.monotonic() * 1000))
-            _server._visible_epoch = _server._wanted_epoch = epoch
-            _server._epoch_cond.notify_all()
-
-
-def _rebuild_now() -> None:
-    """Ask MkDocs' server for a rebuild at once, as its own watcher would (MkDocs 1.6's
-    LiveReloadServer, pinned: its watcher's callback does exactly this)."""
-    if _server is not None:
-        with _server._rebuild_cond:
-            _server._want_rebuild = True
-            _server._rebuild_cond.notify_all()
-
-
 def _line(site, key: str, entry_id: str) -> int:
     where = site.places[(key, entry_id)]
     return where.file.line(where.path)
@@ -208,68 +160,96 @@ def _snapshot(folders: list[Path]) -> dict[Path, float]:
     }
 
 
+class Edits:
+    """The files edited under the watched folders, as the kernel reports them (watchdog's
+    observer: inotify on Linux), handed out in bursts (`next`)."""
+
+    def __init__(self) -> None:
+        self.paths: set[Path] = set()
+        self.came = threading.Condition()
+
+    def dispatch(self, event) -> None:  # watchdog's handler interface
+        if event.is_directory or event.event_type not in CHANGES:
+            return
+        with self.came:
+            self.paths.add(Path(os.fsdecode(event.src_path)))
+            if getattr(event, "dest_path", ""):
+                self.paths.add(Path(os.fsdecode(event.dest_path)))
+            self.came.notify_all()
+
+    def next(self) -> set[Path]:
+        """Wait for an edit; the files edited until none came for SETTLE seconds."""
+        with self.came:
+            self.came.wait_for(lambda: self.paths)
+            while self.came.wait(timeout=SETTLE):
+                pass
+            paths, self.paths = self.paths, set()
+        return paths
+
+
 class Preview:
-    """The staged site of `project`, staged again after every edit."""
+    """The preview of `project`, staged in `folder`: the staged site, staged again after
+    every edit, the state of the server that serves it and the record of its macros."""
 
     def __init__(self, project: Project, folder: Path):
-        from sphub.engines.build import renderer_for
+        from sphub.engines.build import renderer_for, session_for
 
-        self.project, self.folder, self.renderer_for = project, folder, renderer_for
+        self.project, self.folder = project, folder
+        self.renderer_for, self.session_for = renderer_for, session_for
         self.watched = [project.data, project.docs, project.overrides, project.locale, LOCALE]
         self.codes = languages(project.data)
-        self.session: session.Session | None = None  # the last good data's
+        self.session: Session | None = None  # the last good data's
         self.pages: dict[str, Page] = {}  # source path -> page, of the last good data
         self.seen_templates: dict[Path, float] = {}
+        self.calls = MacroCalls()
+        # Held while the staged files are written, and by each of MkDocs' rebuilds: a
+        # rebuild that started on the first written file would read some pages as unchanged
+        # and then find them changed when it builds them (MkDocs 1.6 then hands Material's
+        # search a page without content, and the rebuild fails).
+        self.writing = threading.Lock()
+        # The banner every served page shows while the data (or a template) has problems;
+        # b"" when the last edit built.
+        self.banner = b""
+        self.site_dir = folder / "site"
+        # The one file MkDocs' server watches: touched, it rebuilds and reloads the browsers.
+        self.reload_file = folder / "reload" / "edited"
+        self.rebuilds = 0  # MkDocs builds done (the first one included)
+        # The languages to build again, in a thread of their own (an English edit need not
+        # wait for them), and the English site to translate (None: the last staged).
+        self.languages_wanted: set[str] = set()
+        self.languages_english = None
+        self.languages_came = threading.Condition()
 
     def restage(self) -> bool:
         """Load, check and stage the data; False (and the problems printed) on bad data.
 
-        MkDocs' watcher rebuilds as soon as it sees a staged file change: so everything is
-        worked out first (the pages, which hand-written pages' macros now give another
-        output, the session the rebuild's macros read), and the files are written last, at
-        once. Otherwise the rebuild starts on the first written pages, with the previous
-        data in its macros, and a second rebuild follows for the rest."""
+        Everything is worked out first (the pages, which hand-written pages' macros now
+        give another output, the session the rebuild's macros read), and the files are
+        written last, at once: the caller holds `writing` while this runs."""
         config = self.project.config()
         try:
             site = load_site(self.project.data)
             renderer = self.renderer_for(self.project, site, config.directory_urls)
             touch = []
-            for src in list(_calls):
+            for src in list(self.calls.calls):
                 # A hand-written page whose macros give another output now is built again.
                 macros = make_macros(renderer, lambda src=src: src, config.extra)
-                if macros_changed(src, lambda macros=macros: macros):
+                if self.calls.changed(src, lambda macros=macros: macros):
                     touch.append(self.folder / "docs" / src)
-        except (DataError, jinja2.TemplateError) as err:
-            return self._refused(err)
-        previous = self.session
-        self.session = session.Session(
-            site,
-            self.project.templates,
-            config.directory_urls,
-            renderer.changes,
-            self.project.locale,
-        )
-        session.begin(self.session)
-        try:
-            pages = self._pages(renderer, previous)
+            pages = self._pages(renderer, self.session)
             english = Language(SOURCE, self.codes, self.project.locale)
-            with _writing:
-                stage(renderer, self.project.docs, self.folder / "docs", False, pages, english)
-                for staged in touch:
-                    if staged.exists():
-                        os.utime(staged)
-            self.pages = {page.src: page for page in pages}
+            stage(renderer, self.project.docs, self.folder / "docs", False, pages, english)
         except (DataError, jinja2.TemplateError) as err:  # found before any file is written
-            self.session = previous
-            if previous is not None:
-                session.begin(previous)
             return self._refused(err)
-        global _banner
-        _banner = b""  # the rebuild's reload shows the pages without it
-        _rebuild_now()
+        for staged in touch:
+            if staged.exists():
+                os.utime(staged)
+        self.pages = {page.src: page for page in pages}
+        self.session = self.session_for(self.project, site, config.directory_urls, renderer.changes)
+        self.banner = b""  # the rebuild's reload shows the pages without it
         return True
 
-    def _pages(self, renderer: Renderer, previous: session.Session | None) -> list[Page]:
+    def _pages(self, renderer: Renderer, previous: Session | None) -> list[Page]:
         """Every page made from data, rendered again only where the edit can show: the
         entries that changed, those they refer to and those that refer to them (a page shows
         the names of both); every page of the guidance when the guidance changed (an outcome
@@ -330,7 +310,7 @@ class Preview:
             if entry.has_page()
         ]
         if guidance:
-            return pages + step_pages(renderer)
+            return pages + plan_page(renderer)
         return pages + [page for page in self.pages.values() if page.src.startswith(STEPS)]
 
     def _refused(self, err: DataError | jinja2.TemplateError) -> bool:
@@ -340,7 +320,7 @@ class Preview:
         else:
             report = f"A template could not be rendered: {template_error(err, self.project.root)}"
             lines, what = [template_error(err, self.project.root)], "templates"
-        _show(problems_banner(self.project.templates, lines, what))
+        self.banner = problems_banner(self.project.templates, lines, what)
         print(
             f"{report}\nThe preview still shows the last good build; fix it and save to rebuild.",
             file=sys.stderr,
@@ -348,36 +328,58 @@ class Preview:
         )
         return False
 
-    def watch(self) -> None:
-        seen = _snapshot(self.watched)
-        self.build_languages(set(self.codes) - {SOURCE})
+    def reload(self) -> None:
+        """Have MkDocs' server rebuild and reload the browsers: it sees the file it watches
+        change within half a second, then its rebuild waits for `writing`."""
+        self.reload_file.parent.mkdir(parents=True, exist_ok=True)
+        self.reload_file.write_text(str(time.time_ns()), encoding="utf-8")
+
+    def on_edit(self, edited: set[Path]) -> None:
+        """Stage the edit of the files `edited` and build again what it can change."""
+        changed = languages_changed(edited, self.project, self.codes)
+        if SOURCE in changed:
+            with self.writing:
+                # Asked first: MkDocs notices it while the data loads, and its rebuild
+                # starts as soon as the staged files are written.
+                self.reload()
+                built = self.restage()
+            if built:
+                self.want_languages(changed - {SOURCE})
+            return
+        try:  # only translations changed: the English pages stay as they are
+            site = load_site(self.project.data)
+        except DataError as err:
+            self._refused(err)
+            self.reload()
+            return
+        self.want_languages(changed, site)
+
+    def want_languages(self, codes: set[str], english=None) -> None:
+        """Have the languages of `codes` built again from `english` (None: the last
+        staged English site), after those under way."""
+        if not codes:
+            return
+        with self.languages_came:
+            self.languages_wanted |= codes
+            self.languages_english = english
+            self.languages_came.notify_all()
+
+    def build_wanted_languages(self) -> None:
+        """Build the languages wanted, for ever (a daemon thread)."""
         while True:
-            time.sleep(POLL)
-            now = _snapshot(self.watched)
-            if now != seen:
-                edited = {p for p in seen.keys() | now.keys() if seen.get(p) != now.get(p)}
-                seen = now
-                changed = languages_changed(edited, self.project, self.codes)
-                if SOURCE in changed:
-                    if self.restage():
-                        self.build_languages(changed - {SOURCE})
-                    continue
-                try:  # only translations changed: the English pages stay as they are
-                    site = load_site(self.project.data)
-                except DataError as err:
-                    self._refused(err)
-                    continue
-                self.build_languages(changed, site)
+            with self.languages_came:
+                self.languages_came.wait_for(lambda: self.languages_wanted)
+                codes, self.languages_wanted = self.languages_wanted, set()
+                english, self.languages_english = self.languages_english, None
+            self.build_languages(codes, english)
 
     def build_languages(self, codes: set[str], english=None) -> None:
         """Build each language of `codes` again, whole (in a process of its own, as
         `sphub build` does), from the site `english` (default: the last staged), and put it
         in place in the served site, under its folder."""
         from sphub.engines.build import _Forked, _LanguageBuild, swap_in
-        from sphub.engines.registry import engine_named
+        from sphub.engines.mkdocs import MkDocs
 
-        while codes and _server is None:  # MkDocs serves once its first build is done
-            time.sleep(POLL)
         if not codes or self.session is None:
             return
         english = english or self.session.site
@@ -386,19 +388,122 @@ class Preview:
             if language.code not in codes:
                 continue
             work = self.folder / "languages"
-            engine = engine_named("mkdocs")
             changes = self.session.changes
-            one = _LanguageBuild(self.project, engine, language, sites, changes, work, False, False)
+            one = _LanguageBuild(
+                self.project, MkDocs(), language, sites, changes, work, False, False
+            )
             try:
                 _Forked(one).result()
             except Exception as err:  # bad data was refused above: an engine's or a bug's
                 print(f"The {language.code} pages were not rebuilt: {err}", file=sys.stderr)
                 continue
-            built, served = work / language.code / "site", Path(_server.root) / language.code
+            built, served = work / language.code / "site", self.site_dir / language.code
             swap_in(built, served)
             shutil.rmtree(built, ignore_errors=True)
             print(f"Rebuilt the {language.code} pages", flush=True)
-        _rebuild_now()  # the served pages reload
+        self.reload()  # the served pages reload
+
+    def watch(self, edits: Edits) -> None:
+        """Act on every edit, for ever (a daemon thread)."""
+        while True:
+            self.on_edit(edits.next())
+
+    def builder(self, config_file: Path, url: str) -> Callable[[], None]:
+        """MkDocs' build of the staged site into `site_dir`, dirty (only the pages whose
+        staged file is newer than their HTML), with the session of the last good data."""
+        from mkdocs.commands.build import build
+        from mkdocs.config import load_config
+
+        def rebuild() -> None:
+            with self.writing:
+                config = load_config(
+                    config_file=str(config_file), site_dir=str(self.site_dir), strict=False
+                )
+                config.site_url = url
+                config.plugins[PLUGIN] = Plugin(self.session, self.calls)
+                if self.rebuilds == 0:
+                    config.plugins.on_startup(command="serve", dirty=True)
+                build(config, serve_url=url, dirty=True)
+                self.rebuilds += 1
+
+        return rebuild
+
+    def app(self, served: Callable) -> Callable:
+        """The WSGI application `served` (MkDocs' server's), with the problems banner at the
+        top of every HTML page while there are problems."""
+
+        def with_banner(environ: dict, start_response: Callable) -> Iterable[bytes]:
+            banner = self.banner
+            if not banner:
+                return served(environ, start_response)
+            answer: dict = {}
+
+            def keep(status, headers, exc_info=None):
+                answer.update(status=status, headers=headers)
+
+            body = served(environ, keep)
+            content = b"".join(body)
+            if hasattr(body, "close"):
+                body.close()
+            headers = answer["headers"]
+            if dict(headers).get("Content-Type", "").startswith("text/html"):
+                content = with_problems(content, banner)
+                headers = [
+                    (key, str(len(content)) if key.lower() == "content-length" else value)
+                    for key, value in headers
+                ]
+            start_response(answer["status"], headers)
+            return [content]
+
+        return with_banner
+
+    def serve(self, dev_addr: str, editing: tuple[Path, dict[str, Path]] | None) -> None:
+        """Serve on `dev_addr` until interrupted; with `editing` (the project's root and
+        /admin/'s files), the editing server in front, on the same address (one origin: the
+        editor's page and its API)."""
+        from watchdog.observers import Observer
+
+        from mkdocs.livereload import LiveReloadServer
+        from sphub.engines.mkdocs import MkDocs
+
+        host, port = dev_addr.rsplit(":", 1)
+        url = f"http://{host}:{port}/"
+        english = Language(SOURCE, self.codes, self.project.locale)
+        config_file = MkDocs().write_config(
+            self.project, self.folder / "docs", self.site_dir, english
+        )
+        shutil.rmtree(self.site_dir, ignore_errors=True)
+        self.reload()
+        rebuild = self.builder(config_file, url)
+        rebuild()
+        server = LiveReloadServer(rebuild, host, int(port), str(self.site_dir))
+        server.error_handler = self._error_page
+        server.watch(str(self.reload_file.parent))
+        app = self.app(server.get_app())
+        if editing is not None:
+            root, admin = editing
+            app = EditingServer(root, admin, int(port), app)
+        server.set_app(app)
+        edits, observer = Edits(), Observer()
+        for folder in self.watched:
+            if folder.is_dir():
+                observer.schedule(edits, str(folder), recursive=True)
+        observer.start()
+        threading.Thread(target=self.watch, args=(edits,), daemon=True).start()
+        self.want_languages(set(self.codes) - {SOURCE})
+        threading.Thread(target=self.build_wanted_languages, daemon=True).start()
+        try:
+            server.serve()
+        except KeyboardInterrupt:
+            pass
+        finally:
+            observer.stop()
+            server.shutdown()
+
+    def _error_page(self, code: int) -> bytes | None:
+        """The site's own 404 page (as `mkdocs serve` serves it)."""
+        page = self.site_dir / f"{code}.html"
+        return page.read_bytes() if code == 404 and page.is_file() else None
 
 
 def languages_changed(edited: set[Path], project: Project, codes: tuple[str, ...]) -> set[str]:
@@ -426,10 +531,8 @@ def serve(project: Project, dev_addr: str, verbose: bool = False, edit: bool = F
     messages too (a line or more per page and rebuild, which buried the data's problems);
     with `edit`, the browser editor too, at /admin/, saving into data/ through sphub's
     checks (sphub.editor)."""
-    global _editing
-    from sphub.engines.registry import engine_named
-
     folder = project.cache / "preview"
+    editing = None
     if edit:
         host = dev_addr.rsplit(":", 1)[0]
         if host not in LOCAL_NAMES:
@@ -442,19 +545,11 @@ def serve(project: Project, dev_addr: str, verbose: bool = False, edit: bool = F
         if problem:
             print(f"The editor cannot start: {problem}.", file=sys.stderr)
             return 1
-        _editing = (project.root, admin_files(project.root, folder / "admin"))
-    COMPILED.keep_in(project.cache / "templates")
+        editing = (project.root, admin_files(project.root, folder / "admin"))
     (folder / "docs").mkdir(parents=True, exist_ok=True)
     preview = Preview(project, folder)
     if not preview.restage():
         return 1
-    english = Language(SOURCE, preview.codes, project.locale)
-    config_file = engine_named("mkdocs").write_config(
-        project, folder / "docs", folder / "site", english
-    )
-    threading.Thread(target=preview.watch, daemon=True).start()
-    from mkdocs.commands.serve import serve as mkdocs_serve
-
     # MkDocs' own messages ("Serving on ...", each rebuild), as its command line shows them.
     handler = logging.StreamHandler()
     handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
@@ -465,15 +560,5 @@ def serve(project: Project, dev_addr: str, verbose: bool = False, edit: bool = F
     logging.getLogger("mkdocs.plugins.mkdocs_macros").setLevel(
         logging.INFO if verbose else logging.WARNING
     )
-    try:
-        mkdocs_serve(
-            str(config_file),
-            livereload=True,
-            build_type="dirty",
-            watch_theme=True,
-            dev_addr=dev_addr,
-            strict=False,
-        )
-    except KeyboardInterrupt:
-        pass
+    preview.serve(dev_addr, editing)
     return 0

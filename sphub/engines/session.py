@@ -1,21 +1,25 @@
-"""The validated site of the build under way, for the macros module an engine loads
-(`sphub.engines.macros_env`). Data is loaded and validated once, by `sphub build`: an engine
-that runs in sphub's own process finds it here; one that runs in a process of its own finds
-it in the file that the environment variable SPHUB_SESSION names (written by the build)."""
+"""What an engine's build needs of sphub: the site `sphub build` (or the preview) loaded and
+validated once, for the macros module the engine loads (sphub.engines.macros_env), and the
+plugin object that hands it to MkDocs and ProperDocs in the process that builds.
+
+MkDocs and ProperDocs take the plugin as `config.plugins["sphub"]` (any object whose `on_*`
+methods are events); Zensical runs no plugins, so its staged configuration names the file
+the session was saved to (`extra.sphub.session`), which the macros module reads."""
 
 from __future__ import annotations
 
-import os
+import functools
 import pickle
 from dataclasses import dataclass
 from pathlib import Path
 
+import jinja2
+
 from sphub.data.site import Site
+from sphub.render.markup import FINISHED, FINISHED_END
 from sphub.render.renderer import Renderer
 
-SESSION_VARIABLE = "SPHUB_SESSION"
-# Set by an engine that reads links in a page's HTML as relative to its Markdown file.
-LINKS_FROM_SOURCE = "SPHUB_LINKS_FROM_SOURCE"
+PLUGIN = "sphub"  # the plugin's name in MkDocs' configuration
 
 
 @dataclass(frozen=True)
@@ -27,60 +31,72 @@ class Session:
     directory_urls: bool
     changes: dict  # data file -> sphub.data.history.Change
     locale: Path | None = None  # the project's own catalogues
+    compiled: Path | None = None  # where compiled templates are kept between builds
+    # Links in a page's HTML written relative to its Markdown file, as Zensical reads them.
+    links_from_source: bool = False
 
-
-_current: Session | None = None
-_renderer: tuple[Session, Renderer] | None = None
-
-
-def begin(session: Session) -> None:
-    """Make `session` the current one."""
-    global _current
-    _current = session
-
-
-def shared(folder: Path) -> dict[str, str]:
-    """Write the current session into `folder` for an engine in another process; returns the
-    environment variables that process needs to find it."""
-    path = folder / "session.pickle"
-    path.write_bytes(pickle.dumps(current(), protocol=pickle.HIGHEST_PROTOCOL))
-    return {SESSION_VARIABLE: str(path)}
-
-
-def end() -> None:
-    global _current
-    _current = None
-
-
-def renderer() -> Renderer:
-    """The renderer of the current session, made once per session (Zensical asks per page)."""
-    global _renderer
-    now = current()
-    if _renderer is None or _renderer[0] is not now:
-        _renderer = (
-            now,
-            Renderer(now.site, now.templates, now.directory_urls, now.changes, now.locale),
+    def renderer(self) -> Renderer:
+        return Renderer(
+            self.site,
+            self.templates,
+            self.directory_urls,
+            self.changes,
+            self.locale,
+            bytecode_cache=self.bytecode_cache(),
+            links_from_source=self.links_from_source,
         )
-        _renderer[1].links_from_source = os.environ.get(LINKS_FROM_SOURCE) == "1"
-    return _renderer[1]
+
+    def bytecode_cache(self) -> jinja2.BytecodeCache | None:
+        if self.compiled is None:
+            return None
+        self.compiled.mkdir(parents=True, exist_ok=True)
+        return jinja2.FileSystemBytecodeCache(str(self.compiled))
+
+    def save(self, folder: Path) -> Path:
+        """Write this session into `folder`, for an engine in another process; its path."""
+        path = folder / "session.pickle"
+        path.write_bytes(pickle.dumps(self, protocol=pickle.HIGHEST_PROTOCOL))
+        return path
 
 
-def current() -> Session:
-    """The session of the build under way.
+@functools.cache
+def renderer_of_file(path: str) -> Renderer:
+    """The renderer of the session saved at `path`, made once per process (Zensical asks
+    for it on every page)."""
+    # Written by this build, in its own staging folder: not data from outside.
+    session = pickle.loads(Path(path).read_bytes())  # noqa: S301
+    return session.renderer()
 
-    Raises:
-        RuntimeError: outside `sphub build` or `sphub serve` (a bare `mkdocs build` has no
-            data pages to link to, so it is refused rather than half built).
-    """
-    global _current
-    if _current is not None:
-        return _current
-    path = os.environ.get(SESSION_VARIABLE)
-    if path:
-        # Written by this build, in its own staging folder: not data from outside.
-        _current = pickle.loads(Path(path).read_bytes())  # noqa: S301
-        return _current
-    raise RuntimeError(
-        "The site is built with `sphub build` (or `make site`), which loads "
-        "and checks data/ first; the engine alone cannot build it."
-    )
+
+class Plugin:
+    """sphub's plugin for MkDocs and ProperDocs, made by sphub for one build and added to the
+    loaded configuration: it carries the session's renderer (and, in the preview, the record
+    of the macros each page called) to the macros module, and two speed-ups:
+    - `on_env`: MkDocs makes the theme's Jinja environment afresh for every build, so
+      Material's templates were compiled again each time (most of a second of a build or a
+      preview rebuild): they are kept compiled (Jinja's FileSystemBytecodeCache; Jinja still
+      compiles an edited template);
+    - `on_page_markdown` and `on_page_content`: a page made from data is finished HTML (it
+      starts with sphub.render.markup.FINISHED), so it skips Markdown altogether and its
+      HTML goes in as it is; Zensical runs it through the site's Markdown extension, which
+      keeps it whole too, for the same output."""
+
+    def __init__(self, session: Session, calls=None):
+        self.session = session
+        self.renderer = session.renderer()
+        self.calls = calls  # sphub.engines.preview.MacroCalls, in the preview
+        self._finished: dict[str, str] = {}  # source path -> HTML of a data page being built
+
+    def on_page_markdown(self, markdown, page, config, files):
+        if not markdown.startswith(FINISHED):
+            return markdown
+        body = markdown[len(FINISHED) :].lstrip("\n")
+        self._finished[page.file.src_uri] = body[: body.rindex(FINISHED_END)].rstrip("\n")
+        return ""
+
+    def on_page_content(self, html, page, config, files):
+        return self._finished.pop(page.file.src_uri, html)
+
+    def on_env(self, env, config, files):
+        env.bytecode_cache = self.session.bytecode_cache()
+        return env

@@ -4,11 +4,17 @@ its own macros extension. What it cannot do is said in one line each (`differenc
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
+from types import SimpleNamespace
+from urllib.parse import urljoin
 
-from sphub.engines import session
+import jinja2
+import yaml
+
 from sphub.engines.engine import Engine
 from sphub.engines.project import Project
+from sphub.engines.session import Session
 from sphub.engines.staging import PDF_LINKS
 from sphub.outputs.redirects import redirect_dest
 from sphub.render.markup import FINISHED, FINISHED_END
@@ -40,27 +46,20 @@ class Zensical(Engine):
         config["plugins"] = plugins
         return config
 
-    def build(
-        self,
-        project: Project,
-        docs: Path,
-        site: Path,
-        env: dict[str, str],
-        verbose: bool = False,
-        language=None,
-    ) -> None:
+    def session_for(self, session: Session) -> Session:
         # The macros' links, in hand-written pages, are written as Zensical reads them.
-        env = {**env, session.LINKS_FROM_SOURCE: "1"}
-        super().build(project, docs, site, env, verbose, language)
+        return replace(session, links_from_source=True)
 
-    def after_build(self, pages: list[Page], site: Path, directory_urls: bool) -> None:
+    def after_build(
+        self, pages: list[Page], docs: Path, site: Path, directory_urls: bool, project: Project
+    ) -> None:
         """Zensical reads every relative link in raw HTML as relative to the Markdown file and
         rewrites it (one folder up under directory addresses), and only on some pages (its
         postprocessor's place in the stash is not reset between pages). The links of a page
         made from data are already right for its address: its finished HTML is put back.
 
         A page opened from disk (file://, the offline build) cannot fetch search.json: Zensical's
-        bundle then loads search.js and reads its `__index`, which Zensical 0.0.70 does not
+        bundle then loads search.js and reads its `__index`, which Zensical 0.0.73 does not
         write (Material's offline plugin does the same for its index)."""
         index = site / "search.json"
         if index.exists():
@@ -75,15 +74,49 @@ class Zensical(Engine):
             tail = f"\n{PDF_LINKS}" if PDF_LINKS in html[start:end] else ""
             finished = html[:start] + page.html + tail + html[end + len(FINISHED_END) :]
             path.write_text(finished, encoding="utf-8")
+        self._add_edit_controls(pages, docs, site, directory_urls, project)
+
+    def _add_edit_controls(
+        self, pages: list[Page], docs: Path, site: Path, directory_urls: bool, project: Project
+    ) -> None:
+        """Zensical's page has no `file`, so the site's partial partials/source-file.html
+        (the edit control of a hand-written page) shows nothing: it is rendered here, as
+        MkDocs renders it, and put where MkDocs puts it (the end of the article)."""
+        config = yaml.safe_load((docs.parent / "mkdocs.yml").read_text(encoding="utf-8"))
+        environment = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(project.overrides), autoescape=True
+        )
+        partial = environment.get_template("partials/source-file.html")
+        made = {page.src for page in pages}
+        edit_root = ""
+        if config.get("repo_url") and config.get("edit_uri"):
+            edit_root = urljoin(config["repo_url"].rstrip("/") + "/", config["edit_uri"])
+        for markdown in sorted(docs.rglob("*.md")):
+            src = markdown.relative_to(docs).as_posix()
+            path = site / redirect_dest(src, directory_urls)
+            if src in made or not path.is_file():
+                continue
+            html = path.read_text(encoding="utf-8")
+            end = html.rfind("</article>")
+            if end < 0 or 'class="sphub-meta sphub-edit"' in html:
+                continue
+            page = SimpleNamespace(
+                file=SimpleNamespace(src_uri=src),
+                meta={},
+                edit_url=edit_root + src if edit_root else None,
+            )
+            control = partial.render(page=page, config=config)
+            path.write_text(html[:end] + control + html[end:], encoding="utf-8")
 
     def is_log_line(self, line: str) -> bool:
         return super().is_log_line(line) or line.startswith(
             ("Build started", "Build finished", "No issues found")
         )
 
-    def run(self, config_file: Path) -> None:
+    def run(self, config_file: Path, session_file: Path) -> None:
         import zensical
 
+        # The session reaches the macros through the staged configuration (Engine.build).
         # clean: Zensical's cache beside the config would otherwise keep macro output from
         # an earlier build; the staging folder is new for every build anyway.
         zensical.build(str(config_file), {"clean": True, "strict": True})

@@ -22,6 +22,7 @@ from sphub.models.strategy import (
     Dimension,
     EntryPoint,
     Practice,
+    PlanStep,
     StrategyOption,
     Tool,
     TreeNode,
@@ -83,7 +84,13 @@ COLLECTIONS: dict[str, Collection] = {
             "What networks did: public facts or illustrative.",
             translated=True,
         ),
-        Collection("tree", TreeNode, "The decision tree: questions and outcomes.", translated=True),
+        Collection("tree", TreeNode, "The decision tree's questions.", translated=True),
+        Collection(
+            "steps",
+            PlanStep,
+            "The steps of a network's plan, and the rule that chooses them.",
+            translated=True,
+        ),
         Collection(
             "assessment",
             Dimension,

@@ -2,14 +2,14 @@
 strategy options, entry points, case studies, the decision tree, the needs and capacity
 assessment, and the quick tree with its facilitation agenda.
 
-The tree's graph rules (one start, every `next` known, no cycles, every node reachable, a
-bounded number of paths) are checked across entries in `sphub.data.tree`."""
+The decision tree's rule (the steps of a plan, what each needs and provides) is applied in
+`sphub.data.tree` and checked across entries in `sphub.data.checks.tree`."""
 
 from __future__ import annotations
 
 from typing import ClassVar, Annotated, Literal
 
-from pydantic import AfterValidator, Field, ValidationInfo, field_validator
+from pydantic import AfterValidator, Field
 
 from sphub.models.types import (
     OLD_IDS,
@@ -28,15 +28,22 @@ from sphub.models.types import (
 )
 
 Effort = Literal["low", "medium", "high"]
-# What an answer of the tree can establish about the network, and what an outcome can need:
-# staff time set aside, funds, members' demand, an interested regulator or government, and
-# that the network has said who is asking (the driver question was answered).
-Fact = Literal["staff-time", "funds", "member-demand", "government-interest", "driver"]
+# What an answer of the tree can establish about the network, and what a step of its plan can
+# need or provide: staff time set aside, SPM skills, members' demand, funds, the board's social
+# objectives, an interested regulator or government.
+Fact = Literal[
+    "staff-time",
+    "spm-skills",
+    "member-demand",
+    "funds",
+    "board-objectives",
+    "government-interest",
+]
 
 
 def _short(value: str) -> str:
     if len(value) > 40:
-        raise expected("a short label of at most 40 characters (it is drawn in the diagram)")
+        raise expected("a short label of at most 40 characters")
     return value
 
 
@@ -240,153 +247,123 @@ class CaseStudy(Model):
 
 
 class Option(Model):
-    """One answer to a question of the tree, and the node it leads to."""
+    """One answer to a question of the decision tree."""
 
     id: Id = Field(
-        description="Kebab-case id, unique within its question; it is part of the address."
+        description="Kebab-case id, unique within its question; it is part of the plan's address."
     )
     label: Text = Field(description="The answer as the reader sees it.")
     hint: Text | None = Field(None, description="One line that helps choose this answer.")
-    because: Text | None = Field(
-        None,
-        description="What the answer says about the network, as the result page's 'because "
-        "you said ...' reads it, e.g. 'no one in the network has time set aside for SP'.",
+    because: Text = Field(
+        description="What the answer says about the network, as the plan's 'because you said "
+        "...' reads it, e.g. 'nobody in the network has time set aside for SP work yet'.",
     )
     level: int | None = Field(
         None,
         ge=0,
         le=3,
         description="The level (0-3) of the question's assessment dimension this answer stands "
-        "for; the assessment's scoring guide turns it into suggested entry points.",
+        "for, as the assessment's scoring guide describes it.",
     )
     establishes: list[Fact] = Field(
         default_factory=list,
-        description="What this answer confirms about the network: 'staff-time', 'funds', "
-        "'member-demand', 'government-interest', 'driver'. An outcome's `needs` must be "
-        "established on every path to it.",
+        description="What this answer confirms about the network: 'staff-time', 'spm-skills', "
+        "'member-demand', 'funds', 'board-objectives', 'government-interest'. A step of the plan "
+        "that needs one of these either has it from an answer or gets it from the step that "
+        "provides it.",
     )
-    next: Ref = Field(
-        description="Id of the node this answer leads to.", json_schema_extra=refers_to("tree")
+    exclusive: bool = Field(
+        False,
+        description="On a question with `many: true`: this answer is ticked alone (e.g. "
+        "'Nobody yet').",
     )
-
-
-QUESTION_ONLY = ("question", "hint", "options", "dimension")
-OUTCOME_ONLY = (
-    "needs",
-    "title",
-    "summary",
-    "recommended",
-    "entry_point",
-    "tools",
-    "practices",
-    "case_studies",
-    "next_steps",
-)
-OUTCOME_REQUIRED = ("title", "summary", "recommended", "entry_point", "next_steps")
 
 
 class TreeNode(Model):
-    """A node of the decision tree: a question (with options) or an outcome (a strategy)."""
+    """A question of the decision tree. The answers make the network's profile; the steps
+    (steps.yml) turn it into the network's plan."""
 
-    # Outcomes only: a question's page depends on the answers before it (sphub.render.pages).
-    page_folder: ClassVar[str] = "decision-tree/outcomes"
-    kind_name: ClassVar[str] = "Outcome"
+    id: Id = Field(description="Stable kebab-case id; it is part of the plan's address.")
+    short: ShortText = Field(
+        description="A label of at most 40 characters for the answer in the plan's summary."
+    )
+    dimension: Ref | None = Field(
+        None,
+        description="Id of the assessment dimension the question probes.",
+        json_schema_extra=refers_to("assessment"),
+    )
+    question: Text = Field(description="The question, as the reader sees it.")
+    hint: Markdown | None = Field(None, description="Help in answering (Markdown).")
+    many: bool = Field(
+        False, description="true when the reader may tick several answers (e.g. who is asking)."
+    )
+    options: list[Option] = Field(min_length=2, description="The answers, at least two.")
+
+    @property
+    def heading(self) -> str:
+        return self.question
+
+
+# One alternative of a step's `when`: question id -> the options that match.
+Condition = dict[Id, Annotated[list[Id], Field(min_length=1)]]
+
+
+class PlanStep(Model):
+    """A step of a network's plan, with the part of the one rule that concerns it: when the
+    step is in a plan, what it needs and what it provides (steps.yml states the rule)."""
+
+    page_folder: ClassVar[str] = "decision-tree/steps"
+    # The tree's outcomes became steps: their published addresses lead to the steps.
+    old_page_folders: ClassVar[tuple[str, ...]] = ("decision-tree/outcomes",)
+    kind_name: ClassVar[str] = "Plan step"
     page_template: ClassVar[str] = "tree.html"
-
-    def has_page(self) -> bool:
-        return self.type == "outcome"
 
     id: Id = Field(description="Stable kebab-case id; appears in addresses.")
     old_ids: OldIds = Field(default_factory=list, description=OLD_IDS)
-    type: Literal["question", "outcome"] = Field(description="'question' or 'outcome'.")
-    short: ShortText = Field(description="A label of at most 40 characters for the diagram.")
-    start: bool = Field(False, description="true on the one question the tree starts with.")
-    dimension: Ref | None = Field(
-        None,
-        description="Questions: id of the assessment dimension the question probes.",
-        json_schema_extra=refers_to("assessment"),
-    )
-    # Questions
-    question: Text | None = Field(
-        None, validate_default=True, description="Questions: the question, as the page's h1."
-    )
-    hint: Markdown | None = Field(None, description="Questions: help in answering (Markdown).")
-    options: list[Option] = Field(
+    title: Text = Field(description="The step, as a heading: what the network does.")
+    summary: Markdown = Field(description="Why and how, in brief (Markdown).")
+    when: list[Condition] = Field(
         default_factory=list,
-        validate_default=True,
-        description="Questions: the answers, at least two.",
+        description="The answers that put this step in a plan: a list of alternatives, each "
+        "mapping question ids of tree.yml to the options that match. Empty: the step is in a "
+        "plan only when a step there needs what it provides.",
     )
-    # Outcomes
-    title: Text | None = Field(
-        None, validate_default=True, description="Outcomes: the strategy's name."
+    needs: list[Fact] = Field(
+        default_factory=list,
+        description="What the step needs from the network: 'staff-time', 'spm-skills', "
+        "'member-demand', 'funds', 'board-objectives', 'government-interest'.",
     )
-    summary: Markdown | None = Field(
-        None, validate_default=True, description="Outcomes: the strategy in brief."
+    provides: list[Fact] = Field(
+        default_factory=list,
+        description="What the step gives the network; it comes before the steps that need it.",
     )
-    recommended: Refs = Field(
-        [],
-        validate_default=True,
-        description="Outcomes: ids of the recommended strategy options, in order.",
-        json_schema_extra=refers_to("strategy_options"),
-    )
-    entry_point: Ref | None = Field(
-        None,
-        validate_default=True,
-        description="Outcomes: id of the entry point to start from.",
+    entry_point: Ref = Field(
+        description="Id of the entry point this step belongs to.",
         json_schema_extra=refers_to("entry_points"),
     )
+    strategy_options: Refs = Field(
+        [],
+        description="Ids of the strategy options the step draws on.",
+        json_schema_extra=refers_to("strategy_options"),
+    )
     tools: Refs = Field(
-        [], description="Outcomes: ids of the tools to use.", json_schema_extra=refers_to("tools")
+        [], description="Ids of the tools to use.", json_schema_extra=refers_to("tools")
     )
     practices: Refs = Field(
         [],
-        description="Outcomes: ids of the practices to follow.",
+        description="Ids of the practices to follow.",
         json_schema_extra=refers_to("practices"),
     )
     case_studies: Refs = Field(
         [],
-        description="Outcomes: ids of case studies to read.",
+        description="Ids of case studies to read.",
         json_schema_extra=refers_to("case_studies"),
     )
-    next_steps: list[Text] = Field(
-        default_factory=list,
-        validate_default=True,
-        description="Outcomes: the first steps, in order.",
-    )
-    needs: list[Fact] = Field(
-        default_factory=list,
-        description="Outcomes: what the strategy needs from the network ('staff-time', 'funds', "
-        "'member-demand', 'government-interest', 'driver'); every path to the outcome must "
-        "have an answer that establishes each.",
-    )
-
-    @field_validator(*QUESTION_ONLY, *OUTCOME_ONLY)
-    @classmethod
-    def _of_its_type(cls, value, info: ValidationInfo):
-        # The shape of a node depends on its type. It is checked while the entry is read, so
-        # each problem stands at its own line, all in one run, and anything that validates an
-        # entry alone (`sphub new`) applies the same rules. `type` is declared first.
-        node_type, name = info.data.get("type"), info.field_name
-        if node_type == "question":
-            if name in OUTCOME_ONLY and value not in (None, []):
-                raise expected(f"no '{name}' on a question (it belongs to outcomes)")
-            if name == "question" and value is None:
-                raise expected("the question (a question node asks one)")
-            if name == "options" and len(value) < 2:
-                raise expected(
-                    "at least two answers, each leading on (every path must end in an outcome)"
-                )
-        if node_type == "outcome":
-            if name in QUESTION_ONLY and value not in (None, []):
-                raise expected(f"no '{name}' on an outcome (it belongs to questions)")
-            if name in OUTCOME_REQUIRED and value in (None, []):
-                raise expected("a value (an outcome needs " + ", ".join(OUTCOME_REQUIRED) + ")")
-        return value
+    actions: list[Text] = Field(min_length=1, description="What to do, in order.")
 
     @property
     def heading(self) -> str:
-        """The question, or the outcome's title."""
-        return (self.question if self.type == "question" else self.title) or self.id
+        return self.title
 
 
 class Score(Model):
@@ -395,12 +372,6 @@ class Score(Model):
     score: int = Field(ge=0, le=3, description="The score, 0 to 3.")
     label: Text = Field(description="A name for the level, e.g. 'Emerging'.")
     description: Text = Field(description="What a network at this level looks like.")
-    suggests: Text = Field(description="What this score suggests the network does.")
-    entry_points: Refs = Field(
-        [],
-        description="Ids of the entry points this level points to.",
-        json_schema_extra=refers_to("entry_points"),
-    )
 
 
 class Dimension(Model):

@@ -40,7 +40,7 @@ from sphub.models import COLLECTIONS
 from sphub.models.guide import CHAPTERS
 from sphub.render.markup import markdown_html
 from sphub.render.renderer import Renderer
-from sphub.render.urls import START_PAGE, relative_url, url_of
+from sphub.render.urls import PLAN_PAGE, START_PAGE, relative_url, url_of
 
 GUIDE = "guide/sphub-guide.pdf"  # stable addresses in the built site
 WORKSHEET = "guide/assessment-worksheet.pdf"
@@ -58,6 +58,7 @@ FRAMEWORK_BY = ("cerise", "imp-act")
 GUIDE_DATA = (
     "guide",
     "tree",
+    "steps",
     "assessment",
     "strategy_options",
     "entry_points",
@@ -146,8 +147,7 @@ class Pdf:
 
 
 def _entries(renderer: Renderer, key: str, template: str | None = None) -> tuple[Part, ...]:
-    """One titled part per entry of `key` (outcomes only, for the tree), from the template of
-    its page on the site."""
+    """One titled part per entry of `key`, from the template of its page on the site."""
     entries = renderer.site.collection(key).values()
     return tuple(
         Part(
@@ -188,18 +188,13 @@ def chapters(renderer: Renderer) -> list[Chapter]:
             (Part("guidance/worksheet.md", "assessment_worksheet.html"),),
             "guidance/worksheet.md",
         ),
-        # The diagram's SVG reads no page CSS: its text gets the book's fonts as an attribute.
         chapter(
             "tree",
-            (
-                Part(
-                    "guidance/index.md", "book_tree.html", None, (("diagram_font", FONT_FAMILIES),)
-                ),
-            ),
+            (Part("guidance/index.md", "book_tree.html"),),
             "guidance/index.md",
-            (START_PAGE,),
+            (START_PAGE, PLAN_PAGE),
         ),
-        chapter("outcomes", _entries(renderer, "tree", "tree.html")),
+        chapter("outcomes", _entries(renderer, "steps")),
         chapter(
             "menu",
             (Part("guidance/strategy-menu/index.md", "strategy_menu.html"),)
@@ -383,7 +378,7 @@ def font_css(subsets: list[str] | tuple[str, ...] = FONT_SUBSETS) -> str:
 # WeasyPrint 70's warnings that change nothing in the PDF a reader gets (the same pages, text,
 # glyphs, pictures, links and metadata), only how WeasyPrint made it; they depend on the
 # machine, not on the book. Matched on the message's format string (`LogRecord.msg`), word for
-# word as in WeasyPrint's source (tests/build/test_fresh_machine.py checks that they still are).
+# word as in WeasyPrint's source (tests/pdf/test_fresh_machine.py checks that they still are).
 HARMLESS_WARNINGS = frozenset(
     {
         # No HarfBuzz-Subset library (libharfbuzz-subset0): fontTools subsets the fonts instead,
@@ -634,15 +629,6 @@ def build_worksheet(renderer: Renderer, cache: Path | None = None) -> Pdf:
 
 def build_all(renderer: Renderer, cache: Path | None = None) -> list[Pdf]:
     return [build_guide(renderer, cache), build_worksheet(renderer, cache)]
-
-
-def wanted(command: str | None) -> bool:
-    """Whether this build renders the PDFs: SPHUB_PDF=1 or 0 decides; otherwise every build
-    but the preview (`sphub serve`), so it stays fast."""
-    value = os.environ.get("SPHUB_PDF", "")
-    if value in ("0", "1"):
-        return value == "1"
-    return command != "serve"
 
 
 def write(pdfs: list[Pdf], site_dir: str | os.PathLike, prefix: str = "") -> list[str]:

@@ -9,14 +9,13 @@ import html
 import json
 from dataclasses import dataclass
 
-from sphub.data.tree import walk
 from sphub.editor.links import editor_address
 from sphub.models import COLLECTIONS
 from sphub.models.types import Model
 from sphub.render.i18n import N_
 from sphub.render.markup import FINISHED, FINISHED_END
 from sphub.render.renderer import Renderer
-from sphub.render.urls import step_src
+from sphub.render.urls import PLAN_PAGE
 
 
 @dataclass(frozen=True)
@@ -91,29 +90,22 @@ def _translation_note(renderer: Renderer, entry: Model, src: str) -> str:
     return renderer.render("translation_note.html", src, state=state) + "\n" if state else ""
 
 
-def step_pages(renderer: Renderer) -> list[Page]:
-    """A page per step of every path through the decision tree. Left out of search: the same
-    question stands on many paths, and a search should lead to the start, not into the
-    middle of someone's answers."""
-    pages = []
-    for step in walk(renderer.site.tree):
-        src = step_src(step)
-        template = "tree_question.html" if step.node.type == "question" else "tree_outcome.html"
-        html = _translation_note(renderer, step.node, src) + renderer.render(
-            template, src, step=step, node=step.node
-        )
-        html = renderer.with_tooltips(html) + "\n" + edit_line(renderer, step.node, src)
-        pages.append(Page(src, step.node.heading, html, searchable=False))
-    return pages
+def plan_page(renderer: Renderer) -> list[Page]:
+    """The page that shows a network's plan: the answers are in its address, and the rule is
+    applied in the browser. Left out of search: without answers it has no plan to show."""
+    if not renderer.site.tree or not renderer.site.steps:
+        return []
+    html = renderer.with_tooltips(renderer.render("tree_plan.html", PLAN_PAGE))
+    return [Page(PLAN_PAGE, renderer.gettext("Your network's plan"), html, searchable=False)]
 
 
 def all_pages(renderer: Renderer) -> list[Page]:
     """Every page made from data, in a stable order: collections as listed in
-    `sphub.models.COLLECTIONS`, entries in file order, then the steps of the tree."""
+    `sphub.models.COLLECTIONS`, entries in file order, then the decision tree's plan page."""
     return [
         entry_page(renderer, entry)
         for key, collection in COLLECTIONS.items()
         if collection.model.page_folder
         for entry in renderer.site.collection(key).values()
         if entry.has_page()
-    ] + step_pages(renderer)
+    ] + plan_page(renderer)

@@ -5,7 +5,7 @@ Data text only ever enters a page as a template *value*, escaped, or as Markdown
 
 from __future__ import annotations
 
-import os
+import json
 import posixpath
 from pathlib import Path
 
@@ -13,64 +13,22 @@ import jinja2
 from markupsafe import Markup
 
 from sphub.data.site import Site, sort_name
-from sphub.data.tree import (
-    Step,
-    deciding_answer,
-    dimension_levels,
-    questions_left,
-    settle,
-    start_of,
-    suggestions,
-    walk,
-)
+from sphub.data.tree import FIRST, LATER, NEXT, Rule, rule_data
 from sphub.models import COLLECTIONS
 from sphub.models.network import WorkPlan
-from sphub.models.strategy import TreeNode
+from sphub.models.strategy import PlanStep, TreeNode
 from sphub.models.types import Model
 from sphub.render import downloads, glossary, i18n, pictures, text
 from sphub.render.guide import file_guides
 from sphub.render.markup import markdown_html, with_word_boundaries
-from sphub.render.urls import START_PAGE, page_src, relative_url, step_src, url_of
-
-
-class _CompiledTemplates(jinja2.BytecodeCache):
-    """Compiled templates kept for the life of the process (the preview makes a Renderer for
-    every rebuild), and between builds in the folder `keep_in` names: compiling the fragments
-    and Material's templates again was a second of every build. Jinja checks each template's
-    source against its checksum, so an edited template is compiled again."""
-
-    def __init__(self) -> None:
-        self.compiled: dict[str, bytes] = {}
-        self.folder: Path | None = None
-
-    def keep_in(self, folder: Path) -> None:
-        self.folder = folder
-
-    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        if bucket.key not in self.compiled and self.folder is not None:
-            kept = self.folder / f"{bucket.key}.cache"
-            if kept.is_file():
-                self.compiled[bucket.key] = kept.read_bytes()
-        if bucket.key in self.compiled:
-            bucket.bytecode_from_string(self.compiled[bucket.key])
-
-    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        self.compiled[bucket.key] = bucket.bytecode_to_string()
-        if self.folder is not None:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            temporary = self.folder / f".{bucket.key}.{os.getpid()}"
-            temporary.write_bytes(self.compiled[bucket.key])
-            temporary.replace(self.folder / f"{bucket.key}.cache")  # whole, or not at all
-
-
-COMPILED = _CompiledTemplates()
+from sphub.render.urls import PLAN_PAGE, START_PAGE, page_src, relative_url, url_of
 
 
 class Renderer:
     """Renders pages and fragments of one site, with links relative to the page they are on
-    (or, with `links_from_source`, to its Markdown file, as Zensical reads every link)."""
-
-    links_from_source = False
+    (or, with `links_from_source`, to its Markdown file, as Zensical reads every link).
+    `bytecode_cache` keeps compiled templates between renderers and builds (the preview
+    makes a renderer for every rebuild): compiling them again was a second of every build."""
 
     def __init__(
         self,
@@ -79,8 +37,11 @@ class Renderer:
         directory_urls: bool = True,
         changes: dict | None = None,
         locale_dir: Path | None = None,
+        bytecode_cache: jinja2.BytecodeCache | None = None,
+        links_from_source: bool = False,
     ):
         self.site = site
+        self.links_from_source = links_from_source
         self.changes = changes or {}  # data file -> sphub.data.history.Change, shown on its pages
         self.directory_urls = directory_urls
         # The site's language (`Site.language`, 'en' for the source) and its catalogue:
@@ -97,7 +58,7 @@ class Renderer:
             undefined=jinja2.StrictUndefined,
             trim_blocks=True,
             lstrip_blocks=True,
-            bytecode_cache=COMPILED,
+            bytecode_cache=bytecode_cache,
             extensions=["jinja2.ext.i18n"],
         )
         self.env.install_gettext_translations(translations, newstyle=True)
@@ -110,7 +71,7 @@ class Renderer:
             by_name=lambda entries: sorted(entries, key=sort_name),
         )
         self.env.tests["contains"] = lambda values, value: value in values
-        tree = site.tree
+        self.rule = Rule(site.tree.values(), list(site.steps.values()))
         self.env.globals.update(
             site=site,
             lang=lang,
@@ -124,34 +85,22 @@ class Renderer:
             editor=False,  # whether the site ships the browser editor (sphub.engines.build)
             resolve=self.resolve,
             data_guide=lambda: file_guides(site),  # the editing guide
-            # The decision tree: addresses of its steps, and the paths through it.
-            step_src=step_src,
-            start_src=step_src(Step(start_of(tree), ())) if tree else START_PAGE,
+            # The decision tree: its questions, its plan page and its one rule.
             start_page=START_PAGE,
-            paths_to=lambda node: [s for s in walk(tree) if s.node.id == node.id],
-            questions_left=questions_left(tree) if tree else {},
-            path_lengths=lambda: sorted(
-                {len(s.answers) for s in walk(tree) if s.node.type == "outcome"}
-            ),
-            path_entry_points=self.path_entry_points,
-            settled=self.settled,
-            deciding_answer=lambda step: deciding_answer(step.answers),
+            plan_page=PLAN_PAGE,
+            plan_of=self.plan_of,
+            places=(FIRST, NEXT, LATER),
+            rule_json=lambda: json_for_script(rule_data(site.tree.values(), site.steps.values())),
             **pictures.template_globals(site, self.title_of, words),
         )
 
-    def path_entry_points(self, step: Step) -> list[tuple[Model, int]]:
-        """The entry points a path's answers suggest through the assessment's scoring guide,
-        each with the number of dimensions suggesting it, in the worksheet's order."""
-        return self.settled(dimension_levels(step.answers))
-
-    def settled(self, levels: dict[str, int]) -> list[tuple[Model, int]]:
-        """The worksheet's rule applied to dimension levels: the entry points suggested, each
-        with the number of dimensions suggesting it, where to start first."""
-        site = self.site
-        levels = {d: n for d, n in levels.items() if d in site.assessment}
-        tally = suggestions(levels, site.assessment)
-        ranked = settle(levels, site.assessment, site.entry_points)
-        return [(site.entry_points[e], tally[e]) for e in ranked]
+    def plan_of(self, answers: dict[str, list[str]]):
+        """The plan the rule gives for `answers` (question id -> option ids), for the worked
+        example of the worksheet and the guide; None when the answers make no plan."""
+        chosen = {q: tuple(o) for q, o in answers.items() if q in self.site.tree}
+        if not self.site.steps or set(chosen) != set(self.site.tree):
+            return None
+        return self.rule.plan(chosen)
 
     def resolve(self, ids: list[str] | str | None, *collections: str) -> list[Model]:
         """The entries `ids` name, looked up in `collections` in order (references are
@@ -195,12 +144,18 @@ class Renderer:
                 "region": self.site.regions[entry.region].group,
                 "year": entry.year,
             }
-        if isinstance(entry, TreeNode):
+        if isinstance(entry, (TreeNode, PlanStep)):
             return entry.heading
         name = getattr(entry, "name", None) or entry.title
         acronym = getattr(entry, "acronym", None)
         # "SEEP Network" needs no "(SEEP)"; "Pakistan Microfinance Network" needs "(PMN)".
         return f"{name} ({acronym})" if acronym and acronym not in name.split() else name
+
+
+def json_for_script(value) -> Markup:
+    """JSON to write inside a page's <script type="application/json">: '<' is escaped so that
+    no value can close the element."""
+    return Markup(json.dumps(value, ensure_ascii=False, sort_keys=True).replace("<", "\\u003c"))
 
 
 def template_error(err: jinja2.TemplateError, root: Path) -> str:

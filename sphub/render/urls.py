@@ -5,28 +5,21 @@ from __future__ import annotations
 
 import posixpath
 
-from sphub.data.tree import Step
 from sphub.models import COLLECTIONS
 
 # Collection key -> folder of its pages under docs/, as each collection's model says.
 PAGE_FOLDERS = {key: c.model.page_folder for key, c in COLLECTIONS.items() if c.model.page_folder}
 
 
-# Hand-written: what the decision tree is for, and a link to its first question.
+# Hand-written: what the decision tree is for, and its questions (a form).
 START_PAGE = "decision-tree/index.md"
+# Made by sphub: the plan the form's answers give (they are in its address).
+PLAN_PAGE = "decision-tree/plan.md"
 
 
 def page_src(collection: str, entry_id: str) -> str:
     """Source path (as MkDocs names files) of an entry's page, e.g. 'members/pmn.md'."""
     return f"{PAGE_FOLDERS[collection]}/{entry_id}.md"
-
-
-def step_src(step: Step) -> str:
-    """Source path of a step's page: the node, then one folder per answer, e.g.
-    'decision-tree/q/board/new/members.md' or 'decision-tree/result/own-house-first/new/
-    members/agreed.md'. The start question has no answers: 'decision-tree/q/awareness.md'."""
-    kind = "q" if step.node.type == "question" else "result"
-    return "/".join(("decision-tree", kind, step.node.id) + step.slugs) + ".md"
 
 
 def url_of(src: str, directory_urls: bool) -> str:

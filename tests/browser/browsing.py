@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from sphub.bench.browser import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: F401 (for the tests)
-from sphub.bench.browser import _QuietHandler
+from benchmarks.browser import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: F401 (for the tests)
+from benchmarks.browser import _QuietHandler
 
 
 def require_browser() -> None:

@@ -3,13 +3,13 @@ SPHUB_CHROMIUM names) driven by Playwright, and a `Visit` (browsing.py) that rec
 request and console error of a page so each test fails on a request leaving localhost or on a
 script error.
 
-Browser tests carry the `browser` marker (`pytest -m browser` runs them alone). Without
-Chromium they skip on a developer's machine, and fail under CI=true: CI must run them."""
+Browser tests carry the `browser` marker from their folder (tests/conftest.py; `pytest -m
+browser` runs them alone). Without Chromium they skip on a developer's machine, and fail under
+CI=true: CI must run them."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from browser.browsing import (
@@ -22,14 +22,6 @@ from browser.browsing import (
     open_visit,
     serve,
 )
-
-HERE = Path(__file__).resolve().parent
-
-
-def pytest_collection_modifyitems(items):
-    for item in items:
-        if HERE in Path(str(item.path)).parents:
-            item.add_marker(pytest.mark.browser)
 
 
 @pytest.fixture(scope="session")

@@ -66,10 +66,10 @@ def test_no_page_scrolls_sideways_and_picture_text_is_readable(browser, site_url
 
 @pytest.mark.parametrize(
     "path",
-    ["regions/asia/", "members/", "guidance/", "work-plans/asia-2012/"],
+    ["regions/asia/", "members/", "work-plans/asia-2012/"],
 )
 def test_pictures_keep_their_text_at_phone_width(browser, site_url, path):
-    """The world and Asia maps (Nepal's label included), the tree diagram and the timeline:
+    """The world and Asia maps (Nepal's label included) and the timeline:
     their text is drawn, 12 px or more, and each scrolls in its own box."""
     context, visit = open_visit(browser, PHONE)
     visit.page.goto(site_url + path)

@@ -8,13 +8,12 @@ import shutil
 import pytest
 from conftest import ROOT, make_project
 
-from sphub.bench import generate
-from sphub.bench.baseline import write_plain_project
+from benchmarks import generate
+from benchmarks.baseline import write_plain_project
 from sphub.data.translations import TRANSLATED_PAGE
 from sphub.data.load import load_site
 from sphub.models import COLLECTIONS
-from sphub.data.checks.tree import MAX_PATHS
-from sphub.data.tree import count_paths, start_of, walk
+from sphub.data.tree import Rule, distinct_paths
 
 
 @pytest.fixture(scope="module")
@@ -33,17 +32,17 @@ def test_generated_data_loads_with_the_counts_of_scale_s(small):
     assert all(len(site.workplans_of(region)) == 10 for region in site.regions.values())
 
 
-def test_tree_passes_its_checks_and_stays_at_60_nodes_at_m(small, tmp_path):
+def test_tree_passes_its_checks_and_stays_the_same_at_m(small, tmp_path):
     counts = generate.write(tmp_path / "M", "M", seed=7)
     large = load_site(tmp_path / "M")  # runs every check, the tree's among them
-    fixed = {"tree", "assessment", "quick_tree", "quick_tree_agenda", "guide"}
+    fixed = {"tree", "steps", "assessment", "quick_tree", "quick_tree_agenda", "guide"}
     assert {key for key in COLLECTIONS if counts[key] == small[1][key]} == fixed
     assert all(counts[key] == 10 * small[1][key] for key in COLLECTIONS if key not in fixed)
     for site in (load_site(small[0]), large):
-        assert len(site.tree) == 60
-        assert count_paths(site.tree, start_of(site.tree).id) == 40 < MAX_PATHS
-        # One page per node: the tree's pages do not grow with the scale either.
-        assert len(list(walk(site.tree))) == 60
+        assert (len(site.tree), len(site.steps)) == (10, 16)
+        questions, steps = list(site.tree.values()), list(site.steps.values())
+        rule = Rule(questions, steps)
+        assert all(rule.plan(a).steps for a in distinct_paths(questions, steps))
 
 
 def test_same_seed_same_files_other_seed_other_files(small, tmp_path):
@@ -80,15 +79,15 @@ def test_plain_baseline_has_every_page_and_no_macro_call(tmp_path, shipped):
         if not TRANSLATED_PAGE.search(p.name)
     }
     assert pages == hand_written | set(generated)
-    # A page per entry of each collection whose model names a page folder, and per step of
-    # the decision tree (every path prefix), as `sphub build` stages them.
+    # A page per entry of each collection whose model names a page folder, and the decision
+    # tree's plan page, as `sphub build` stages them.
     with_pages = [key for key, c in COLLECTIONS.items() if c.model.page_folder]
     assert {"members", "events", "resources", "tools", "case_studies"} <= set(with_pages)
     assert len(generated) == (sum(1 for key in with_pages
                                   for entry in shipped.collection(key).values()
                                   if entry.has_page())
-                              + len(list(walk(shipped.tree))))
-    assert "decision-tree/q/awareness.md" in generated
+                              + 1)
+    assert "decision-tree/plan.md" in generated
     for page in docs.rglob("*.md"):
         text = page.read_text(encoding="utf-8")
         assert "{{" not in text and "render_macros" not in text, page
@@ -116,7 +115,7 @@ def test_plain_baseline_has_the_pages_sphub_stages(tmp_path):
 
 
 def test_pdf_lines_tell_a_rendered_pdf_from_a_kept_one():
-    from sphub.bench.run import pdf_lines
+    from benchmarks.run import pdf_lines
 
     output = ("PDF guide/sphub-guide.pdf: 70 pages, 270 KB, rendered in 7.5 s (107 ms a page)\n"
               "PDF guide/assessment-worksheet.pdf: 3 pages, 20 KB, unchanged\n"
@@ -126,11 +125,11 @@ def test_pdf_lines_tell_a_rendered_pdf_from_a_kept_one():
 
 
 def test_report_has_a_row_per_engine_and_the_pdf_builds():
-    from sphub.bench.__main__ import PdfFigure
-    from sphub.bench.browser import FirstVisit
-    from sphub.bench.report import render
-    from sphub.bench.run import PdfBuilds, Scale
-    from sphub.bench.search import FORGIVING, Candidate
+    from benchmarks.__main__ import PdfFigure
+    from benchmarks.browser import FirstVisit
+    from benchmarks.report import render
+    from benchmarks.run import PdfBuilds, Scale
+    from benchmarks.search import FORGIVING, Candidate
 
     site = {"pages": 10, "bytes": 1000, "html_median": 10, "html_max": 20,
             "generated_median": 10, "search_bytes": 100}

@@ -2,7 +2,7 @@
 language at the same path, `<html lang>` and `hreflang` right, the switcher going to the same
 page (a tree step keeps its answers), no English interface string on a French or Spanish page
 (checked against the catalogue's message ids), the French tree walked end to end by its links
-alone (no JavaScript); and a project that adds a language with a folder of translations and a
+alone (no JavaScript; tests/pdf/test_guide_pdf.py: the PDFs in each language); and a project that adds a language with a folder of translations and a
 catalogue, and no code."""
 
 from __future__ import annotations
@@ -57,8 +57,6 @@ def test_every_page_has_its_counterparts(built_site):
 
 def test_html_lang_and_hreflang_on_every_page(built_site):
     for page in sorted(_pages(built_site) - {"404.html"}):  # 404: one page for every address
-        if page.startswith(("decision-tree/q/", "decision-tree/result/")) and page.count("/") > 3:
-            continue  # steps with answers: the same template as the first step's
         for lang in LANGUAGES:
             path = built_site / _prefix(lang) / page
             soup = _soup(path)
@@ -82,10 +80,9 @@ def test_switcher_goes_to_the_same_page_on_every_page_kind(built_site):
         "members/index.html",  # hand-written with a macro
         "members/pmn/index.html",  # an entry's page
         "guidance/tools/cerise-spi/index.html",  # guidance entry
-        "decision-tree/q/awareness/index.html",  # the tree's first question
+        "decision-tree/index.html",  # the tree's questions
+        "decision-tree/plan/index.html",  # a plan (its answers are in the query)
     ]
-    answers = sorted(p for p in _pages(built_site) if p.startswith("decision-tree/result/"))
-    kinds.append(max(answers, key=lambda p: p.count("/")))  # a result with its answers
     for page in kinds:
         for lang in LANGUAGES:
             path = built_site / _prefix(lang) / page
@@ -170,45 +167,25 @@ def test_no_english_interface_string(built_site, lang):
     assert problems == []
 
 
-def _french_links(path: Path, built_site: Path) -> list[str]:
-    """The tree's links on a French step page, as pages of the site."""
-    soup = _soup(path)
-    body = soup.select_one(".sphub-tree")
-    return [
-        _page_of(urljoin(path.as_uri(), a["href"]), built_site)
-        for a in body.select(".sphub-options a, a[href]")
-    ]
+def test_the_french_tree_and_plan_are_french(built_site, shipped):
+    """The French form asks the French questions, and the French plan page holds every step
+    and every "because" in French, with the rule's data the same as the English page's."""
+    from sphub.data.load import load_site
+    from sphub.data.translations import translate
 
-
-def test_french_tree_walks_end_to_end_without_javascript(built_site):
-    """From the French start page, following links only, every outcome is reached, every
-    page on the way is French, and each result lists the answers given."""
-    start = built_site / "fr/decision-tree/index.html"
-    first = [
-        _page_of(urljoin(start.as_uri(), a["href"]), built_site)
-        for a in _soup(start).select("article a.md-button")
-    ]
-    assert first and first[0].startswith("fr/decision-tree/q/")
-    seen, results, todo = set(), set(), [first[0]]
-    while todo:
-        page = todo.pop()
-        if page in seen:
-            continue
-        seen.add(page)
-        soup = _soup(built_site / page)
-        assert soup.html["lang"] == "fr"
-        if page.startswith("fr/decision-tree/result/"):
-            results.add(page)
-            assert soup.select_one("#your-answers").get_text() == "Vos réponses"
-            assert soup.select(".sphub-answers-table tbody tr")
-            continue
-        assert soup.select_one(".sphub-tree-question")
-        for a in soup.select(".sphub-options a"):
-            todo.append(_page_of(urljoin((built_site / page).as_uri(), a["href"]), built_site))
-    english_results = {
-        p for p in _pages(built_site) if p.startswith("decision-tree/result/")
-    }
-    assert results == {f"fr/{p}" for p in english_results}
+    french = translate(load_site(ROOT / "data"), "fr")
+    form = _soup(built_site / "fr/decision-tree/index.html")
+    assert form.html["lang"] == "fr"
+    legends = [t.get_text() for t in form.select("legend .sphub-question-text")]
+    assert legends == [q.question for q in french.tree.values()]
+    assert legends != [q.question for q in shipped.tree.values()]
+    plan = _soup(built_site / "fr/decision-tree/plan/index.html")
+    titles = [h.get_text() for h in plan.select("[data-step] h3")]
+    assert titles == [s.title for s in french.steps.values()]
+    because = [li.contents[0].strip() for li in plan.select("[data-answer]")]
+    assert because == [o.because for q in french.tree.values() for o in q.options]
+    english = _soup(built_site / "decision-tree/plan/index.html")
+    assert plan.select_one("#sphub-rule").string == english.select_one("#sphub-rule").string
 
 
 def test_search_index_per_language(built_site):
@@ -237,29 +214,6 @@ def test_exports_carry_every_language_and_calendars_per_language(built_site):
     assert "eventos" in (built_site / "es/calendar/events.ics").read_text(encoding="utf-8")
 
 
-def test_pdfs_in_each_language(built_site_pdf):
-    """The guide and the worksheet in each language, "Page X of Y" in that language, linked
-    from that language's guidance pages."""
-    from pypdf import PdfReader
-
-    for lang, page_of in (("en", "Page 3 of"), ("fr", "Page 3 sur"), ("es", "Página 3 de")):
-        folder = built_site_pdf / _prefix(lang) / "guide"
-        guide = PdfReader(folder / "sphub-guide.pdf")
-        assert page_of in guide.pages[2].extract_text(), lang
-        assert (folder / "assessment-worksheet.pdf").is_file()
-        tools = built_site_pdf / _prefix(lang) / "guidance/tools/index.html"
-        links = [
-            _page_of(urljoin(tools.as_uri(), a["href"]), built_site_pdf)
-            for a in _soup(tools).select(".sphub-pdf-links a")
-        ]
-        assert links == [
-            f"{_prefix(lang)}guide/sphub-guide.pdf",
-            f"{_prefix(lang)}guide/assessment-worksheet.pdf",
-        ]
-    french = PdfReader(built_site_pdf / "fr/guide/sphub-guide.pdf").pages[1].extract_text()
-    assert "Sommaire" in french
-
-
 def test_a_language_added_without_code(tmp_path):
     """A project adds Portuguese with a folder of translations and a catalogue (fixtures)."""
     project = make_project(tmp_path / "project")
@@ -272,8 +226,8 @@ def test_a_language_added_without_code(tmp_path):
     home = _soup(site / "pt/index.html")
     assert home.html["lang"] == "pt"
     assert [a["hreflang"] for a in home.select("a.sphub-language")][-1] == "pt"
-    question = _soup(site / "pt/decision-tree/q/awareness/index.html")
-    assert question.select_one(".sphub-back a").get_text() == "Voltar"
+    question = _soup(site / "pt/decision-tree/index.html")
+    assert question.select_one("[data-back]").get_text() == "Voltar"
     assert "Português" in home.get_text()
     assert re.search(r"\d+ de [a-zç]+ de \d{4}", _soup(site / "pt/events/index.html").get_text())
     search = json.loads((site / "pt/search/search_index.json").read_text(encoding="utf-8"))

@@ -8,7 +8,6 @@ import os
 import socket
 import subprocess
 import sys
-import tempfile
 import threading
 import time
 import urllib.request
@@ -38,9 +37,21 @@ class Server:
         self.url = f"http://127.0.0.1:{self.port}"
         self.output = ""
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "sphub.cli", "serve", "--dev-addr", f"127.0.0.1:{self.port}",
-             "--config-file", str(project / "mkdocs.yml"), *options],
-            cwd=project, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+            [
+                sys.executable,
+                "-m",
+                "sphub.cli",
+                "serve",
+                "--dev-addr",
+                f"127.0.0.1:{self.port}",
+                "--config-file",
+                str(project / "mkdocs.yml"),
+                *options,
+            ],
+            cwd=project,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
             env={**os.environ, "SOURCE_DATE_EPOCH": BUILD_EPOCH},
         )
         threading.Thread(target=self._read, daemon=True).start()
@@ -74,11 +85,14 @@ def test_serve_survives_a_data_error_and_rebuilds_when_fixed(tmp_path):
 
         line = good[: good.index("    country: PK\n")].count("\n") + 1
         members.write_text(good.replace("    country: PK\n", "    country: Pakistan\n"))
-        server.wait_for(lambda: "still shows the last good build" in server.output,
-                        "report of the data error")
+        server.wait_for(
+            lambda: "still shows the last good build" in server.output, "report of the data error"
+        )
         assert f"data/members.yml:{line}: members[" in server.output
-        assert "].country: expected an ISO 3166 country code (two capital letters, like 'IN' " \
-               "or 'PK'), got 'Pakistan'" in server.output
+        assert (
+            "].country: expected an ISO 3166 country code (two capital letters, like 'IN' "
+            "or 'PK'), got 'Pakistan'" in server.output
+        )
         assert "Traceback" not in server.output
         assert server.process.poll() is None
         shown = _get(page)
@@ -91,8 +105,11 @@ def test_serve_survives_a_data_error_and_rebuilds_when_fixed(tmp_path):
         assert "got &#39;Pakistan&#39;" in shown  # escaped like any text from the data
         assert 'id="sphub-preview-problems"' in _get(f"{server.url}/")
 
-        members.write_text(good.replace("name: Pakistan Microfinance Network",
-                                        "name: Pakistan Microfinance Network Renamed"))
+        members.write_text(
+            good.replace(
+                "name: Pakistan Microfinance Network", "name: Pakistan Microfinance Network Renamed"
+            )
+        )
         server.wait_for(lambda: "Renamed" in _get(page), "rebuilt page")
         assert 'id="sphub-preview-problems"' not in _get(page)  # gone once the data is fixed
         # mkdocs-macros' INFO lines (one or more per page) stay quiet without --verbose.
@@ -111,20 +128,101 @@ def test_dirty_preview_rebuilds_what_an_edit_changes(tmp_path):
     server = Server(project)
     try:
         server.wait_for(lambda: "Serving on" in server.output, "start")
-        # mkdocs serve builds into a temporary folder of its own: the newest one.
-        built = Path(tempfile.gettempdir()).glob("mkdocs_*/members/pmn/index.html")
-        site = max(built, key=lambda page: page.stat().st_ctime).parents[2]
-        pages = {path: path.stat().st_mtime_ns for path in site.rglob("index.html")}
+        # The preview builds into its staging folder; the English pages (the other
+        # languages are built again whole, beside them).
+        site = project / ".cache" / "sphub" / "preview" / "site"
+        pages = {
+            path: path.stat().st_mtime_ns
+            for path in site.rglob("index.html")
+            if path.relative_to(site).parts[0] not in ("fr", "es")
+        }
         time.sleep(0.05)  # so that a page written again has another time
-        members.write_text(good.replace("name: Pakistan Microfinance Network",
-                                        "name: Pakistan Microfinance Network Renamed"))
+        members.write_text(
+            good.replace(
+                "name: Pakistan Microfinance Network", "name: Pakistan Microfinance Network Renamed"
+            )
+        )
         server.wait_for(lambda: "Renamed" in _get(f"{server.url}/members/pmn/"), "member page")
         assert "Pakistan Microfinance Network Renamed" in _get(f"{server.url}/members/")
-        written = {path.relative_to(site).parent.as_posix() for path, before in pages.items()
-                   if path.stat().st_mtime_ns != before}
+        written = {
+            path.relative_to(site).parent.as_posix()
+            for path, before in pages.items()
+            if path.stat().st_mtime_ns != before
+        }
         assert {"members/pmn", "members"} <= written
         assert "about" not in written and "guidance" not in written
         assert len(written) < len(pages) / 2, written
         assert "PDF guide/" not in server.output and "Traceback" not in server.output
     finally:
         server.stop()
+
+
+def test_an_edit_during_a_rebuild_waits_for_it(tmp_path, monkeypatch):
+    """Edits staged while MkDocs rebuilds: no staged file is written while a rebuild runs
+    (it would read some pages as unchanged, then find them changed: MkDocs 1.6 then hands
+    Material's search a page without content), every rebuild succeeds, and the last edit
+    reaches the page."""
+    import mkdocs.commands.build
+
+    from sphub.engines import preview as preview_module
+    from sphub.engines.languages import Language
+    from sphub.engines.mkdocs import MkDocs
+    from sphub.engines.preview import Preview
+    from sphub.engines.project import Project
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", BUILD_EPOCH)
+    project = Project.at(make_project(tmp_path / "p") / "mkdocs.yml")
+    shown = Preview(project, tmp_path / "preview")
+    assert shown.restage()
+    english = Language("en", shown.codes, project.locale)
+    config_file = MkDocs().write_config(project, shown.folder / "docs", shown.site_dir, english)
+    events: list[tuple[str, float, float]] = []  # (what, start, end)
+    build, stage = mkdocs.commands.build.build, preview_module.stage
+
+    def timed(what, call, pause=0.0):
+        def run(*args, **kwargs):
+            start = time.monotonic()
+            try:
+                return call(*args, **kwargs)
+            finally:
+                time.sleep(pause)  # a longer rebuild: more edits land during it
+                events.append((what, start, time.monotonic()))
+
+        return run
+
+    monkeypatch.setattr(mkdocs.commands.build, "build", timed("build", build, 0.3))
+    monkeypatch.setattr(preview_module, "stage", timed("stage", stage))
+    rebuild = shown.builder(config_file, "http://127.0.0.1:8000/")
+    rebuild()
+    failures = []
+
+    def rebuilding():
+        for _ in range(4):
+            try:
+                rebuild()
+            except Exception as err:  # noqa: BLE001 - said by the assertion below
+                failures.append(err)
+
+    members = project.data / "members.yml"
+    good = members.read_text()
+    builder = threading.Thread(target=rebuilding)
+    builder.start()
+    for n in range(4):
+        while not shown.writing.locked():  # a rebuild runs: the edit comes during it
+            time.sleep(0.01)
+        members.write_text(
+            good.replace(
+                "name: Pakistan Microfinance Network", f"name: Pakistan Microfinance Network {n}"
+            )
+        )
+        shown.on_edit({members})
+    builder.join(WAIT)
+    rebuild()  # the one MkDocs' server makes after the last edit
+    assert not failures
+    builds = [(s, e) for what, s, e in events if what == "build"]
+    stages = [(s, e) for what, s, e in events if what == "stage"]
+    assert len(stages) == 4 and len(builds) == 6
+    for s, e in stages:
+        assert all(e <= bs or be <= s for bs, be in builds), (s, e, builds)
+    page = (shown.site_dir / "members" / "pmn" / "index.html").read_text()
+    assert "Pakistan Microfinance Network 3" in page

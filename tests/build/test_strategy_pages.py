@@ -1,11 +1,11 @@
-"""The framework pages in the built site: cross-links both ways, the diagram, the printable
-worksheet, the quick tree's agenda, and the illustrative label."""
+"""The framework pages in the built site: cross-links both ways, the rule on the overview, the
+printable worksheet and plan sheet, the quick tree's agenda, and the illustrative label."""
 
 from __future__ import annotations
 
 import re
 
-from tests.build.test_decision_tree_site import follow, read
+from tests.pdf.test_decision_tree_site import follow, read
 
 
 def _hrefs(site, url):
@@ -13,15 +13,15 @@ def _hrefs(site, url):
     return {follow(url, h) for h, _t, _c in page.links if "://" not in h and not h.startswith("#")}
 
 
-def test_tool_pages_list_the_outcomes_and_options_that_recommend_them(built_site, shipped):
+def test_tool_pages_list_the_steps_and_options_that_recommend_them(built_site, shipped):
     for tool in shipped.tools.values():
         url = f"guidance/tools/{tool.id}/"
         links = _hrefs(built_site, url)
-        for node in shipped.tree.values():
-            if tool.id in node.tools:
-                outcome = f"decision-tree/outcomes/{node.id}/"
-                assert outcome in links, (tool.id, node.id)
-                assert url in _hrefs(built_site, outcome)  # and back
+        for step in shipped.steps.values():
+            if tool.id in step.tools:
+                page = f"decision-tree/steps/{step.id}/"
+                assert page in links, (tool.id, step.id)
+                assert url in _hrefs(built_site, page)  # and back
         for option in shipped.strategy_options.values():
             if tool.id in option.tools:
                 assert f"guidance/strategy-menu/{option.id}/" in links, (tool.id, option.id)
@@ -36,19 +36,9 @@ def test_option_entry_point_practice_and_case_study_pages_link_back(built_site, 
             assert url in _hrefs(built_site, f"guidance/practices/{practice}/")
     for study in shipped.case_studies.values():
         url = f"guidance/case-studies/{study.id}/"
-        for node in shipped.tree.values():
-            if study.id in node.case_studies:
-                assert f"decision-tree/outcomes/{node.id}/" in _hrefs(built_site, url)
-
-
-def test_outcome_pages_list_every_route_to_them(built_site, shipped):
-    from sphub.render.urls import step_src
-    from sphub.data.tree import walk
-
-    for step in walk(shipped.tree):
-        if step.node.type == "outcome":
-            links = _hrefs(built_site, f"decision-tree/outcomes/{step.node.id}/")
-            assert step_src(step)[: -len(".md")] + "/" in links
+        for step in shipped.steps.values():
+            if study.id in step.case_studies:
+                assert f"decision-tree/steps/{step.id}/" in _hrefs(built_site, url)
 
 
 def test_illustrative_case_studies_say_so(built_site, shipped):
@@ -57,61 +47,52 @@ def test_illustrative_case_studies_say_so(built_site, shipped):
         assert ("Illustrative example" in html) == study.illustrative, study.id
 
 
-def test_overview_draws_every_node_without_script(built_site, shipped):
+def test_overview_states_the_rule_every_question_and_every_step(built_site, shipped):
     html = (built_site / "guidance" / "index.html").read_text()
-    svg = re.search(r"<figure class=\"sphub-diagram\">\s*<svg.*?</svg>", html, re.DOTALL)
-    assert svg, "no diagram on the overview"
-    svg = svg[0]
-    assert "<script" not in svg
-    assert "http" not in svg.replace('xmlns="http://www.w3.org/2000/svg"', "")
-    assert svg.count("<rect") == len(shipped.tree)
-    for node in shipped.tree.values():
-        assert f"{node.heading}</title>".replace("'", "&#39;") in svg, node.id
-    edges = sum(len({o.next for o in n.options}) for n in shipped.tree.values())
-    assert svg.count("<path class=\"sphub-diagram-line\"") == edges
+    words = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", html)).replace("&#39;", "'")
+    assert 'id="rule"' in html
+    for question in shipped.tree.values():
+        assert question.question in words
+    links = _hrefs(built_site, "guidance/")
+    for step in shipped.steps.values():
+        assert f"decision-tree/steps/{step.id}/" in links
+    assert "Illustrative example:" in words and "Start here:" in words
 
 
-def test_worksheet_has_a_blank_box_per_criterion(built_site, shipped):
+def test_worksheet_has_a_blank_box_per_criterion_answer_and_step(built_site, shipped):
     html = (built_site / "guidance" / "worksheet" / "index.html").read_text()
     criteria = sum(len(d.criteria) for d in shipped.assessment.values())
-    dims, eps = len(shipped.assessment), len(shipped.entry_points)
 
     def boxes(label: str) -> int:
-        return html.count(f'class="sphub-box" role="img" aria-label="blank box for the {label}"')
+        return html.count(f'role="img" aria-label="blank box {label}"')
 
-    assert boxes("score") == criteria
-    assert boxes("level") == dims
-    assert boxes("count") == eps and boxes("lowest level") == eps
+    assert boxes("for the score") == criteria
+    assert boxes("for the level") == len(shipped.assessment)
+    answers = sum(len(q.options) for q in shipped.tree.values())
+    assert boxes("to tick") == answers + len(shipped.steps)
     for dimension in shipped.assessment.values():
         assert f'id="{dimension.id}"' in html
+    assert 'id="plan-sheet"' in html
 
 
-def test_the_rule_and_its_one_table_on_the_assessment_page_and_the_worksheet(built_site, shipped):
-    """Both pages state the rule (average rounded down, most dimensions, lowest level, the
-    key's order) and print the same table from levels to entry points, cell by cell."""
-    for address in ("guidance/assessment", "guidance/worksheet"):
+def test_no_page_shows_a_competing_recommendation(built_site):
+    """The assessment's levels describe where a network stands; only the tree's rule makes a
+    plan (no table from levels to entry points, no tally of entry points)."""
+    for address in ("guidance/assessment", "guidance/worksheet", "guidance/quick-tree"):
         html = (built_site / address / "index.html").read_text()
         words = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", html))
+        assert "sphub-mapping" not in html and "sphub-tally" not in html, address
+        assert "the most dimensions suggest" not in words, address
+    for address in ("guidance/assessment", "guidance/worksheet"):
+        words = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", (built_site / address / "index.html").read_text()))
         assert "average of its criteria's scores, rounded down" in words
-        assert "the most dimensions suggest" in words
-        assert "the dimension with the lowest level" in words
-        table = re.search(r'<table class="sphub-table sphub-mapping">.*?</table>', html, re.S)[0]
-        rows = re.findall(r"<tr><th scope=\"row\">(.*?)</th>(.*?)</tr>", table, re.S)
-        assert [name for name, _ in rows] == [d.name for d in shipped.assessment.values()]
-        for (_, cells), dimension in zip(rows, shipped.assessment.values()):
-            cells = re.findall(r"<td>(.*?)</td>", cells, re.S)
-            for n, cell in enumerate(cells):
-                level = [s for s in dimension.scoring if s.score == n]
-                linked = re.findall(r"entry-points/([a-z-]+)/", cell)
-                assert linked == (level[0].entry_points if level else []), (dimension.id, n)
 
 
-def test_assessment_scores_point_to_entry_points(built_site, shipped):
-    links = _hrefs(built_site, "guidance/assessment/")
-    for dimension in shipped.assessment.values():
-        for level in dimension.scoring:
-            for ep in level.entry_points:
-                assert f"guidance/entry-points/{ep}/" in links
+def test_the_quick_tree_ends_with_the_same_plan_sheet(built_site, shipped):
+    html = (built_site / "guidance" / "quick-tree" / "index.html").read_text()
+    assert 'id="plan-sheet"' in html
+    for step in shipped.steps.values():
+        assert f"steps/{step.id}/" in html
 
 
 def test_quick_tree_agenda_fits_half_a_day(built_site, shipped):

@@ -1,6 +1,6 @@
 """The pictures templates can draw, as template globals: `member_map(region)`,
 `plan_timeline(plan)`, `events_per_year(region)`, `events_per_region()`,
-`members_per_year(region)`, the decision tree's `layout()` and `tags` (Q1, O1...). Each returns a layout (or None when there is nothing to draw)
+`members_per_year(region)`. Each returns a layout (or None when there is nothing to draw)
 that a macro of overrides/fragments/_pictures.html turns into SVG."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from collections.abc import Callable
 from functools import partial
 
 from sphub.data.site import Site
-from sphub.render.pictures import charts, diagram, maps
+from sphub.render.pictures import charts, maps
 from sphub.render.text import Words
 
 
@@ -21,6 +21,4 @@ def template_globals(site: Site, title_of: Callable, words: Words = Words()) -> 
         "events_per_year": partial(charts.events_per_year, site, words=words),
         "events_per_region": partial(charts.events_per_region, site, words=words),
         "members_per_year": partial(charts.members_per_year, site, words=words),
-        "layout": lambda: diagram.layout(site.tree),
-        "tags": diagram.numbers(site.tree),
     }

@@ -1,32 +1,16 @@
 """Last changed dates from git: per data file, right on a full clone, honest on a shallow one
-and without git, shown on the data pages."""
+and without git (tests/build/test_history_pages.py: shown on the data pages)."""
 
 from __future__ import annotations
 
-import os
 import subprocess
 from datetime import date
 from pathlib import Path
 
 from sphub.data.history import last_changes
-from tests.conftest import build, make_project
+from tests.conftest import git
 
 FILES = ["data/a.yml", "data/b.yml"]
-
-
-def git(where: Path, *args: str, day: str | None = None) -> str:
-    env = {
-        **os.environ,
-        "GIT_AUTHOR_NAME": "t",
-        "GIT_AUTHOR_EMAIL": "t@example.org",
-        "GIT_COMMITTER_NAME": "t",
-        "GIT_COMMITTER_EMAIL": "t@example.org",
-    }
-    if day:
-        env["GIT_AUTHOR_DATE"] = env["GIT_COMMITTER_DATE"] = f"{day}T12:00:00+00:00"
-    return subprocess.run(
-        ["git", "-C", str(where), *args], check=True, capture_output=True, text=True, env=env
-    ).stdout
 
 
 def commit(repo: Path, name: str, text: str, day: str) -> None:
@@ -77,21 +61,3 @@ def test_uncommitted_and_untracked_files_and_no_git(tmp_path):
     plain = tmp_path / "plain"
     plain.mkdir()
     assert "no git history" in last_changes(plain, FILES)["data/a.yml"].unknown
-
-
-def test_data_pages_show_the_data_date_not_the_build_date(tmp_path):
-    project = make_project(tmp_path / "site")
-    git(project, "init", "-q", "-b", "main")
-    git(project, "add", ".")
-    git(project, "commit", "-qm", "all", day="2019-06-01")
-    members = project / "data" / "members.yml"
-    members.write_text(members.read_text() + "# a comment\n")
-    git(project, "commit", "-qam", "members", day="2020-07-02")
-    result = build(project)  # SOURCE_DATE_EPOCH is 2026-01-01
-    assert result.returncode == 0, result.stderr
-    member = (project / "site/members/pmn/index.html").read_text()
-    event = (project / "site/events/spi-training-bangkok-2012/index.html").read_text()
-    assert 'Data last changed on <time datetime="2020-07-02">2 July 2020</time>' in member
-    assert "<code>data/members.yml</code>" in member
-    assert 'Data last changed on <time datetime="2019-06-01">1 June 2019</time>' in event
-    assert "2026" not in member.split("sphub-updated", 1)[1].split("</p>", 1)[0]

@@ -1,17 +1,26 @@
 """YAML that attacks the loader: each hostile file gives exactly one clear problem, with the
 file and the line, through the same path an editor's file takes (`load_site`, `sphub
-validate`), and never an exception or a crash of the interpreter."""
+validate`), and never an exception or a crash of the interpreter. The attacks on the parsers
+(nesting, aliases, long lines) go through every check that parses a data file too: `sphub
+validate` with its layout rules (yamllint), the editing server's save and `sphub fmt`."""
 
 from __future__ import annotations
 
+import shutil
+import signal
 import subprocess
 import sys
+from contextlib import contextmanager
 
 import pytest
 
 from sphub.data.errors import DataError
+from sphub.data.layout import check_data, layout_problems, mend_files
 from sphub.data.load import load_site
 from sphub.data.reader import MAX_DEPTH, MAX_FILE_BYTES, MAX_VALUES
+from sphub.editor.api import handle
+from tests.conftest import ROOT
+from tests.golden_cases import GOLDEN
 
 # Ten levels of ten aliases each: 10**10 values once expanded, from 400 bytes.
 LAUGHS = "events:\n  - &a [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" + "".join(
@@ -255,3 +264,95 @@ def test_validate_prints_the_problem_without_traceback(tmp_path, data_copy):
         "the references into it will be checked then.",
         "1 problem in the data; nothing was built.",
     ]
+
+
+# The attacks on the parsers. yamllint parses with PyYAML's own parser, whose time grows with
+# the square of the depth of flow nesting: before the reader came first, `sphub validate` took
+# 94 s over 60,000 brackets (7.4 s over nested flow mappings).
+PARSER_ATTACKS = [
+    "deep nesting",
+    "deep nesting of mappings",
+    "deep nesting never closed",
+    "deep nesting on one line",
+    "deep block nesting",
+    "deep block nesting on one line",
+    "billion laughs",
+    "alias loop",
+    "long line",
+    "long flow line",
+]
+
+
+@contextmanager
+def cpu_guard(seconds: float = 10):
+    """Stop the code inside once it has used `seconds` of this process's CPU time: a hang
+    fails the test rather than the run. CPU time, so that a loaded machine does not trip it;
+    each check takes well under a second (figures in docs/performance.md)."""
+
+    def hang(signum, frame):
+        raise TimeoutError(f"still parsing after {seconds} s of CPU time")
+
+    previous = signal.signal(signal.SIGPROF, hang)
+    signal.setitimer(signal.ITIMER_PROF, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_PROF, 0)
+        signal.signal(signal.SIGPROF, previous)
+
+
+@pytest.fixture
+def small_data(tmp_path):
+    """The small valid data set of the golden cases, in a project with the commit check's
+    .yamllint: the checks below spend their time on the hostile file, not on the rest."""
+    shutil.copy(ROOT / ".yamllint", tmp_path)
+    return shutil.copytree(GOLDEN / "base", tmp_path / "data")
+
+
+def _one_clear_line(problems: list[str], name: str) -> None:
+    _, line, words = HOSTILE[name]
+    assert problems[0].startswith(f"data/events.yml:{line}: "), problems
+    assert words in problems[0], problems
+
+
+@pytest.mark.parametrize("name", PARSER_ATTACKS)
+def test_validate_with_its_layout_rules_refuses_a_hostile_file_at_once(name, small_data):
+    (small_data / "events.yml").write_bytes(HOSTILE[name][0])
+    with cpu_guard(), pytest.raises(DataError) as caught:
+        check_data(small_data)
+    problems = [str(p) for p in caught.value.problems]
+    assert len(problems) == 1, problems
+    _one_clear_line(problems, name)
+
+
+@pytest.mark.parametrize("name", PARSER_ATTACKS)
+def test_the_editing_server_refuses_a_hostile_save_and_a_hostile_file(name, small_data):
+    root, events = small_data.parent, small_data / "events.yml"
+    shipped = events.read_text(encoding="utf-8")
+
+    def save(text: str) -> list[str]:
+        file = {"path": "data/events.yml", "raw": text}
+        with cpu_guard():
+            answer = handle(root, {"action": "persistEntry", "params": {"dataFiles": [file]}})
+        assert answer.status == 422, answer
+        return answer.body["error"].splitlines()
+
+    _one_clear_line(save(HOSTILE[name][0].decode("utf-8")), name)  # the text sent
+    assert events.read_text(encoding="utf-8") == shipped
+    events.write_bytes(HOSTILE[name][0])  # the file on disk, with a valid save sent
+    _one_clear_line(save(shipped), name)
+    assert events.read_bytes() == HOSTILE[name][0]
+
+
+@pytest.mark.parametrize("name", PARSER_ATTACKS)
+def test_fmt_leaves_a_hostile_file_to_the_reader(name, small_data):
+    """`sphub fmt` (the first commit check) mends only line endings and spaces in a file
+    the reader refuses, and leaves its problem to `sphub validate`."""
+    (small_data / "events.yml").write_bytes(HOSTILE[name][0])
+    with cpu_guard():
+        mend_files(small_data)
+        left = layout_problems(small_data)
+    assert left == []
+    with pytest.raises(DataError) as caught:
+        load_site(small_data)
+    _one_clear_line([str(p) for p in caught.value.problems], name)

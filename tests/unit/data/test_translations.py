@@ -176,12 +176,16 @@ GOLDEN = [
         "tree:\n  - id: awareness\n    short: Connaissance\n    question: Q ?\n    options:\n"
         "      - id: neww\n        label: C'est nouveau\n",
         "data/translations/fr/tree.yml:6: tree[1].options[1].id: expected the id of one of the "
-        "English items (new, some, strong), got 'neww'",
+        "English items (new, heard, some, strong), got 'neww'",
     ),
     (
         "tree.yml",
         "tree:\n  - id: awareness\n    short: Une étiquette bien trop longue pour le diagramme\n"
-        "    question: Q ?\n",
+        "    question: Q ?\n    options:\n"
+        + "".join(
+            f"      - id: {o}\n        label: {o}\n        because: {o}\n"
+            for o in ("new", "heard", "some", "strong")
+        ),
         "data/translations/fr/tree.yml:3: tree[1].short: expected a short label of at most 40",
     ),
     (

@@ -1,94 +1,102 @@
-"""The assessment's rule as code (sphub.data.tree): answers' levels make a dimension's level
-(average rounded down), the one table turns levels into entry points, and dimensions that
-disagree are settled by most dimensions, then the lowest level, then the key's order."""
+"""The one rule's mechanics (sphub.data.tree.Rule) on a small rule written for the test: when
+a step is in a plan, prerequisites as steps, the order, and where each step stands."""
 
 from __future__ import annotations
 
-from sphub.data.tree import (
-    Answer,
-    deciding_answer,
-    dimension_levels,
-    established,
-    level_entry_points,
-    settle,
-    suggestions,
-)
-from sphub.models.strategy import Dimension, Option, TreeNode
+import pytest
+
+from sphub.data.tree import FIRST, LATER, NEXT, Rule, Unplannable, distinct_paths, matches, paths
+from sphub.models.strategy import PlanStep, TreeNode
 
 
-def _dimension(dim_id: str, table: dict[int, list[str]]) -> Dimension:
-    return Dimension(
-        id=dim_id,
-        name=dim_id.title(),
-        question="Where does the network stand?",
-        why="It matters.",
-        criteria=["One.", "Two."],
-        scoring=[
-            {"score": n, "label": f"L{n}", "description": "-", "suggests": "-", "entry_points": e}
-            for n, e in table.items()
-        ],
+def question(qid: str, *options: tuple[str, list[str]], many: bool = False) -> TreeNode:
+    return TreeNode(
+        id=qid,
+        short=qid,
+        question=f"{qid}?",
+        many=many,
+        options=[{"id": o, "label": o, "because": o, "establishes": f} for o, f in options],
     )
 
 
-ASSESSMENT = {
-    "capacities": _dimension("capacities", {0: ["own-house"], 1: ["members-demand"], 2: ["b"]}),
-    "context": _dimension("context", {1: ["members-demand", "c"], 2: ["c"], 3: ["d"]}),
-    "awareness": _dimension("awareness", {0: ["own-house", "members-demand"], 3: ["b", "d"]}),
-}
-ORDER = ["members-demand", "own-house", "b", "c", "d"]
-
-
-def _answer(dimension: str | None, level: int | None, establishes=()) -> Answer:
-    question = TreeNode(
-        id="q",
-        type="question",
-        short="Q",
-        question="Q?",
-        dimension=dimension,
-        options=[{"id": "a", "label": "A", "next": "x"}, {"id": "b", "label": "B", "next": "y"}],
+def step(sid: str, **fields) -> PlanStep:
+    return PlanStep(
+        id=sid, title=sid, summary=sid, entry_point="own-house", actions=["Do it."], **fields
     )
-    option = Option(id="a", label="A", next="x", level=level, establishes=list(establishes))
-    return Answer(question, option)
 
 
-def test_a_dimensions_level_is_the_average_of_its_answers_rounded_down():
-    answers = [_answer("capacities", 2), _answer("capacities", 1), _answer("context", 3)]
-    assert dimension_levels(answers) == {"capacities": 1, "context": 3}
+QUESTIONS = [
+    question("time", ("yes", ["staff-time"]), ("no", [])),
+    question("funds", ("secured", ["funds"]), ("to-raise", [])),
+    question("asks", ("members", []), ("regulator", ["government-interest"]), many=True),
+]
+STEPS = [
+    step("agree-time", provides=["staff-time"]),
+    step("raise", provides=["funds"], needs=["staff-time"]),
+    step("audits", when=[{"time": ["yes", "no"]}], needs=["staff-time", "funds"]),
+    step("regulator", when=[{"asks": ["regulator"]}], needs=["government-interest"]),
+]
+RULE = Rule(QUESTIONS, STEPS)
 
 
-def test_answers_without_a_level_or_a_dimension_give_none():
-    assert dimension_levels([_answer("capacities", None), _answer(None, 2)]) == {}
+def ids(answers):
+    return [p.step.id for p in RULE.plan(answers).steps]
 
 
-def test_each_level_suggests_the_entry_points_of_the_table():
-    tally = suggestions({"capacities": 1, "context": 1}, ASSESSMENT)
-    assert tally == {"members-demand": 2, "c": 1}
-    assert suggestions({"capacities": 3}, ASSESSMENT) == {}  # no level 3 in its table
+def test_a_condition_holds_when_one_alternative_holds_for_every_question_it_names():
+    when = [{"time": ["yes"], "funds": ["secured"]}, {"asks": ["regulator"]}]
+    assert matches(when, {"time": ("yes",), "funds": ("secured",)})
+    assert not matches(when, {"time": ("yes",), "funds": ("to-raise",)})
+    assert matches(when, {"asks": ("members", "regulator")})  # one of the ticked answers
+    assert not matches([], {"time": ("yes",)})
 
 
-def test_most_dimensions_win():
-    assert settle({"capacities": 1, "context": 1}, ASSESSMENT, ORDER)[0] == "members-demand"
+def test_what_the_answers_established_brings_in_no_step():
+    assert ids({"time": ("yes",), "funds": ("secured",), "asks": ("members",)}) == ["audits"]
 
 
-def test_a_tie_goes_to_the_dimension_at_the_lowest_level():
-    # capacities 0 -> own-house, context 3 -> d: one each; capacities is the weaker.
-    assert settle({"capacities": 0, "context": 3}, ASSESSMENT, ORDER) == ["own-house", "d"]
+def test_a_missing_need_brings_in_its_provider_and_the_providers_needs_too():
+    plan = RULE.plan({"time": ("no",), "funds": ("to-raise",), "asks": ("members",)})
+    assert [p.step.id for p in plan.steps] == ["agree-time", "raise", "audits"]
+    assert [p.stage for p in plan.steps] == [0, 1, 2]
+    assert [[a.id for a in p.after] for p in plan.steps] == [
+        [],
+        ["agree-time"],
+        ["agree-time", "raise"],
+    ]
+    assert [p.step.id for p in plan.at(FIRST)] == ["agree-time"]
+    assert [p.step.id for p in plan.at(NEXT)] == ["raise"]
+    assert [p.step.id for p in plan.at(LATER)] == ["audits"]
 
 
-def test_a_last_tie_follows_the_order_of_the_key():
-    ranked = settle({"awareness": 0}, ASSESSMENT, ORDER)
-    assert ranked == ["members-demand", "own-house"]
-    assert settle({"awareness": 0}, ASSESSMENT, list(reversed(ORDER)))[0] == "own-house"
+def test_a_step_comes_after_what_it_needs_whatever_the_file_order():
+    steps = [STEPS[2], STEPS[1], STEPS[0]]  # audits listed first
+    plan = Rule(QUESTIONS, steps).plan({"time": ("no",), "funds": ("to-raise",), "asks": ()})
+    assert [p.step.id for p in plan.steps] == ["agree-time", "raise", "audits"]
 
 
-def test_a_path_establishes_what_its_answers_confirm():
-    answers = [_answer("capacities", 2, ["staff-time"]), _answer(None, None, ["driver"])]
-    assert established(answers) == {"staff-time", "driver"}
+def test_steps_that_need_nothing_lacking_keep_the_file_order():
+    answers = {"time": ("yes",), "funds": ("secured",), "asks": ("regulator",)}
+    assert ids(answers) == ["audits", "regulator"]
 
 
-def test_the_deciding_answer_is_the_last_with_a_level():
-    first, deciding = _answer("awareness", 0), _answer("context", 2)
-    answers = [first, deciding, _answer("capacities", None), _answer(None, None)]
-    assert deciding_answer(answers) is deciding
-    assert level_entry_points(deciding, ASSESSMENT) == ["c"]
-    assert deciding_answer([_answer("capacities", None)]) is None
+def test_a_need_nothing_provides_makes_no_plan():
+    rule = Rule(QUESTIONS, [step("audits", when=[{"time": ["no"]}], needs=["spm-skills"])])
+    with pytest.raises(Unplannable, match="spm-skills"):
+        rule.plan({"time": ("no",)})
+    with pytest.raises(Unplannable, match="no step"):
+        rule.plan({"time": ("yes",)})
+
+
+def test_paths_give_every_answer_and_exclusive_answers_alone():
+    asks = question("asks", ("members", []), ("regulator", []), ("nobody", []), many=True)
+    nobody = asks.options[2].model_copy(update={"exclusive": True})
+    asks = asks.model_copy(update={"options": [*asks.options[:2], nobody]})
+    answers = [a["asks"] for a in paths([asks])]
+    assert answers == [("nobody",), ("members",), ("regulator",), ("members", "regulator")]
+
+
+def test_distinct_paths_merge_answers_the_rule_cannot_tell_apart():
+    q = question("size", ("small", []), ("medium", []), ("large", ["funds"]))
+    s = [step("a", when=[{"size": ["small", "medium", "large"]}])]
+    assert [a["size"] for a in distinct_paths([q], s)] == [("small",), ("large",)]

@@ -4,9 +4,11 @@ another output."""
 
 from __future__ import annotations
 
-import os
-
 import pytest
+
+import os
+from pathlib import Path
+
 
 from sphub.engines import preview
 from sphub.engines.staging import write_if_changed
@@ -21,33 +23,31 @@ def test_an_unchanged_staged_page_keeps_its_time(tmp_path):
     assert write_if_changed(page, "A2") and page.read_text() == "A2"
 
 
-def test_a_written_page_changes_when_a_macro_it_called_gives_another_output(monkeypatch):
-    monkeypatch.setattr(preview, "_calls", {})
-    monkeypatch.setattr(preview, "_built_in", {})
+def test_a_written_page_changes_when_a_macro_it_called_gives_another_output():
+    calls = preview.MacroCalls()
     data = {"count": 1}
 
     def macros_for(src):
         return {"count": lambda label="": f"{src}: {label}{data['count']}"}
 
-    preview.new_build()
-    recorded = preview.recording(macros_for("index.md"), lambda: "index.md")
-    assert preview.macros_changed("about.md", lambda: macros_for("about.md"))  # never built
+    calls.new_build()
+    recorded = calls.recording(macros_for("index.md"), lambda: "index.md")
+    assert calls.changed("about.md", lambda: macros_for("about.md"))  # never built
     assert recorded["count"](label="n=") == "index.md: n=1"
-    assert not preview.macros_changed("index.md", lambda: macros_for("index.md"))
+    assert not calls.changed("index.md", lambda: macros_for("index.md"))
     data["count"] = 2  # the data changed what the macro shows, with the same arguments
-    assert preview.macros_changed("index.md", lambda: macros_for("index.md"))
+    assert calls.changed("index.md", lambda: macros_for("index.md"))
 
 
-def test_each_build_notes_a_page_s_calls_afresh(monkeypatch):
-    monkeypatch.setattr(preview, "_calls", {})
-    monkeypatch.setattr(preview, "_built_in", {})
-    recorded = preview.recording({"m": lambda: "x"}, lambda: "index.md")
-    preview.new_build()
+def test_each_build_notes_a_page_s_calls_afresh():
+    calls = preview.MacroCalls()
+    recorded = calls.recording({"m": lambda: "x"}, lambda: "index.md")
+    calls.new_build()
     recorded["m"]()
     recorded["m"]()
-    preview.new_build()
+    calls.new_build()
     recorded["m"]()
-    assert len(preview._calls["index.md"]) == 1
+    assert len(calls.calls["index.md"]) == 1
 
 
 @pytest.mark.parametrize(
@@ -119,51 +119,69 @@ def test_the_problems_banner_goes_at_the_top_of_the_body_escaped():
     assert preview.with_problems(b"<body><p>old</p></body>", b"") == b"<body><p>old</p></body>"
 
 
-def test_a_rebuild_waits_until_the_staged_files_are_written(monkeypatch):
-    """MkDocs' rebuild must not start while sphub writes the staged files (it would read some
-    pages as unchanged, then find them changed: CI saw Material's search fail on it)."""
+class _Event:
+    def __init__(self, kind, src, dest="", directory=False):
+        self.event_type, self.src_path, self.dest_path, self.is_directory = (
+            kind,
+            src,
+            dest,
+            directory,
+        )
+
+
+def test_the_watcher_hands_out_edits_in_bursts_and_ignores_reads():
+    """The kernel reports reads too (opened, closed without writing): sphub's own reading of
+    data/ must not look like an edit, or every rebuild would ask for another."""
     import threading
 
-    built = threading.Event()
-
-    class LiveReload:  # what `serving` uses of MkDocs' LiveReloadServer
-        def __init__(self):
-            self.builder = built.set
-            self._inject_js_into_html = lambda content, epoch: content
-
-    monkeypatch.setattr(preview, "_server", None)
-    monkeypatch.setattr(preview, "_editing", None)
-    server = LiveReload()
-    preview.serving(server)
-    with preview._writing:  # sphub is writing
-        rebuild = threading.Thread(target=server.builder)
-        rebuild.start()
-        assert not built.wait(0.2)
-    rebuild.join(5)
-    assert built.is_set()
+    edits = preview.Edits()
+    for kind in ("opened", "closed_no_write"):
+        edits.dispatch(_Event(kind, "/p/data/members.yml"))
+    edits.dispatch(_Event("modified", "/p/data", directory=True))
+    assert not edits.paths
+    got = []
+    waiting = threading.Thread(target=lambda: got.append(edits.next()))
+    waiting.start()
+    waiting.join(0.2)
+    assert waiting.is_alive()  # nothing edited: it waits (on the kernel, not a timer)
+    edits.dispatch(_Event("created", "/p/data/.members.yml.tmp"))
+    edits.dispatch(_Event("moved", "/p/data/.members.yml.tmp", "/p/data/members.yml"))
+    waiting.join(5)
+    assert got == [{Path("/p/data/.members.yml.tmp"), Path("/p/data/members.yml")}]
+    assert not edits.paths
 
 
-def test_a_glossary_edit_builds_every_written_page_again(tmp_path):
-    """The abbreviations are appended to every hand-written page: a preview's dirty rebuild
-    must build them all again when they change, and none when they did not."""
+def _served(environ, start_response):
+    """A server's WSGI application: an HTML page or a script."""
+    if environ["PATH_INFO"].endswith(".js"):
+        body = b"let a = '<body>';"
+        start_response(
+            "200 OK",
+            [("Content-Type", "application/javascript"), ("Content-Length", str(len(body)))],
+        )
+        return [body]
+    body = b"<html><body><p>page</p></body></html>"
+    start_response("200 OK", [("Content-Type", "text/html"), ("Content-Length", str(len(body)))])
+    return [body]
+
+
+def test_the_problems_banner_is_added_to_every_html_page_served(tmp_path):
     from sphub.engines.preview import Preview
     from sphub.engines.project import Project
-    from sphub.render.glossary import ABBREVIATIONS
-    from tests.conftest import make_project
 
-    project = Project.at(make_project(tmp_path / "p") / "mkdocs.yml")
-    staged = tmp_path / "preview"
-    preview = Preview(project, staged)
-    assert preview.restage()
-    about = staged / "docs" / "about.md"
-    os.utime(about, (1, 1))
-    assert preview.restage()  # nothing changed
-    assert about.stat().st_mtime == 1
-    glossary = project.data / "glossary.yml"
-    glossary.write_text(glossary.read_text().replace("The body that collected", "It collected"))
-    assert preview.restage()
-    assert about.stat().st_mtime > 1
-    assert (
-        "*[MIX]: Microfinance Information Exchange (MIX): It collected"
-        in (staged / ABBREVIATIONS).read_text()
-    )
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\n", encoding="utf-8")
+    shown = Preview(Project.at(tmp_path / "mkdocs.yml"), tmp_path / "preview")
+    app = shown.app(_served)
+
+    def get(path):
+        answer = {}
+        body = b"".join(app({"PATH_INFO": path}, lambda s, h: answer.update(s=s, h=dict(h))))
+        assert int(answer["h"]["Content-Length"]) == len(body)
+        return body
+
+    assert get("/members/") == b"<html><body><p>page</p></body></html>"
+    shown.banner = b"<div>2 problems</div>"
+    assert get("/members/") == b"<html><body><div>2 problems</div><p>page</p></body></html>"
+    assert get("/assets/a.js") == b"let a = '<body>';"
+    shown.banner = b""
+    assert get("/members/") == b"<html><body><p>page</p></body></html>"

@@ -1,9 +1,8 @@
-"""Renames: an old id keeps its address working through a redirect page; clashes are data
-errors with their line, or build errors when a hand-written page holds the address."""
+"""Renames: an old id a current id has, or one claimed twice, is a data error with its line
+(tests/build/test_renames.py builds the redirect pages)."""
 
 from __future__ import annotations
 
-import re
 
 import pytest
 
@@ -11,39 +10,13 @@ from sphub.data.errors import DataError
 from sphub.data.load import load_site
 from sphub.models import COLLECTIONS
 from sphub.render.urls import PAGE_FOLDERS
-from tests.conftest import build, make_project
-
-
-def rename(data, old: str, new: str) -> None:
-    """Rename member `old` to `new` the way the editing guide says: new id, old one kept."""
-    path = data / "members.yml"
-    text = path.read_text()
-    assert f"  - id: {old}\n" in text
-    path.write_text(text.replace(f"  - id: {old}\n", f"  - id: {new}\n    old_ids: [{old}]\n"))
-    for name in ("regions.yml", "events.yml"):  # references follow the rename
-        other = data / name
-        other.write_text(re.sub(rf"\b{old}\b", new, other.read_text()))
+from tests.conftest import entry_number
 
 
 def test_every_collection_with_pages_can_keep_old_ids():
     for key in PAGE_FOLDERS:
         if key in COLLECTIONS:
             assert "old_ids" in COLLECTIONS[key].model.model_fields, key
-
-
-def test_old_address_redirects_to_the_new_page(tmp_path):
-    project = make_project(tmp_path / "p")
-    rename(project / "data", "samn", "south-asian-microfinance-network")
-    result = build(project)
-    assert result.returncode == 0, result.stderr
-    old = (project / "site/members/samn/index.html").read_text()
-    assert (
-        '<meta http-equiv="refresh" content="0; url=../south-asian-microfinance-network/">' in old
-    )
-    assert '<link rel="canonical" href="../south-asian-microfinance-network/">' in old
-    assert "South Asian Microfinance Network (SAMN)" in old
-    new = project / "site/members/south-asian-microfinance-network/index.html"
-    assert "South Asian Microfinance Network" in new.read_text()
 
 
 def test_an_old_id_that_is_a_current_id_is_a_data_error(data_copy):
@@ -55,7 +28,7 @@ def test_an_old_id_that_is_a_current_id_is_a_data_error(data_copy):
         load_site(data_copy)
     assert [str(p) for p in err.value.problems] == [
         (
-            f"data/members.yml:{line}: members[{_index(text, 'pmn')}].old_ids[1]: expected an id no "
+            f"data/members.yml:{line}: members[{entry_number(text, 'pmn')}].old_ids[1]: expected an id no "
             "entry has now (its page would be replaced), got 'ama', the id of an entry of "
             "data/members.yml"
         )
@@ -74,37 +47,3 @@ def test_an_old_id_claimed_twice_is_a_data_error(data_copy):
         "old_ids[1]: expected an old id listed by one entry only, got 'gone', already an "
         "old id of 'ama'" in str(err.value.problems[0])
     )
-
-
-def test_an_old_address_held_by_a_page_stops_the_build(tmp_path):
-    # A hand-written page in a section's folder holds an address an old id would redirect.
-    project = make_project(tmp_path / "p")
-    (project / "docs" / "members" / "join.md").write_text("# How to join\n")
-    path = project / "data" / "members.yml"
-    text = path.read_text()
-    path.write_text(text.replace("  - id: pmn\n", "  - id: pmn\n    old_ids: [join]\n"))
-    line = path.read_text().splitlines().index("    old_ids: [join]") + 1
-    result = build(project)
-    assert result.returncode != 0
-    assert (
-        f"data/members.yml:{line}: members[{_index(text, 'pmn')}].old_ids[1]: expected an "
-        "address no page uses, got 'join' (site/members/join/index.html is already a page)"
-        in result.stderr
-    )
-    assert "Traceback" not in result.stderr
-
-
-def test_old_id_index_is_refused_like_any_id(tmp_path):
-    project = make_project(tmp_path / "p")
-    path = project / "data" / "members.yml"
-    path.write_text(
-        path.read_text().replace("  - id: pmn\n", "  - id: pmn\n    old_ids: [index]\n")
-    )
-    result = build(project)
-    assert result.returncode != 0
-    assert "old_ids[1]: expected an id other than 'index'" in result.stderr
-
-
-def _index(text: str, entry_id: str) -> int:
-    ids = re.findall(r"(?m)^  - id: (\S+)$", text)
-    return ids.index(entry_id) + 1  # as the report counts, from 1

@@ -1,129 +1,133 @@
-"""Golden fixtures for the decision tree's checks: each `tests/fixtures/tree/NAME.yml` breaks
-one rule of `_valid.yml`; `NAME.expected` holds every line the loader must report for it, and
-nothing else. A fixture whose first line says `env: NAME=VALUE.` runs with that variable set."""
+"""The decision tree's checks on the shipped data, each broken in one place: every problem is
+reported with its file, line and field, and nothing else is (golden cases of a small rule are
+in tests/golden/cases/steps-*)."""
 
 from __future__ import annotations
 
-import re
-import shutil
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT
+import sphub.data.checks.tree
 from sphub.data.errors import DataError
 from sphub.data.load import load_site
 
-FIXTURES = ROOT / "tests" / "fixtures" / "tree"
-CASES = sorted(p.stem for p in FIXTURES.glob("*.expected"))
 
-
-def _load_with_tree(data_copy: Path, tree: Path) -> list[str]:
-    shutil.copy(tree, data_copy / "tree.yml")
-    # The shipped tree's translations name its nodes, not the fixture's: they do not apply.
-    for translated in (data_copy / "translations").glob("*/tree.yml"):
-        translated.unlink()
+def problems(data: Path) -> list[str]:
+    # The translations name the shipped questions and steps: a test that breaks the English
+    # checks the English alone.
+    for translated in (data / "translations").glob("*/*.yml"):
+        if translated.name in ("tree.yml", "steps.yml"):
+            translated.unlink()
     try:
-        load_site(data_copy)
+        load_site(data)
     except DataError as err:
         return [str(p) for p in err.problems]
     return []
 
 
-def test_every_fixture_has_its_expected_errors():
-    assert CASES, "no golden fixtures found"
-    assert {p.stem for p in FIXTURES.glob("*.yml")} == set(CASES) | {"_valid"}
+def change(data: Path, name: str, old: str, new: str) -> None:
+    path = data / name
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, old
+    path.write_text(text.replace(old, new), encoding="utf-8")
 
 
-def test_the_base_tree_is_valid(data_copy):
-    assert _load_with_tree(data_copy, FIXTURES / "_valid.yml") == []
+def test_the_shipped_tree_and_steps_pass(data_copy):
+    assert problems(data_copy) == []
 
 
-@pytest.mark.parametrize("case", CASES)
-def test_broken_tree_reports_the_expected_errors(case, data_copy, monkeypatch):
-    tree = FIXTURES / f"{case}.yml"
-    first_line = tree.read_text(encoding="utf-8").splitlines()[0]
-    env = re.search(r"env: (\w+)=(\w+)", first_line)
-    if env:
-        monkeypatch.setenv(env[1], env[2])
-    expected = (FIXTURES / f"{case}.expected").read_text(encoding="utf-8").splitlines()
-    assert _load_with_tree(data_copy, tree) == expected
-
-
-def test_path_bound_defaults_to_max_paths(data_copy, monkeypatch):
-    """Without the environment variable the bound is MAX_PATHS: lowering the constant below
-    the base tree's three paths makes it fail."""
-    import sphub.data.checks.tree
-
-    monkeypatch.delenv("SPHUB_TREE_MAX_PATHS", raising=False)
-    monkeypatch.setattr(sphub.data.checks.tree, "MAX_PATHS", 2)
-    problems = _load_with_tree(data_copy, FIXTURES / "_valid.yml")
-    assert problems == [
-        (
-            "data/tree.yml:2: tree: expected at most 2 distinct paths from the start to an outcome "
-            "(the bound is MAX_PATHS in sphub/data/checks/tree.py, or SPHUB_TREE_MAX_PATHS), got 3 paths"
-        )
+def test_an_answer_id_twice_in_a_question(data_copy):
+    change(data_copy, "tree.yml", "      - id: heard\n", "      - id: new\n")
+    assert problems(data_copy) == [
+        "data/tree.yml:35: tree[1].options[2].id: expected an answer id used once in its "
+        "question, got 'new' again (first is options[0])"
     ]
 
 
-def test_a_deep_tree_is_refused_by_the_path_bound_not_by_recursion(data_copy):
-    """40 questions whose two answers both lead on: 2**40 paths, counted without walking them
-    and refused before any page could be made."""
-    lines = ["tree:"]
-    for i in range(40):
-        nxt = f"q{i + 1}" if i < 39 else "done"
-        lines += (
-            [
-                f"  - id: q{i}",
-                "    type: question",
-                f"    short: Q{i}",
-                f"    question: Question {i}?",
-            ]
-            + (["    start: true"] if i == 0 else [])
-            + [
-                "    options:",
-                "      - id: a",
-                "        label: A",
-                f"        next: {nxt}",
-                "      - id: b",
-                "        label: B",
-                f"        next: {nxt}",
-            ]
-        )
-    lines += [
-        "  - id: done",
-        "    type: outcome",
-        "    short: Done",
-        "    title: Done",
-        "    summary: Done.",
-        "    recommended: [peer-learning]",
-        "    entry_point: members-demand",
-        "    next_steps: [Go.]",
+def test_exclusive_only_where_several_answers_can_be_ticked(data_copy):
+    change(
+        data_copy,
+        "tree.yml",
+        "        because: nobody in the network has time set aside for social performance work yet\n",
+        "        because: nobody in the network has time set aside for social performance work yet\n"
+        "        exclusive: true\n",
+    )
+    [problem] = problems(data_copy)
+    assert problem.startswith("data/tree.yml:")
+    assert "tree[5].options[2].exclusive: expected 'exclusive' only on a question with" in problem
+
+
+def test_a_when_that_names_an_unknown_answer(data_copy):
+    change(
+        data_copy, "steps.yml", "      - market-risk: [crisis]\n", "      - market-risk: [crises]\n"
+    )
+    assert problems(data_copy) == [
+        "data/steps.yml:27: steps[1].when[1].market-risk[1]: expected an answer of 'market-risk' "
+        "(crisis, signs, none), got 'crises'"
     ]
-    tree = data_copy.parent / "deep.yml"
-    tree.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    problems = _load_with_tree(data_copy, tree)
-    assert len(problems) == 1
-    assert problems[0].startswith("data/tree.yml:1: tree: expected at most ")
-    assert problems[0].endswith(f"got {2**40} paths")
 
 
-def test_agenda_longer_than_half_a_day_is_reported(data_copy):
-    path = data_copy / "quick_tree_agenda.yml"
-    text = path.read_text(encoding="utf-8").replace("minutes: 60", "minutes: 120")
-    path.write_text(text, encoding="utf-8")
-    with pytest.raises(DataError) as err:
-        load_site(data_copy)
-    [problem] = err.value.problems
-    assert problem.path.endswith(".minutes") and "at most 240 minutes" in problem.expected
-    assert problem.got == "285 minutes"
+def test_two_steps_that_provide_the_same(data_copy):
+    change(
+        data_copy, "steps.yml", "    provides: [member-demand]\n", "    provides: [staff-time]\n"
+    )
+    found = problems(data_copy)
+    assert found[0] == (
+        "data/steps.yml:78: steps[4].provides[1]: expected each need provided by one step (the "
+        "plan must know which comes first), got 'staff-time', also provided by 'make-the-case'"
+    )
 
 
-def test_real_case_study_must_name_its_network(data_copy):
-    path = data_copy / "case_studies.yml"
-    text = path.read_text(encoding="utf-8").replace("    network: pmn\n", "")
-    path.write_text(text, encoding="utf-8")
-    with pytest.raises(DataError) as err:
-        load_site(data_copy)
-    [problem] = err.value.problems
-    assert problem.path.endswith(".network") and problem.got == "nothing"
+def test_a_step_that_waits_for_itself(data_copy):
+    change(
+        data_copy,
+        "steps.yml",
+        "    needs: [staff-time]\n    entry_point: own-house\n",
+        "    needs: [staff-time, spm-skills]\n    entry_point: own-house\n",
+    )
+    found = problems(data_copy)
+    assert any(
+        p.startswith("data/steps.yml:")
+        and "steps[5].needs: expected needs that other steps can provide before this one" in p
+        for p in found
+    ), found
+
+
+def test_a_path_whose_plan_cannot_start(data_copy):
+    """Without the step that provides staff time, a network that has none gets no plan."""
+    change(data_copy, "steps.yml", "    provides: [staff-time]\n", "")
+    found = problems(data_copy)
+    assert any(
+        "steps[" in p and "'staff-time', which nothing establishes or provides" in p for p in found
+    ) or any("a plan on every path through the tree" in p for p in found), found
+
+
+def test_at_most_twelve_questions(data_copy):
+    path = data_copy / "tree.yml"
+    text = path.read_text(encoding="utf-8")
+    extra = "".join(
+        f"  - id: extra-{i}\n    short: Extra {i}\n    question: Extra {i}?\n    options:\n"
+        f"      - id: a\n        label: A\n        because: a\n"
+        f"      - id: b\n        label: B\n        because: b\n"
+        for i in range(3)
+    )
+    path.write_text(text + extra, encoding="utf-8")
+    found = problems(data_copy)
+    assert len(found) == 1 and "tree[13].id: expected at most 12 questions" in found[0], found
+
+
+def test_the_bound_on_plans_to_check(data_copy, monkeypatch):
+    monkeypatch.setattr(sphub.data.checks.tree, "MAX_PATHS", 10)
+    assert problems(data_copy) == [
+        "data/steps.yml:19: steps: expected at most 10 distinct plans to check (MAX_PATHS in "
+        "sphub/data/checks/tree.py), got more"
+    ]
+
+
+@pytest.mark.parametrize("level", ["5", "-1"])
+def test_a_level_out_of_range(data_copy, level):
+    new = "        because: social performance management is new to your network\n"
+    change(data_copy, "tree.yml", new + "        level: 0\n", new + f"        level: {level}\n")
+    found = problems(data_copy)
+    assert len(found) == 1 and "tree[1].options[1].level" in found[0], found
