@@ -35,13 +35,19 @@ def build(
     epoch: str = BUILD_EPOCH,
     extra_args: list[str] | None = None,
     pdf: bool = False,
+    env: dict | None = None,
 ) -> subprocess.CompletedProcess:
     """Run `sphub build` on `project` into `out` (default project/site), as `make site` does;
     the PDF guide only with `pdf` (it takes seconds, and the pdf tests check it)."""
     if os.environ.get("PYTEST_CURRENT_TEST", "").startswith("tests/unit/"):
         raise AssertionError("a unit test builds nothing: move it to tests/build/ or tests/pdf/")
     out = out or project / "site"
-    env = {**os.environ, "SOURCE_DATE_EPOCH": epoch, "SPHUB_PDF": "1" if pdf else "0"}
+    env = {
+        **os.environ,
+        "SOURCE_DATE_EPOCH": epoch,
+        "SPHUB_PDF": "1" if pdf else "0",
+        **(env or {}),
+    }
     return subprocess.run(
         [
             sys.executable,

@@ -12,12 +12,20 @@
   var countryRows = Array.prototype.slice.call(directory.querySelectorAll(".sphub-figure__data tr[data-regions]"));
   var mapMarks = Array.prototype.slice.call(directory.querySelectorAll(".sphub-map__svg [data-country]"));
   var countLine = directory.querySelector(".sphub-directory__count");
+  var allCount = countLine.textContent;  // the whole directory's count, as the page gives it
   // [id, name, number of members] of every region, in the data's order.
   var regions = JSON.parse(directory.dataset.regions || "[]");
-  // The page's words, in its language: {"showing": "Showing {shown} of {total}...", ...}.
+  // The page's words, in its language: {"region": "Region", ...}; a count's words are its
+  // plural forms from the catalogue: {"forms": ["Showing {num} of 14..."], "index": "0011..."}
+  // (the form for n is forms[index[n]]).
   var words = JSON.parse(directory.dataset.words || "{}");
   function say(key, values) {
     return words[key].replace(/\{(\w+)\}/g, function (all, name) { return values[name]; });
+  }
+  function sayCount(key, n) {
+    var table = words[key];
+    var form = table.forms[Number(table.index.charAt(n)) || 0];
+    return form.replace("{num}", String(n));
   }
 
   // value -> name of each country present in `subset`, sorted by name.
@@ -105,9 +113,46 @@
     mapMarks.forEach(function (mark) {
       mark.classList.toggle("sphub-map__out", !countriesShown[mark.dataset.country]);
     });
+    frame(region.value || country.value ? countriesShown : null);
     countLine.textContent = region.value || country.value
-      ? say("showing", { shown: shown, total: rows.length })
-      : say("count", { total: rows.length });
+      ? sayCount("showing", shown)
+      : allCount;
+  }
+
+  // The map follows the filter: framed on the countries it shows (with room around, never
+  // closer than a third of the whole map), or on every member when nothing is chosen.
+  var svg = directory.querySelector(".sphub-map__svg");
+  var whole = svg && svg.getAttribute("viewBox");
+  var labels = svg && svg.querySelector(".sphub-map__labels");
+  var font = labels && Number(labels.getAttribute("font-size"));
+  function frame(shown) {
+    if (!svg) return;
+    var box = null;
+    if (shown) {
+      svg.querySelectorAll("a[data-country]").forEach(function (mark) {
+        if (!shown[mark.dataset.country]) return;
+        var b = mark.getBBox();
+        box = box ? {
+          x0: Math.min(box.x0, b.x), y0: Math.min(box.y0, b.y),
+          x1: Math.max(box.x1, b.x + b.width), y1: Math.max(box.y1, b.y + b.height)
+        } : { x0: b.x, y0: b.y, x1: b.x + b.width, y1: b.y + b.height };
+      });
+    }
+    if (!box) {
+      svg.setAttribute("viewBox", whole);
+      if (labels) labels.setAttribute("font-size", font);
+      return;
+    }
+    var all = whole.split(" ").map(Number);
+    var ratio = all[3] / all[2];
+    var w = Math.max((box.x1 - box.x0) * 1.4, (box.y1 - box.y0) * 1.4 / ratio, all[2] / 3);
+    w = Math.min(w, all[2]);
+    var h = w * ratio;
+    var x = Math.min(Math.max((box.x0 + box.x1 - w) / 2, 0), all[2] - w);
+    var y = Math.min(Math.max((box.y0 + box.y1 - h) / 2, 0), all[3] - h);
+    svg.setAttribute("viewBox", [x, y, w, h].map(function (n) { return Math.round(n); }).join(" "));
+    // Labels keep their size on the screen as the map zooms in.
+    if (labels) labels.setAttribute("font-size", Math.round(font * w / all[2] * 10) / 10);
   }
 
   // The address carries the filter: replaced, not pushed, so Back leaves the page.

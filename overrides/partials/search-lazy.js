@@ -1,4 +1,4 @@
-/* Search loads when the visitor opens it. Material requests the whole search index
+{#- Search loads when the visitor opens it. Material requests the whole search index
    (search/search_index.json; Zensical: search.json) as every page loads; that request is
    held back until search is opened: the search field gets focus (a click, or the "/", "s" or
    "f" keys), the search toggle is turned on (the magnifier on a phone), or the address
@@ -11,12 +11,12 @@
    Material also requests sitemap.xml beside each `link rel=alternate` (to keep the page when
    its language selector is used): sphub's alternates name the same page in each language,
    so those requests would miss (404), and the switcher's links already lead to the same
-   page; they are not sent. */
+   page; they are not sent. -#}
 (function () {
   var element = document.getElementById("__config")
   var config = JSON.parse(element.textContent)
   var worker = /search\.[0-9a-f]+\.min\.js$/
-  if (!worker.test(config.search || "")) return // no search, or one sphub does not know
+  if (!worker.test(config.search || "")) return {# no search, or one sphub does not know #}
   config.search = config.search.replace(worker, function (name) {
     return "sphub-search.js?m=" + name
   })
@@ -24,15 +24,15 @@
 
   var opened = /[?&][qh]=/.test(location.search)
   if (/[?&]h=/.test(location.search)) {
-    // A page opened from a search result: its words are marked whatever their accents.
+    {# A page opened from a search result: its words are marked whatever their accents. #}
     var highlight = document.createElement("script")
     highlight.src = new URL(config.base + "/assets/search-highlight.js", location.href).href
     document.head.appendChild(highlight)
   }
-  // Material starts its search worker as the page loads and sends it nothing until the index
-  // is there: the worker (sphub's script) is started, and its script fetched, at that first
-  // message. Material listens with addEventListener, Zensical with onmessage and onerror.
-  var StartWorker = window.Worker // the iframe-worker shim's from file://, loaded before
+  {# Material starts its search worker as the page loads and sends it nothing until the index #}
+  {# is there: the worker (sphub's script) is started, and its script fetched, at that first #}
+  {# message. Material listens with addEventListener, Zensical with onmessage and onerror. #}
+  var StartWorker = window.Worker {# the iframe-worker shim's from file://, loaded before #}
   window.Worker = function (url, options) {
     if (String(url).indexOf("sphub-search.js") < 0) return new StartWorker(url, options)
     var later = new EventTarget()

@@ -23,6 +23,7 @@ from sphub.data.site import Site
 from sphub.data.translations import check_translations
 from sphub.data.reader import MAX_FILE_BYTES, YamlFile, read_yaml
 
+DATE_EXPECTED = "a date (YYYY-MM-DD)"
 # Pydantic error types -> what the field expected, in an editor's words.
 _EXPECTED = {
     "missing": "a value (this field is required)",
@@ -34,7 +35,7 @@ _EXPECTED = {
     "model_type": "a mapping (key: value lines)",
     "model_attributes_type": "a mapping (key: value lines)",
     "dict_type": "a mapping (key: value lines)",
-    "date_type": "a date (YYYY-MM-DD)",
+    "date_type": DATE_EXPECTED,
     "string_too_short": "some text",
     "string_too_long": ID_EXPECTED,  # only ids have a maximum length
 }

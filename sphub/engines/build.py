@@ -25,6 +25,8 @@ import jinja2
 from sphub.data.errors import DataError
 from sphub.data.history import last_changes
 from sphub.data.load import load_site
+from sphub.data import fallback
+from sphub.data.pages import pages_problems
 from sphub.data.translations import languages, search_problems, translate
 from sphub.engines.engine import Engine
 from sphub.engines.languages import Language, languages_of
@@ -36,7 +38,7 @@ from sphub.models import COLLECTIONS
 from sphub.editor.assets import missing as editor_missing
 from sphub.editor.assets import ship as ship_editor
 from sphub.outputs import pdf
-from sphub.outputs.error_page import write_error_page
+from sphub.outputs.error_page import tree_questions, write_error_pages
 from sphub.outputs.exports import write_downloads
 from sphub.render.i18n import SOURCE
 from sphub.render.renderer import Renderer, template_error
@@ -195,9 +197,10 @@ def build(
     """
     engine = engine_named(engine) if isinstance(engine, str) else engine
     english = load_site(project.data, strict=strict)
-    # A translated page whose search setting is not its English page's: stopped here as bad
-    # data is.
-    page_errors = search_problems(project.docs, english.languages, project.docs.name)
+    # A hand-written page that would show its front matter or a literal '{{', or a translated
+    # page whose search setting is not its English page's: stopped here as bad data is.
+    page_errors = pages_problems(project.docs, project.docs.name)
+    page_errors += search_problems(project.docs, english.languages, project.docs.name)
     if page_errors:
         raise DataError(page_errors)
     codes = languages(project.data)
@@ -222,9 +225,24 @@ def build(
         for one in builds:
             running.append((_Forked if side_by_side else _Here)(one))
         lines = [line for one in running for line in one.result()]
+        if untranslated_line := fallback.summary(sites, COLLECTIONS):
+            lines.append(untranslated_line)
         out = work / SOURCE / "site"
         for one in builds[1:]:
             (work / one.language.code / "site").rename(out / one.language.prefix)
+        config = project.config()
+        write_error_pages(
+            out,
+            config.site_url,
+            {one.language.code: one.language.prefix for one in builds},
+            {code: tree_questions(s, config.directory_urls) for code, s in sites.items()},
+        )
+        if not config.site_url:
+            lines.append(
+                "No site_url (mkdocs.yml, or SPHUB_SITE_URL): the calendars link to no page, "
+                "the sitemap lists none, hreflang addresses are relative, and the 'page not "
+                "found' page needs JavaScript below the site's top."
+            )
         # The browser editor at admin/, for the git host's backend (EDITING.md).
         problem = editor_missing(project.root)
         if problem:
@@ -254,6 +272,7 @@ class _LanguageBuild:
     work: Path
     with_pdf: bool
     verbose: bool
+    preview: bool = False  # the preview's build (`make serve`): see the renderer's `preview`
 
     def __call__(self) -> list[str]:
         project, language = self.project, self.language
@@ -263,6 +282,7 @@ class _LanguageBuild:
         # The editor is one application at the site's root, in English: a translated page
         # gives its entry's file and line, without a link into another language's folder.
         renderer.env.globals["editor"] &= language.code == SOURCE
+        renderer.env.globals["preview"] = self.preview
         folder = self.work / language.code
         staged = stage(renderer, project.docs, folder / "docs", self.with_pdf, language=language)
         pdfs = None
@@ -292,7 +312,6 @@ class _LanguageBuild:
                 language.code,
                 renderer.gettext,
             )
-            write_error_page(out, site_url)
             for redirect in staged.redirects:
                 target = out / redirect.dest
                 target.parent.mkdir(parents=True, exist_ok=True)
@@ -320,7 +339,9 @@ def _fill_pdf_links(renderer: Renderer, out: Path, pdfs: list[pdf.Pdf]) -> None:
 
 
 def _is_guidance_file(out: Path, page: Path) -> bool:
-    return pdf.is_guidance(page.relative_to(out).as_posix())
+    """A guidance page, or the home page (which leads to the guide first)."""
+    path = page.relative_to(out).as_posix()
+    return pdf.is_guidance(path) or path == "index.html"
 
 
 def _src_of(out: Path, page: Path, directory_urls: bool) -> str:

@@ -230,6 +230,7 @@ class Preview:
         try:
             site = load_site(self.project.data)
             renderer = self.renderer_for(self.project, site, config.directory_urls)
+            renderer.env.globals["preview"] = True
             touch = []
             for src in list(self.calls.calls):
                 # A hand-written page whose macros give another output now is built again.
@@ -390,7 +391,7 @@ class Preview:
             work = self.folder / "languages"
             changes = self.session.changes
             one = _LanguageBuild(
-                self.project, MkDocs(), language, sites, changes, work, False, False
+                self.project, MkDocs(), language, sites, changes, work, False, False, preview=True
             )
             try:
                 _Forked(one).result()

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from sphub.data.errors import DataError, Problem
-from sphub.data.translations import page_state
+from sphub.data.translations import FALLBACK, page_state
 from sphub.engines.languages import Language
 from sphub.outputs import pdf
 from sphub.outputs.redirects import Redirect, collisions, redirect_dest, redirects
@@ -27,6 +28,29 @@ from sphub.render.urls import page_src
 # Where the PDFs' download note goes on a guidance page: filled in after the engine ran, once
 # the PDFs (rendered beside the pages) are known. An HTML comment passes through every engine.
 PDF_LINKS = "<!-- sphub:pdf-links -->"
+
+
+# A comment of a style sheet: `/* ... */` (the site's style sheets hold none inside a string).
+_CSS_COMMENT = re.compile(r"/\*.*?\*/\n?", re.S)
+# A script's comment lines: a line that is a `// ...` comment, or a `/* ... */` block that
+# starts a line (the site's scripts have no text over several lines that such a line could be
+# part of).
+_JS_COMMENT = re.compile(r"^[ \t]*(?://[^\n]*|/\*(?:(?!\*/).)*\*/[ \t]*)\n", re.M | re.S)
+
+
+def shipped_css(text: str) -> str:
+    """A style sheet of docs/ as the site ships it: without its comments, which say why for
+    those who edit it and are a third of what a first visit downloads of it."""
+    return _CSS_COMMENT.sub("", text)
+
+
+def shipped_js(text: str) -> str:
+    """A script of docs/ as the site ships it: without its comment lines (comments after
+    code on a line stay)."""
+    return _JS_COMMENT.sub("", text)
+
+
+SHIPPED = {".css": shipped_css, ".js": shipped_js}
 
 
 @dataclass(frozen=True)
@@ -49,6 +73,14 @@ def _front_matter(markdown: str) -> tuple[str, str]:
     return markdown[:body_at], markdown[body_at:]
 
 
+def in_english(markdown: str) -> str:
+    """`markdown` (a hand-written page shown in English on another language's site, for want
+    of a translation) marked so: overrides/main.html gives its content `lang="en"`."""
+    head, body = _front_matter(markdown)
+    opening = head.removesuffix(_END) if head else "---\n"
+    return f"{opening}sphub_in_english: true\n{_END}{body}"
+
+
 def with_kind(markdown: str, kind: str) -> str:
     """`markdown` (a hand-written page) with `kind` as its tag, which search shows on its
     results as it shows an entry's ("Member"), unless its front matter names tags itself."""
@@ -58,6 +90,14 @@ def with_kind(markdown: str, kind: str) -> str:
     tags = f"tags: [{json.dumps(kind, ensure_ascii=False)}]\n"
     opening = head.removesuffix(_END) if head else "---\n"
     return f"{opening}{tags}{_END}{body}"
+
+
+def with_source(markdown: str, source: str) -> str:
+    """`markdown` (a page's translation, staged under its English page's name) with the file
+    it comes from (`about.fr.md`) in its front matter, so that its edit link names it."""
+    head, body = _front_matter(markdown)
+    opening = head.removesuffix(_END) if head else "---\n"
+    return f"{opening}source_file: {json.dumps(source, ensure_ascii=False)}\n{_END}{body}"
 
 
 def with_note(markdown: str, note: str) -> str:
@@ -142,7 +182,7 @@ def stage(
     for src, path in written.items():
         target = folder / src
         wanted.add(target)
-        note = None
+        note = state = None
         if path.suffix == ".md" and language.prefix:
             translated = path if path != docs / src else None
             state = page_state(docs / src, translated)
@@ -150,13 +190,20 @@ def stage(
                 note = renderer.render("translation_note.html", src, state=state)
         if path.suffix == ".md":
             text = with_kind(path.read_text(encoding="utf-8"), renderer.gettext(written_kind(src)))
+            text = in_english(text) if state == FALLBACK else text
             text = with_note(text, note) if note else text
+            if path != docs / src:
+                text = with_source(text, path.relative_to(docs).as_posix())
             links = f"\n\n{PDF_LINKS}\n" if with_pdf_links and pdf.is_guidance(src) else ""
             if not write_if_changed(target, text + links) and new_terms:
                 os.utime(target)
         elif not target.is_file() or target.stat().st_mtime < path.stat().st_mtime:
             target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(path, target)
+            if path.suffix in SHIPPED and "vendor" not in path.parts:  # others' files as they are
+                text = SHIPPED[path.suffix](path.read_text(encoding="utf-8"))
+                target.write_text(text, encoding="utf-8")
+            else:
+                shutil.copy2(path, target)
     for page in pages:
         target = folder / page.src
         wanted.add(target)

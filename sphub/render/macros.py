@@ -21,6 +21,7 @@ FRAGMENTS = {
     "project_list": "project_list.html",
     "about_links": "about_links.html",
     "data_guide": "data_guide.html",
+    "error_example": "error_example.html",
     "download_list": "download_list.html",
     "downloads": "downloads.html",  # downloads(collection="members")
     "decision_tree_start": "decision_tree_start.html",

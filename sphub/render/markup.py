@@ -12,6 +12,8 @@ import markdown
 import nh3
 from markupsafe import Markup
 
+from sphub.data.fallback import AS_PUBLISHED, END, IN_ENGLISH, MARKS
+
 ALLOWED_TAGS = {
     "p",
     "br",
@@ -121,6 +123,54 @@ def with_word_boundaries(html: str) -> str:
     return _CELL_END.sub("\\1\n", html)
 
 
+_TABLE = re.compile(r'<table class="sphub-table[^"]*"[^>]*>.*?</table>', re.S)
+_HEAD = re.compile(r"<thead>(.*?)</thead>", re.S)
+_HEAD_CELL = re.compile(r"<th\b[^>]*>(.*?)</th>", re.S)
+_ROW = re.compile(r"<tr\b.*?</tr>", re.S)
+_BODY_CELL = re.compile(r"<(td|th)\b")
+_TAG = re.compile(r"<[^>]+>")
+
+
+def with_cell_labels(html: str) -> str:
+    """`html` with each body cell of sphub's tables labelled with its column's heading
+    (`data-label`): on a phone a table too wide for the screen is shown as one card per row,
+    each value under its heading (sphub.css)."""
+
+    def label(table: re.Match) -> str:
+        text = table[0]
+        head = _HEAD.search(text)
+        if not head:
+            return text
+        names = [" ".join(_TAG.sub("", h).split()) for h in _HEAD_CELL.findall(head[1])]
+        names = [n.replace('"', "&quot;") for n in names]
+
+        def row(found: re.Match) -> str:
+            cells = iter(names)
+            return _BODY_CELL.sub(
+                lambda cell: f'<{cell[1]} data-label="{next(cells, "")}"', found[0]
+            )
+
+        return text[: head.end()] + _ROW.sub(row, text[head.end() :])
+
+    return _TABLE.sub(label, html)
+
+
+_LINK = re.compile(r'<a (?=[^>]*href="(https?://[^"]+)")([^>]*)>([^<]*)</a>')
+
+
+def with_addresses_marked(html: str) -> str:
+    """`html` with each link whose text is its own address marked `data-address-shown`: print
+    styles, which write a link's address after its text, write that one once."""
+
+    def mark(link: re.Match) -> str:
+        address, attributes, text = link.groups()
+        if entities.unescape(text).strip() != entities.unescape(address):
+            return link[0]
+        return f"<a {attributes} data-address-shown>{text}</a>"
+
+    return _LINK.sub(mark, html)
+
+
 FINISHED = "<!-- sphub: finished HTML -->"
 FINISHED_END = "<!-- sphub: end of finished HTML -->"
 
@@ -153,3 +203,52 @@ class SiteMarkdown(markdown.Extension):
 
 def makeExtension(**kwargs) -> SiteMarkdown:  # noqa: N802 (the name Markdown looks for)
     return SiteMarkdown(**kwargs)
+
+
+# A tag (its quoted attribute values may hold '>') or one of the marks around a text shown
+# in English (sphub.data.fallback).
+_TAG_OR_MARK = re.compile(rf"""<(?:[^>"']|"[^"]*"|'[^']*')*>|[{MARKS}]""")
+
+
+def mark_english(html: str, label: str) -> str:
+    """`html` with each text of the English data shown on a page of another language marked
+    `lang="en"`, and a text whose translation is missing followed by `label` ("(in English)",
+    in the page's language). In a tag (a text in an attribute) the marks are dropped; in a
+    drawing (SVG) the text is a `<tspan lang="en">`, without the label."""
+    if not any(mark in html for mark in MARKS):
+        return html
+    out, opened, in_svg = [], [], 0
+    for piece in _split(html):
+        if piece[:1] == "<":
+            name = re.match(r"</?([a-zA-Z]+)", piece)
+            if name and name[1].lower() == "svg":
+                in_svg += -1 if piece[1] == "/" else 1
+            out.append(piece.translate(_NO_MARKS))
+        elif piece == END:
+            kind = opened.pop() if opened else None
+            if kind is None:
+                continue
+            out.append("</tspan>" if kind[1] else "</span>")
+            if kind[0] == IN_ENGLISH and not kind[1]:
+                out.append(f' <span class="sphub-in-english">{entities.escape(label)}</span>')
+        elif piece in (IN_ENGLISH, AS_PUBLISHED):
+            opened.append((piece, bool(in_svg)))
+            out.append('<tspan lang="en">' if in_svg else '<span lang="en">')
+        else:
+            out.append(piece)
+    return "".join(out)
+
+
+_NO_MARKS = {ord(mark): None for mark in MARKS}
+
+
+def _split(html: str):
+    """`html` as text, tags and marks, in order."""
+    at = 0
+    for found in _TAG_OR_MARK.finditer(html):
+        if found.start() > at:
+            yield html[at : found.start()]
+        yield found.group(0)
+        at = found.end()
+    if at < len(html):
+        yield html[at:]

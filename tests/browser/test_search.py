@@ -24,6 +24,7 @@ SPHUB_WORKER = "/workers/sphub-search.js"
 # Pages for editors and maintainers, by the titles search would show them under.
 NOT_FOR_MEMBERS = {
     "Editing guide",
+    "For editors",
     "Performance",
     "Engines",
     "Engines: what each one builds",
@@ -49,10 +50,12 @@ def search_files(requests: list[str]) -> list[str]:
     ]
 
 
-def test_first_visit_of_a_member_page_is_light(visit, host):
+# A member's page, and the member directory (its map, its filter and two tables).
+@pytest.mark.parametrize("page", [MEMBER_PAGE, "members/"])
+def test_first_visit_of_a_member_page_is_light(visit, host, page):
     server, url = host
     server.sent.clear()
-    visit.page.goto(url + MEMBER_PAGE, wait_until="networkidle")
+    visit.page.goto(url + page, wait_until="networkidle")
     assert search_files(visit.requests) == []
     sent = sum(size for _, size in server.sent)
     assert sent <= FIRST_VISIT_BUDGET, sorted(server.sent, key=lambda x: -x[1])

@@ -360,3 +360,74 @@ def test_pdfs_in_each_language(built_site_pdf):
         ]
     french = PdfReader(built_site_pdf / "fr/guide/sphub-guide.pdf").pages[1].extract_text()
     assert "Sommaire" in french
+
+
+GUIDES = [pdf.GUIDE, "fr/" + pdf.GUIDE, "es/" + pdf.GUIDE]
+
+
+def _openers(reader: PdfReader) -> set[int]:
+    """The pages (from 0) on which a chapter starts, from the bookmarks."""
+    return {
+        reader.get_destination_page_number(i) for i in reader.outline if not isinstance(i, list)
+    }
+
+
+def _ink_ends(path, tmp_path) -> list[float]:
+    """For each page: how far down (0 to 1) its content reaches, between the running header
+    and the footer, read from the page drawn at 30 dpi."""
+    from PIL import Image, ImageOps
+
+    subprocess.run(["pdftoppm", "-r", "30", "-gray", str(path), str(tmp_path / "p")], check=True)
+    ends = []
+    for png in sorted(tmp_path.glob("p-*.pgm")):
+        page = ImageOps.invert(Image.open(png).convert("L"))
+        width, height = page.size
+        body = page.crop((0, int(height * 0.08), width, int(height * 0.92)))
+        box = body.point(lambda p: 255 if p > 60 else 0).getbbox()
+        ends.append(box[3] / body.size[1] if box else 0.0)
+    return ends
+
+
+@pytest.mark.parametrize("guide_path", GUIDES, ids=["en", "fr", "es"])
+def test_no_page_is_half_empty_but_before_a_chapter(built_site_pdf, guide_path, tmp_path):
+    """A page ends before its middle only where the next chapter starts on a new page (or at
+    the end): never because a table or a block was pushed whole to the next page."""
+    if shutil.which("pdftoppm") is None:
+        pytest.fail("pdftoppm is missing (apt-get install poppler-utils)")
+    reader = PdfReader(built_site_pdf / guide_path)
+    openers = _openers(reader)
+    ends = _ink_ends(built_site_pdf / guide_path, tmp_path)
+    assert len(ends) == len(reader.pages)
+    half_empty = [
+        number + 1
+        for number, end in enumerate(ends[:-1])
+        if end < 0.5 and number + 1 not in openers and number not in openers and number > 0
+    ]
+    assert half_empty == []
+
+
+@pytest.mark.parametrize("guide_path", GUIDES, ids=["en", "fr", "es"])
+def test_the_plan_sheet_is_whole_on_one_page_with_its_title(built_site_pdf, guide_path):
+    """The quick tree's plan sheet, a form to fill in, is never split (its header row would
+    be printed again over its last empty rows alone on the next page)."""
+    reader = PdfReader(built_site_pdf / guide_path)
+    texts = ["".join(page.extract_text().split()) for page in reader.pages]
+    # Its caption, and its header row (printed again on every page a table runs onto).
+    caption = re.compile(r"Wholeadseachstep|Quipilotechaqueétape|Quiénlideracadapaso")
+    header = re.compile(
+        r"StepWhatmembersdoWholeadsBywhen|ÉtapeCequefontlesmembresQuipiloteÉchéance"
+        r"|PasoQuéhacenlosmiembrosQuiénlideraPlazo"
+    )
+    titled = [n for n, text in enumerate(texts) if caption.search(text)]
+    assert len(titled) == 1, "the plan sheet's caption is in the guide, once"
+    assert [n for n, text in enumerate(texts) if header.search(text)] == titled
+
+
+def test_each_address_is_printed_once(guide, texts, renderer):
+    """A link whose text is its address prints it once, not again in brackets."""
+    book = BeautifulSoup(pdf.book_html(renderer), "html.parser")
+    shown = [a["href"] for a in book.select("a[data-address-shown]")]
+    assert shown, "the guide has links written as their address"
+    flat = "".join("".join(t.split()) for t in texts)
+    assert [a for a in shown if f"{a}({a})" in flat] == []
+    assert [a for a in shown if a not in flat] == []

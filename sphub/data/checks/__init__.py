@@ -18,6 +18,7 @@ CHECKS = (
     entries.ids_unique_within_work_plans,
     entries.old_ids_are_free,
     entries.networks_listed_once,
+    entries.text_list_items_whole,
     tree.tree,
     tree.tree_levels_are_scored,
     tree.steps_rule,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 from datetime import date
 import re
+import typing
 import unicodedata
 from itertools import chain
 
@@ -12,6 +13,8 @@ from sphub.data.errors import Problem, format_path
 from sphub.data.reader import YamlFile
 from sphub.data.fields import references
 from sphub.data.located import Located
+from sphub.models import types
+from sphub.models.types import Model
 
 
 # A reference outside a valid entry: the file it stands in, its path there, the collections
@@ -219,3 +222,42 @@ def event_dates_plausible(by: dict[str, list[Located]], today: date) -> list[Pro
                 )
             )
     return warnings
+
+
+def text_list_items_whole(by: dict[str, list[Located]]) -> list[Problem]:
+    """A list of texts written in brackets is split at each comma: `[Staff trained, and able
+    to be certified]` is two items. An item that starts in lower case on the line of the item
+    before it is the rest of that item, cut at a comma."""
+    problems = []
+    for where in (w for located in by.values() for w in located):
+        for path, items in _text_lists(where.entry, ()):
+            for index in range(1, len(items)):
+                here = where.file.line(where.path + path + (index,))
+                before = where.file.line(where.path + path + (index - 1,))
+                if here == before and items[index][:1].islower():
+                    problems.append(
+                        where.problem(
+                            path + (index,),
+                            "whole items: a list in [brackets] is split at each comma; write "
+                            "each item on a line of its own after '- ' (or put an item with "
+                            "commas in quotes)",
+                            f"'{items[index]}', the rest of '{items[index - 1]}'",
+                        )
+                    )
+    return problems
+
+
+def _text_lists(model, path: tuple):
+    """(path, items) of every list of texts in `model` and the models inside it."""
+    for name, info in type(model).model_fields.items():
+        value = getattr(model, name)
+        if isinstance(value, list) and typing.get_args(info.annotation)[:1] in (
+            (types.Text,),
+            (types.Markdown,),
+        ):
+            yield (name,), value
+        values = value if isinstance(value, list) else [value]
+        for index, item in enumerate(values):
+            if isinstance(item, Model):
+                sub = (name, index) if isinstance(value, list) else (name,)
+                yield from ((sub + p, items) for p, items in _text_lists(item, ()))

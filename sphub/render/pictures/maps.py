@@ -28,8 +28,11 @@ WORLD_FILE = Path(__file__).parent / "geodata" / "countries-110m.json"
 SHADES = [(1, 1), (2, 2), (3, 5), (6, None)]
 
 # The smallest text a picture may show, in CSS px: a map is never drawn narrower than the
-# width at which its labels reach this size (on a phone it scrolls in its box instead).
+# width at which its labels reach this size.
 MIN_TEXT_PX = 12
+
+# The text column of a 390 px phone (Material's margins and the map's border taken off).
+PHONE_COLUMN_PX = 354
 
 Ring = list[tuple[float, float]]
 
@@ -175,15 +178,19 @@ def world() -> tuple[Shape, ...]:
 
 
 @lru_cache(maxsize=8192)
-def _path_of(index: int, view: tuple[float, float, float, float], scale: float) -> str:
+def _path_of(
+    index: int, view: tuple[float, float, float, float], scale: float, tolerance: float = 0.5
+) -> str:
     """`_path` of the world's shape number `index`. The same frame gives the same outline:
     each preview rebuild (and each page showing the same map) draws it once, not again."""
-    return _path(world()[index], view, scale)
+    return _path(world()[index], view, scale, tolerance)
 
 
-def _path(shape: Shape, view: tuple[float, float, float, float], scale: float) -> str:
+def _path(
+    shape: Shape, view: tuple[float, float, float, float], scale: float, tolerance: float = 0.5
+) -> str:
     """SVG path data in whole pixels, clipped to `view` (a little beyond, so no clipped edge
-    shows), simplified to within half a pixel, with relative moves: short text."""
+    shows), simplified to within `tolerance` pixels, with relative moves: short text."""
     x0, y0, x1, y1 = view
     margin = 4 / scale
     box = (x0 - margin, y0 - margin, x1 + margin, y1 + margin)
@@ -191,7 +198,7 @@ def _path(shape: Shape, view: tuple[float, float, float, float], scale: float) -
     for polygon in shape.polygons:
         for ring in polygon:
             ring = _clip(ring, box)
-            ring = _simplify([((x - x0) * scale, (y - y0) * scale) for x, y in ring], 0.5)
+            ring = _simplify([((x - x0) * scale, (y - y0) * scale) for x, y in ring], tolerance)
             points: list[tuple[int, int]] = []
             for x, y in ring:
                 point = (round(x), round(y))
@@ -299,7 +306,7 @@ def _legend(counts: list[int], words: Words) -> list[Legend]:
     for shade in range(1, (used[-1] if used else 0) + 1):
         low, high = SHADES[shade - 1]
         if low == high:
-            text = words(N_("1 network") if low == 1 else N_("%(count)s networks"), count=low)
+            text = words.ngettext("%(num)s network", "%(num)s networks", low)
         elif high:
             text = words(N_("%(low)s–%(high)s networks"), low=low, high=high)
         else:
@@ -352,21 +359,25 @@ def member_map(
     shapes = {s.code: s for s in world() if s.code}
     index = {s.code: i for i, s in enumerate(world()) if s.code}
     drawn = [code for code in by_country if code in shapes]
-    if region and drawn:
+    if drawn:
+        # Framed on the member countries, with some of the world around them as context (more
+        # on the directory's map of every member): all of them in view on a phone, none cut
+        # on a desktop. Never narrower than about 35 degrees, so a one-country region still
+        # shows its neighbours.
         boxes = [shapes[code].bbox for code in drawn]
         x0, y0 = min(b[0] for b in boxes), min(b[1] for b in boxes)
         x1, y1 = max(b[2] for b in boxes), max(b[3] for b in boxes)
-        # Some room around, and never narrower than about 35 degrees, so a one-country
-        # region still shows its neighbours.
-        pad = max(x1 - x0, y1 - y0, 0.6) * 0.08
+        pad = max(x1 - x0, y1 - y0, 0.6) * (0.08 if region else 0.12)
         grow_x, grow_y = max(0.0, 0.6 - (x1 - x0)) / 2, max(0.0, 0.35 - (y1 - y0)) / 2
         x0, x1, y0, y1 = x0 - pad - grow_x, x1 + pad + grow_x, y0 - pad - grow_y, y1 + pad + grow_y
-        width, font = 600.0, 15.0
     else:
         # The world without Antarctica: 180°W–180°E, 58°S–84°N.
         (x0, _), (x1, _) = natural_earth(-180, 0), natural_earth(180, 0)
         y0, y1 = natural_earth(0, 84)[1], natural_earth(0, -58)[1]
-        width, font = 800.0, 12.0
+    # Labels of MIN_TEXT_PX when the map is as wide as a phone's column: it is never drawn
+    # narrower, so it fits a phone whole, without scrolling.
+    width = 600.0
+    font = round(width * MIN_TEXT_PX / PHONE_COLUMN_PX, 1)
     scale = width / (x1 - x0)
     height = round((y1 - y0) * scale, 1)
 
@@ -375,8 +386,10 @@ def member_map(
         return bx1 > x0 and bx0 < x1 and by1 > y0 and by0 < y1
 
     view = (x0, y0, x1, y1)
+    # The countries around, context only: drawn coarser (a pixel), which halves what a first
+    # visit of the directory downloads for them.
     background = "".join(
-        _path_of(i, view, scale)
+        _path_of(i, view, scale, 1.0)
         for i, s in enumerate(world())
         if s.code not in by_country and visible(s)
     )
@@ -433,12 +446,10 @@ def member_map(
         + "."
     )
     if without:
-        description += " " + words(
-            N_(
-                "%(count)s networks have no country recorded (regional networks) and are "
-                "not on the map."
-            ),
-            count=len(without),
+        description += " " + words.ngettext(
+            "%(num)s network has no country recorded (a regional network) and is not on the map.",
+            "%(num)s networks have no country recorded (regional networks) and are not on the map.",
+            len(without),
         )
     return MemberMap(
         key=f"map-{region.id if region else 'world'}",

@@ -35,16 +35,37 @@ def test_no_ring_crosses_the_whole_map():
                 assert all(abs(b[0] - a[0]) < 2 for a, b in zip(ring, ring[1:])), shape.code
 
 
-def test_map_frames_the_region(shipped):
-    asia = maps.member_map(shipped, shipped.regions["asia"])
-    world = maps.member_map(shipped)
-    # The region map is zoomed in: its member shapes hold more drawing than on the world map,
-    # and the world map draws many more background countries.
-    assert sum(len(c.d) for c in asia.countries) > sum(len(c.d) for c in world.countries)
-    assert world.background.count("M") > 2 * asia.background.count("M")
-    # Every member country's label lies inside the picture.
-    for c in asia.countries:
-        assert c.labelled and 0 <= c.label_x <= asia.width and 0 <= c.label_y <= asia.height
+def _points(d: str) -> list[tuple[int, int]]:
+    """The absolute points of a path written as 'M x,y l dx,dy ... z' (maps._path)."""
+    points = []
+    for part in re.findall(r"M[^z]*z", d):
+        move, steps = part[1:-1].split("l")
+        x, y = map(int, re.findall(r"-?\d+", move))
+        points.append((x, y))
+        numbers = list(map(int, re.findall(r"-?\d+", steps)))
+        for dx, dy in zip(numbers[::2], numbers[1::2]):
+            x, y = x + dx, y + dy
+            points.append((x, y))
+    return points
+
+
+@pytest.mark.parametrize("region", [None, "asia"])
+def test_map_frames_the_member_countries_whole_for_a_phone(shipped, region):
+    """Framed on the member countries (the world around them as context): every member
+    country is drawn whole inside the frame, and the map fits a 390 px phone's column with
+    labels of 12 CSS px or more."""
+    found = maps.member_map(shipped, shipped.regions[region] if region else None)
+    assert found.min_width <= 358
+    assert found.font * (found.min_width - 2) / found.width >= maps.MIN_TEXT_PX
+    assert {c.code for c in found.countries} >= {"AF", "BD", "CN", "ID", "PH", "PK"}
+    for c in found.countries:
+        points = _points(c.d)
+        assert all(0 <= x <= found.width and 0 <= y <= found.height for x, y in points), c.code
+        assert 0 <= c.label_x <= found.width and 0 <= c.label_y <= found.height
+    # The world is there as context: countries with no member around them.
+    assert found.background.count("M") > 20
+    if region is None:
+        assert all(c.labelled for c in found.countries)
 
 
 def test_map_shades_read_in_greyscale():
@@ -89,7 +110,10 @@ def test_build_date_marked_when_in_the_plans_year(shipped):
     july = next(x for x, _, name in t.months if name == "Jul")
     assert t.today_x == july and t.today_note == "Built 1 July 2012"
     later = charts.timeline(dataclasses.replace(shipped, build_date=date(2026, 1, 1)), plan, "x")
-    assert later.today_x is None and "after this year" in later.today_note
+    assert later.today_x is None
+    assert later.today_note == "The year is over; statuses as of 1 January 2026"
+    early = charts.timeline(dataclasses.replace(shipped, build_date=date(2011, 5, 2)), plan, "x")
+    assert early.today_note == "The year has not begun; statuses as of 2 May 2011"
 
 
 def test_data_text_in_pictures_is_escaped(data_copy):

@@ -4,9 +4,12 @@
    things, in every language the site is built in:
    - accents do not matter: the index and every query are folded ("Cécile" and "Cecile" are
      both "cecile"; a French or Spanish stemmer runs before the folding);
-   - one wrong, missing or extra letter in a word of five letters or more is forgiven: a query
-     that finds nothing is asked again with each such word replaced by the words of the index
-     one edit away ("regulaters" finds "regulators").
+   - one wrong, missing or extra letter in a word of five letters or more is forgiven: a word
+     that no word of the index starts with is replaced by the words of the index one edit
+     away ("regulaters" finds "regulators"; "Pakistn microfinance" asks for "pakistan", so
+     the pages on Pakistan come first, not every page on microfinance);
+   - a name written with a hyphen is found written joined too: "Sa-Dhan" is also indexed as
+     "sadhan" ("Sadhan", and "Sadan" one letter away, find it), "MON-PAK" as "monpak".
    Zensical's worker forgives typos itself and is passed every message as it is; it folds
    case and compatibility forms but keeps accents (NFKD without removing the marks), so it is
    taught to drop them (foldNfkd).
@@ -74,12 +77,15 @@ async function loadEngine() {
 function teach(lunr) {
   lunr.Pipeline.registerFunction(foldToken, "sphubFold")
   var add = lunr.Builder.prototype.add
-  lunr.Builder.prototype.add = function () {
+  lunr.Builder.prototype.add = function (doc, attributes) {
     if (this.pipeline._stack.indexOf(foldToken) < 0) {
       this.pipeline.add(foldToken)
       this.searchPipeline.add(foldToken)
     }
-    return add.apply(this, arguments)
+    // A copy: Material shows its results from the document itself.
+    var joined = joinedNames(doc.title || "")
+    if (joined) doc = Object.assign({}, doc, { title: doc.title + " " + joined })
+    return add.call(this, doc, attributes)
   }
   var build = lunr.Builder.prototype.build
   lunr.Builder.prototype.build = function () {
@@ -88,15 +94,29 @@ function teach(lunr) {
   }
 }
 
-/* The query with each word of TYPO_MIN letters or more replaced by the words of the index one
-   edit away (none: the word stays). */
+/* The hyphenated names of a title written joined ("Sa-Dhan" -> "SaDhan"). */
+function joinedNames(title) {
+  return (title.match(/\p{L}+(?:-\p{L}+)+/gu) || [])
+    .map(function (name) { return name.replace(/-/g, "") })
+    .join(" ")
+}
+
+/* The query with each word of TYPO_MIN letters or more that no word of the index starts with
+   replaced by the words of the index one edit away (none: the word stays). */
 function corrected(query) {
   return query
     .split(/(\s+)/)
     .map(function (word) {
       if (!/^\p{L}+$/u.test(word) || [...word].length < TYPO_MIN) return word
+      var lower = word.toLowerCase()
+      // As the index holds it: stemmed in French and Spanish ("formations" is "format").
+      var term = index.pipeline.runString(lower)[0]
+      if (!term) return word // a stop word
+      if (index.tokenSet.intersect(self.lunr.TokenSet.fromString(term + "*")).toArray().length) {
+        return word
+      }
       var near = index.tokenSet
-        .intersect(self.lunr.TokenSet.fromFuzzyString(word.toLowerCase(), 1))
+        .intersect(self.lunr.TokenSet.fromFuzzyString(lower, 1))
         .toArray()
       return near.length ? near.slice(0, CORRECTIONS_MAX).join(" ") : word
     })
@@ -107,12 +127,7 @@ async function handle(message) {
   if (message.type === SETUP && !ask) await loadEngine()
   if (message.type !== QUERY || !self.lunr) return ask(message)
   var query = fold(message.data)
-  var answer = await ask({ type: QUERY, data: query })
-  if (answer.data.items.length === 0 && index) {
-    var again = corrected(query)
-    if (again !== query) answer = await ask({ type: QUERY, data: again })
-  }
-  return answer
+  return ask({ type: QUERY, data: index ? corrected(query) : query })
 }
 
 listen("message", function (event) {
