@@ -109,3 +109,24 @@ def test_a_project_catalogue_comes_first(tmp_path):
     assert i18n.translations("pt", tmp_path).gettext("Back") == "Voltar"
     assert i18n.translations("pt").gettext("Back") == "Back"  # no catalogue: English
     assert i18n.translations("en", tmp_path).gettext("Back") == "Back"
+
+
+def test_no_catalogue_holds_another_language():
+    """A message's Spanish is not its French (a merge once filled one catalogue from the other):
+    where both are translated and differ from the English, they differ from each other, short
+    names and formats apart."""
+    from babel.messages.pofile import read_po
+
+    catalogues = {}
+    for language in ("fr", "es"):
+        with i18n.catalogue_file(language).open("rb") as stream:
+            catalogues[language] = {m.id: m.string for m in read_po(stream) if m.id}
+    same = [
+        message
+        for message, french in catalogues["fr"].items()
+        if isinstance(french, str)
+        and french == catalogues["es"].get(message)
+        and french != message
+        and len(french.split()) > 2
+    ]
+    assert same == []
