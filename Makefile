@@ -13,19 +13,20 @@ export ENGINE
 
 .PHONY: site test check validate serve edit editor clean offline bench
 
-# The browser editor's scripts (Decap CMS), from the npm registry at the exact versions of
-# package-lock.json, into node_modules/ (sphub/editor/assets.py serves and ships them).
-EDITOR := node_modules/.installed-$(shell cksum package-lock.json | cut -d' ' -f1)
+# The browser editor (Decap CMS): its one published bundle, from the npm registry at the
+# version and integrity pinned in package.json, into node_modules/decap-cms/ (6.5 MB; not
+# its 400-odd build dependencies). sphub/editor/install.py; assets.py serves and ships it.
+EDITOR := node_modules/decap-cms/.installed-$(shell cksum package.json | cut -d' ' -f1)
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
 	rm -f $(VENV)/.installed-* && touch $@
 
-$(EDITOR): package.json package-lock.json
+$(EDITOR): package.json $(STAMP)
 	@command -v npm >/dev/null || { echo "npm is missing: it installs the browser editor (Debian: apt-get install nodejs npm)" >&2; exit 1; }
-	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
-	rm -f node_modules/.installed-* && touch $@
+	$(BIN)/python -m sphub.editor.install .
+	touch $@
 
 editor: $(EDITOR)
 

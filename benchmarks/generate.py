@@ -649,6 +649,20 @@ def _guide_chapter(w: World, i: int) -> Entry:
     return {"id": w.ids["guide"][i], "title": w.title(2, 6), "intro": w.markdown(2)}
 
 
+# The glossary's size is the framework's vocabulary, not the network's. Its forms are words the
+# generated text uses (each a form of one term only), so pages are searched and marked for
+# tooltips as the shipped pages are.
+GLOSSARY_FORMS = list(dict.fromkeys(WORDS[:15]))
+
+
+@generates("glossary", 28, scales=False)
+def _glossary_term(w: World, i: int) -> Entry:
+    term = {"id": w.ids["glossary"][i], "term": w.title(1, 4), "definition": w.sentence(12, 30)}
+    if i < len(GLOSSARY_FORMS):
+        term["forms"] = [GLOSSARY_FORMS[i]]
+    return term
+
+
 def _check_registry() -> None:
     missing = [key for key in COLLECTIONS if key not in GENERATORS]
     if missing:

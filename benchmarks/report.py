@@ -395,11 +395,12 @@ def render(
     visit: FirstVisit | None = None,
     languages: LanguageBuilds | None = None,
     search: tuple[Candidate, Candidate] | None = None,
+    editing: list[tuple[str, str, bool | None]] = (),
 ) -> str:
     s = next(x for x in scales if x.name == "S")
     m = next((x for x in scales if x.name == "M"), None)
     when = datetime.now(tz=UTC).strftime("%Y-%m-%d %H:%M UTC")
-    rows = targets(s, m, pdf, builds, visit, languages)
+    rows = targets(s, m, pdf, builds, visit, languages) + list(editing)
     lines = [
         # For maintainers: left out of the members' search.
         "---",

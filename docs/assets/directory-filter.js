@@ -12,12 +12,20 @@
   var countryRows = Array.prototype.slice.call(directory.querySelectorAll(".sphub-figure__data tr[data-regions]"));
   var mapMarks = Array.prototype.slice.call(directory.querySelectorAll(".sphub-map__svg [data-country]"));
   var countLine = directory.querySelector(".sphub-directory__count");
+  var allCount = countLine.textContent;  // the whole directory's count, as the page gives it
   // [id, name, number of members] of every region, in the data's order.
   var regions = JSON.parse(directory.dataset.regions || "[]");
-  // The page's words, in its language: {"showing": "Showing {shown} of {total}...", ...}.
+  // The page's words, in its language: {"region": "Region", ...}; a count's words are its
+  // plural forms from the catalogue: {"forms": ["Showing {num} of 14..."], "index": "0011..."}
+  // (the form for n is forms[index[n]]).
   var words = JSON.parse(directory.dataset.words || "{}");
   function say(key, values) {
     return words[key].replace(/\{(\w+)\}/g, function (all, name) { return values[name]; });
+  }
+  function sayCount(key, n) {
+    var table = words[key];
+    var form = table.forms[Number(table.index.charAt(n)) || 0];
+    return form.replace("{num}", String(n));
   }
 
   // value -> name of each country present in `subset`, sorted by name.
@@ -107,8 +115,8 @@
     });
     frame(region.value || country.value ? countriesShown : null);
     countLine.textContent = region.value || country.value
-      ? say("showing", { shown: shown, total: rows.length })
-      : say("count", { total: rows.length });
+      ? sayCount("showing", shown)
+      : allCount;
   }
 
   // The map follows the filter: framed on the countries it shows (with room around, never

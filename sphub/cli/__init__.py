@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import signal
 import sys
@@ -15,13 +16,20 @@ from sphub.models import COLLECTIONS
 
 
 def validate(args: argparse.Namespace) -> int:
-    """Check the data and its layout (the commit check's yamllint rules): every problem."""
+    """Check the data and its layout (the commit check's yamllint rules), and the
+    hand-written pages' front matter: every problem, all at once."""
     from sphub.data.layout import check_data
+    from sphub.data.pages import pages_problems
 
+    docs = Path(args.docs)
+    pages = pages_problems(docs, args.docs.rstrip("/")) if docs.is_dir() else []
     try:
         site = check_data(Path(args.data), strict=args.strict)
     except DataError as err:
-        print(err.report(), file=sys.stderr)
+        print(DataError([*err.problems, *pages], err.unread).report(), file=sys.stderr)
+        return 1
+    if pages:
+        print(DataError(pages).report(), file=sys.stderr)
         return 1
     counts = ", ".join(f"{len(site.collection(key))} {key}" for key in COLLECTIONS)
     print(f"{args.data}/ is valid: {counts}.")
@@ -70,6 +78,41 @@ def _print_warnings(warnings: list) -> None:
         )
 
 
+def _stamp(args: argparse.Namespace, site, docs: Path) -> int:
+    """Stamp the entries and pages named (files, or 'collection:id'), or all with --all;
+    print each one stamped. Named nothing, list what could be stamped and stamp nothing: a
+    stamp says a person checked the translation against the English."""
+    from sphub.data import translations as tr
+
+    waiting = tr.unstamped(Path(args.data), docs, site.translations, args.stamp)
+    if not args.targets and not args.all:
+        for one in waiting:
+            print(f"  not stamped: {one}")
+        print(
+            f"{len(waiting)} translation{'s' if len(waiting) != 1 else ''} of {args.stamp} to "
+            f"stamp. Stamp each once you have checked it against its English: `sphub "
+            f"translations --stamp {args.stamp} FILE` (every entry of a file) or `... "
+            f"COLLECTION:ID` (one entry); `--all` stamps every one.",
+            file=sys.stderr,
+        )
+        return 1 if waiting else 0
+    chosen = (
+        waiting if args.all else [w for w in waiting if any(w.chosen_by(t) for t in args.targets)]
+    )
+    unknown = [t for t in args.targets if not any(w.chosen_by(t) for w in waiting)]
+    for target in unknown:
+        print(
+            f"Nothing to stamp in {target!r}: it is up to date, or not a translation of "
+            f"{args.stamp} that passes its checks.",
+            file=sys.stderr,
+        )
+    tr.stamp(Path(args.data), docs, chosen)
+    for one in chosen:
+        print(f"stamped {one}")
+    print(f"{len(chosen)} stamped.")
+    return 1 if unknown else 0
+
+
 def translations(args: argparse.Namespace) -> int:
     """What each language lacks; with --stamp, record that its translations are up to date."""
     from sphub.data import translations as tr
@@ -87,13 +130,7 @@ def translations(args: argparse.Namespace) -> int:
                 file=sys.stderr,
             )
             return 1
-        changed = tr.stamp(Path(args.data), docs, site.translations, args.stamp)
-        print(
-            "Stamped: " + ", ".join(changed)
-            if changed
-            else "Every translation was already stamped."
-        )
-        return 0
+        return _stamp(args, site, docs)
     errors, warnings = tr.page_problems(docs, site.languages, args.docs)
     for line in tr.report(site, docs, args.docs):
         print(line)
@@ -137,9 +174,15 @@ def cms_config(args: argparse.Namespace) -> int:
     from sphub.editor.config import CONFIG_FILE, is_stale, write_config
     from sphub.engines.project import Project
 
+    from sphub.data.translations import languages
+
     project = Project.at(args.config_file)
     path, config = project.root / CONFIG_FILE, project.config()
-    where = (config.raw.get("repo_url"), config.extra.get("editor_auth_url"))
+    where = (
+        config.raw.get("repo_url"),
+        config.extra.get("editor_auth_url"),
+        languages(project.data)[1:],
+    )
     if args.check:
         if is_stale(path, *where):
             print(
@@ -210,10 +253,23 @@ def build(args: argparse.Namespace) -> int:
     return 0
 
 
+class _EditorsLog(logging.Filter):
+    """Leaves out MkDocs' warning about its 'dirty' build, printed on every rebuild of the
+    preview: the preview rebuilds only what changed on purpose, and an editor can do
+    nothing about it."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "'dirty' build" not in record.getMessage()
+
+
 def serve(args: argparse.Namespace) -> int:
     from sphub.engines.preview import serve as serve_site
     from sphub.engines.project import Project
 
+    if not args.verbose:
+        logging.getLogger("mkdocs.commands.build").addFilter(_EditorsLog())
+    if args.edit:
+        print(f"The editor: http://{args.dev_addr}/admin/ (the site: http://{args.dev_addr}/)")
     return serve_site(Project.at(args.config_file), args.dev_addr, args.verbose, args.edit)
 
 
@@ -231,6 +287,7 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     check = commands.add_parser("validate", help="check the data files and report every problem")
     check.add_argument("--data", default="data", help="folder of YAML files (default: data)")
+    check.add_argument("--docs", default="docs", help="folder of pages (default: docs)")
     check.add_argument(
         "--strict", action="store_true", help="treat warnings (unlikely dates) as errors"
     )
@@ -244,10 +301,20 @@ def main(argv: list[str] | None = None) -> int:
         "translations",
         help="what each language's translations lack or may have out of date",
         description="Lists, per language, the guidance entries and pages not translated, "
-        "partly in English, or made from an older English. --stamp LANG records, in each "
-        "translation of LANG, the English it now matches: run it once a translation is up to date.",
+        "partly in English, or made from an older English. --stamp LANG FILE... records, in "
+        "each translation named (a file, a page, or COLLECTION:ID for one entry), the English "
+        "it now matches: run it once you have checked the translation against its English.",
     )
-    words.add_argument("--stamp", metavar="LANG", help="stamp LANG's translations as up to date")
+    words.add_argument(
+        "--stamp", metavar="LANG", help="stamp the named translations of LANG as up to date"
+    )
+    words.add_argument(
+        "targets",
+        nargs="*",
+        metavar="FILE|COLLECTION:ID",
+        help="with --stamp: the translation files, pages or entries checked against their English",
+    )
+    words.add_argument("--all", action="store_true", help="with --stamp: stamp every one")
     words.add_argument("--data", default="data", help="folder of YAML files (default: data)")
     words.add_argument("--docs", default="docs", help="folder of pages (default: docs)")
     words.set_defaults(run=translations)

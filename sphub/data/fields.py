@@ -20,6 +20,8 @@ from sphub.models.types import Model
 _TYPE_WORDS = [
     (t.Id, "an id: lowercase letters, digits and hyphens, like `sa-dhan`"),
     (t.Text, "text on one line"),
+    (t.Name, "a name or a title on one line, as published"),
+    (t.EditorsNote, "text on one line, for editors (not shown on members' pages)"),
     (t.Markdown, "text, Markdown allowed (paragraphs, **bold**, lists, links)"),
     (t.Url, "a web address starting with `http://` or `https://`"),
     (t.CountryCode, "an ISO 3166 country code: two capital letters, like `PK`"),
@@ -37,11 +39,20 @@ def _known_types() -> list[tuple[dict, str]]:
 
 @lru_cache(maxsize=1)
 def _text_schemas() -> list[dict]:
-    return [TypeAdapter(kind).json_schema() for kind in (t.Text, t.Markdown)]
+    return [TypeAdapter(kind).json_schema() for kind in (t.Text, t.Markdown, t.Name)]
 
 
 def _is_text(schema: dict) -> bool:
     return _bare(_non_null(schema)) in _text_schemas()
+
+
+@lru_cache(maxsize=1)
+def _name_schema() -> dict:
+    return TypeAdapter(t.Name).json_schema()
+
+
+def _is_name(schema: dict) -> bool:
+    return _bare(_non_null(schema)) == _name_schema()
 
 
 @dataclass(frozen=True)
@@ -59,7 +70,12 @@ class FieldDoc:
     model: type[Model] | None  # the nested model (of the field or of its items), if any
     item_kind: str | None  # for lists: the kind of each item
     min_items: int
-    text: bool  # text for readers (Text or Markdown, or a list of them): what translations hold
+    text: (
+        bool  # text for readers (Text, Markdown or Name, or a list of them): what translations hold
+    )
+    # A Name (proper names, titles of documents): shown as published where no translation
+    # gives it, which is not "untranslated".
+    as_published: bool = False
 
 
 def _non_null(schema: dict) -> dict:
@@ -156,6 +172,7 @@ def fields_of(model: type[Model]) -> tuple[FieldDoc, ...]:
                 item_kind=kind_of(items) if kind_of(schema) == "list" else None,
                 min_items=plain.get("minItems", 0),
                 text=not refers and (_is_text(schema) or _is_text(items or {"type": None})),
+                as_published=_is_name(schema) or _is_name(items or {"type": None}),
             )
         )
     return tuple(docs)

@@ -12,6 +12,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from sphub.data.checks import cross_check, plausibility
+from sphub.data.checks.glossary import translated_forms_belong_to_one_term
 from sphub.data.checks.entries import LooseReference
 from sphub.data.errors import DataError, Problem, describe, format_path
 from sphub.data.located import Located
@@ -22,6 +23,7 @@ from sphub.data.site import Site
 from sphub.data.translations import check_translations
 from sphub.data.reader import MAX_FILE_BYTES, YamlFile, read_yaml
 
+DATE_EXPECTED = "a date (YYYY-MM-DD)"
 # Pydantic error types -> what the field expected, in an editor's words.
 _EXPECTED = {
     "missing": "a value (this field is required)",
@@ -33,7 +35,7 @@ _EXPECTED = {
     "model_type": "a mapping (key: value lines)",
     "model_attributes_type": "a mapping (key: value lines)",
     "dict_type": "a mapping (key: value lines)",
-    "date_type": "a date (YYYY-MM-DD)",
+    "date_type": DATE_EXPECTED,
     "string_too_short": "some text",
     "string_too_long": ID_EXPECTED,  # only ids have a maximum length
 }
@@ -279,7 +281,7 @@ def _load_site(data_dir: Path, shown_as: str, strict: bool):
     ]
     unreadable = {key for key, declared in ids.items() if declared is None}
     translations = check_translations(data_dir, located, _expected, shown_as, unreadable)
-    problems += translations.problems
+    problems += translations.problems + translated_forms_belong_to_one_term(translations)
     warnings = sorted(plausibility(located, build_date()) + translations.warnings)
     if strict:
         problems += warnings

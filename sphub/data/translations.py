@@ -22,6 +22,7 @@ from pydantic import ValidationError
 
 from sphub.data.errors import Problem, describe, format_path
 from sphub.data.fields import FieldDoc, fields_of
+from sphub.data.fallback import marked, untranslated
 from sphub.data.located import Located
 from sphub.data.reader import MAX_FILE_BYTES, YamlFile, read_yaml
 from sphub.models import COLLECTIONS, Collection
@@ -121,6 +122,7 @@ class _Overlay:
     file: YamlFile
     words: Words
     problems: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
     untranslated: list[str] = field(default_factory=list)
     origin: dict[tuple, tuple] = field(default_factory=dict)  # English path -> its path here
 
@@ -169,6 +171,8 @@ class _Overlay:
             has_text = doc.text or (doc.model and _has_text(doc.model))
             if not has_text or english.get(doc.name) in (None, [], "") or doc.name in given:
                 continue
+            if doc.as_published:
+                continue  # a name needs no translation: it is shown as published
             if doc.required:
                 self.problem(
                     here,
@@ -183,6 +187,8 @@ class _Overlay:
         if doc.kind != "list":
             if not isinstance(value, str):
                 self.problem(at, "text", describe(value))
+            else:
+                self.still_english(at, english, value)
             return value
         if not isinstance(value, list) or len(value) != len(english or []):
             count = len(english or [])
@@ -193,7 +199,21 @@ class _Overlay:
                 describe(value),
             )
             return english
+        for n, (line, source) in enumerate(zip(value, english, strict=True)):
+            if isinstance(line, str):
+                self.still_english(at + (n,), source, line)
         return value
+
+    def still_english(self, at: tuple, english, value: str) -> None:
+        """A warning when the translated `value` is its English `english` as it is, or reads
+        as English (pasted and not translated)."""
+        why = english_left(value, english)
+        if why:
+            self.warnings.append(
+                self.file.problem(
+                    at, f"a translation of the English ({english_hint(english)})", why
+                )
+            )
 
     def nested(self, doc: FieldDoc, english, value, at: tuple, there: tuple):
         if english is None:
@@ -254,9 +274,51 @@ class _Overlay:
             self.problem(at, self.words(error), describe(error.get("input")))
 
 
+# Short words of English, and of French and Spanish, that are not words of the other side: a
+# text with several English ones and few French or Spanish ones is English. Cheap, and
+# enough to catch an English sentence pasted into a translation; short names are let be.
+_ENGLISH = frozenset(
+    "the and of to is are with for that this which their be by from it its not have has was "
+    "were will can should they what when how who your you we our more than these those into "
+    "about also been being each other such only would could there where do does did an at if "
+    "or as on all any most some many".split()
+)
+_FRENCH_SPANISH = (
+    frozenset(
+        "le la les des du de un une et est sont pour dans sur avec que qui par au aux ce cette ses "
+        "leur leurs ne pas plus en il elle ils nous vous son sa se ou où quand comment votre vos "
+        "notre nos el los las del una y es son para con por al su sus lo como más no este esta "
+        "cuando cómo quién nuestro nuestra".split()
+    )
+    - _ENGLISH
+)
+_WORD = re.compile(r"[^\W\d_]+")
+_QUOTED = re.compile(r"«[^»]*»|\"[^\"]*\"|“[^”]*”")  # a title cited as it is
+
+
+def english_left(value: str, english: object) -> str | None:
+    """Why `value`, given as the translation of `english`, looks untranslated: the English
+    text as it is (six words or more: a name such as 'Progress out of Poverty Index' stays
+    in English), or English words (five or more, at least two of English's short words and
+    three times as many as of French's and Spanish's; titles in quotes are left out); None
+    otherwise."""
+    words = [w.lower() for w in _WORD.findall(_QUOTED.sub(" ", value))]
+    if isinstance(english, str) and value.strip() == english.strip():
+        return "the English text as it is" if len(_WORD.findall(value)) >= 6 else None
+    ours = sum(w in _ENGLISH for w in words)
+    theirs = sum(w in _FRENCH_SPANISH for w in words)
+    if len(words) >= 5 and ours >= 2 and ours >= 3 * max(theirs, 0.5):
+        return f"English text ({describe(value)})"
+    return None
+
+
+def english_hint(english: object) -> str:
+    return f"of {describe(english)}" if isinstance(english, str) else "in the file's language"
+
+
 def _entry_translation(
     language: str, english: Located, raw: dict, yf: YamlFile, path: tuple, words: Words
-) -> tuple[Translation | None, list[Problem]]:
+) -> tuple[Translation | None, list[Problem], list[Problem]]:
     model = type(english.entry)
     overlay = _Overlay(yf, words)
     source = raw.get(HASH)
@@ -268,12 +330,12 @@ def _entry_translation(
     plain = english.entry.model_dump(mode="json")
     merged = overlay.mapping(model, plain, raw, path, (), skip=("id", HASH))
     if overlay.problems:
-        return None, overlay.problems
+        return None, overlay.problems, []
     try:
         entry = model.model_validate(merged)
     except ValidationError as err:
         overlay.validation_problems(err, path)
-        return None, overlay.problems
+        return None, overlay.problems, []
     translation = Translation(
         language,
         english.collection,
@@ -285,7 +347,7 @@ def _entry_translation(
         english,
         tuple(overlay.untranslated),
     )
-    return translation, []
+    return translation, [], overlay.warnings
 
 
 # A language's files
@@ -375,8 +437,9 @@ def _collection_file(
             )
             continue
         seen[entry_id] = yf.line(path + ("id",))
-        translation, problems = _entry_translation(language, where, raw, yf, path, words)
+        translation, problems, warnings = _entry_translation(language, where, raw, yf, path, words)
         out.problems += problems
+        out.warnings += warnings
         if translation is None:
             continue
         out.entries[language][(key, entry_id)] = translation
@@ -470,8 +533,9 @@ def check_translations(
 
 
 def translate(site, language: str):
-    """A copy of `site` whose guidance entries carry `language`'s text (English field by field
-    where it is not translated), with `site.language` set and each entry's state kept."""
+    """A copy of `site` whose entries carry `language`'s text (English field by field where it
+    is not translated, typed as such: sphub.data.fallback), with `site.language` set and each
+    entry's state kept."""
     if language == SOURCE_LANGUAGE:
         return site
     translated = site.translations.entries[language]
@@ -481,12 +545,14 @@ def translate(site, language: str):
         entries[key] = dict(site.entries[key])
         if not collection.translated:
             continue
-        for entry_id in entries[key]:
+        for entry_id, english in site.entries[key].items():
             translation = translated.get((key, entry_id))
             if translation is None:
                 states[(key, entry_id)] = FALLBACK
+                entries[key][entry_id] = marked(english, english, None)
                 continue
-            entries[key][entry_id] = translation.entry
+            missing = frozenset(translation.untranslated)
+            entries[key][entry_id] = marked(translation.entry, english, missing)
             if translation.state:
                 states[(key, entry_id)] = translation.state
     return replace(site, entries=entries, language=language, states=states)
@@ -644,31 +710,64 @@ def _stamped(text: str, at_lines: dict[int, tuple[int | None, str]]) -> str:
     return "\n".join(lines)
 
 
-def stamp(data_dir: Path, docs_dir: Path, translations: Translations, language: str) -> list[str]:
-    """Record, in each translated entry and page of `language`, the hash of its English as it
-    is now. Returns the files changed. Only entries that passed their checks are stamped."""
-    changed = []
-    by_file: dict[str, dict[int, tuple[int | None, str]]] = {}
-    files: dict[str, YamlFile] = {}
-    for translation in translations.entries.get(language, {}).values():
+@dataclass(frozen=True)
+class Stamp:
+    """An entry or page whose English changed since its translation was stamped."""
+
+    path: Path  # the translation's file
+    name: str  # as shown: data/translations/fr/tools.yml, docs/about.fr.md
+    line: int
+    entry: str | None = None  # 'tools:universal-standards'; None for a page
+    at: tuple[int, int | None, str] | None = None  # line of its id, of its hash, the hash
+
+    def __str__(self) -> str:
+        return f"{self.name}:{self.line}" + (f" {self.entry}" if self.entry else "")
+
+    def chosen_by(self, target: str) -> bool:
+        """Whether `target` (a file's path, or 'collection:id') names this."""
+        if target == self.entry:
+            return True
+        return Path(target).resolve() == self.path.resolve()
+
+
+def unstamped(data_dir: Path, docs_dir: Path, translations: Translations, language: str):
+    """Every translated entry and page of `language` whose hash is not its English's now (or
+    is missing), in file and line order. Only entries that passed their checks are listed."""
+    found = []
+    for (key, entry_id), translation in translations.entries.get(language, {}).items():
         if translation.source == translation.current:
             continue
         yf = translation.file
-        files[yf.name] = yf
         raw = yf.value[translation.path[0]][translation.path[1]]
+        id_line = yf.line(translation.path + ("id",))
         source_line = yf.line(translation.path + (HASH,)) if HASH in raw else None
-        by_file.setdefault(yf.name, {})[yf.line(translation.path + ("id",))] = (
-            source_line,
-            translation.current,
-        )
-    for name, at_lines in by_file.items():
-        path = data_dir / FOLDER / language / Path(name).name
-        path.write_text(_stamped(path.read_text(encoding="utf-8"), at_lines), encoding="utf-8")
-        changed.append(name)
+        path = data_dir / FOLDER / language / Path(yf.name).name
+        at = (id_line, source_line, translation.current)
+        found.append(Stamp(path, yf.name, id_line, f"{key}:{entry_id}", at))
     for md in sorted(docs_dir.rglob(f"*.{language}.md")):
         english = md.with_name(md.name[: -len(f".{language}.md")] + ".md")
-        if not english.is_file() or page_state(english, md) is None:
+        if english.is_file() and page_state(english, md) is not None:
+            name = f"{docs_dir.name}/{md.relative_to(docs_dir).as_posix()}"
+            found.append(Stamp(md, name, _recorded_source(md)[1]))
+    return sorted(found, key=lambda s: (s.name, s.line))
+
+
+def stamp(data_dir: Path, docs_dir: Path, chosen: list[Stamp]) -> None:
+    """Record, in each of the `chosen` entries and pages, the hash of its English as it is
+    now; nothing else in their files changes."""
+    by_file: dict[Path, dict[int, tuple[int | None, str]]] = {}
+    for one in chosen:
+        if one.at is not None:
+            id_line, source_line, digest = one.at
+            by_file.setdefault(one.path, {})[id_line] = (source_line, digest)
+    for path, at_lines in by_file.items():
+        path.write_text(_stamped(path.read_text(encoding="utf-8"), at_lines), encoding="utf-8")
+    for one in chosen:
+        if one.at is not None:
             continue
+        md = one.path
+        language = TRANSLATED_PAGE.search(md.name).group(1)
+        english = md.with_name(md.name[: -len(f".{language}.md")] + ".md")
         text = md.read_text(encoding="utf-8")
         digest = page_hash(english)
         front = _FRONT.match(text)
@@ -680,8 +779,6 @@ def stamp(data_dir: Path, docs_dir: Path, translations: Translations, language: 
         else:
             text = front.group(0)[:-4] + f'{HASH}: "{digest}"\n---\n' + text[front.end() :]
         md.write_text(text, encoding="utf-8")
-        changed.append(str(md))
-    return changed
 
 
 # The report of `sphub translations`
@@ -725,9 +822,14 @@ def report(site, docs_dir: Path, shown_as: str = "docs") -> list[str]:
             page_state(md, translated_page(md, language)) != FALLBACK for md in pages
         )
         lines.append(
-            f"{language}: {len(done)} of {total} guidance entries and {translated_pages} of "
+            f"{language}: {len(done)} of {total} entries and {translated_pages} of "
             f"{len(pages)} pages translated; {len(partial)} entries partly in English; "
             f"{len(outdated)} may be out of date."
+        )
+        by_file = untranslated(translate(site, language), COLLECTIONS)
+        lines.append(
+            f"  texts shown in English: {sum(by_file.values())}"
+            + "".join(f"; {file} {n}" for file, n in by_file.items())
         )
         lines += missing + partial + outdated
     if len(site.languages) == 1:

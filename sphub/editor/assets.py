@@ -1,15 +1,15 @@
 """The files of /admin/: sphub's page and start script (sphub/editor/admin/), the committed
-configuration (admin/config.yml) and Decap CMS's own scripts, installed from the npm
-registry with the exact version of package.json and package-lock.json (`make editor`, which
-`make site` and `make edit` run) into node_modules/. A built site ships them under admin/;
-the preview serves them from where they are."""
+configuration (admin/config.yml) and Decap CMS's own bundle, installed from the npm registry
+with the version and integrity pinned in package.json (`make editor`, which `make site` and
+`make edit` run; sphub.editor.install) into node_modules/decap-cms/. A built site ships them
+under admin/; the preview serves them from where they are."""
 
 from __future__ import annotations
 
 import shutil
 from pathlib import Path
 
-from sphub.editor.config import CONFIG_FILE
+from sphub.editor.config import CONFIG_FILE, with_choices
 
 PAGE = Path(__file__).parent / "admin"
 # The Content-Security-Policy of a built site's admin page: this site, and GitHub's API for
@@ -37,15 +37,21 @@ def missing(root: Path) -> str | None:
     return None
 
 
+def served(name: str) -> bool:
+    """Whether the file `name` of the decap-cms package (dist/decap-cms.js) is one the site
+    serves: Decap's script, the parts it loads when needed and the licences of what it
+    bundles (no source maps, no second copy under the older name cms.js)."""
+    return name.startswith("dist/") and name.endswith(
+        ("decap-cms.js", ".wasm", "decap-cms.js.LICENSE.txt")
+    )
+
+
 def bundle_files(root: Path) -> dict[str, Path]:
-    """Decap's script, the parts it loads when needed, and its licence notice (no source
-    maps, no second copy under the older name cms.js)."""
+    """Decap's files the site serves, and Decap's own licence (the decap-cms package ships
+    none; its packages are MIT, as decap-cms-lib-auth's LICENSE, copied here, says)."""
     folder = bundle_dir(root)
-    names = [p for p in folder.iterdir() if p.name.endswith(("decap-cms.js", ".wasm"))]
-    files = {p.name: p for p in sorted(names)}
-    files["decap-cms.js.LICENSE.txt"] = folder / "decap-cms.js.LICENSE.txt"
-    # decap-cms ships no licence file of its own; its packages are MIT like the rest.
-    files["LICENSE-decap-cms.txt"] = folder.parent.parent / "decap-cms-lib-auth" / "LICENSE"
+    files = {p.name: p for p in sorted(folder.iterdir()) if served(f"dist/{p.name}")}
+    files["LICENSE-decap-cms.txt"] = PAGE / "LICENSE-decap-cms.txt"
     return files
 
 
@@ -66,9 +72,13 @@ def admin_files(root: Path, scratch: Path) -> dict[str, Path]:
 
 
 def ship(root: Path, site_dir: Path) -> None:
-    """Write admin/ into the built site `site_dir`."""
+    """Write admin/ into the built site `site_dir`, its configuration with the choices of
+    the references into two collections taken from the data (sphub.editor.config)."""
     target = site_dir / "admin"
     target.mkdir(parents=True, exist_ok=True)
     for name, source in admin_files(root, target).items():
-        if source != target / name:
+        if name == "config.yml":
+            text = with_choices(source.read_text(encoding="utf-8"), root / "data")
+            (target / name).write_text(text, encoding="utf-8")
+        elif source != target / name:
             shutil.copyfile(source, target / name)

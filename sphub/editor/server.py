@@ -18,7 +18,7 @@ from pathlib import Path
 
 from sphub.data.reader import MAX_FILE_BYTES
 from sphub.editor.api import handle
-from sphub.editor.config import API_PATH
+from sphub.editor.config import API_PATH, with_choices
 
 LOCAL_NAMES = ("127.0.0.1", "localhost")
 # The admin page may load and ask only this server: a request to another host is blocked by
@@ -96,12 +96,15 @@ class EditingServer:
             ("X-Content-Type-Options", "nosniff"),
             ("Cache-Control", "no-store"),
         ]
+        if name == "config.yml":  # the choices of references, from the data as it is now
+            text = with_choices(source.read_text(encoding="utf-8"), self.root / "data")
+            return "200 OK", headers, text.encode("utf-8")
         return "200 OK", headers, source.read_bytes()
 
 
 _REASONS = {200: "OK", 400: "Bad Request", 403: "Forbidden", 404: "Not Found"}
 _REASONS |= {405: "Method Not Allowed", 413: "Content Too Large", 415: "Unsupported Media Type"}
-_REASONS |= {422: "Unprocessable Content"}
+_REASONS |= {409: "Conflict", 422: "Unprocessable Content"}
 
 
 def _json(status: int, body: object) -> tuple[str, list[tuple[str, str]], bytes]:

@@ -25,6 +25,8 @@ import jinja2
 from sphub.data.errors import DataError
 from sphub.data.history import last_changes
 from sphub.data.load import load_site
+from sphub.data import fallback
+from sphub.data.pages import pages_problems
 from sphub.data.translations import languages, search_problems, translate
 from sphub.engines.engine import Engine
 from sphub.engines.languages import Language, languages_of
@@ -195,9 +197,10 @@ def build(
     """
     engine = engine_named(engine) if isinstance(engine, str) else engine
     english = load_site(project.data, strict=strict)
-    # A translated page whose search setting is not its English page's: stopped here as bad
-    # data is.
-    page_errors = search_problems(project.docs, english.languages, project.docs.name)
+    # A hand-written page that would show its front matter or a literal '{{', or a translated
+    # page whose search setting is not its English page's: stopped here as bad data is.
+    page_errors = pages_problems(project.docs, project.docs.name)
+    page_errors += search_problems(project.docs, english.languages, project.docs.name)
     if page_errors:
         raise DataError(page_errors)
     codes = languages(project.data)
@@ -222,6 +225,8 @@ def build(
         for one in builds:
             running.append((_Forked if side_by_side else _Here)(one))
         lines = [line for one in running for line in one.result()]
+        if untranslated_line := fallback.summary(sites, COLLECTIONS):
+            lines.append(untranslated_line)
         out = work / SOURCE / "site"
         for one in builds[1:]:
             (work / one.language.code / "site").rename(out / one.language.prefix)
@@ -267,6 +272,7 @@ class _LanguageBuild:
     work: Path
     with_pdf: bool
     verbose: bool
+    preview: bool = False  # the preview's build (`make serve`): see the renderer's `preview`
 
     def __call__(self) -> list[str]:
         project, language = self.project, self.language
@@ -276,6 +282,7 @@ class _LanguageBuild:
         # The editor is one application at the site's root, in English: a translated page
         # gives its entry's file and line, without a link into another language's folder.
         renderer.env.globals["editor"] &= language.code == SOURCE
+        renderer.env.globals["preview"] = self.preview
         folder = self.work / language.code
         staged = stage(renderer, project.docs, folder / "docs", self.with_pdf, language=language)
         pdfs = None

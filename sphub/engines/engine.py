@@ -19,7 +19,26 @@ from sphub.engines.languages import Language
 from sphub.engines.project import Project
 from sphub.engines.session import Session
 from sphub.render import i18n
+from sphub.render.glossary import ABBREVIATIONS
 from sphub.render.pages import Page
+
+
+def with_abbreviations(extensions: list, folder: Path) -> list:
+    """The Markdown extensions of a staged configuration, with the glossary's tooltips on the
+    hand-written pages as Material documents them: Python-Markdown's `abbr`, and
+    `pymdownx.snippets` appending the language's abbreviations (written in `folder` by
+    `sphub.engines.staging.stage`) to every page. A project's own snippets settings are kept."""
+
+    def name(extension) -> str:
+        return extension if isinstance(extension, str) else next(iter(extension))
+
+    snippets = next((e for e in extensions if name(e) == "pymdownx.snippets"), None)
+    options = dict(snippets["pymdownx.snippets"] or {}) if isinstance(snippets, dict) else {}
+    base = options.get("base_path", ["."])
+    options["base_path"] = [*([base] if isinstance(base, str) else base), str(folder)]
+    options["auto_append"] = [*options.get("auto_append", []), ABBREVIATIONS]
+    kept = [e for e in extensions if name(e) not in ("abbr", "pymdownx.snippets")]
+    return [*kept, "abbr", {"pymdownx.snippets": options}]
 
 
 class EngineFailed(Exception):
@@ -46,6 +65,9 @@ class Engine:
             docs_dir=docs.name,
             site_dir=site.name,
             use_directory_urls=project.config().directory_urls,
+        )
+        config["markdown_extensions"] = with_abbreviations(
+            config.get("markdown_extensions") or [], docs.parent
         )
         # sphub needs no hook (it adds its plugin itself where the engine runs plugins); a
         # project's own run where the engine runs hooks.

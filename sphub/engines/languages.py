@@ -55,6 +55,8 @@ class Language:
         if root_url:
             config["site_url"] = root_url + self.prefix
         extra = dict(config.get("extra") or {})
+        # The footer's links to the group's pages elsewhere ("SEEP Network on Facebook").
+        extra["social"] = [_named(link, self.gettext) for link in extra.get("social") or []]
         # Read by the partials alternate.html (the switcher) and main.html (hreflang): the
         # same page in each language is that language's root, then the page's own address.
         extra["alternate"] = [
@@ -98,3 +100,9 @@ class Language:
 
 def languages_of(codes: tuple[str, ...], locale_dir: Path | None) -> list[Language]:
     return [Language(code, codes, locale_dir) for code in codes]
+
+
+def _named(link: dict, gettext) -> dict:
+    """A footer link of mkdocs.yml's `extra.social` with its name in the page's language."""
+    name = link.get("name")
+    return {**link, "name": gettext(name)} if name else link

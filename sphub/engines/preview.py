@@ -230,6 +230,7 @@ class Preview:
         try:
             site = load_site(self.project.data)
             renderer = self.renderer_for(self.project, site, config.directory_urls)
+            renderer.env.globals["preview"] = True
             touch = []
             for src in list(self.calls.calls):
                 # A hand-written page whose macros give another output now is built again.
@@ -254,12 +255,14 @@ class Preview:
         entries that changed, those they refer to and those that refer to them (a page shows
         the names of both); every page of the guidance when the guidance changed (an outcome
         shows every path to it).
-        Everything is rendered when the templates or the files' history changed."""
+        Everything is rendered when the templates, the files' history or the glossary (its
+        tooltips are on every page) changed."""
         templates = _snapshot([self.project.templates])
         everything = (
             previous is None
             or templates != self.seen_templates
             or previous.changes != renderer.changes
+            or previous.site.glossary != renderer.site.glossary
         )
         self.seen_templates = templates
         if everything:
@@ -388,7 +391,7 @@ class Preview:
             work = self.folder / "languages"
             changes = self.session.changes
             one = _LanguageBuild(
-                self.project, MkDocs(), language, sites, changes, work, False, False
+                self.project, MkDocs(), language, sites, changes, work, False, False, preview=True
             )
             try:
                 _Forked(one).result()

@@ -8,6 +8,7 @@ usual one-line form, found before anything is built."""
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 from collections.abc import Iterable
@@ -15,10 +16,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sphub.data.errors import DataError, Problem
-from sphub.data.translations import page_state
+from sphub.data.translations import FALLBACK, page_state
 from sphub.engines.languages import Language
 from sphub.outputs import pdf
 from sphub.outputs.redirects import Redirect, collisions, redirect_dest, redirects
+from sphub.render.glossary import ABBREVIATIONS, abbreviations
 from sphub.render.pages import Page, all_pages, written_kind
 from sphub.render.renderer import Renderer
 from sphub.render.urls import page_src
@@ -71,6 +73,14 @@ def _front_matter(markdown: str) -> tuple[str, str]:
     return markdown[:body_at], markdown[body_at:]
 
 
+def in_english(markdown: str) -> str:
+    """`markdown` (a hand-written page shown in English on another language's site, for want
+    of a translation) marked so: overrides/main.html gives its content `lang="en"`."""
+    head, body = _front_matter(markdown)
+    opening = head.removesuffix(_END) if head else "---\n"
+    return f"{opening}sphub_in_english: true\n{_END}{body}"
+
+
 def with_kind(markdown: str, kind: str) -> str:
     """`markdown` (a hand-written page) with `kind` as its tag, which search shows on its
     results as it shows an entry's ("Member"), unless its front matter names tags itself."""
@@ -80,6 +90,14 @@ def with_kind(markdown: str, kind: str) -> str:
     tags = f"tags: [{json.dumps(kind, ensure_ascii=False)}]\n"
     opening = head.removesuffix(_END) if head else "---\n"
     return f"{opening}{tags}{_END}{body}"
+
+
+def with_source(markdown: str, source: str) -> str:
+    """`markdown` (a page's translation, staged under its English page's name) with the file
+    it comes from (`about.fr.md`) in its front matter, so that its edit link names it."""
+    head, body = _front_matter(markdown)
+    opening = head.removesuffix(_END) if head else "---\n"
+    return f"{opening}source_file: {json.dumps(source, ensure_ascii=False)}\n{_END}{body}"
 
 
 def with_note(markdown: str, note: str) -> str:
@@ -156,10 +174,15 @@ def stage(
     if problems:
         raise DataError(problems)
     wanted: set[Path] = set()
+    # Beside the docs, not among them: Python-Markdown reads it as every page's last lines, so
+    # when it changes, every hand-written page is built again (its time is touched).
+    new_terms = write_if_changed(
+        folder.parent / ABBREVIATIONS, abbreviations(renderer.site, renderer.gettext)
+    )
     for src, path in written.items():
         target = folder / src
         wanted.add(target)
-        note = None
+        note = state = None
         if path.suffix == ".md" and language.prefix:
             translated = path if path != docs / src else None
             state = page_state(docs / src, translated)
@@ -167,9 +190,13 @@ def stage(
                 note = renderer.render("translation_note.html", src, state=state)
         if path.suffix == ".md":
             text = with_kind(path.read_text(encoding="utf-8"), renderer.gettext(written_kind(src)))
+            text = in_english(text) if state == FALLBACK else text
             text = with_note(text, note) if note else text
+            if path != docs / src:
+                text = with_source(text, path.relative_to(docs).as_posix())
             links = f"\n\n{PDF_LINKS}\n" if with_pdf_links and pdf.is_guidance(src) else ""
-            write_if_changed(target, text + links)
+            if not write_if_changed(target, text + links) and new_terms:
+                os.utime(target)
         elif not target.is_file() or target.stat().st_mtime < path.stat().st_mtime:
             target.parent.mkdir(parents=True, exist_ok=True)
             if path.suffix in SHIPPED and "vendor" not in path.parts:  # others' files as they are

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from sphub.models.glossary import GlossaryTerm
 from sphub.models.guide import GuideChapter
 from sphub.models.network import (
     Event,
@@ -37,8 +38,8 @@ class Collection:
     key: str
     model: type[Model]
     summary: str
-    # Guidance is translated (data/translations/<language>/<key>.yml, sphub.data.translations);
-    # the networks' own data keeps the language it was written in.
+    # Whether its text for readers is translated (data/translations/<language>/<key>.yml,
+    # sphub.data.translations): every collection members read is.
     translated: bool = False
 
     @property
@@ -52,13 +53,25 @@ COLLECTIONS: dict[str, Collection] = {
         Collection(
             "topics", Topic, "Topics that link resources, tools and case studies.", translated=True
         ),
-        Collection("regions", Region, "The regional groups of the working group."),
-        Collection("organisations", Organisation, "Partners, supporters, funders, tool owners."),
-        Collection("members", Member, "The member networks and the years of their membership."),
-        Collection("workplans", WorkPlan, "Each region's work plan per year."),
-        Collection("events", Event, "Trainings, meetings, forums and workshops."),
-        Collection("resources", Resource, "Documents and links in the resources library."),
-        Collection("projects", Project, "Funded projects and their milestones."),
+        Collection("regions", Region, "The regional groups of the working group.", translated=True),
+        Collection(
+            "organisations",
+            Organisation,
+            "Partners, supporters, funders, tool owners.",
+            translated=True,
+        ),
+        Collection(
+            "members",
+            Member,
+            "The member networks and the years of their membership.",
+            translated=True,
+        ),
+        Collection("workplans", WorkPlan, "Each region's work plan per year.", translated=True),
+        Collection("events", Event, "Trainings, meetings, forums and workshops.", translated=True),
+        Collection(
+            "resources", Resource, "Documents and links in the resources library.", translated=True
+        ),
+        Collection("projects", Project, "Funded projects and their milestones.", translated=True),
         Collection(
             "tools", Tool, "Social performance tools and standards networks use.", translated=True
         ),
@@ -109,6 +122,12 @@ COLLECTIONS: dict[str, Collection] = {
             "guide",
             GuideChapter,
             "The PDF guide's chapter titles and introductions.",
+            translated=True,
+        ),
+        Collection(
+            "glossary",
+            GlossaryTerm,
+            "The words of the guidance a network manager may not know, and what they mean.",
             translated=True,
         ),
     ]

@@ -10,10 +10,12 @@ from pydantic import ConfigDict, Field
 from sphub.models.types import (
     CountryCode,
     Day,
+    EditorsNote,
     Id,
     LanguageCode,
     Markdown,
     Model,
+    Name,
     OLD_IDS,
     OldIds,
     Ref,
@@ -31,7 +33,7 @@ from sphub.models.types import (
 class Person(Model):
     """A named person with a role, such as a regional facilitator."""
 
-    name: Text = Field(description="Full name as the person is publicly known.")
+    name: Name = Field(description="Full name as the person is publicly known.")
     role: Text = Field(description="Role in the working group, e.g. 'Regional facilitator'.")
     member: Ref | None = Field(
         None,
@@ -62,7 +64,7 @@ class Region(Model):
 
     id: Id = Field(description="Stable kebab-case id, e.g. 'asia'; appears in addresses.")
     name: Text = Field(description="Name of the region, e.g. 'Asia'.")
-    group: Text = Field(description="Full name of the regional group, e.g. 'SPWG Asia'.")
+    group: Name = Field(description="Full name of the regional group, e.g. 'SPWG Asia'.")
     summary: Markdown | None = Field(None, description="What the group is and does (Markdown).")
     facilitator: Person | None = Field(None, description="The regional facilitator, if known.")
     old_ids: OldIds = Field(default_factory=list, description=OLD_IDS)
@@ -90,13 +92,13 @@ class Organisation(Model):
     page_template: ClassVar[str] = "organisations.html"
 
     id: Id = Field(description="Stable kebab-case id, e.g. 'cerise'; appears in addresses.")
-    name: Text = Field(description="Full name.")
-    acronym: Text | None = Field(None, description="Short name or acronym, e.g. 'SDC'.")
+    name: Name = Field(description="Full name.")
+    acronym: Name | None = Field(None, description="Short name or acronym, e.g. 'SDC'.")
     roles: list[OrganisationRole] = Field(
         min_length=1, description="What the organisation is to the working group."
     )
     country: CountryCode | None = Field(None, description="ISO 3166 code of its home country.")
-    city: Text | None = Field(None, description="City of its head office, if relevant.")
+    city: Name | None = Field(None, description="City of its head office, if relevant.")
     founded: Year | None = Field(None, description="Year founded, if known and verified.")
     website: Url | None = Field(None, description="Its web site (http or https).")
     description: Markdown | None = Field(None, description="What it is and does (Markdown).")
@@ -122,9 +124,9 @@ class Member(Model):
     page_template: ClassVar[str] = "members.html"
 
     id: Id = Field(description="Stable kebab-case id, e.g. 'sa-dhan'; appears in addresses.")
-    name: Text = Field(description="Full name of the network.")
-    acronym: Text | None = Field(None, description="Acronym or short name, e.g. 'PMN'.")
-    aliases: list[Text] = Field(
+    name: Name = Field(description="Full name of the network.")
+    acronym: Name | None = Field(None, description="Acronym or short name, e.g. 'PMN'.")
+    aliases: list[Name] = Field(
         [], description="Other names the network is listed under (found by search)."
     )
     kind: Literal["national-association", "regional-network", "cooperative-federation", "other"] = (
@@ -203,7 +205,7 @@ class WorkPlan(Model):
 class Document(Model):
     """A document attached to an event, such as minutes."""
 
-    title: Text = Field(description="Title of the document.")
+    title: Name = Field(description="Title of the document.")
     kind: Literal["minutes", "report", "agenda", "presentation", "note", "other"] = Field(
         description="What kind of document it is."
     )
@@ -214,9 +216,9 @@ class Document(Model):
 class Place(Model):
     """Where an event takes place."""
 
-    city: Text = Field(description="City, e.g. 'Bangkok'.")
+    city: Name = Field(description="City, e.g. 'Bangkok'.")
     country: CountryCode = Field(description="ISO 3166 code of the country, e.g. 'TH'.")
-    venue: Text | None = Field(None, description="Venue, if known.")
+    venue: Name | None = Field(None, description="Venue, if known.")
 
 
 class Event(Model):
@@ -288,7 +290,7 @@ class Resource(Model):
     page_template: ClassVar[str] = "resources.html"
 
     id: Id = Field(description="Stable kebab-case id; appears in addresses.")
-    title: Text = Field(description="Title of the document.")
+    title: Name = Field(description="Title of the document.")
     type: Literal[
         "report", "guide", "standard", "tool", "minutes", "note", "article", "web-page", "dataset"
     ] = Field(description="What kind of resource it is.")
@@ -312,7 +314,7 @@ class Resource(Model):
         json_schema_extra=refers_to("regions"),
     )
     url: Url | None = Field(None, description="Where to read it; empty if no public copy is known.")
-    confirmed_by: Text | None = Field(
+    confirmed_by: EditorsNote | None = Field(
         None,
         description="With `url`: the published source where the address was confirmed, and "
         "when, e.g. 'the publisher's page, read 1 December 2026'.",
@@ -322,7 +324,7 @@ class Resource(Model):
         description="Without `url`: how to obtain a copy (the owner's site, or whom to ask).",
     )
     description: Markdown | None = Field(None, description="What it contains (Markdown).")
-    authors: list[Text] = Field(
+    authors: list[Name] = Field(
         default_factory=list, description="Authors, as printed on the document."
     )
     status: Verification = Field(

@@ -13,11 +13,13 @@ from pydantic import AfterValidator, Field
 
 from sphub.models.types import (
     OLD_IDS,
+    EditorsNote,
     OldIds,
     Id,
     LanguageCode,
     Markdown,
     Model,
+    Name,
     Ref,
     Refs,
     Text,
@@ -55,7 +57,7 @@ class Link(Model):
 
     title: Text = Field(description="What the link leads to, e.g. 'SPI4 on the CERISE site'.")
     url: Url = Field(description="The address (http or https).")
-    confirmed_by: Text = Field(
+    confirmed_by: EditorsNote = Field(
         description="The published source where the address was confirmed, and when."
     )
 
@@ -77,8 +79,8 @@ class Tool(Model):
 
     id: Id = Field(description="Stable kebab-case id, e.g. 'cerise-spi'; appears in addresses.")
     old_ids: OldIds = Field(default_factory=list, description=OLD_IDS)
-    name: Text = Field(description="Full name of the tool.")
-    acronym: Text | None = Field(None, description="Short name, e.g. 'SPI' or 'PPI'.")
+    name: Name = Field(description="Full name of the tool.")
+    acronym: Name | None = Field(None, description="Short name, e.g. 'SPI' or 'PPI'.")
     kind: Literal["audit", "standard", "principles", "index", "reporting", "rating", "guide"] = (
         Field(description="What kind of tool it is.")
     )

@@ -159,6 +159,31 @@ Text = Annotated[
     # break inside it is refused.
     WithJsonSchema({"type": "string", "minLength": 1, "pattern": r"^\s*[^\n]*\s*$"}),
 ]
+# A proper name or the title of a document, as published (a network's name, a city, a
+# report's title): shown as written in every language. A translation may give it where the
+# thing has a name of its own in that language (DDC / COSUDE for the Swiss agency); where it
+# does not, the name is not "untranslated" (sphub.data.translations). Text otherwise.
+Name = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, pattern=ONE_LINE),
+    WithJsonSchema(
+        {"type": "string", "minLength": 1, "pattern": r"^\s*[^\n]*\s*$", "x-sphub": "name"}
+    ),
+]
+# For editors only (how and when a fact was confirmed): kept in the data and shown in the
+# preview, never on members' pages, never translated. Text otherwise.
+EditorsNote = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, pattern=ONE_LINE),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "minLength": 1,
+            "pattern": r"^\s*[^\n]*\s*$",
+            "x-sphub": "editors-note",
+        }
+    ),
+]
 # What the patterns above stand for, in the report (sphub/data/load.py).
 PATTERN_EXPECTED = {ID_PATTERN: ID_EXPECTED, ONE_LINE: "text on one line"}
 Markdown = Annotated[

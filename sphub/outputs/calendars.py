@@ -18,6 +18,7 @@ from sphub.render import text
 from sphub.render.i18n import SOURCE, N_
 from sphub.render.markup import markdown_text
 from sphub.models.network import Event
+from sphub.data.fallback import is_in_english
 from sphub.data.site import Site
 
 PRODID = "-//SEEP Social Performance Working Group//sphub//EN"
@@ -40,25 +41,37 @@ def location(event: Event, lang: str = SOURCE, gettext=str) -> str | None:
 
 
 def vevent(event: Event, site: Site, url: str | None, lang: str = SOURCE, gettext=str) -> VEvent:
-    """The VEVENT of `event` in `lang` (its labels; the event's own text keeps its
-    language); `url` is the absolute address of its page, when known."""
+    """The VEVENT of `event` in `lang` (its labels, and its text as `site` translates it: a
+    text still in English says so); `url` is the absolute address of its page, when known."""
     item = VEvent()
     item.add("uid", uid(event))
     item.add("dtstamp", datetime.combine(site.build_date, time(0), tzinfo=timezone.utc))
-    item.add("summary", event.title)
+    item.add("summary", *_in_language(event.title, gettext))
     item.add("dtstart", event.start)
     item.add("dtend", site.last_day(event) + timedelta(days=1))
     item.add("categories", [text.label(event.kind, gettext)])
     if where := location(event, lang, gettext):
         item.add("location", where)
-    # Calendars show DESCRIPTION as plain text.
-    description = [markdown_text(event.description)] if event.description else []
+    # Calendars show DESCRIPTION as plain text; one still in English says so first.
+    description = []
+    if event.description:
+        if is_in_english(event.description):
+            description.append(gettext("(in English)"))
+        description.append(markdown_text(event.description))
     if url:
         item.add("url", url)
         description.append(gettext("Details: %(url)s") % {"url": url})
     if description:
         item.add("description", "\n\n".join(description))
     return item
+
+
+def _in_language(title: str, gettext) -> tuple:
+    """The value and parameters of a SUMMARY: a title still in English (sphub.data.fallback)
+    says so, in the calendar's language, and carries LANGUAGE=en (RFC 5545, 3.2.10)."""
+    if not is_in_english(title):
+        return (str(title),)
+    return f"{title} {gettext('(in English)')}", {"LANGUAGE": "en"}
 
 
 # Each event's VEVENT, written once by icalendar and kept, by what it was made from: it goes
@@ -69,7 +82,15 @@ _written: dict[tuple, bytes] = {}
 
 
 def _vevent_bytes(event: Event, site: Site, url: str | None, lang: str, gettext) -> bytes:
-    made_from = (event.model_dump_json(), site.build_date, site.last_day(event), url, lang)
+    in_english = (is_in_english(event.title), is_in_english(event.description))
+    made_from = (
+        event.model_dump_json(),
+        in_english,
+        site.build_date,
+        site.last_day(event),
+        url,
+        lang,
+    )
     if made_from not in _written:
         if len(_written) > 100_000:  # a long preview session: start again
             _written.clear()

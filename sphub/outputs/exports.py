@@ -60,9 +60,9 @@ def _cell(value: object) -> str:
     return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
 
 
-def members_csv(site: Site) -> str:
-    """The member directory, one network a row, sorted by name as on the page. Lists are
-    joined with '; '. The text starts with a byte-order mark so spreadsheet programs read
+def members_csv(site: Site, lang: str = "en") -> str:
+    """The member directory, one network a row, sorted by name as on the page, its names of
+    countries and regions in `lang` (`site`'s language). Lists are joined with '; '. The text starts with a byte-order mark so spreadsheet programs read
     the accents right."""
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=MEMBER_COLUMNS, lineterminator="\r\n")
@@ -78,7 +78,7 @@ def members_csv(site: Site) -> str:
                     "aliases": "; ".join(m.aliases),
                     "kind": m.kind,
                     "country": m.country or "",
-                    "country_name": text.country_name(m.country) if m.country else "",
+                    "country_name": text.country_name(m.country, lang) if m.country else "",
                     "region": m.region,
                     "region_name": site.regions[m.region].name,
                     "years": "; ".join(str(y) for y in m.years),
@@ -100,17 +100,19 @@ def downloads(
 ) -> dict[str, bytes]:
     """Path in the built site -> content, for every download of the build of `lang`
     (`site_url` its pages' address): the JSON of `site` with every language of
-    `translations`, the CSV, and the calendars with their labels in `lang`."""
+    `translations`, and the CSV and the calendars in `lang`."""
     files: dict[str, bytes] = {
         json_path(key): collection_json(site, key, translations).encode() for key in COLLECTIONS
     }
-    files[MEMBERS_CSV] = members_csv(site).encode()
-    events = sorted(site.events.values(), key=lambda e: (e.start, e.id))
+    # The CSV and the calendars are read as they are: in the build's language.
+    local = (translations or {}).get(lang, site)
+    files[MEMBERS_CSV] = members_csv(local, lang).encode()
+    events = sorted(local.events.values(), key=lambda e: (e.start, e.id))
     urls = {e.id: absolute_url(site_url, page_src("events", e.id), directory_urls) for e in events}
-    files[FEED] = ical.calendar(events, site, urls, lang=lang, gettext=gettext)
+    files[FEED] = ical.calendar(events, local, urls, lang=lang, gettext=gettext)
     for event in events:
         files[event_ics_path(event.id)] = ical.calendar(
-            [event], site, urls, name=event.title, lang=lang, gettext=gettext
+            [event], local, urls, name=str(event.title), lang=lang, gettext=gettext
         )
     return files
 

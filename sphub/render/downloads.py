@@ -53,4 +53,5 @@ _JSON_LABELS = {
     "quick_tree": N_("The whole quick tree as JSON"),
     "quick_tree_agenda": N_("The quick tree's agenda as JSON"),
     "guide": N_("The PDF guide's chapters as JSON"),
+    "glossary": N_("The whole glossary as JSON"),
 }

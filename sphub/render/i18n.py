@@ -35,7 +35,7 @@ TEMPLATE = LOCALE / f"{DOMAIN}.pot"
 ROOT = LOCALE.parent.parent  # the repository (the templates and mkdocs.yml are there)
 # How `pybabel extract -F babel.cfg` and `python -m sphub.render.i18n` read the sources.
 MAPPING = ROOT / "babel.cfg"
-KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2), "N_": None}
+KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2), "plural_table": (1, 2), "N_": None}
 # A string of a Material partial (overrides/partials/), where only values from mkdocs.yml
 # reach the template (every engine renders partials with its own environment): it is
 # written `t["English text"]`, `t` being `config.extra.sphub.t`, which the build fills in.
@@ -173,6 +173,7 @@ def template(root: Path = ROOT) -> Catalog:
     from mkdocs.utils.yaml import yaml_load
 
     from sphub.models import COLLECTIONS
+    from sphub.render.guide import guide_messages
 
     catalog = Catalog(project="sphub", domain=DOMAIN, fuzzy=False)
     method_map, options_map = _mapping()
@@ -189,7 +190,12 @@ def template(root: Path = ROOT) -> Catalog:
     for text in (config.get("site_description"), config.get("copyright")):
         if text:
             catalog.add(text.strip(), None, [("mkdocs.yml", 0)])
+    for link in (config.get("extra") or {}).get("social") or []:
+        if link.get("name"):
+            catalog.add(link["name"], None, [("mkdocs.yml", 0)])
     for message in enum_labels():
+        catalog.add(message, None, [("sphub/models", 0)])
+    for message in guide_messages():  # the editing guide's descriptions and types in words
         catalog.add(message, None, [("sphub/models", 0)])
     for collection in COLLECTIONS.values():  # the downloads table shows each summary
         catalog.add(collection.summary, None, [("sphub/models", 0)])

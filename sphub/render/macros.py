@@ -21,6 +21,7 @@ FRAGMENTS = {
     "project_list": "project_list.html",
     "about_links": "about_links.html",
     "data_guide": "data_guide.html",
+    "error_example": "error_example.html",
     "download_list": "download_list.html",
     "downloads": "downloads.html",  # downloads(collection="members")
     "decision_tree_start": "decision_tree_start.html",
@@ -33,7 +34,10 @@ FRAGMENTS = {
     "practice_list": "practice_list.html",
     "case_study_list": "case_study_list.html",
     "quick_tree": "quick_tree.html",
+    "glossary": "glossary.html",
 }
+# Macros whose output shows no tooltips: the glossary is the definitions themselves.
+NO_TOOLTIPS = {"glossary"}
 
 Macros = dict[str, Callable[..., str]]
 
@@ -43,11 +47,13 @@ def make_macros(renderer: Renderer, current_src: Callable[[], str], extra: Mappi
     relative to it; `extra` is the `extra:` section of mkdocs.yml (newsletter, social)."""
     site_values = {"newsletter": extra.get("newsletter"), "social": extra.get("social", [])}
 
-    def macro(template: str) -> Callable[..., str]:
+    def macro(name: str, template: str) -> Callable[..., str]:
         def render(**values) -> str:
             html = renderer.render(template, current_src(), **site_values, **values)
+            if name not in NO_TOOLTIPS:
+                html = renderer.with_tooltips(html)
             return "\n\n" + html + "\n\n"  # blank lines around: one raw HTML block
 
         return render
 
-    return {name: macro(template) for name, template in FRAGMENTS.items()}
+    return {name: macro(name, template) for name, template in FRAGMENTS.items()}

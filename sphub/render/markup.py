@@ -12,6 +12,8 @@ import markdown
 import nh3
 from markupsafe import Markup
 
+from sphub.data.fallback import AS_PUBLISHED, END, IN_ENGLISH, MARKS
+
 ALLOWED_TAGS = {
     "p",
     "br",
@@ -184,7 +186,11 @@ class _FinishedHtml(markdown.preprocessors.Preprocessor):
     def run(self, lines: list[str]) -> list[str]:
         if not lines or lines[0] != FINISHED:
             return lines
-        return [self.md.htmlStash.store("\n".join(lines))]  # the marks kept: see Zensical
+        # What follows the end mark is Markdown: the abbreviations pymdownx.snippets appends
+        # (sphub.render.glossary), which Python-Markdown's abbr extension reads.
+        end = lines.index(FINISHED_END) + 1 if FINISHED_END in lines else len(lines)
+        # The marks kept: see Zensical.
+        return [self.md.htmlStash.store("\n".join(lines[:end])), *lines[end:]]
 
 
 class SiteMarkdown(markdown.Extension):
@@ -200,3 +206,52 @@ class SiteMarkdown(markdown.Extension):
 
 def makeExtension(**kwargs) -> SiteMarkdown:  # noqa: N802 (the name Markdown looks for)
     return SiteMarkdown(**kwargs)
+
+
+# A tag (its quoted attribute values may hold '>') or one of the marks around a text shown
+# in English (sphub.data.fallback).
+_TAG_OR_MARK = re.compile(rf"""<(?:[^>"']|"[^"]*"|'[^']*')*>|[{MARKS}]""")
+
+
+def mark_english(html: str, label: str) -> str:
+    """`html` with each text of the English data shown on a page of another language marked
+    `lang="en"`, and a text whose translation is missing followed by `label` ("(in English)",
+    in the page's language). In a tag (a text in an attribute) the marks are dropped; in a
+    drawing (SVG) the text is a `<tspan lang="en">`, without the label."""
+    if not any(mark in html for mark in MARKS):
+        return html
+    out, opened, in_svg = [], [], 0
+    for piece in _split(html):
+        if piece[:1] == "<":
+            name = re.match(r"</?([a-zA-Z]+)", piece)
+            if name and name[1].lower() == "svg":
+                in_svg += -1 if piece[1] == "/" else 1
+            out.append(piece.translate(_NO_MARKS))
+        elif piece == END:
+            kind = opened.pop() if opened else None
+            if kind is None:
+                continue
+            out.append("</tspan>" if kind[1] else "</span>")
+            if kind[0] == IN_ENGLISH and not kind[1]:
+                out.append(f' <span class="sphub-in-english">{entities.escape(label)}</span>')
+        elif piece in (IN_ENGLISH, AS_PUBLISHED):
+            opened.append((piece, bool(in_svg)))
+            out.append('<tspan lang="en">' if in_svg else '<span lang="en">')
+        else:
+            out.append(piece)
+    return "".join(out)
+
+
+_NO_MARKS = {ord(mark): None for mark in MARKS}
+
+
+def _split(html: str):
+    """`html` as text, tags and marks, in order."""
+    at = 0
+    for found in _TAG_OR_MARK.finditer(html):
+        if found.start() > at:
+            yield html[at : found.start()]
+        yield found.group(0)
+        at = found.end()
+    if at < len(html):
+        yield html[at:]

@@ -1,7 +1,7 @@
 """Every page made from data, from one registry: a page per entry of each collection whose
-model names a page folder and template (`Model.page_folder`, `Model.page_template`), and a
-page per step of the decision tree (the answers so far are in its address, as in GOV.UK
-Smart Answers). Each page is finished HTML from an autoescaped fragment template."""
+model names a page folder and template (`Model.page_folder`, `Model.page_template`), and the
+decision tree's plan page (the answers are in its address). Each page is finished HTML from an
+autoescaped fragment template."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from sphub.models.types import Model
 from sphub.render.i18n import N_
 from sphub.render.markup import FINISHED, FINISHED_END
 from sphub.render.renderer import Renderer
-from sphub.render.urls import PLAN_PAGE
+from sphub.render.urls import PLAN_PAGE, relative_url, url_of
 
 
 @dataclass(frozen=True)
@@ -27,6 +27,9 @@ class Page:
     html: str
     searchable: bool = True
     kind: str = ""  # what the entry is ("Member"): its tag in search results
+    # Where the theme's edit control leads (its entry's form in the browser editor), relative
+    # to the page; "" for none.
+    edit_url: str = ""
 
     def markdown(self, after: str = "") -> str:
         """The page as an engine reads it, with `after` (HTML) at the end. The title is JSON
@@ -42,7 +45,8 @@ class Page:
         tags = f"tags: [{json.dumps(self.kind)}]\n" if self.kind else ""
         body = f"{FINISHED}\n{self.html}{after}\n{FINISHED_END}"
         # data_page: the theme's "Edit this page" is the page's own (overrides/partials).
-        return f"---\ntitle: {title}\ndata_page: true\n{search}{tags}---\n{body}\n"
+        edit = f"edit_url: {json.dumps(self.edit_url)}\n" if self.edit_url else ""
+        return f"---\ntitle: {title}\ndata_page: true\n{edit}{search}{tags}---\n{body}\n"
 
 
 def written_kind(src: str) -> str:
@@ -65,16 +69,31 @@ def entry_page(renderer: Renderer, entry: Model) -> Page:
         html += "\n" + renderer.render(
             "last_changed.html", src, change=renderer.changes[file], file=file
         )
-    html += "\n" + edit_line(renderer, entry, src)
-    return Page(src, title, html, kind=renderer.gettext(entry.kind_name))
+    html = renderer.with_tooltips(html) + edit_line(renderer, entry, src)
+    kind = renderer.gettext(entry.kind_name)
+    return Page(src, title, html, kind=kind, edit_url=edit_url(renderer, entry, src))
+
+
+def edit_url(renderer: Renderer, entry: Model, src: str) -> str:
+    """The address of `entry`'s form in the browser editor, from its page; "" when the site
+    does not ship the editor (or this language's build does not)."""
+    return _editor_url(renderer, renderer.site.collection_of(entry), src)
+
+
+def _editor_url(renderer: Renderer, collection: str, src: str) -> str:
+    if not renderer.env.globals.get("editor"):
+        return ""
+    return relative_url(url_of(src, renderer.directory_urls), editor_address(collection))
 
 
 def edit_line(renderer: Renderer, entry: Model, src: str) -> str:
-    """ "Edit this page" for a page made from `entry`: its data file and line, and its
-    file's form in the browser editor."""
+    """In the preview only (`make serve`): where the page's entry stands in its data file,
+    and its file's form in the browser editor. Members' pages speak of no file or line."""
+    if not renderer.env.globals.get("preview"):
+        return ""
     key = renderer.site.collection_of(entry)
     where = renderer.site.places.get((key, entry.id))
-    return renderer.render(
+    return "\n" + renderer.render(
         "edit_entry.html",
         src,
         file=f"data/{COLLECTIONS[key].file}",
@@ -92,11 +111,14 @@ def _translation_note(renderer: Renderer, entry: Model, src: str) -> str:
 
 def plan_page(renderer: Renderer) -> list[Page]:
     """The page that shows a network's plan: the answers are in its address, and the rule is
-    applied in the browser. Left out of search: without answers it has no plan to show."""
+    applied in the browser. Left out of search: without answers it has no plan to show. Its
+    edit control leads to the steps' form, where the rule is."""
     if not renderer.site.tree or not renderer.site.steps:
         return []
-    html = renderer.render("tree_plan.html", PLAN_PAGE)
-    return [Page(PLAN_PAGE, renderer.gettext("Your network's plan"), html, searchable=False)]
+    html = renderer.with_tooltips(renderer.render("tree_plan.html", PLAN_PAGE))
+    title = renderer.gettext("Your network's plan")
+    address = _editor_url(renderer, "steps", PLAN_PAGE)
+    return [Page(PLAN_PAGE, title, html, searchable=False, edit_url=address)]
 
 
 def all_pages(renderer: Renderer) -> list[Page]:

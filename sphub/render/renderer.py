@@ -12,15 +12,17 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
+from sphub.data.fallback import is_in_english
 from sphub.data.site import Site, sort_name
 from sphub.data.tree import FIRST, LATER, NEXT, Rule, rule_data
 from sphub.models import COLLECTIONS
 from sphub.models.network import WorkPlan
 from sphub.models.strategy import PlanStep, TreeNode
 from sphub.models.types import Model
-from sphub.render import downloads, i18n, pictures, text
-from sphub.render.guide import file_guides
+from sphub.render import downloads, glossary, i18n, pictures, text
+from sphub.render.guide import error_example, file_guides
 from sphub.render.markup import (
+    mark_english,
     markdown_html,
     with_addresses_marked,
     with_cell_labels,
@@ -54,7 +56,11 @@ class Renderer:
         self.language = lang = site.language
         translations = i18n.translations(lang, locale_dir)
         self.gettext = gettext = translations.gettext
-        self.words = words = text.Words(lang, gettext)
+        # The words of a page that show a term's definition, in this language.
+        self.tooltips = glossary.tooltips(site, gettext)
+        self.words = words = text.Words(lang, gettext, translations.ngettext)
+        # After a text shown in English on a page of another language (sphub.data.fallback).
+        self.in_english = gettext("(in English)")
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(templates),
             autoescape=True,
@@ -66,7 +72,7 @@ class Renderer:
         )
         self.env.install_gettext_translations(translations, newstyle=True)
         self.env.filters.update(
-            md=markdown_html,
+            md=self.markdown,
             when=words.when,
             country=words.country,
             language=words.language,
@@ -85,9 +91,15 @@ class Renderer:
                 activity.status, plan.year, site.build_date
             ),
             name=self.title_of,
+            size=words.size,  # a file's size in the page's language
+            plural_table=self.plural_table,
             editor=False,  # whether the site ships the browser editor (sphub.engines.build)
+            # Whether this is the preview (`make serve`), whose pages show editors where each
+            # entry stands in its file; members' pages never do.
+            preview=False,
             resolve=self.resolve,
             data_guide=lambda: file_guides(site),  # the editing guide
+            error_example=lambda: error_example(site),  # and its example of a mistake
             # The decision tree: its questions, its plan page and its one rule.
             start_page=START_PAGE,
             plan_page=PLAN_PAGE,
@@ -104,6 +116,19 @@ class Renderer:
         if not self.site.steps or set(chosen) != set(self.site.tree):
             return None
         return self.rule.plan(chosen)
+
+    def plural_table(self, singular: str, plural: str, upto: int, **values) -> dict:
+        """A message's forms for every count from 0 to `upto`, for a script that shows a
+        count: {"forms": [...], "index": "0011..."}, the form for count n being
+        forms[index[n]], with `values` filled in and "{num}" where the script puts n."""
+        forms: list[str] = []
+        index = []
+        for n in range(upto + 1):
+            form = self.words.plural(singular, plural, n) % {**values, "num": "{num}"}
+            if form not in forms:
+                forms.append(form)
+            index.append(str(forms.index(form)))
+        return {"forms": forms, "index": "".join(index)}
 
     def resolve(self, ids: list[str] | str | None, *collections: str) -> list[Model]:
         """The entries `ids` name, looked up in `collections` in order (references are
@@ -134,7 +159,27 @@ class Renderer:
 
         html = self.env.get_template(template).render(href=href, **values)
         html = with_addresses_marked(with_cell_labels(html))
-        return str(Markup(with_word_boundaries(html)))
+        html = mark_english(with_word_boundaries(html), self.in_english)
+        return text.spaced_punctuation(html, self.language)
+
+    def markdown(self, text: str) -> Markup:
+        """A Markdown field as HTML; one whose translation is missing in a block marked
+        `lang="en"`, under a label saying so in the page's language."""
+        html = markdown_html(text)
+        if not is_in_english(text):
+            return html
+        return (
+            Markup('<div class="sphub-in-english-block"><p class="sphub-in-english">%s</p>')
+            % self.in_english
+            + Markup('<div lang="en">')
+            + html
+            + Markup("</div></div>")
+        )
+
+    def with_tooltips(self, html: str) -> str:
+        """`html` (a page's or a macro's) with the first use of each glossary term shown with
+        its definition as a tooltip."""
+        return glossary.with_tooltips(html, self.tooltips)
 
     def title_of(self, entry: Model) -> str:
         """The title of an entry's page, and of links to it."""
@@ -148,7 +193,10 @@ class Renderer:
         name = getattr(entry, "name", None) or entry.title
         acronym = getattr(entry, "acronym", None)
         # "SEEP Network" needs no "(SEEP)"; "Pakistan Microfinance Network" needs "(PMN)".
-        return f"{name} ({acronym})" if acronym and acronym not in name.split() else name
+        # A name shown in English stays marked so (its type: sphub.data.fallback).
+        if acronym and acronym not in name.split():
+            return type(name)(f"{name} ({acronym})")
+        return name
 
 
 def json_for_script(value) -> Markup:

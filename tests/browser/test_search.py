@@ -24,6 +24,7 @@ SPHUB_WORKER = "/workers/sphub-search.js"
 # Pages for editors and maintainers, by the titles search would show them under.
 NOT_FOR_MEMBERS = {
     "Editing guide",
+    "For editors",
     "Performance",
     "Engines",
     "Engines: what each one builds",

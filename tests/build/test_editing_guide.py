@@ -43,6 +43,8 @@ def test_guide_shows_a_real_example_and_who_refers_to_a_file(built_site: Path, s
     assert ("regions", "facilitator.member") in referred_by("members")
 
 
-def test_guide_is_linked_from_the_navigation(built_site: Path):
+def test_guide_is_linked_for_editors(built_site: Path):
+    """Members' navigation leaves the guide out; the footer's "For editors" leads to it."""
     home = (built_site / "index.html").read_text()
-    assert 'href="editing/"' in home
+    assert 'href="for-editors/"' in home and 'href="editing/"' not in home
+    assert 'href="../editing/"' in (built_site / "for-editors/index.html").read_text()

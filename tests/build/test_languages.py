@@ -116,9 +116,9 @@ def _interface_strings(lang: str) -> set[str]:
     return found - {m.string for m in catalogue if isinstance(m.string, str)}
 
 
-# Pages whose text is English by design: the editing guide, made from the models' own
-# descriptions (editors work in English, like the data files).
-ENGLISH_BY_DESIGN = ("editing/",)
+# Pages whose text is English by design: none (the editing guide's words, the models' own
+# descriptions, are translated in the catalogue like the rest).
+ENGLISH_BY_DESIGN: tuple[str, ...] = ()
 
 
 def _hand_written_pages() -> set[str]:
@@ -208,7 +208,7 @@ def test_exports_carry_every_language_and_calendars_per_language(built_site):
     assert (built_site / "fr/exports/tools.json").read_bytes() == (
         built_site / "exports/tools.json"
     ).read_bytes()
-    assert "X-WR-CALNAME:Social Performance Working Group for Networks : événements" in (
+    assert "X-WR-CALNAME:Social Performance Working Group for Networks\u00a0: événements" in (
         built_site / "fr/calendar/events.ics"
     ).read_text(encoding="utf-8")
     assert "eventos" in (built_site / "es/calendar/events.ics").read_text(encoding="utf-8")
@@ -232,3 +232,13 @@ def test_a_language_added_without_code(tmp_path):
     assert re.search(r"\d+ de [a-zç]+ de \d{4}", _soup(site / "pt/events/index.html").get_text())
     search = json.loads((site / "pt/search/search_index.json").read_text(encoding="utf-8"))
     assert search["config"]["lang"] == ["pt"]
+
+
+def test_a_translated_page_offers_to_edit_its_own_file(built_site):
+    """French and Spanish pages name their own file (docs/about.fr.md), not the English."""
+    for lang in ("fr", "es"):
+        html = (built_site / lang / "about" / "index.html").read_text(encoding="utf-8")
+        edit = BeautifulSoup(html, "html.parser").select_one(".sphub-edit")
+        assert f"docs/about.{lang}.md" in edit.get_text(), edit
+    english = (built_site / "about" / "index.html").read_text(encoding="utf-8")
+    assert "docs/about.md" in BeautifulSoup(english, "html.parser").select_one(".sphub-edit").text

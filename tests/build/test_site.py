@@ -205,3 +205,17 @@ def test_topics_link_resources_tools_and_case_studies(built_site):
     assert "MCPI: social audits with MFC" in body  # a case study
     case = content(page(built_site, "guidance/case-studies/mcpi-social-audits-2009"))
     assert case.select_one('a[href="../../../topics/social-audits/"]') is not None
+
+
+def test_a_broken_page_stops_the_build_before_site_is_touched(tmp_path):
+    project = make_project(tmp_path / "project")
+    about = project / "docs" / "about.md"
+    about.write_text("---\n"
+                     "render_macros: true\n\n# About\n\n{{ about_links() }}\n", encoding="utf-8")
+    (project / "site").mkdir()
+    (project / "site" / "index.html").write_text("previous build")
+    result = build(project, project / "site")
+    output = result.stdout + result.stderr
+    assert result.returncode == 1 and "Traceback" not in output
+    assert "docs/about.md:1: (front matter): expected a line '---' closing" in output
+    assert sorted(p.name for p in (project / "site").iterdir()) == ["index.html"]

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import date
 
-from sphub.data.checks import entries, guide, tree
+from sphub.data.checks import entries, glossary, guide, tree
 from sphub.data.errors import Problem
 from sphub.data.located import Located
 
@@ -26,6 +26,8 @@ CHECKS = (
     tree.case_studies_name_their_network,
     tree.agenda_fits_half_day,
     guide.chapters_have_their_intro,
+    glossary.forms_belong_to_one_term,
+    glossary.see_names_one_page,
 )
 
 

@@ -10,6 +10,8 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
+from markupsafe import Markup, escape
+
 from sphub.models.network import Activity, Region, WorkPlan
 from sphub.models.types import parse_partial
 from sphub.data.site import Site
@@ -98,7 +100,10 @@ def timeline(site: Site, plan: WorkPlan, title: str, words: Words = Words()) -> 
             parts = activity.when.split("/")
             start, end = parse_partial(parts[0])[0], parse_partial(parts[-1])[1]
             precision = "span" if len(parts) > 1 else ("year", "month", "day")[parts[0].count("-")]
-            lines = textwrap.wrap(activity.title, LABEL_CHARS)
+            # Each line keeps the title's type: one shown in English is marked so.
+            lines = [
+                type(activity.title)(line) for line in textwrap.wrap(activity.title, LABEL_CHARS)
+            ]
             x0 = _x(max(start, date(year, 1, 1)), year)
             x1 = _x(min(end, date(year, 12, 31)), year, end=True)
             # A single day is a thin bar; widen it so it is seen and can be pointed at.
@@ -146,29 +151,37 @@ def timeline(site: Site, plan: WorkPlan, title: str, words: Words = Words()) -> 
         note = words(after if build.year > year else before, day=words.dates(build, None))
     region = site.regions[plan.region]
     count = sum(len(area.activities) for area in plan.focus_areas)
+    # Markup, so that a title shown in English stays marked so (sphub.data.fallback).
     description = (
-        words(
-            N_(
-                "Timeline of %(region)s's work plan for %(year)s: %(count)s activities in "
-                "%(areas)s focus areas, as bars over the twelve months."
-            ),
-            region=region.group,
-            year=year,
-            count=count,
-            areas=len(plan.focus_areas),
+        escape(
+            words(
+                N_(
+                    "Timeline of %(region)s's work plan for %(year)s: %(activities)s in "
+                    "%(areas)s, as bars over the twelve months."
+                ),
+                region=region.group,
+                year=year,
+                activities=words.ngettext("%(num)s activity", "%(num)s activities", count),
+                areas=words.ngettext(
+                    "%(num)s focus area", "%(num)s focus areas", len(plan.focus_areas)
+                ),
+            )
         )
-        + " "
-        + " ".join(
-            f"{area.title}: "
-            + "; ".join(
-                f"{a.title}, {words.when(a.when)}, "
-                f"{words.activity_status(a.status, year, site.build_date).lower()}"
+        + Markup(" ")
+        + Markup(" ").join(
+            Markup("{}: ").format(area.title)
+            + Markup("; ").join(
+                Markup("{}, {}, {}").format(
+                    a.title,
+                    words.when(a.when),
+                    words.activity_status(a.status, year, site.build_date).lower(),
+                )
                 for a in area.activities
             )
-            + "."
+            + Markup(".")
             for area in plan.focus_areas
         )
-        + f" {note}."
+        + Markup(" {}.").format(note)
     )
     return Timeline(
         key=f"timeline-{plan.id}",

@@ -306,7 +306,7 @@ def _legend(counts: list[int], words: Words) -> list[Legend]:
     for shade in range(1, (used[-1] if used else 0) + 1):
         low, high = SHADES[shade - 1]
         if low == high:
-            text = words(N_("1 network") if low == 1 else N_("%(count)s networks"), count=low)
+            text = words.ngettext("%(num)s network", "%(num)s networks", low)
         elif high:
             text = words(N_("%(low)s–%(high)s networks"), low=low, high=high)
         else:
@@ -446,12 +446,10 @@ def member_map(
         + "."
     )
     if without:
-        description += " " + words(
-            N_(
-                "%(count)s networks have no country recorded (regional networks) and are "
-                "not on the map."
-            ),
-            count=len(without),
+        description += " " + words.ngettext(
+            "%(num)s network has no country recorded (a regional network) and is not on the map.",
+            "%(num)s networks have no country recorded (regional networks) and are not on the map.",
+            len(without),
         )
     return MemberMap(
         key=f"map-{region.id if region else 'world'}",

@@ -16,11 +16,13 @@ from sphub.data.translations import (
     FALLBACK,
     OUTDATED,
     check_translations,
+    entry_hash,
     languages,
     page_problems,
     search_problems,
     page_state,
     stamp,
+    unstamped,
     translate,
 )
 from tests_paths import ROOT
@@ -73,9 +75,9 @@ def test_translated_site_carries_the_text_and_each_state(data):
     assert french.translation_state(standards) == FALLBACK
     assert french.translation_state(french.tools["cerise-spi"]) == FALLBACK  # not translated
     assert site.translation_state(site.tools["cerise-spi"]) is None
-    # Members keep their language, with no note.
+    # A member with no translation is shown in English, with the note.
     member = next(iter(french.members.values()))
-    assert french.translation_state(member) is None
+    assert french.translation_state(member) == FALLBACK
     # Backlinks of the French site lead to French entries.
     option = next(o for o in french.strategy_options.values() if "universal-standards" in o.tools)
     assert french.referring(standards, "strategy_options")[0] is french.strategy_options[option.id]
@@ -88,8 +90,11 @@ def test_unstamped_then_stamped_then_outdated(data, tmp_path):
     assert "--stamp fr" in str(site.warnings[0])
     docs = tmp_path / "docs"
     docs.mkdir()
-    changed = stamp(data, docs, site.translations, "fr")
-    assert changed == ["data/translations/fr/tools.yml"]
+    waiting = unstamped(data, docs, site.translations, "fr")
+    assert [str(w) for w in waiting] == [
+        "data/translations/fr/tools.yml:2 tools:universal-standards"
+    ]
+    stamp(data, docs, waiting)
     stamped = path.read_text(encoding="utf-8").splitlines()
     assert stamped[1] == "  - id: universal-standards"
     assert (
@@ -120,7 +125,7 @@ def test_unstamped_then_stamped_then_outdated(data, tmp_path):
     full = translate(site, "fr")
     assert full.translation_state(full.tools["universal-standards"]) == FALLBACK  # parts left out
     # Re-stamping rewrites the existing line, and adds one to the new entry.
-    stamp(data, docs, site.translations, "fr")
+    stamp(data, docs, unstamped(data, docs, site.translations, "fr"))
     lines = path.read_text(encoding="utf-8").splitlines()
     assert sum(line.strip().startswith("translated_from:") for line in lines) == 2
     assert load_site(data).warnings == []
@@ -189,10 +194,11 @@ GOLDEN = [
         "data/translations/fr/tree.yml:3: tree[1].short: expected a short label of at most 40",
     ),
     (
-        "members.yml",
-        "members: []\n",
-        "data/translations/fr/members.yml:1: (file): expected the translation of a guidance file "
-        "(the networks' own data keeps the language it was written in)",
+        "resources.yml",
+        "resources:\n  - id: project-note-1-2010\n    description: Une note.\n"
+        "    how_to_obtain: Demandez-la.\n    confirmed_by: une page\n",
+        "data/translations/fr/resources.yml:5: resources[1].confirmed_by: expected only text for "
+        "readers",
     ),
     (
         "tool.yml",
@@ -251,7 +257,7 @@ def test_pages_missing_current_and_outdated(tmp_path, data):
     site = load_site(data)
     assert "docs/about.fr.md" in [
         Path(c).as_posix()[-len("docs/about.fr.md") :]
-        for c in stamp(data, docs, site.translations, "fr")
+        for c in _stamped_names(data, docs, site, "fr")
     ]
     assert french.read_text(encoding="utf-8").startswith("---\ntitle: À propos\ntranslated_from: ")
     assert page_state(english, french) is None
@@ -316,3 +322,37 @@ def test_a_translation_keeps_its_pages_search_setting(tmp_path):
     # The build checks the languages the site has: a site without French builds no French.
     assert search_problems(docs, ("en", "fr")) == errors
     assert search_problems(docs, ("en", "es")) == []
+
+
+def test_a_name_is_shown_as_published_where_no_translation_gives_it(data):
+    # A member's name and acronym are Names: its translation gives only the description.
+    digest = entry_hash(load_site(data).members["pmn"])
+    write(
+        data,
+        "fr",
+        "members.yml",
+        f'members:\n  - id: pmn\n    translated_from: "{digest}"\n'
+        "    description: Le réseau du Pakistan.\n    source: Page du SPWG Asie, 2012\n",
+    )
+    site = load_site(data)
+    french = translate(site, "fr")
+    member = french.members["pmn"]
+    assert member.description == "Le réseau du Pakistan."
+    assert member.name == site.members["pmn"].name
+    assert french.translation_state(member) is None  # nothing shown in English but its name
+    # Where a translation does give a name (the Swiss agency's), it is shown.
+    write(
+        data,
+        "fr",
+        "organisations.yml",
+        "organisations:\n  - id: sdc\n    name: Direction du développement et de la coopération\n"
+        "    acronym: DDC\n",
+    )
+    french = translate(load_site(data), "fr")
+    assert french.organisations["sdc"].acronym == "DDC"
+
+
+def _stamped_names(data, docs, site, language) -> list[str]:
+    chosen = unstamped(data, docs, site.translations, language)
+    stamp(data, docs, chosen)
+    return [c.name for c in chosen]

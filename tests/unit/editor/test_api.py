@@ -4,13 +4,13 @@ line that says why."""
 from __future__ import annotations
 
 import os
-import re
 import shutil
 
 import pytest
 import yaml
 
-from sphub.editor.api import handle
+from sphub.editor.api import CHANGED, handle
+from sphub.editor.saving import version_of
 from tests.conftest import ROOT
 
 
@@ -19,6 +19,17 @@ def root(tmp_path):
     shutil.copytree(ROOT / "data", tmp_path / "data")
     (tmp_path / "mkdocs.yml").write_text("site_name: secret\n")
     return tmp_path
+
+
+def _version(path) -> str:
+    return version_of(path.read_bytes())
+
+
+def _persist(path: str, raw: str, version: str | None) -> dict:
+    return {
+        "action": "persistEntry",
+        "params": {"dataFiles": [{"path": path, "raw": raw, "version": version}]},
+    }
 
 
 def _one_line(answer) -> str:
@@ -100,14 +111,65 @@ def test_a_save_with_a_problem_lists_sphubs_problems_and_writes_nothing(root):
     values = yaml.safe_load(before)
     values["members"][0]["region"] = "atlantis"
     raw = yaml.safe_dump(values)
-    request = {
-        "action": "persistEntry",
-        "params": {"dataFiles": [{"path": "data/members.yml", "raw": raw}]},
-    }
-    answer = handle(root, request)
+    answer = handle(root, _persist("data/members.yml", raw, _version(path)))
     assert answer.status == 422
     first, last = answer.body["error"].split("\n")
-    assert first.startswith("data/members.yml:") and re.search(r"members\[\d+\]\.region", first)
-    assert "atlantis" in first
+    name = values["members"][0]["name"]
+    assert first.startswith(f"Member '{name}', Region: expected ") and "atlantis" in first
     assert last == "1 problem in the data; nothing was saved."
     assert path.read_text(encoding="utf-8") == before
+
+
+def test_a_file_is_given_with_its_version_and_a_save_from_an_older_one_is_refused(root):
+    path = root / "data" / "events.yml"
+    read = handle(root, {"action": "getEntry", "params": {"path": "data/events.yml"}}).body
+    assert read["file"]["id"] == _version(path)
+    values = yaml.safe_load(read["data"])
+    values["events"][0]["title"] = "Renamed in the form"
+    path.write_text(path.read_text(encoding="utf-8") + "# changed in a text editor\n")
+    changed = path.read_bytes()
+    answer = handle(root, _persist("data/events.yml", yaml.safe_dump(values), read["file"]["id"]))
+    assert answer.status == 409 and _one_line(answer) == CHANGED
+    assert path.read_bytes() == changed
+    unstated = handle(root, _persist("data/events.yml", yaml.safe_dump(values), None))
+    assert unstated.status == 409 and "which version" in _one_line(unstated)
+    assert path.read_bytes() == changed
+    saved = handle(root, _persist("data/events.yml", yaml.safe_dump(values), _version(path)))
+    assert saved.status == 200 and saved.body["version"] == _version(path)
+    assert "Renamed in the form" in path.read_text(encoding="utf-8")
+
+
+def test_a_refusal_names_the_entry_and_the_field_as_the_form_shows_them(root):
+    path = root / "data" / "events.yml"
+    values = yaml.safe_load(path.read_text(encoding="utf-8"))
+    event = values["events"][1]
+    event["organisers"] = [*event.get("organisers", []), "no-such-organiser"]
+    answer = handle(root, _persist("data/events.yml", yaml.safe_dump(values), _version(path)))
+    assert answer.status == 422
+    first = answer.body["error"].split("\n")[0]
+    count = len(event["organisers"])
+    assert first.startswith(f"Event '{event['title']}', Organisers {count}: expected "), first
+    assert "no-such-organiser" in first
+
+
+@pytest.mark.parametrize(
+    "language, words",
+    [
+        ("fr", "ce fichier a changé depuis que vous l'avez ouvert : rechargez la page"),
+        ("es", "este archivo cambió desde que lo abrió: vuelva a cargar la página"),
+        ("de", CHANGED),  # no catalogue: English
+    ],
+)
+def test_the_servers_messages_are_in_the_editors_language(root, language, words):
+    path = root / "data" / "topics.yml"
+    request = _persist("data/topics.yml", "topics: []\n", "0" * 64)
+    request["params"]["language"] = language
+    answer = handle(root, request)
+    assert answer.status == 409 and _one_line(answer) == words
+    values = yaml.safe_load(path.read_text(encoding="utf-8"))
+    values["topics"][0]["name"] = ""
+    request = _persist("data/topics.yml", yaml.safe_dump(values), _version(path))
+    request["params"]["language"] = "fr"
+    *problems, last = handle(root, request).body["error"].split("\n")
+    assert len(problems) > 1
+    assert last == f"{len(problems)} problèmes dans les données ; rien n'a été enregistré."

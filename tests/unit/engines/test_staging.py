@@ -77,3 +77,12 @@ def test_scripts_ship_without_their_comment_lines():
                 [node, "--check", "-"], input=shipped, text=True, capture_output=True
             )
             assert check.returncode == 0, (path.name, check.stderr)
+
+
+def test_a_translation_names_its_own_file():
+    from sphub.engines.staging import with_source
+
+    assert with_source("---\ntitle: A\n---\n# A\n", "about.fr.md") == (
+        '---\ntitle: A\nsource_file: "about.fr.md"\n---\n# A\n'
+    )
+    assert with_source("# A\n", "x.es.md") == '---\nsource_file: "x.es.md"\n---\n# A\n'

@@ -45,12 +45,3 @@ def test_every_character_of_the_data_is_in_every_shipped_face(shipped):
 def test_a_character_no_font_has_stops_the_render():
     with pytest.raises(pdf.PdfError, match=r"U\+0915"):
         pdf.render_pdf("<p>Sa-Dhan \u0915</p>", "guide/x.pdf", "x")
-
-
-def test_serve_skips_the_pdf_unless_asked(monkeypatch):
-    monkeypatch.delenv("SPHUB_PDF", raising=False)
-    assert pdf.wanted("build") and not pdf.wanted("serve")
-    monkeypatch.setenv("SPHUB_PDF", "1")
-    assert pdf.wanted("serve")
-    monkeypatch.setenv("SPHUB_PDF", "0")
-    assert not pdf.wanted("build")
