@@ -56,17 +56,20 @@ serve: $(STAMP)
 edit: $(STAMP) editor
 	$(BIN)/sphub serve --edit
 
-# The whole suite: unit, build, pdf, fuzz and browser tests.
+# The whole suite: unit, build, pdf, fuzz and browser tests, in one process per core; each
+# test module in one process, and the shipped site built once for the tests that read it
+# (tests/conftest.py). `$(BIN)/python -m pytest -m build` runs one tier, in one process.
 test: $(STAMP) editor
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto --dist loadgroup
 
-# The quick loop, after every change: lint, formatting, the import contracts, the unit tests.
+# The quick loop, after every change: lint, formatting, the import contracts, the unit tests
+# (tests/unit/, which builds nothing), in one process per core.
 check: $(STAMP)
 	@start=$$(date +%s%N); \
 	$(BIN)/ruff check sphub tests benchmarks && \
 	$(BIN)/ruff format --check --quiet sphub tests benchmarks && \
 	$(BIN)/lint-imports --no-cache | tail -n 1 && \
-	$(BIN)/python -m pytest -q -m unit -p no:cacheprovider && \
+	$(BIN)/python -m pytest -q -n auto -p no:cacheprovider tests/unit && \
 	{ tenths=$$(( ($$(date +%s%N) - start) / 100000000 )); \
 	  echo "make check passed in $$((tenths / 10)).$$((tenths % 10)) s"; }
 

@@ -37,10 +37,12 @@ def _until_shown(urls: list[str], marker: str, limit: float = 300) -> float:
     return time.perf_counter() - start
 
 
-def _edit(path: Path, old: str, new: str) -> None:
+def _edit(path: Path, key: str, old: str, new: str) -> None:
+    """Replace the line `key: old` of `path` (the whole line: another value may begin so)."""
     text = path.read_text(encoding="utf-8")
-    assert old in text, (path, old)
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    line = f"{key}: {old}\n"
+    assert line in text, (path, line)
+    path.write_text(text.replace(line, f"{key}: {new}\n", 1), encoding="utf-8")
 
 
 def edit_latencies(runs: int, work: Path) -> dict[str, list[float]]:
@@ -57,16 +59,27 @@ def edit_latencies(runs: int, work: Path) -> dict[str, list[float]]:
     data = project / "data"
     tools, members = (data / "tools.yml").read_text(), (data / "members.yml").read_text()
     french_tools = (data / "translations" / "fr" / "tools.yml").read_text()
-    # Entries whose text stands on one line of its file, as the edit replaces it there.
+
+    # Entries whose text stands on one line of its file (the edit replaces it there) and is
+    # shown on the page as it is written (no character the page escapes).
+    def plain(text: str, file_text: str, key: str) -> bool:
+        return f"{key}: {text}\n" in file_text and not set(text) & set("&<>\"'")
+
+    french_of = {
+        entry_id: t.entry
+        for (key, entry_id), t in site.translations.entries["fr"].items()
+        if key == "tools"
+    }
     tool = next(
         t
         for t in site.tools.values()
-        if f"name: {t.name}\n" in tools
-        and f"name: {site.translations.entries['fr'][('tools', t.id)].entry.name}\n" in french_tools
+        if t.id in french_of
+        and plain(t.name, tools, "name")
+        and plain(french_of[t.id].name, french_tools, "name")
     )
-    french = site.translations.entries["fr"][("tools", tool.id)].entry
+    french = french_of[tool.id]
     member = next(
-        m for m in site.members.values() if m.source and f"source: {m.source}\n" in members
+        m for m in site.members.values() if m.source and plain(m.source, members, "source")
     )
     port = free_port()
     base = f"http://127.0.0.1:{port}/"
@@ -78,9 +91,9 @@ def edit_latencies(runs: int, work: Path) -> dict[str, list[float]]:
         "every language": [f"{base}{p}{member_page}" for p in ("", "fr/", "es/")],
     }
     files = {
-        "en": (project / "data" / "tools.yml", tool.name),
-        "fr": (project / "data" / "translations" / "fr" / "tools.yml", french.name),
-        "every language": (project / "data" / "members.yml", member.source),
+        "en": (project / "data" / "tools.yml", "name", tool.name),
+        "fr": (project / "data" / "translations" / "fr" / "tools.yml", "name", french.name),
+        "every language": (project / "data" / "members.yml", "source", member.source),
     }
     command = [sys.executable, "-m", "sphub.cli", "serve", "--dev-addr", f"127.0.0.1:{port}"]
     log = work.absolute() / "editing.log"
@@ -93,12 +106,13 @@ def edit_latencies(runs: int, work: Path) -> dict[str, list[float]]:
                 _until_shown(urls, "<html", limit=900)
             for run in range(runs):
                 for kind, urls in pages.items():
-                    path, text = files[kind]
+                    path, key, text = files[kind]
                     marker = f"{text} (edit {run + 1})"
                     time.sleep(1)  # let the watcher settle after the previous rebuild
-                    _edit(path, text, marker)
+                    _edit(path, key, text, marker)
                     times[kind].append(_until_shown(urls, marker))
-                    files[kind] = (path, marker)
+                    print(f"{kind}: {times[kind][-1]:.2f} s", flush=True)
+                    files[kind] = (path, key, marker)
         finally:
             server.terminate()
             server.wait(timeout=30)

@@ -10,7 +10,8 @@ Every test gets one marker, from the folder it lives in (`make check` runs the u
 - tests/fuzz/, `fuzz`: thousands of generated broken data files;
 - tests/browser/, `browser`: drives Chromium.
 A test anywhere else, or a unit test that asks for a built site or runs `build`, stops the
-run with a line that says where it belongs."""
+run with a line that says where it belongs. `make test` runs the tiers in one process per
+core (pytest-xdist), grouped so that each site is built once (`_group` below)."""
 
 from __future__ import annotations
 
@@ -104,7 +105,30 @@ TIERS = ("unit", "build", "pdf", "fuzz", "browser")
 BUILT = {"built_site", "built_site_pdf", "site_url", "browser", "visit"}
 
 
+# `make test` runs the tests in two processes (pytest-xdist, --dist loadgroup), each test
+# module in one of them so that a module's fixtures are made once; the modules that read the
+# shipped site go with the one process that builds it, and every browser test with the one
+# that starts the browser (and builds the site with the PDF it serves).
+WITH_THE_PDF_SITE = {"built_site_pdf", "site_url", "browser", "visit"}
+
+
+def _group(module_items) -> str:
+    needs = set().union(*(item.fixturenames for item in module_items))
+    if needs & WITH_THE_PDF_SITE:
+        return "built-site-pdf"
+    if "built_site" in needs:
+        return "built-site"
+    return str(module_items[0].path)
+
+
 def pytest_collection_modifyitems(config, items):
+    modules: dict[Path, list] = {}
+    for item in items:
+        modules.setdefault(item.path, []).append(item)
+    for module_items in modules.values():
+        group = _group(module_items)
+        for item in module_items:
+            item.add_marker(pytest.mark.xdist_group(group))
     for item in items:
         tier = Path(str(item.path)).relative_to(TESTS).parts[0]
         if tier not in TIERS:

@@ -7,16 +7,55 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
+from typing import Generic, TypeVar
 
 from sphub.data.fields import references
 from sphub.models import COLLECTIONS
 from sphub.data.errors import Problem
 from sphub.data.located import Located
 from sphub.data.translations import Translations
-from sphub.models.network import Event, Member, Region, WorkPlan
+from sphub.models import (
+    AgendaItem,
+    CaseStudy,
+    Dimension,
+    EntryPoint,
+    Event,
+    GlossaryTerm,
+    GuideChapter,
+    Member,
+    Organisation,
+    PlanStep,
+    Practice,
+    Project,
+    Region,
+    Resource,
+    StrategyOption,
+    Tool,
+    Topic,
+    TreeNode,
+    TrendQuestion,
+    WorkPlan,
+)
 from sphub.models.types import Model
 
 _COLLECTION_OF = {collection.model: key for key, collection in COLLECTIONS.items()}
+
+M = TypeVar("M", bound=Model)
+
+
+class Entries(Generic[M]):
+    """`site.members`: the entries of the collection of that name, by id, typed with its
+    model (`dict[str, Member]`). tests/unit/data/test_load.py checks that `Site` has one for
+    each collection of sphub.models.COLLECTIONS, with its model."""
+
+    def __init__(self, model: type[M]):
+        self.model = model
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.key = name
+
+    def __get__(self, site: Site, owner: type | None = None) -> dict[str, M]:
+        return site.entries[self.key]
 
 
 @dataclass(frozen=True)
@@ -45,6 +84,27 @@ class Site:
     # in 1012): printed, errors with --strict.
     warnings: list[Problem] = field(default_factory=list, repr=False)
 
+    topics = Entries(Topic)
+    regions = Entries(Region)
+    organisations = Entries(Organisation)
+    members = Entries(Member)
+    workplans = Entries(WorkPlan)
+    events = Entries(Event)
+    resources = Entries(Resource)
+    projects = Entries(Project)
+    tools = Entries(Tool)
+    practices = Entries(Practice)
+    entry_points = Entries(EntryPoint)
+    strategy_options = Entries(StrategyOption)
+    case_studies = Entries(CaseStudy)
+    tree = Entries(TreeNode)
+    steps = Entries(PlanStep)
+    assessment = Entries(Dimension)
+    quick_tree = Entries(TrendQuestion)
+    quick_tree_agenda = Entries(AgendaItem)
+    guide = Entries(GuideChapter)
+    glossary = Entries(GlossaryTerm)
+
     @classmethod
     def from_entries(cls, located: list[Located], build_date: date) -> Site:
         data: dict[str, dict[str, Model]] = {key: {} for key in COLLECTIONS}
@@ -53,13 +113,6 @@ class Site:
             data[where.collection][where.entry.id] = where.entry
             places[(where.collection, where.entry.id)] = where
         return cls(build_date, data, places)
-
-    def __getattr__(self, key: str) -> dict[str, Model]:
-        # Only for collection keys; the guard keeps copy and pickle, which look up special
-        # names before `entries` is set, from recursing.
-        if not key.startswith("__") and key in COLLECTIONS:
-            return self.entries[key]
-        raise AttributeError(key)
 
     def collection(self, key: str) -> dict[str, Model]:
         return self.entries[key]

@@ -173,14 +173,9 @@ class _Overlay:
                 continue
             if doc.as_published:
                 continue  # a name needs no translation: it is shown as published
-            if doc.required:
-                self.problem(
-                    here,
-                    f"a translation of '{doc.name}' (a required field)",
-                    "none (add it, or leave the whole entry out to show it in English)",
-                )
-            else:
-                self.untranslated.append(format_path(there + (doc.name,)))
+            # Left out, required or not: shown in English, marked so, and listed by
+            # `sphub translations` (a translated answer without its `because`, say).
+            self.untranslated.append(format_path(there + (doc.name,)))
         return merged
 
     def text(self, doc: FieldDoc, english, value, at: tuple):

@@ -1,4 +1,5 @@
-"""The data files and the model of each entry. Adding a collection is one line here."""
+"""The data files and the model of each entry. Adding a collection is one line here, and
+one in `sphub.data.site.Site` that types `site.<key>` (a test says when it is missing)."""
 
 from __future__ import annotations
 

@@ -244,10 +244,10 @@ def test_pages_are_accessible_and_local(visit, site_url, path):
     visit.screenshot("page-" + (path.strip("/").replace("/", "-") or "home"), full_page=True)
 
 
-def test_every_page_loads_without_leaving_localhost(browser, site_url, built_site):
+def test_every_page_loads_without_leaving_localhost(browser, site_url, built_site_pdf):
     """Every page of the site, opened once: no request leaves localhost, no console error."""
     context, visit = open_visit(browser, DESKTOP)
-    for path in pages(built_site):
+    for path in pages(built_site_pdf):
         visit.page.goto(site_url + path)
     context.close()
     visit.check()

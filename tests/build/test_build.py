@@ -5,6 +5,7 @@ previous site/ byte for byte as it was."""
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -43,14 +44,20 @@ def leftovers(project: Path) -> list[str]:
     return sorted(p.name for p in project.iterdir() if p.name.startswith(".site-"))
 
 
-@pytest.fixture
-def project(tmp_path) -> Path:
-    """A project whose site/ was built once; the test then tries to replace it."""
-    project = make_project(tmp_path / "project")
+@pytest.fixture(scope="module")
+def built_project(tmp_path_factory) -> Path:
+    """A project whose site/ was built once, for the module: each test breaks a copy."""
+    project = make_project(tmp_path_factory.mktemp("built") / "project")
     code, output = run_build(project)
     assert code == 0, output
     assert (project / "site" / "index.html").is_file()
     return project
+
+
+@pytest.fixture
+def project(built_project, tmp_path) -> Path:
+    """A copy of a project whose site/ was built once; the test then tries to replace it."""
+    return shutil.copytree(built_project, tmp_path / "project", symlinks=True)
 
 
 def test_success_replaces_the_site(project):

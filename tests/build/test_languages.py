@@ -182,8 +182,10 @@ def test_the_french_tree_and_plan_are_french(built_site, shipped):
     plan = _soup(built_site / "fr/decision-tree/plan/index.html")
     titles = [h.get_text() for h in plan.select("[data-step] h3")]
     assert titles == [s.title for s in french.steps.values()]
-    because = [li.contents[0].strip() for li in plan.select("[data-answer]")]
-    assert because == [o.because for q in french.tree.values() for o in q.options]
+    because = [" ".join(li.get_text().split()) for li in plan.select("[data-answer]")]
+    expected = [" ".join(o.because.split()) for q in french.tree.values() for o in q.options]
+    assert len(because) == len(expected)
+    assert all(shown.startswith(text) for shown, text in zip(because, expected)), because
     english = _soup(built_site / "decision-tree/plan/index.html")
     assert plan.select_one("#sphub-rule").string == english.select_one("#sphub-rule").string
 

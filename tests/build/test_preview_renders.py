@@ -15,6 +15,8 @@ import pytest
         ("organisations.yml", "name: CERISE", "name: CERISE Renamed"),
         ("tools.yml", "name: ", "name: Renamed "),
         ("tree.yml", "label: ", "label: Renamed "),
+        # Its tooltips are on every page (MIX: on the PMN member's page).
+        ("glossary.yml", "The body that collected", "The organisation that collected"),
     ],
 )
 def test_the_preview_renders_after_an_edit_what_a_full_build_would(tmp_path, file, old, new):

@@ -6,6 +6,8 @@ validate` with its layout rules (yamllint), the editing server's save and `sphub
 
 from __future__ import annotations
 
+import re
+
 import shutil
 import signal
 import subprocess
@@ -19,6 +21,7 @@ from sphub.data.layout import check_data, layout_problems, mend_files
 from sphub.data.load import load_site
 from sphub.data.reader import MAX_DEPTH, MAX_FILE_BYTES, MAX_VALUES
 from sphub.editor.api import handle
+from sphub.editor.saving import version_of
 from tests.conftest import ROOT
 from tests.golden_cases import GOLDEN
 
@@ -331,16 +334,24 @@ def test_the_editing_server_refuses_a_hostile_save_and_a_hostile_file(name, smal
     shipped = events.read_text(encoding="utf-8")
 
     def save(text: str) -> list[str]:
-        file = {"path": "data/events.yml", "raw": text}
+        # Made from the file as it is on disk: the save is refused for its content alone.
+        version = version_of(events.read_bytes())
+        file = {"path": "data/events.yml", "raw": text, "version": version}
         with cpu_guard():
             answer = handle(root, {"action": "persistEntry", "params": {"dataFiles": [file]}})
         assert answer.status == 422, answer
         return answer.body["error"].splitlines()
 
-    _one_clear_line(save(HOSTILE[name][0].decode("utf-8")), name)  # the text sent
+    # The text sent: refused in the form's words where the problem is in an entry ("Event 1:
+    # ..."), at its line of the file otherwise.
+    def in_form_words(problems: list[str]) -> None:
+        assert re.match(r"Event (\d+|'.+'): |data/events\.yml:\d+: ", problems[0]), problems
+        assert HOSTILE[name][2] in problems[0], problems
+
+    in_form_words(save(HOSTILE[name][0].decode("utf-8")))
     assert events.read_text(encoding="utf-8") == shipped
     events.write_bytes(HOSTILE[name][0])  # the file on disk, with a valid save sent
-    _one_clear_line(save(shipped), name)
+    in_form_words(save(shipped))
     assert events.read_bytes() == HOSTILE[name][0]
 
 

@@ -135,3 +135,13 @@ def test_run_from_inside_data_gives_one_line_saying_where(data_copy, monkeypatch
         load_site("data")
     assert len(err.value.problems) == 1
     assert "run the command from the project's folder" in str(err.value.problems[0])
+
+
+def test_site_has_a_typed_attribute_for_each_collection(shipped):
+    """`site.members` is typed `dict[str, Member]`: one `Entries` a collection, with its model."""
+    from sphub.data.site import Entries, Site
+
+    typed = {name: v.model for name, v in vars(Site).items() if isinstance(v, Entries)}
+    assert typed == {key: c.model for key, c in COLLECTIONS.items()}
+    for key in COLLECTIONS:
+        assert getattr(shipped, key) is shipped.collection(key)

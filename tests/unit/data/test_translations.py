@@ -162,12 +162,6 @@ GOLDEN = [
     ),
     (
         "tools.yml",
-        "tools:\n  - id: universal-standards\n    name: Normes\n",
-        "data/translations/fr/tools.yml:2: tools[1]: expected a translation of 'purpose' "
-        "(a required field)",
-    ),
-    (
-        "tools.yml",
         TOOLS_FR + '    acronym: "a\\nb"\n',
         "data/translations/fr/tools.yml:6: tools[1].acronym: expected text on one line",
     ),

@@ -57,13 +57,15 @@ def test_a_data_file_is_read_with_its_text(root):
     "path, why",
     [
         ("mkdocs.yml", "outside data/"),
-        ("docs/index.md", "outside data/"),
+        ("site/index.html", "outside data/"),
         ("data/../mkdocs.yml", "goes up a folder"),
         ("../etc/passwd", "goes up a folder"),
         ("/etc/passwd", "absolute path"),
         ("C:\\data\\members.yml", "absolute path"),
         ("data/notes.yml", "not one of the data files"),
-        ("data/translations/fr/tools.yml", "in a folder under data/"),
+        ("data/translations/fr/members.yml", "not one of the data files"),
+        ("data/translations/de/tools.yml", "no language 'de'"),
+        ("data/translations/fr/x/tools.yml", "in a folder under data/"),
     ],
 )
 def test_a_path_that_is_not_a_data_file_is_refused(root, path, why):
@@ -155,7 +157,7 @@ def test_a_refusal_names_the_entry_and_the_field_as_the_form_shows_them(root):
 @pytest.mark.parametrize(
     "language, words",
     [
-        ("fr", "ce fichier a changé depuis que vous l'avez ouvert : rechargez la page"),
+        ("fr", "ce fichier a changé depuis que vous l'avez ouvert\u00a0: rechargez la page"),
         ("es", "este archivo cambió desde que lo abrió: vuelva a cargar la página"),
         ("de", CHANGED),  # no catalogue: English
     ],
@@ -172,4 +174,4 @@ def test_the_servers_messages_are_in_the_editors_language(root, language, words)
     request["params"]["language"] = "fr"
     *problems, last = handle(root, request).body["error"].split("\n")
     assert len(problems) > 1
-    assert last == f"{len(problems)} problèmes dans les données ; rien n'a été enregistré."
+    assert last == f"{len(problems)} problèmes dans les données\u00a0; rien n'a été enregistré."

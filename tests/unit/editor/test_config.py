@@ -6,7 +6,14 @@ import yaml
 
 from sphub.cli import main
 from sphub.data.translations import languages
-from sphub.editor.config import CONFIG_FILE, config_text, editor_config, is_stale, repo_of
+from sphub.editor.config import (
+    CONFIG_FILE,
+    config_text,
+    editor_config,
+    is_stale,
+    repo_of,
+    with_choices,
+)
 from sphub.models import COLLECTIONS
 from tests.conftest import ROOT
 
@@ -40,7 +47,7 @@ def _list_field(key: str) -> dict:
 
 def test_one_files_collection_per_data_file_with_a_list_of_entries():
     names = [c["name"] for c in editor_config()["collections"]]
-    assert names == list(COLLECTIONS)
+    assert names == [*COLLECTIONS, "pages"]  # then the hand-written pages
     for key in COLLECTIONS:
         assert "id" in _list_field(key)
 
@@ -52,8 +59,8 @@ def test_widgets_follow_the_models():
     assert members["kind"]["widget"] == "select"
     assert "national-association" in members["kind"]["options"]
     country = members["country"]
-    assert country["widget"] == "select"
-    assert {"label": "GH (Ghana)", "value": "GH"} in country["options"]
+    assert country["widget"] == "choice"  # suggests by code or name (sphub-admin.js)
+    assert {"label": "Ghana", "value": "GH"} in country["options"]
     region = members["region"]
     assert region["widget"] == "relation" and region["collection"] == "regions"
     assert region["value_field"] == "regions.*.id"
@@ -63,13 +70,15 @@ def test_widgets_follow_the_models():
     assert events["start"]["widget"] == "datetime" and events["start"]["format"] == "YYYY-MM-DD"
     assert events["end"]["required"] is False
     assert events["place"]["widget"] == "object"
-    # A reference into two collections: text with the pattern of an id, checked on save.
+    # A reference into two collections: a choice among both, filled from the data when served.
     assert events["organisers"]["widget"] == "list"
-    assert events["organisers"]["field"]["widget"] == "string"
+    organiser = events["organisers"]["field"]
+    assert organiser["widget"] == "choice" and organiser["options"] == []
+    assert organiser["refers_to"] == ["organisations", "members"]
     assert events["attending_members"]["widget"] == "relation"
     assert events["attending_members"]["multiple"] is True
     resources = _list_field("resources")
-    assert resources["languages"]["field"]["widget"] == "select"
+    assert resources["languages"]["field"]["widget"] == "choice"
     activities = _list_field("workplans")["focus_areas"]["fields"]
     when = next(f for f in activities if f["name"] == "activities")["fields"]
     when = next(f for f in when if f["name"] == "when")
@@ -83,3 +92,18 @@ def test_the_config_reads_back_and_names_the_git_host_repository():
     assert repo_of("https://gitlab.com/a/b") is None
     backend = yaml.safe_load(config_text(None, "https://auth.example.org"))["backend"]
     assert backend["base_url"] == "https://auth.example.org"
+
+
+def test_the_choices_of_a_reference_come_from_the_data():
+    text = with_choices(config_text(), ROOT / "data")
+    events = next(c for c in yaml.safe_load(text)["collections"] if c["name"] == "events")
+    fields = {f["name"]: f for f in events["files"][0]["fields"][0]["fields"]}
+    options = fields["organisers"]["field"]["options"]
+    assert {"label": "SEEP Network (organisations)", "value": "seep"} in options
+    assert any(o["label"].endswith("(members)") for o in options)
+
+
+def test_translations_and_pages_have_their_collections():
+    names = [c["name"] for c in editor_config(languages=("es", "fr"))["collections"]]
+    assert "tools_fr" in names and "topics_es" in names and "pages" in names
+    assert "members_fr" not in names  # the networks' own data is not translated
