@@ -123,7 +123,9 @@ def with_word_boundaries(html: str) -> str:
     return _CELL_END.sub("\\1\n", html)
 
 
-_TABLE = re.compile(r'<table class="sphub-table[^"]*"[^>]*>.*?</table>', re.S)
+# Not the editing guide's field tables (class sphub-guide): a reference for editors at a
+# desk, dozens of them on one page, which labels would make heavier than a page may be.
+_TABLE = re.compile(r'<table class="sphub-table(?![^"]*sphub-guide)[^"]*"[^>]*>.*?</table>', re.S)
 _HEAD = re.compile(r"<thead>(.*?)</thead>", re.S)
 _HEAD_CELL = re.compile(r"<th\b[^>]*>(.*?)</th>", re.S)
 _ROW = re.compile(r"<tr\b.*?</tr>", re.S)
@@ -134,7 +136,8 @@ _TAG = re.compile(r"<[^>]+>")
 def with_cell_labels(html: str) -> str:
     """`html` with each body cell of sphub's tables labelled with its column's heading
     (`data-label`): on a phone a table too wide for the screen is shown as one card per row,
-    each value under its heading (sphub.css)."""
+    each value under its heading (sphub.css). The editing guide's tables keep their columns
+    and scroll in their box."""
 
     def label(table: re.Match) -> str:
         text = table[0]

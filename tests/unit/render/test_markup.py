@@ -66,3 +66,18 @@ def test_cells_items_and_terms_end_with_a_word_boundary():
         "<dl><dt>Network</dt>\n<dd>COPEME</dd>\n</dl><ul><li>a</li> <li>b</li>\n</ul>"
     )
     assert with_word_boundaries("<pre>a</pre><p>b</p>") == "<pre>a</pre><p>b</p>"
+
+
+def test_table_cells_are_labelled_with_their_column_but_not_the_editing_guides():
+    from sphub.render.markup import with_cell_labels
+
+    table = (
+        '<table class="sphub-table{}"><thead><tr><th scope="col">Network <b>x</b></th>'
+        '<th>Say "hi"</th></tr></thead><tbody><tr><th scope="row">A</th><td>B</td></tr>'
+        "</tbody></table>"
+    )
+    assert with_cell_labels(table.format("")) == table.format("").replace(
+        '<th scope="row">', '<th data-label="Network x" scope="row">'
+    ).replace("<td>B", '<td data-label="Say &quot;hi&quot;">B')
+    # The editing guide's field tables stay as they are (dozens on one page).
+    assert with_cell_labels(table.format(" sphub-guide")) == table.format(" sphub-guide")
