@@ -81,6 +81,26 @@ def page_hash(english_md: Path) -> str:
     return _digest(english_md.read_text(encoding="utf-8"))
 
 
+def needs_translation(entry: Model) -> bool:
+    """Whether an English entry has text to translate: one whose only texts are names shown
+    as published (an organisation's name and acronym) needs none, and is not "untranslated"."""
+    return _to_translate(type(entry), entry.model_dump(mode="json"))
+
+
+def _to_translate(model: type[Model], value: dict) -> bool:
+    for doc in fields_of(model):
+        item = value.get(doc.name)
+        if item in (None, [], ""):
+            continue
+        if doc.text and not doc.as_published:
+            return True
+        if doc.model and not doc.text:
+            items = item if isinstance(item, list) else [item]
+            if any(isinstance(i, dict) and _to_translate(doc.model, i) for i in items):
+                return True
+    return False
+
+
 def _has_text(model: type[Model]) -> bool:
     return any(d.text or (d.model and _has_text(d.model)) for d in fields_of(model))
 
@@ -411,6 +431,11 @@ def _collection_file(
             )
             continue
         where = english.get(entry_id) if isinstance(entry_id, str) else None
+        if where is None and isinstance(entry_id, str):
+            # An entry renamed since (its old id kept in `old_ids`) keeps its translations.
+            renamed = [w for w in english.values() if entry_id in getattr(w.entry, "old_ids", ())]
+            if renamed:
+                where, entry_id = renamed[0], renamed[0].entry.id
         if where is None:
             close = difflib.get_close_matches(str(entry_id), list(english), n=1)
             hint = f" (did you mean '{close[0]}'?)" if close else ""
@@ -543,7 +568,8 @@ def translate(site, language: str):
         for entry_id, english in site.entries[key].items():
             translation = translated.get((key, entry_id))
             if translation is None:
-                states[(key, entry_id)] = FALLBACK
+                if needs_translation(english):
+                    states[(key, entry_id)] = FALLBACK
                 entries[key][entry_id] = marked(english, english, None)
                 continue
             missing = frozenset(translation.untranslated)
@@ -790,9 +816,11 @@ def report(site, docs_dir: Path, shown_as: str = "docs") -> list[str]:
         for key, collection in COLLECTIONS.items():
             if not collection.translated:
                 continue
-            for entry_id in site.collection(key):
-                total += 1
+            for entry_id, entry in site.collection(key).items():
                 translation = done.get((key, entry_id))
+                if translation is None and not needs_translation(entry):
+                    continue  # names only, shown as published
+                total += 1
                 where = site.places[(key, entry_id)]
                 if translation is None:
                     line = where.file.line(where.path)

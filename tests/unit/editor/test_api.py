@@ -63,7 +63,7 @@ def test_a_data_file_is_read_with_its_text(root):
         ("/etc/passwd", "absolute path"),
         ("C:\\data\\members.yml", "absolute path"),
         ("data/notes.yml", "not one of the data files"),
-        ("data/translations/fr/members.yml", "not one of the data files"),
+        ("data/translations/fr/notes.yml", "not one of the data files"),
         ("data/translations/de/tools.yml", "no language 'de'"),
         ("data/translations/fr/x/tools.yml", "in a folder under data/"),
     ],

@@ -106,4 +106,4 @@ def test_the_choices_of_a_reference_come_from_the_data():
 def test_translations_and_pages_have_their_collections():
     names = [c["name"] for c in editor_config(languages=("es", "fr"))["collections"]]
     assert "tools_fr" in names and "topics_es" in names and "pages" in names
-    assert "members_fr" not in names  # the networks' own data is not translated
+    assert "members_fr" in names  # every collection members read is translated

@@ -102,7 +102,7 @@ def test_the_api_reads_and_saves_a_translation_and_refuses_another_language(data
         root, {"action": "getEntry", "params": {"path": "data/translations/de/tools.yml"}}
     )
     assert other.status == 403 and "no language 'de'" in other.body["error"]
-    members = handle(
-        root, {"action": "getEntry", "params": {"path": "data/translations/fr/members.yml"}}
+    notes = handle(
+        root, {"action": "getEntry", "params": {"path": "data/translations/fr/notes.yml"}}
     )
-    assert members.status == 403
+    assert notes.status == 403
