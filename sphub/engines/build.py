@@ -135,7 +135,10 @@ class _Forked:
         try:
             return self._future.result()
         finally:
-            self._pool.shutdown()
+            # Interrupted while it works, it is left to stop() (shutting down would wait
+            # for the end of its work).
+            if self._future.done():
+                self._pool.shutdown()
 
     def stop(self) -> None:
         """End the process at once if it still works (an interrupted build)."""
