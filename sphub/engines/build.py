@@ -15,6 +15,7 @@ import os
 import shutil
 import signal
 import tempfile
+import threading
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -97,18 +98,22 @@ _work: Callable[[], object] | None = None
 
 
 def _worker(call: Callable[[], object]) -> None:
-    """Set up a worker process for `call`: stopped (SIGTERM), it stops its own workers (a
-    language's build, its PDFs' process) and ends at once; the command's clean-up is not its
-    to do."""
+    """Set up a worker process for `call`: stopped (SIGTERM), or once the process that
+    started it has ended (however it ended: the preview stopped by a signal, a power cut), it
+    stops its own workers (a language's build, its PDFs' process) and ends at once; the
+    command's clean-up is not its to do."""
     global _work
     _work = call
 
-    def stop(signum, frame) -> None:
+    def stop(*_) -> None:
         for child in multiprocessing.active_children():
             child.terminate()
         os._exit(1)
 
     signal.signal(signal.SIGTERM, stop)
+    parent = multiprocessing.parent_process()
+    if parent is not None:
+        threading.Thread(target=lambda: (parent.join(), stop()), daemon=True).start()
 
 
 def _run_work():
@@ -137,7 +142,10 @@ class _Forked:
         try:
             return self._future.result()
         finally:
-            self._pool.shutdown()
+            # Interrupted while it works, it is left to stop() (shutting down would wait
+            # for the end of its work).
+            if self._future.done():
+                self._pool.shutdown()
 
     def stop(self) -> None:
         """End the process at once if it still works (an interrupted build)."""

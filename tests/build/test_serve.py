@@ -25,7 +25,9 @@ def _free_port() -> int:
 
 
 def _get(url: str) -> str:
-    with urllib.request.urlopen(url, timeout=10) as response:
+    # MkDocs' server holds a request while it rebuilds (never a half-built page): on a busy
+    # machine a rebuild takes more than a few seconds.
+    with urllib.request.urlopen(url, timeout=WAIT) as response:
         return response.read().decode()
 
 
