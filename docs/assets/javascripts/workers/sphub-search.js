@@ -123,11 +123,36 @@ function corrected(query) {
     .join("")
 }
 
+/* A name as it is compared with a query: folded, lower case, without spaces or hyphens
+   ("Sa-Dhan", "Sa Dhan" and "sadhan" are one name). */
+function nameKey(text) {
+  return fold(text.replace(/<[^>]*>/g, "")).toLowerCase().replace(/[\s\-\u2010-\u2015]+/g, "")
+}
+
+/* Material's answer with the pages whose title is the query itself first ("Sadhan": the
+   member Sa-Dhan before a case study about it), or a word the query was corrected to
+   ("Sadan" asks for "sadhan"); the rest keep lunr's order. */
+function exactFirst(answer, query, asked) {
+  var items = answer && answer.data && answer.data.items
+  if (!Array.isArray(items)) return answer
+  var keys = [nameKey(query)].concat(asked.split(/\s+/).map(nameKey))
+  var exact = function (item) {
+    var doc = Array.isArray(item) ? item[0] : item
+    return doc && typeof doc.title === "string" && keys.indexOf(nameKey(doc.title)) >= 0 ? 0 : 1
+  }
+  var order = items.map(function (item, i) { return [exact(item), i, item] })
+  order.sort(function (a, b) { return a[0] - b[0] || a[1] - b[1] })
+  var data = Object.assign({}, answer.data, { items: order.map(function (o) { return o[2] }) })
+  return Object.assign({}, answer, { data: data })
+}
+
 async function handle(message) {
   if (message.type === SETUP && !ask) await loadEngine()
   if (message.type !== QUERY || !self.lunr) return ask(message)
   var query = fold(message.data)
-  return ask({ type: QUERY, data: index ? corrected(query) : query })
+  var asked = index ? corrected(query) : query
+  var answer = await ask({ type: QUERY, data: asked })
+  return exactFirst(answer, message.data, asked)
 }
 
 listen("message", function (event) {
