@@ -248,6 +248,8 @@ def test_every_page_loads_without_leaving_localhost(browser, site_url, built_sit
     """Every page of the site, opened once: no request leaves localhost, no console error."""
     context, visit = open_visit(browser, DESKTOP)
     for path in pages(built_site_pdf):
+        if 'http-equiv="refresh"' in (built_site_pdf / path).read_text(encoding="utf-8"):
+            continue  # an old address: it sends the browser on at once (checked by the builds)
         visit.page.goto(site_url + path)
     context.close()
     visit.check()
