@@ -50,6 +50,8 @@ def test_no_page_scrolls_sideways_and_picture_text_is_readable(browser, site_url
     wide, small, measured = {}, {}, 0
     pages = sorted(p.relative_to(built_site_pdf).as_posix() for p in built_site_pdf.rglob("*.html"))
     for path in [p for p in pages if not p.startswith("admin/")]:
+        if 'http-equiv="refresh"' in (built_site_pdf / path).read_text(encoding="utf-8"):
+            continue  # an old address: it sends the browser on at once
         visit.page.goto(site_url + path)
         result = visit.page.evaluate(MEASURE)
         measured += result["texts"]
