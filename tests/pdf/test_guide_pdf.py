@@ -148,6 +148,7 @@ def test_the_guide_explains_the_rule_with_a_worked_example(texts, renderer, ship
     the rule gives (sphub.data.tree.Rule), in that order."""
     text = re.sub(r"\s+", " ", " ".join(texts))
     example = text[text.index("Illustrative example: a federation") :]
+    example = example[example.index("In the order of the rule:") :]
     answers = {
         "awareness": ["strong"],
         "drivers": ["members"],
