@@ -8,7 +8,11 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 KB = 1024
-MAX_PAGE_HTML = 136 * KB  # largest measured: 128.8 KB (fr/editing/, every field of every file)
+MAX_PAGE_HTML = 136 * KB  # largest measured but the editing guide: 78.0 KB (fr/decision-tree/plan/)
+# The editors' guide (every field of every file, 20 files, with the glossary and the plan's
+# steps, fully translated): measured 171.7 KB in French, 168.0 KB in Spanish, 136.6 KB in
+# English. Editors open it; no member's page links to it but "For editors".
+MAX_EDITING_GUIDE_HTML = 180 * KB
 MAX_FIRST_VISIT_CSS_JS = 350 * KB  # measured: 276.3 KB (members/, sphub's search worker 4 KB)
 MAX_SEARCH_INDEX = 320 * KB  # measured: 257.3 KB (editors' and maintainers' pages left out)
 
@@ -71,8 +75,11 @@ def test_stylesheets_load_nothing_from_another_host(built_site):
 
 def test_html_of_every_page_within_budget(built_site):
     sizes = {p.relative_to(built_site).as_posix(): p.stat().st_size for p in html_pages(built_site)}
-    over = {page: size for page, size in sizes.items() if size > MAX_PAGE_HTML}
-    assert over == {}, f"pages over {MAX_PAGE_HTML // KB} KB"
+    def budget(page: str) -> int:
+        return MAX_EDITING_GUIDE_HTML if page.split("/")[-2:-1] == ["editing"] else MAX_PAGE_HTML
+
+    over = {page: size for page, size in sizes.items() if size > budget(page)}
+    assert over == {}, f"pages over their budget ({MAX_PAGE_HTML // KB} KB, the editing guide {MAX_EDITING_GUIDE_HTML // KB} KB)"
 
 
 def first_visit_assets(site: Path, page: Path) -> list[Path]:
