@@ -175,7 +175,7 @@ def test_snippets_keep_words_of_cells_apart(visit, site_url):
         ("Bangkok", "Training on CERISE's social audit tool (SPI)", "Event"),
         ("Poverty Index", "Progress out of Poverty Index (PPI)", "Tool"),
         ("COPEME", "COPEME: a social performance country report", "Case study"),
-        ("peer learning circle", "Start a peer learning circle of early movers", "Outcome"),
+        ("peer learning circle", "Start a peer learning circle of early movers", "Plan step"),
         # Hand-written pages say what they are too.
         ("capacity assessment", "Needs and capacity assessment", "Guidance"),
         ("Washington", "About", "Page"),
