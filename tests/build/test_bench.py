@@ -83,10 +83,15 @@ def test_plain_baseline_has_every_page_and_no_macro_call(tmp_path, shipped):
     # tree's plan page, as `sphub build` stages them.
     with_pages = [key for key, c in COLLECTIONS.items() if c.model.page_folder]
     assert {"members", "events", "resources", "tools", "case_studies"} <= set(with_pages)
-    assert len(generated) == (sum(1 for key in with_pages
-                                  for entry in shipped.collection(key).values()
-                                  if entry.has_page())
-                              + 1)
+    assert len(generated) == (
+        sum(
+            1
+            for key in with_pages
+            for entry in shipped.collection(key).values()
+            if entry.has_page()
+        )
+        + 1
+    )
     assert "decision-tree/plan.md" in generated
     for page in docs.rglob("*.md"):
         text = page.read_text(encoding="utf-8")
@@ -110,18 +115,23 @@ def test_plain_baseline_has_the_pages_sphub_stages(tmp_path):
     renderer = renderer_for(project, load_site(project.data), True)
     stage(renderer, project.docs, tmp_path / "staged", with_pdf_links=False)
     for src in generated:
-        assert ((tmp_path / "plain" / "docs" / src).read_text(encoding="utf-8")
-                == (tmp_path / "staged" / src).read_text(encoding="utf-8")), src
+        assert (tmp_path / "plain" / "docs" / src).read_text(encoding="utf-8") == (
+            tmp_path / "staged" / src
+        ).read_text(encoding="utf-8"), src
 
 
 def test_pdf_lines_tell_a_rendered_pdf_from_a_kept_one():
     from benchmarks.run import pdf_lines
 
-    output = ("PDF guide/sphub-guide.pdf: 70 pages, 270 KB, rendered in 7.5 s (107 ms a page)\n"
-              "PDF guide/assessment-worksheet.pdf: 3 pages, 20 KB, unchanged\n"
-              "Built site/ (181 HTML pages) with mkdocs.\n")
-    assert pdf_lines(output) == [("guide/sphub-guide.pdf", 70, 7.5),
-                                 ("guide/assessment-worksheet.pdf", 3, None)]
+    output = (
+        "PDF guide/sphub-guide.pdf: 70 pages, 270 KB, rendered in 7.5 s (107 ms a page)\n"
+        "PDF guide/assessment-worksheet.pdf: 3 pages, 20 KB, unchanged\n"
+        "Built site/ (181 HTML pages) with mkdocs.\n"
+    )
+    assert pdf_lines(output) == [
+        ("guide/sphub-guide.pdf", 70, 7.5),
+        ("guide/assessment-worksheet.pdf", 3, None),
+    ]
 
 
 def test_report_has_a_row_per_engine_and_the_pdf_builds():
@@ -131,33 +141,73 @@ def test_report_has_a_row_per_engine_and_the_pdf_builds():
     from benchmarks.run import PdfBuilds, Scale
     from benchmarks.search import FORGIVING, Candidate
 
-    site = {"pages": 10, "bytes": 1000, "html_median": 10, "html_max": 20,
-            "generated_median": 10, "search_bytes": 100}
-    s = Scale("S", sphub_seconds=[2.0, 2.2, 2.1], plain_seconds=[2.0, 2.0, 2.0],
-              sphub_cpu=[2.0] * 3, plain_cpu=[2.0] * 3, sphub_rss_kb=[1] * 3,
-              plain_rss_kb=[1] * 3, validation_seconds=[0.1] * 3, yaml_seconds=[0.05] * 3,
-              preview_seconds=[1.2, 1.4, 1.3], site=site, plain_site=site, content_bytes=500,
-              entries={"members": 5})
-    s.engine_seconds = {"mkdocs": s.sphub_seconds, "properdocs": [2.1] * 3,
-                        "zensical": [4.2] * 3}
+    site = {
+        "pages": 10,
+        "bytes": 1000,
+        "html_median": 10,
+        "html_max": 20,
+        "generated_median": 10,
+        "search_bytes": 100,
+    }
+    s = Scale(
+        "S",
+        sphub_seconds=[2.0, 2.2, 2.1],
+        plain_seconds=[2.0, 2.0, 2.0],
+        sphub_cpu=[2.0] * 3,
+        plain_cpu=[2.0] * 3,
+        sphub_rss_kb=[1] * 3,
+        plain_rss_kb=[1] * 3,
+        validation_seconds=[0.1] * 3,
+        yaml_seconds=[0.05] * 3,
+        preview_seconds=[1.2, 1.4, 1.3],
+        site=site,
+        plain_site=site,
+        content_bytes=500,
+        entries={"members": 5},
+    )
+    s.engine_seconds = {"mkdocs": s.sphub_seconds, "properdocs": [2.1] * 3, "zensical": [4.2] * 3}
     s.engine_cpu = {"mkdocs": s.sphub_cpu, "properdocs": [2.0] * 3, "zensical": [3.0] * 3}
-    builds = PdfBuilds(cold=[9.0] * 3, warm=[2.0] * 3, none=[2.0] * 3, cold_cpu=[12.0] * 3,
-                       warm_cpu=[2.0] * 3, none_cpu=[2.0] * 3, rendered=[8.0] * 3, pages=73)
+    builds = PdfBuilds(
+        cold=[9.0] * 3,
+        warm=[2.0] * 3,
+        none=[2.0] * 3,
+        cold_cpu=[12.0] * 3,
+        warm_cpu=[2.0] * 3,
+        none_cpu=[2.0] * 3,
+        rendered=[8.0] * 3,
+        pages=73,
+    )
     visit = FirstVisit("members/x/", [2100.0, 2600.0, 2200.0], 74_900, 10)
-    lunr = Candidate("lunr", 0, [51_200] * 3, 0, [500.0, 800.0, 600.0], [2100.0] * 3,
-                     {query: True for query, _ in FORGIVING})
-    pagefind = Candidate("Pagefind", 0, [122_880] * 3, 26_624, [100.0] * 3, [5300.0] * 3,
-                         {query: query == "Cecile" for query, _ in FORGIVING}, "9.9.9")
-    text = render([s], 3, PdfFigure(7.0, 70, 3), builds, (0.1, 0.2), visit, None,
-                  (lunr, pagefind))
+    lunr = Candidate(
+        "lunr",
+        0,
+        [51_200] * 3,
+        0,
+        [500.0, 800.0, 600.0],
+        [2100.0] * 3,
+        {query: True for query, _ in FORGIVING},
+    )
+    pagefind = Candidate(
+        "Pagefind",
+        0,
+        [122_880] * 3,
+        26_624,
+        [100.0] * 3,
+        [5300.0] * 3,
+        {query: query == "Cecile" for query, _ in FORGIVING},
+        "9.9.9",
+    )
+    text = render([s], 3, PdfFigure(7.0, 70, 3), builds, (0.1, 0.2), visit, None, (lunr, pagefind))
     assert "round trips (served gzipped): under 2.5 s | 2.20 s (median of 3" in text
     assert "10 requests, 74.9 KB sent) | met |" in text
     assert "## Search: the means chosen" in text and "from `members/x/`" in text
     assert "Pagefind 9.9.9 run with" in text  # the version measured, not one installed here
-    assert '| Bytes to open search and get the first result ("Sa-Dhan") | 50.0 KB | 120.0 KB |' \
-        in text
-    assert "| Time from opening search to the first result, localhost | 0.50-0.80 s | 0.10 s |" \
-        in text
+    assert (
+        '| Bytes to open search and get the first result ("Sa-Dhan") | 50.0 KB | 120.0 KB |' in text
+    )
+    assert (
+        "| Time from opening search to the first result, localhost | 0.50-0.80 s | 0.10 s |" in text
+    )
     assert '| "regulaters" shows "Advocacy with regulators" | yes | no |' in text
     assert text.startswith("---\nsearch:\n  exclude: true\n---\n")  # not in members' search
     assert "| zensical | 4.20 s | 2.00x | 3.00 s | 1.50x |" in text
@@ -165,5 +215,6 @@ def test_report_has_a_row_per_engine_and_the_pdf_builds():
     assert "at S: at most 1.10x | 1.05x wall" in text
     assert "under 1.5 s | 1.30 s | met |" in text
     assert "no PDF rendered by the second build: 2.0 s against 9.0 s" in text
-    assert "the PDFs add 7.0 s to the build (cold cache, against SPHUB_PDF=0) and take 8.0 s" \
-        in text
+    assert (
+        "the PDFs add 7.0 s to the build (cold cache, against SPHUB_PDF=0) and take 8.0 s" in text
+    )

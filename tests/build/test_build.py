@@ -21,9 +21,14 @@ from sphub.engines.build import swap_in
 def sphub_build(project: Path, **popen) -> subprocess.Popen:
     env = {**os.environ, "SOURCE_DATE_EPOCH": BUILD_EPOCH}
     return subprocess.Popen(
-        [sys.executable, "-m", "sphub.cli", "build", "--config-file",
-         str(project / "mkdocs.yml")],
-        cwd=project, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, **popen)
+        [sys.executable, "-m", "sphub.cli", "build", "--config-file", str(project / "mkdocs.yml")],
+        cwd=project,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        **popen,
+    )
 
 
 def run_build(project: Path) -> tuple[int, str]:
@@ -92,8 +97,10 @@ def test_a_translated_page_that_would_leak_into_members_search_leaves_the_site(p
     (project / "docs" / "engines.fr.md").write_text("# Moteurs\n")
     code, output = run_build(project)
     assert code == 1
-    assert ("docs/engines.fr.md:1: search: expected the same `search:` as docs/engines.md "
-            '({"exclude": true}), got none') in output
+    assert (
+        "docs/engines.fr.md:1: search: expected the same `search:` as docs/engines.md "
+        '({"exclude": true}), got none'
+    ) in output
     assert "Traceback" not in output
     assert snapshot(project / "site") == before
     assert leftovers(project) == []
@@ -142,7 +149,8 @@ def _slow(project: Path) -> None:
     """Make each page take a while, so the build can be caught midway."""
     (project / "hooks" / "slow.py").write_text(
         "import time\n\n\ndef on_post_page(output, **kwargs):\n"
-        "    time.sleep(0.05)\n    return output\n")
+        "    time.sleep(0.05)\n    return output\n"
+    )
     config = project / "mkdocs.yml"
     config.write_text(config.read_text() + "\nhooks:\n  - hooks/slow.py\n")
 

@@ -42,8 +42,13 @@ def test_pre_commit_hooks_run_commands_that_work_here():
     config = _yaml(ROOT / ".pre-commit-config.yaml")
     hooks = [hook for repo in config["repos"] for hook in repo["hooks"]]
     assert {h["id"] for h in hooks} == {"sphub-fmt", "yamllint", "sphub-validate", "sphub-schemas"}
-    yaml_files = subprocess.run(["git", "ls-files", "*.yml", "*.yaml", ".yamllint"], cwd=ROOT,
-                                capture_output=True, text=True, check=True).stdout.split()
+    yaml_files = subprocess.run(
+        ["git", "ls-files", "*.yml", "*.yaml", ".yamllint"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
     for hook in hooks:
         entry = shlex.split(hook["entry"])
         if hook["language"] == "python":  # pre-commit installs it from PyPI in its own venv
@@ -57,11 +62,14 @@ def test_pre_commit_hooks_run_commands_that_work_here():
 def test_pre_commit_data_check_fails_on_bad_data(data_copy):
     path = data_copy / "events.yml"
     path.write_text(path.read_text().replace("start: 2012-02-20", "start: 20 Feb 2012"))
-    result = subprocess.run([str(BIN / "sphub"), "validate", "--data", str(data_copy)],
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [str(BIN / "sphub"), "validate", "--data", str(data_copy)], capture_output=True, text=True
+    )
     assert result.returncode == 1
-    assert "events.yml:" in result.stderr and "start: expected a date (YYYY-MM-DD), got " \
-        "'20 Feb 2012'" in result.stderr
+    assert (
+        "events.yml:" in result.stderr
+        and "start: expected a date (YYYY-MM-DD), got '20 Feb 2012'" in result.stderr
+    )
 
 
 def test_workflow_parses_and_its_commands_work_here():
@@ -69,8 +77,9 @@ def test_workflow_parses_and_its_commands_work_here():
     assert set(workflow["on"]) >= {"push", "pull_request"}
     check = workflow["jobs"]["check"]
     assert check["steps"][0]["with"]["fetch-depth"] == 0  # last-changed dates need history
-    runs = [step["run"] for job in workflow["jobs"].values() for step in job["steps"]
-            if "run" in step]
+    runs = [
+        step["run"] for job in workflow["jobs"].values() for step in job["steps"] if "run" in step
+    ]
     assert runs[-1] == "make test"
     for command in runs[:-1]:
         if command.startswith("sudo "):  # sets up the runner (system packages), not here
@@ -93,7 +102,9 @@ def _pinned(package: str) -> str:
 LAYOUT_MISTAKES = {
     "CRLF line endings": lambda text: text.replace("\n", "\r\n"),
     "trailing spaces": lambda text: text.replace("    acronym: PMN\n", "    acronym: PMN   \n"),
-    "a space before a colon": lambda text: text.replace("    acronym: PMN\n", "    acronym : PMN\n"),
+    "a space before a colon": lambda text: text.replace(
+        "    acronym: PMN\n", "    acronym : PMN\n"
+    ),
     "spaces inside brackets": lambda text: text.replace("years: [", "years: [ "),
     "no final newline": lambda text: text.rstrip("\n"),
 }
@@ -112,7 +123,9 @@ def test_make_validate_and_yamllint_agree_on_layout_mistakes(tmp_path):
         (data / "members.yml").write_bytes(make(shipped).encode())
         lint = subprocess.run(
             [str(BIN / "yamllint"), "-f", "parsable", "-c", ".yamllint", "data/members.yml"],
-            cwd=tmp_path, capture_output=True, text=True,
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
         )
         check = subprocess.run(
             [str(BIN / "sphub"), "validate"], cwd=tmp_path, capture_output=True, text=True

@@ -19,8 +19,11 @@ EVENT = next(b for b in BLOCKS if b.startswith("  - id: spwg-africa-meeting-2013
 
 def _messages(block: str) -> list[str]:
     """The problem lines of an output block, without file and line (those differ)."""
-    return [re.sub(r"^data/\S+?:\d+: ", "", line) for line in block.splitlines()
-            if re.match(r"data/\S+:\d+: ", line)]
+    return [
+        re.sub(r"^data/\S+?:\d+: ", "", line)
+        for line in block.splitlines()
+        if re.match(r"data/\S+:\d+: ", line)
+    ]
 
 
 def test_the_walkthrough_entries_build_into_pages(tmp_path):
@@ -42,9 +45,11 @@ def test_the_walkthrough_mistakes_print_what_it_says(data_copy):
     (data_copy / "members.yml").write_text((data_copy / "members.yml").read_text() + MEMBER)
     outputs = [b for b in BLOCKS if "problem" in b and "in the data" in b]
     assert len(outputs) == 1
-    broken = (EVENT.replace("start: 2013-03-14", "start: 14 March 2013")
-              .replace("[ghamfin, seep]", "[ghamfin, seeep]")
-              .replace("    description:", "    Description:"))
+    broken = (
+        EVENT.replace("start: 2013-03-14", "start: 14 March 2013")
+        .replace("[ghamfin, seep]", "[ghamfin, seeep]")
+        .replace("    description:", "    Description:")
+    )
     events = data_copy / "events.yml"
     events.write_text(events.read_text() + broken)
     with pytest.raises(DataError) as first:

@@ -27,7 +27,9 @@ def text(soup: BeautifulSoup) -> str:
 
 def test_home(built_site):
     home = page(built_site, "")
-    assert home.h1.get_text(strip=True).rstrip("¶") == "Social Performance Working Group for Networks"
+    assert (
+        home.h1.get_text(strip=True).rstrip("¶") == "Social Performance Working Group for Networks"
+    )
     assert "14 member networks" in text(home)
     assert home.select_one('a[href="members/"]') is not None
 
@@ -50,9 +52,11 @@ def test_work_plan_page(built_site):
     plan = page(built_site, "work-plans/asia-2012")
     assert plan.h1.get_text(strip=True) == "SPWG Asia work plan 2012"
     areas = [h.get_text(strip=True) for h in content(plan).find_all("h2")]
-    assert areas == ["Capacity building on social audits",
-                     "Promoting social performance with national regulators",
-                     "Universal Standards of Social Performance Management (USSPM)"]
+    assert areas == [
+        "Capacity building on social audits",
+        "Promoting social performance with national regulators",
+        "Universal Standards of Social Performance Management (USSPM)",
+    ]
     rows = content(plan).select("table.sphub-table tbody tr[id]")
     assert len(rows) == 6
     cells = {r["id"]: [td.get_text(" ", strip=True) for td in r.find_all("td")] for r in rows}
@@ -89,15 +93,23 @@ def test_event_pages_and_list(built_site):
     assert "Bangkok, Thailand" in body
     assert "Networks represented 12" in body
     supporters = [a.get_text() for a in content(training).select("dd a")]
-    for name in ["SEEP Network", "Plan International", "CERISE", "Oikocredit", "Incofin",
-                 "Grameen Credit Agricole Microfinance Foundation"]:
+    for name in [
+        "SEEP Network",
+        "Plan International",
+        "CERISE",
+        "Oikocredit",
+        "Incofin",
+        "Grameen Credit Agricole Microfinance Foundation",
+    ]:
         assert name in supporters
     assert content(training).find("strong").get_text() == "Social Performance Indicators (SPI)"
     meeting = text(page(built_site, "events/spwg-asia-regional-meeting-2012"))
     assert "Minutes of the SPWG Asia regional meeting, February 2012" in meeting
     events = page(built_site, "events")
     assert [h.get_text(strip=True) for h in content(events).find_all("h2")] == [
-        "Upcoming events", "Past events"]
+        "Upcoming events",
+        "Past events",
+    ]
     assert "No upcoming events are recorded as of 1 January 2026." in text(events)
     assert len(content(events).select("tbody tr")) == 4
 
@@ -145,8 +157,12 @@ def test_navigation_lists_sections_not_entries(built_site):
     import yaml
 
     def count(items) -> int:
-        return sum(count(next(iter(i.values()))) if isinstance(i, dict) and
-                   isinstance(next(iter(i.values())), list) else 1 for i in items)
+        return sum(
+            count(next(iter(i.values())))
+            if isinstance(i, dict) and isinstance(next(iter(i.values())), list)
+            else 1
+            for i in items
+        )
 
     class Loader(yaml.SafeLoader):  # mkdocs.yml uses MkDocs' own tags (!ENV)
         pass
@@ -156,8 +172,11 @@ def test_navigation_lists_sections_not_entries(built_site):
     member = page(built_site, "members/pmn")
     nav_links = member.select("nav.md-nav--primary a.md-nav__link[href]")
     assert len({a["href"] for a in nav_links}) == count(nav)
-    assert not any("/members/" in a["href"] and "pmn" not in a["href"] for a in nav_links
-                   if a["href"].count("/") > 2)
+    assert not any(
+        "/members/" in a["href"] and "pmn" not in a["href"]
+        for a in nav_links
+        if a["href"].count("/") > 2
+    )
     assert "Lanka Microfinance" not in member.get_text()
 
 
@@ -175,8 +194,11 @@ def test_no_external_asset_is_loaded(built_site):
 def broken_project(tmp_path):
     project = make_project(tmp_path / "project")
     members = project / "data" / "members.yml"
-    members.write_text(members.read_text().replace("country: PK", "country: Srilanka", 1)
-                       .replace("region: asia", "region: asai", 1))
+    members.write_text(
+        members.read_text()
+        .replace("country: PK", "country: Srilanka", 1)
+        .replace("region: asia", "region: asai", 1)
+    )
     (project / "site").mkdir()
     (project / "site" / "index.html").write_text("previous build")
     return project
@@ -210,8 +232,9 @@ def test_topics_link_resources_tools_and_case_studies(built_site):
 def test_a_broken_page_stops_the_build_before_site_is_touched(tmp_path):
     project = make_project(tmp_path / "project")
     about = project / "docs" / "about.md"
-    about.write_text("---\n"
-                     "render_macros: true\n\n# About\n\n{{ about_links() }}\n", encoding="utf-8")
+    about.write_text(
+        "---\nrender_macros: true\n\n# About\n\n{{ about_links() }}\n", encoding="utf-8"
+    )
     (project / "site").mkdir()
     (project / "site" / "index.html").write_text("previous build")
     result = build(project, project / "site")

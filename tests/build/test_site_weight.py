@@ -52,10 +52,14 @@ def html_pages(site: Path) -> list[Path]:
 
 
 def test_loads_parser_sees_external_resources():
-    html = ('<link rel="stylesheet" href="https://fonts.googleapis.com/css">'
-            '<script src="//unpkg.com/x"></script><a href="https://seepnetwork.org/">x</a>')
+    html = (
+        '<link rel="stylesheet" href="https://fonts.googleapis.com/css">'
+        '<script src="//unpkg.com/x"></script><a href="https://seepnetwork.org/">x</a>'
+    )
     assert [u for u in loads(html) if is_external(u)] == [
-        "https://fonts.googleapis.com/css", "//unpkg.com/x"]
+        "https://fonts.googleapis.com/css",
+        "//unpkg.com/x",
+    ]
 
 
 def test_no_page_loads_anything_from_another_host(built_site):
@@ -75,21 +79,29 @@ def test_stylesheets_load_nothing_from_another_host(built_site):
 
 def test_html_of_every_page_within_budget(built_site):
     sizes = {p.relative_to(built_site).as_posix(): p.stat().st_size for p in html_pages(built_site)}
+
     def budget(page: str) -> int:
         return MAX_EDITING_GUIDE_HTML if page.split("/")[-2:-1] == ["editing"] else MAX_PAGE_HTML
 
     over = {page: size for page, size in sizes.items() if size > budget(page)}
-    assert over == {}, f"pages over their budget ({MAX_PAGE_HTML // KB} KB, the editing guide {MAX_EDITING_GUIDE_HTML // KB} KB)"
+    assert over == {}, (
+        f"pages over their budget ({MAX_PAGE_HTML // KB} KB, the editing guide {MAX_EDITING_GUIDE_HTML // KB} KB)"
+    )
 
 
 def first_visit_assets(site: Path, page: Path) -> list[Path]:
     """CSS and JS a first visit to `page` loads: what the page names. sphub's search worker,
     Material's and the index wait until search is opened (tests/browser/test_search.py)."""
-    names = [u.split("?")[0] for u in loads(page.read_text(encoding="utf-8"))
-             if u.split("?")[0].endswith((".css", ".js")) and not is_external(u)]
+    names = [
+        u.split("?")[0]
+        for u in loads(page.read_text(encoding="utf-8"))
+        if u.split("?")[0].endswith((".css", ".js")) and not is_external(u)
+    ]
     # 404.html names its assets from the site root ("/assets/...") when site_url is set.
-    files = [(site / name.lstrip("/") if name.startswith("/") else page.parent / name).resolve()
-             for name in names]
+    files = [
+        (site / name.lstrip("/") if name.startswith("/") else page.parent / name).resolve()
+        for name in names
+    ]
     return files
 
 

@@ -84,7 +84,9 @@ def test_no_page_shows_a_competing_recommendation(built_site):
         assert "sphub-mapping" not in html and "sphub-tally" not in html, address
         assert "the most dimensions suggest" not in words, address
     for address in ("guidance/assessment", "guidance/worksheet"):
-        words = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", (built_site / address / "index.html").read_text()))
+        words = re.sub(
+            r"\s+", " ", re.sub(r"<[^>]+>", "", (built_site / address / "index.html").read_text())
+        )
         assert "average of its criteria's scores, rounded down" in words
 
 
@@ -107,7 +109,7 @@ def test_quick_tree_agenda_fits_half_a_day(built_site, shipped):
 
 def test_guidance_is_a_nav_section(built_site):
     html = (built_site / "index.html").read_text()
-    assert re.search(r'md-tabs__link[^>]*>\s*Guidance', html)
+    assert re.search(r"md-tabs__link[^>]*>\s*Guidance", html)
 
 
 def test_the_assessment_pages_example_follows_the_rule(built_site, shipped):
