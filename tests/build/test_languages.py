@@ -234,13 +234,3 @@ def test_a_language_added_without_code(tmp_path):
     assert re.search(r"\d+ de [a-zç]+ de \d{4}", _soup(site / "pt/events/index.html").get_text())
     search = json.loads((site / "pt/search/search_index.json").read_text(encoding="utf-8"))
     assert search["config"]["lang"] == ["pt"]
-
-
-def test_a_translated_page_offers_to_edit_its_own_file(built_site):
-    """French and Spanish pages name their own file (docs/about.fr.md), not the English."""
-    for lang in ("fr", "es"):
-        html = (built_site / lang / "about" / "index.html").read_text(encoding="utf-8")
-        edit = BeautifulSoup(html, "html.parser").select_one(".sphub-edit")
-        assert f"docs/about.{lang}.md" in edit.get_text(), edit
-    english = (built_site / "about" / "index.html").read_text(encoding="utf-8")
-    assert "docs/about.md" in BeautifulSoup(english, "html.parser").select_one(".sphub-edit").text

@@ -110,21 +110,3 @@ def test_quick_tree_agenda_fits_half_a_day(built_site, shipped):
 def test_guidance_is_a_nav_section(built_site):
     html = (built_site / "index.html").read_text()
     assert re.search(r"md-tabs__link[^>]*>\s*Guidance", html)
-
-
-def test_the_assessment_pages_example_follows_the_rule(built_site, shipped):
-    from sphub.data.tree import settle
-
-    html = (built_site / "guidance" / "assessment" / "index.html").read_text()
-    example = re.search(r"Illustrative example:</strong>(.*?)</p>", html, re.S)[1]
-    levels = {
-        "context": 2,
-        "social-objectives": 1,
-        "structure": 2,
-        "capacities": 1,
-        "awareness": 2,
-        "stakeholder-interest": 2,
-    }
-    first = settle(levels, shipped.assessment, shipped.entry_points)[0]
-    name = shipped.entry_points[first].name.replace("'", "&#39;")
-    assert f"It starts from {name}" in example
