@@ -30,16 +30,20 @@ def redirect_dest(src: str, directory_urls: bool) -> str:
 
 
 def redirects(renderer: Renderer, directory_urls: bool) -> list[Redirect]:
-    """One redirect page per old id of every entry that has a page."""
+    """One redirect page per old id of every entry that has a page, in its folder and in the
+    folders its pages had before (`old_page_folders`: the tree's outcomes became steps)."""
     found = []
     for key in PAGE_FOLDERS:
         for entry in renderer.site.collection(key).values():
+            folders = getattr(type(entry), "old_page_folders", ())
             for index, old in enumerate(getattr(entry, "old_ids", [])):
-                old_src = page_src(key, old)
-                html = renderer.render(
-                    "redirect.html", old_src, entry=entry, title=renderer.title_of(entry)
-                )
-                found.append(Redirect(entry, index, redirect_dest(old_src, directory_urls), html))
+                sources = [page_src(key, old)] + [f"{folder}/{old}.md" for folder in folders]
+                for old_src in sources:
+                    html = renderer.render(
+                        "redirect.html", old_src, entry=entry, title=renderer.title_of(entry)
+                    )
+                    dest = redirect_dest(old_src, directory_urls)
+                    found.append(Redirect(entry, index, dest, html))
     return found
 
 
