@@ -253,6 +253,7 @@ def test_guidance_pages_link_the_pdfs_with_their_real_pages_and_size(built_site_
         p
         for p in built_site_pdf.rglob("index.html")
         if p.relative_to(built_site_pdf).parts[0] in ("guidance", "decision-tree")
+        and 'http-equiv="refresh"' not in p.read_text()  # an old address, sent on at once
     ]
     assert len(pages) > 50
     for page in pages:
