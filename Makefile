@@ -60,7 +60,7 @@ edit: $(STAMP) editor
 # test module in one process, and the shipped site built once for the tests that read it
 # (tests/conftest.py). `$(BIN)/python -m pytest -m build` runs one tier, in one process.
 test: $(STAMP) editor
-	$(BIN)/python -m pytest -n auto --dist loadgroup
+	$(BIN)/python -m pytest -n auto --dist loadfile
 
 # The quick loop, after every change: lint, formatting, the import contracts, the unit tests
 # (tests/unit/, which builds nothing), in one process per core.

@@ -551,6 +551,9 @@ PLAN_STEPS = 16
 
 @generates("tree", TREE_QUESTIONS, scales=False)
 def _question(w: World, i: int) -> Entry:
+    count = w.rng.randint(2, 3)
+    if i == 0:  # three answers, each calling for the step on every path (_step below)
+        count = 3
     options = [
         {
             "id": f"answer-{n + 1}",
@@ -558,7 +561,7 @@ def _question(w: World, i: int) -> Entry:
             "because": w.sentence(6, 14)[:-1],
             "establishes": [FACTS[(i + n) % len(FACTS)]] if n == 0 else [],
         }
-        for n in range(w.rng.randint(2, 3))
+        for n in range(count)
     ]
     return {
         "id": w.ids["tree"][i],
@@ -577,7 +580,7 @@ def _step(w: World, i: int) -> Entry:
     if i < len(FACTS):  # one step provides each fact, and needs nothing
         step["provides"] = [FACTS[i]]
     elif i == len(FACTS):  # on every path: the first question's every answer
-        step["when"] = [{questions[0]: ["answer-1", "answer-2"]}]
+        step["when"] = [{questions[0]: ["answer-1", "answer-2", "answer-3"]}]
     else:
         step["when"] = [{questions[w.rng.randrange(len(questions))]: ["answer-1"]}]
         step["needs"] = w.rng.sample(FACTS, w.rng.randint(0, 3))

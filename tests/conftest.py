@@ -11,15 +11,18 @@ Every test gets one marker, from the folder it lives in (`make check` runs the u
 - tests/browser/, `browser`: drives Chromium.
 A test anywhere else, or a unit test that asks for a built site or runs `build`, stops the
 run with a line that says where it belongs. `make test` runs the tiers in one process per
-core (pytest-xdist), grouped so that each site is built once (`_group` below)."""
+core (pytest-xdist), each test module in one process (its module fixtures are made once); a
+site that several modules read is built once per run and shared by the processes (`once`)."""
 
 from __future__ import annotations
 
+import fcntl
 import os
 import re
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -81,22 +84,51 @@ def make_project(where: Path, data: Path | None = None) -> Path:
     return where
 
 
+def once(tmp_path_factory, name: str, make: Callable[[Path], None]) -> Path:
+    """The folder `name`, made by `make(folder)` once per test run: the first process of
+    `make test` that asks for it makes it, the other waits for it and shares it (read it, do
+    not change it). A failure is kept and fails every test that asks again, at once."""
+    base = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        base = base.parent  # the run's folder, shared by its processes
+    folder, failed = base / name, base / f"{name}.failed"
+    with open(base / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+        if failed.exists():
+            pytest.fail(failed.read_text())
+        if not folder.exists():
+            partial = base / f"{name}.partial"
+            shutil.rmtree(partial, ignore_errors=True)
+            try:
+                make(partial)
+            except BaseException as error:
+                failed.write_text(f"{name}: {error}")
+                raise
+            partial.rename(folder)
+    return folder
+
+
+def built(project: Path, **options) -> Callable[[Path], None]:
+    """What makes a folder with the site of `project` built into it, or fails with the
+    build's output (`build`'s options)."""
+
+    def make(out: Path) -> None:
+        result = build(project, out, **options)
+        assert result.returncode == 0, result.stdout + result.stderr
+
+    return make
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
-    """The shipped site without the PDF guide, built once per test session; its folder."""
-    out = tmp_path_factory.mktemp("built") / "site"
-    result = build(ROOT, out)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return out
+    """The shipped site without the PDF guide, built once per test run; its folder."""
+    return once(tmp_path_factory, "built-site", built(ROOT))
 
 
 @pytest.fixture(scope="session")
 def built_site_pdf(tmp_path_factory) -> Path:
-    """The shipped site with the PDF guide, as `make site` builds it; its folder."""
-    out = tmp_path_factory.mktemp("built-pdf") / "site"
-    result = build(ROOT, out, pdf=True)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return out
+    """The shipped site with the PDF guide, as `make site` builds it, once per test run."""
+    return once(tmp_path_factory, "built-site-pdf", built(ROOT, pdf=True))
 
 
 TESTS = ROOT / "tests"
@@ -105,30 +137,8 @@ TIERS = ("unit", "build", "pdf", "fuzz", "browser")
 BUILT = {"built_site", "built_site_pdf", "site_url", "browser", "visit"}
 
 
-# `make test` runs the tests in two processes (pytest-xdist, --dist loadgroup), each test
-# module in one of them so that a module's fixtures are made once; the modules that read the
-# shipped site go with the one process that builds it, and every browser test with the one
-# that starts the browser (and builds the site with the PDF it serves).
-WITH_THE_PDF_SITE = {"built_site_pdf", "site_url", "browser", "visit"}
-
-
-def _group(module_items) -> str:
-    needs = set().union(*(item.fixturenames for item in module_items))
-    if needs & WITH_THE_PDF_SITE:
-        return "built-site-pdf"
-    if "built_site" in needs:
-        return "built-site"
-    return str(module_items[0].path)
-
-
+@pytest.hookimpl(tryfirst=True)  # before `-m TIER` selects by the markers given here
 def pytest_collection_modifyitems(config, items):
-    modules: dict[Path, list] = {}
-    for item in items:
-        modules.setdefault(item.path, []).append(item)
-    for module_items in modules.values():
-        group = _group(module_items)
-        for item in module_items:
-            item.add_marker(pytest.mark.xdist_group(group))
     for item in items:
         tier = Path(str(item.path)).relative_to(TESTS).parts[0]
         if tier not in TIERS:

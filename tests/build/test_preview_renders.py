@@ -35,5 +35,7 @@ def test_the_preview_renders_after_an_edit_what_a_full_build_would(tmp_path, fil
     path.write_text(text.replace(old, new, 1))
     assert preview.restage()
     site = preview.session.site
-    full = all_pages(renderer_for(project, site, True))
+    renderer = renderer_for(project, site, True)
+    renderer.env.globals["preview"] = True  # the preview shows editors where each page comes from
+    full = all_pages(renderer)
     assert {p.src: p.html for p in full} == {src: p.html for src, p in preview.pages.items()}

@@ -10,9 +10,13 @@ once."""
 
 from __future__ import annotations
 
+import hashlib
+import json
+
 from sphub.data.errors import Problem
 from sphub.data.located import Located
 from sphub.data.tree import Rule, Unplannable, distinct_paths
+from sphub.models.strategy import PlanStep, TreeNode
 
 # About ten minutes: every question is asked on every path.
 MAX_QUESTIONS = 12
@@ -188,51 +192,75 @@ def steps_rule(by: dict[str, list[Located]]) -> list[Problem]:
     if problems or tree(by) or not located or not questions:
         return problems
     yf = located[0].file
-    order = list(questions.values())
-    steps = [where.entry for where in located]
-    where_of = {where.entry.id: where for where in located}
-    rule = Rule(order, steps)
-    walked = 0
-    for answers in distinct_paths(order, steps):
-        walked += 1
-        if walked > MAX_PATHS:
-            problems.append(
-                Problem(
-                    yf.name,
-                    yf.line(("steps",)),
-                    "steps",
-                    f"at most {MAX_PATHS} distinct plans to check (MAX_PATHS in "
-                    "sphub/data/checks/tree.py)",
-                    "more",
-                )
+    found = _walk(list(questions.values()), [where.entry for where in located])
+    if found is None:
+        return problems
+    answers, kind, detail = found
+    if kind == "too many":
+        problems.append(
+            Problem(
+                yf.name,
+                yf.line(("steps",)),
+                "steps",
+                f"at most {MAX_PATHS} distinct plans to check (MAX_PATHS in "
+                "sphub/data/checks/tree.py)",
+                "more",
             )
-            break
+        )
+    elif kind == "no plan":
+        problems.append(
+            Problem(
+                yf.name,
+                yf.line(("steps",)),
+                "steps",
+                "a plan on every path through the tree",
+                f"none for {_route(answers)}: {detail}",
+            )
+        )
+    else:  # the rule puts first only what needs nothing lacking; kept as a guard
+        step_id, lacking = detail
+        where = next(where for where in located if where.entry.id == step_id)
+        problems.append(
+            where.problem(
+                ("needs",),
+                "a first step that needs only what the path established",
+                f"'{lacking}' lacking on the path {_route(answers)}",
+            )
+        )
+    return problems
+
+
+# The walks already made, by the rule's content: a load whose tree and steps did not change
+# (the preview after an edit of another file, the editor's check of a save) walks nothing.
+_walks: dict[str, tuple | None] = {}
+
+
+def _walk(questions: list[TreeNode], steps: list[PlanStep]) -> tuple | None:
+    """The first path whose plan breaks the rule, as (answers, kind, detail), or None."""
+    key = hashlib.sha256(
+        json.dumps([MAX_PATHS, [e.model_dump(mode="json") for e in questions + steps]]).encode()
+    ).hexdigest()
+    if key not in _walks:
+        if len(_walks) >= 8:
+            _walks.clear()
+        _walks[key] = _first_broken(questions, steps)
+    return _walks[key]
+
+
+def _first_broken(questions: list[TreeNode], steps: list[PlanStep]) -> tuple | None:
+    rule = Rule(questions, steps)
+    for walked, answers in enumerate(distinct_paths(questions, steps), 1):
+        if walked > MAX_PATHS:
+            return answers, "too many", None
         try:
             result = rule.plan(answers)
         except Unplannable as err:
-            problems.append(
-                Problem(
-                    yf.name,
-                    yf.line(("steps",)),
-                    "steps",
-                    "a plan on every path through the tree",
-                    f"none for {_route(answers)}: {err}",
-                )
-            )
-            break
+            return answers, "no plan", str(err)
         first = result.first.step
         lacking = [f for f in first.needs if f not in result.facts]
-        if lacking:  # the rule puts first only what needs nothing lacking; kept as a guard
-            where = where_of[first.id]
-            problems.append(
-                where.problem(
-                    ("needs",),
-                    "a first step that needs only what the path established",
-                    f"'{lacking[0]}' lacking on the path {_route(answers)}",
-                )
-            )
-            break
-    return problems
+        if lacking:
+            return answers, "lacking", (first.id, lacking[0])
+    return None
 
 
 def case_studies_name_their_network(by: dict[str, list[Located]]) -> list[Problem]:
