@@ -9,6 +9,7 @@ import http.server
 import io
 import os
 import threading
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -105,13 +106,18 @@ class Visit:
 
     def search(self, query: str) -> list[str]:
         """Type `query` into Material's search, as a person does; returns the titles of the
-        results shown."""
+        results shown. On a page whose search is open already (a query typed before), the
+        field is emptied first, as a person searching for one thing after another does."""
         page = self.page
         field = page.locator("input.md-search__input")
-        if self.width < 960:  # below 60em, search opens from the header's magnifier icon
-            page.click('label.md-header__button[for="__search"]')
-        else:
-            field.click()
+        if not page.locator("#__search").is_checked():
+            if self.width < 960:  # below 60em, search opens from the header's magnifier icon
+                page.click('label.md-header__button[for="__search"]')
+            else:
+                field.click()
+        elif field.input_value():
+            field.fill("")
+            field.press("End")  # Material searches on key events; fill() alone sends none
         # Type only once the index is loaded: the meta line reads "Initializing search" until
         # then, and a query typed earlier can be answered from an empty index.
         page.wait_for_function(
@@ -119,7 +125,7 @@ class Visit:
             ".textContent)"
         )
         field.fill(query)
-        field.press("End")  # Material searches on key events; fill() alone sends none
+        field.press("End")
         # The meta line reads "Initializing search", then "Type to start searching", and only
         # once the query has run "N matching documents" or "No matching documents".
         page.wait_for_function(
@@ -138,6 +144,16 @@ def open_visit(browser, viewport: dict, **context_options) -> tuple[object, Visi
     page.on("console", lambda msg: msg.type == "error" and visit.errors.append(msg.text))
     page.on("pageerror", lambda err: visit.errors.append(str(err)))
     return context, visit
+
+
+def searching(browser, url: str) -> Iterator[Visit]:
+    """A desktop page at `url` for one query after another (a module fixture's body); then
+    fails on any request that left localhost or any console error."""
+    context, visit = open_visit(browser, DESKTOP)
+    visit.page.goto(url)
+    yield visit
+    context.close()
+    visit.check()
 
 
 def serve_under(folder: Path, base: str) -> tuple[http.server.ThreadingHTTPServer, str]:

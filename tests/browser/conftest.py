@@ -20,6 +20,7 @@ from browser.browsing import (
     PHONE,
     Visit,
     open_visit,
+    searching,
     serve,
 )
 
@@ -51,3 +52,11 @@ def visit(browser, request) -> Iterator[Visit]:
     yield visit
     context.close()
     visit.check()
+
+
+@pytest.fixture(scope="module")
+def searcher(browser, site_url) -> Iterator[Visit]:
+    """One desktop page of the shipped site for a module's queries, each typed into the same
+    search (its index loads once). After the module, fails on any request that left localhost
+    or any console error. Where search opens on a phone is tested with `visit`."""
+    yield from searching(browser, site_url)

@@ -85,10 +85,9 @@ def editing(tmp_path_factory, browser):
     process.wait(timeout=30)
 
 
-@pytest.fixture
-def editor(editing, browser):
-    """The editor's page, signed in to the local backend, recording requests and errors."""
-    url, _ = editing
+def _signed_in(browser, url: str):
+    """The editor's page, signed in to the local backend, recording requests and errors;
+    then fails on any request that left localhost or any console error."""
     context, visit = open_visit(browser, DESKTOP)
     visit.page.goto(url + "admin/")
     visit.page.get_by_role("button", name="Login").click()
@@ -96,6 +95,19 @@ def editor(editing, browser):
     yield visit
     context.close()
     visit.check()
+
+
+@pytest.fixture
+def editor(editing, browser):
+    """The editor, opened afresh for a test."""
+    yield from _signed_in(browser, editing[0])
+
+
+@pytest.fixture(scope="module")
+def open_editor(editing, browser):
+    """The editor, opened once and kept open while the tests go from one collection to
+    another in it, as an editor does."""
+    yield from _signed_in(browser, editing[0])
 
 
 def _field(page, label: str):
@@ -310,10 +322,10 @@ def test_a_missing_member_and_an_end_before_the_start_are_refused(editing, edito
 
 
 @pytest.mark.parametrize("key", list(COLLECTIONS))
-def test_every_collection_opens_without_an_error(editing, editor, key):
+def test_every_collection_opens_without_an_error(editing, open_editor, key):
     url, _ = editing
-    _open(editor.page, url, key)
-    assert editor.page.get_by_role("button", name=re.compile(r"^Add ")).first.is_visible()
+    _open(open_editor.page, url, key)
+    assert open_editor.page.get_by_role("button", name=re.compile(r"^Add ")).first.is_visible()
 
 
 def test_an_edited_event_changes_only_the_line_edited(editing, editor):

@@ -50,16 +50,14 @@ def test_the_language_switcher_keeps_the_filter_and_the_marked_answer(browser, u
         ("Mon Pak", "Microfinance Organizations Network of Pakistan (MON-PAK)"),
     ],
 )
-def test_search_finds_names_written_joined_or_spaced(visit, url, query, first):
-    visit.page.goto(url)
-    assert visit.search(query)[0] == first
+def test_search_finds_names_written_joined_or_spaced(searcher, query, first):
+    assert searcher.search(query)[0] == first
 
 
-def test_search_ranks_the_country_asked_for_first(visit, url):
+def test_search_ranks_the_country_asked_for_first(searcher):
     """A typo in the country does not let the other word ("microfinance", in every
     network's name) rank networks of other countries first."""
-    visit.page.goto(url)
-    results = visit.search("Pakistn microfinance")
+    results = searcher.search("Pakistn microfinance")
     assert results[:2] and all("Pakistan" in title for title in results[:2]), results
 
 

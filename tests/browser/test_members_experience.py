@@ -10,7 +10,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from browser.browsing import AXE, AXE_VERSION, DESKTOP, open_visit, serve
+from browser.browsing import AXE, AXE_VERSION, DESKTOP, open_visit, searching, serve
 from conftest import ROOT, build, make_project
 
 from sphub.outputs.exports import FEED, event_ics_path
@@ -60,9 +60,8 @@ def test_search_finds_and_opens(visit, site_url, query, title):
     assert visit.axe() == []
 
 
-def test_search_finds_nothing_for_nonsense(visit, site_url):
-    visit.page.goto(site_url)
-    assert visit.search("xyzzyq") == []
+def test_search_finds_nothing_for_nonsense(searcher):
+    assert searcher.search("xyzzyq") == []
 
 
 @pytest.fixture(scope="module")
@@ -76,6 +75,12 @@ def scenario_url(tmp_path_factory):
     server, url = serve(project / "site")
     yield url
     server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def scenario_searcher(browser, scenario_url):
+    """One page of the scenario site for its queries, as `searcher` is of the shipped site."""
+    yield from searching(browser, scenario_url)
 
 
 @pytest.mark.parametrize(
@@ -92,13 +97,9 @@ def scenario_url(tmp_path_factory):
         "信贷联盟",
     ],
 )
-def test_search_finds_accents_and_chinese(browser, scenario_url, query):
-    context, visit = open_visit(browser, DESKTOP)
-    visit.page.goto(scenario_url)
-    results = visit.search(query)
-    context.close()
+def test_search_finds_accents_and_chinese(scenario_searcher, query):
+    results = scenario_searcher.search(query)
     assert results[:1] == ["Réseau des institutions de microfinance du Test (RIMT)"], results
-    visit.check()
 
 
 def test_directory_filters_by_region_and_country(visit, site_url, shipped):

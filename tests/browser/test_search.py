@@ -105,9 +105,8 @@ def test_a_query_in_the_address_opens_search_with_results(browser, host):
         ("Shanghaii", "Inclusive Finance Forum, Shanghai"),  # a letter too many
     ],
 )
-def test_accents_and_one_typo_are_forgiven(visit, site_url, query, title):
-    visit.page.goto(site_url)
-    results = visit.search(query)
+def test_accents_and_one_typo_are_forgiven(searcher, query, title):
+    results = searcher.search(query)
     assert title in results[:3], results
 
 
@@ -139,31 +138,26 @@ def test_properdocs_build_forgives_too(browser, properdocs_url, query, title):
     visit.check()
 
 
-def test_a_typo_finds_what_the_word_finds(visit, site_url):
-    visit.page.goto(site_url)
-    right = visit.search("regulators")
-    visit.page.goto(site_url)
-    assert visit.search("regulaters") == right
+def test_a_typo_finds_what_the_word_finds(searcher):
+    right = searcher.search("regulators")
+    assert searcher.search("regulaters") == right
 
 
-def test_short_words_are_not_guessed(visit, site_url):
+def test_short_words_are_not_guessed(searcher):
     """Below five letters a typo is not forgiven: "SPJ" is not taken for "SPI"."""
-    visit.page.goto(site_url)
-    assert visit.search("spj") == []
+    assert searcher.search("spj") == []
 
 
 @pytest.mark.parametrize("query", ["YAML", "benchmark", "Chromium", "engine", "Zensical"])
-def test_pages_for_editors_and_maintainers_are_not_found(visit, site_url, query):
-    visit.page.goto(site_url)
-    assert not NOT_FOR_MEMBERS & set(visit.search(query))
+def test_pages_for_editors_and_maintainers_are_not_found(searcher, query):
+    assert not NOT_FOR_MEMBERS & set(searcher.search(query))
 
 
-def test_snippets_keep_words_of_cells_apart(visit, site_url):
+def test_snippets_keep_words_of_cells_apart(searcher):
     """The case study's facts are a definition list: "Network", "COPEME", "Year" stay words."""
-    visit.page.goto(site_url)
-    visit.search("COPEME")
-    heading = visit.page.locator("h1", has_text="COPEME: a social performance country report")
-    text = visit.page.locator(".md-search-result__item", has=heading).first.inner_text()
+    searcher.search("COPEME")
+    heading = searcher.page.locator("h1", has_text="COPEME: a social performance country report")
+    text = searcher.page.locator(".md-search-result__item", has=heading).first.inner_text()
     assert "Network COPEME Year 2017" in text, text
     assert "NetworkCOPEME" not in text
 
@@ -181,11 +175,10 @@ def test_snippets_keep_words_of_cells_apart(visit, site_url):
         ("Washington", "About", "Page"),
     ],
 )
-def test_each_result_says_its_kind(visit, site_url, query, title, kind):
-    visit.page.goto(site_url)
-    assert title in visit.search(query)
-    heading = visit.page.locator("h1", has_text=re.compile(f"^{re.escape(title)}$"))
-    article = visit.page.locator(".md-search-result__article", has=heading).first
+def test_each_result_says_its_kind(searcher, query, title, kind):
+    assert title in searcher.search(query)
+    heading = searcher.page.locator("h1", has_text=re.compile(f"^{re.escape(title)}$"))
+    article = searcher.page.locator(".md-search-result__article", has=heading).first
     assert article.locator(".md-tag").all_inner_texts() == [kind]
 
 
