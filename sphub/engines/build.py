@@ -82,8 +82,10 @@ def renderer_for(
     project: Project, site, directory_urls: bool, changes: dict | None = None
 ) -> Renderer:
     renderer = session_for(project, site, directory_urls, changes).renderer()
-    # Data pages link to their form in the editor only where the site ships it.
+    # Data pages link to their form in the editor where the site ships it, else to their
+    # data file on the git host where mkdocs.yml names it.
     renderer.env.globals["editor"] = editor_missing(project.root) is None
+    renderer.env.globals["data_on_host"] = project.data_on_host()
     return renderer
 
 

@@ -3,9 +3,11 @@ INHERIT and !ENV resolved), and the folders sphub reads: data/, docs/, the templ
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
+from urllib.parse import urljoin
 
 
 @dataclass(frozen=True)
@@ -77,3 +79,13 @@ class Project:
 
     def config(self) -> Config:
         return self._config
+
+    def data_on_host(self) -> str:
+        """The address data/'s files are edited at on the git host ('' where mkdocs.yml names
+        none): repo_url and edit_uri, which lead to docs/, as MkDocs joins them, then data/."""
+        raw = self.config().raw
+        repo, edit_uri = raw.get("repo_url"), raw.get("edit_uri")
+        if not repo or not edit_uri:
+            return ""
+        docs = urljoin(repo.rstrip("/") + "/", edit_uri.rstrip("/") + "/")
+        return urljoin(docs, Path(os.path.relpath(self.data, self.docs)).as_posix() + "/")

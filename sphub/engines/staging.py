@@ -92,12 +92,15 @@ def with_kind(markdown: str, kind: str) -> str:
     return f"{opening}{tags}{_END}{body}"
 
 
-def with_source(markdown: str, source: str) -> str:
-    """`markdown` (a page's translation, staged under its English page's name) with the file
-    it comes from (`about.fr.md`) in its front matter, so that its edit link names it."""
+def with_source(markdown: str, source: str, staged: str) -> str:
+    """`markdown` (a page's translation, staged under its English page's name `staged`) with
+    the file it comes from (`about.fr.md`) in its front matter, so that its edit link names
+    it (overrides/partials/actions.html; Zensical's page has no `file` to take `staged` from)."""
     head, body = _front_matter(markdown)
     opening = head.removesuffix(_END) if head else "---\n"
-    return f"{opening}source_file: {json.dumps(source, ensure_ascii=False)}\n{_END}{body}"
+    names = f"source_file: {json.dumps(source, ensure_ascii=False)}\n"
+    names += f"staged_file: {json.dumps(staged, ensure_ascii=False)}\n"
+    return f"{opening}{names}{_END}{body}"
 
 
 def with_note(markdown: str, note: str) -> str:
@@ -193,7 +196,7 @@ def stage(
             text = in_english(text) if state == FALLBACK else text
             text = with_note(text, note) if note else text
             if path != docs / src:
-                text = with_source(text, path.relative_to(docs).as_posix())
+                text = with_source(text, path.relative_to(docs).as_posix(), src)
             links = f"\n\n{PDF_LINKS}\n" if with_pdf_links and pdf.is_guidance(src) else ""
             if not write_if_changed(target, text + links) and new_terms:
                 os.utime(target)

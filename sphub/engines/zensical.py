@@ -6,11 +6,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
-from types import SimpleNamespace
-from urllib.parse import urljoin
 
-import jinja2
-import yaml
 
 from sphub.engines.engine import Engine
 from sphub.engines.project import Project
@@ -74,39 +70,6 @@ class Zensical(Engine):
             tail = f"\n{PDF_LINKS}" if PDF_LINKS in html[start:end] else ""
             finished = html[:start] + page.html + tail + html[end + len(FINISHED_END) :]
             path.write_text(finished, encoding="utf-8")
-        self._add_edit_controls(pages, docs, site, directory_urls, project)
-
-    def _add_edit_controls(
-        self, pages: list[Page], docs: Path, site: Path, directory_urls: bool, project: Project
-    ) -> None:
-        """Zensical's page has no `file`, so the site's partial partials/source-file.html
-        (the edit control of a hand-written page) shows nothing: it is rendered here, as
-        MkDocs renders it, and put where MkDocs puts it (the end of the article)."""
-        config = yaml.safe_load((docs.parent / "mkdocs.yml").read_text(encoding="utf-8"))
-        environment = jinja2.Environment(
-            loader=jinja2.FileSystemLoader(project.overrides), autoescape=True
-        )
-        partial = environment.get_template("partials/source-file.html")
-        made = {page.src for page in pages}
-        edit_root = ""
-        if config.get("repo_url") and config.get("edit_uri"):
-            edit_root = urljoin(config["repo_url"].rstrip("/") + "/", config["edit_uri"])
-        for markdown in sorted(docs.rglob("*.md")):
-            src = markdown.relative_to(docs).as_posix()
-            path = site / redirect_dest(src, directory_urls)
-            if src in made or not path.is_file():
-                continue
-            html = path.read_text(encoding="utf-8")
-            end = html.rfind("</article>")
-            if end < 0 or 'class="sphub-meta sphub-edit"' in html:
-                continue
-            page = SimpleNamespace(
-                file=SimpleNamespace(src_uri=src),
-                meta={},
-                edit_url=edit_root + src if edit_root else None,
-            )
-            control = partial.render(page=page, config=config)
-            path.write_text(html[:end] + control + html[end:], encoding="utf-8")
 
     def is_log_line(self, line: str) -> bool:
         return super().is_log_line(line) or line.startswith(

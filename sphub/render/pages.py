@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from sphub.editor.links import editor_address
 from sphub.models import COLLECTIONS
 from sphub.models.types import Model
-from sphub.render.i18n import N_
+from sphub.render.i18n import SOURCE, N_
 from sphub.render.markup import FINISHED, FINISHED_END
 from sphub.render.renderer import Renderer
 from sphub.render.urls import PLAN_PAGE, relative_url, url_of
@@ -75,14 +75,20 @@ def entry_page(renderer: Renderer, entry: Model) -> Page:
 
 
 def edit_url(renderer: Renderer, entry: Model, src: str) -> str:
-    """The address of `entry`'s form in the browser editor, from its page; "" when the site
-    does not ship the editor (or this language's build does not)."""
+    """Where the page of `entry` is edited: its form in the browser editor (relative to the
+    page), or where the site does not ship the editor its data file on the git host
+    (`data_on_host`, from mkdocs.yml's repo_url and edit_uri; a translated page its language's
+    file); "" for neither."""
     return _editor_url(renderer, renderer.site.collection_of(entry), src)
 
 
 def _editor_url(renderer: Renderer, collection: str, src: str) -> str:
     if not renderer.env.globals.get("editor"):
-        return ""
+        on_host = renderer.env.globals.get("data_on_host")
+        if not on_host:
+            return ""
+        own = "" if renderer.language == SOURCE else f"translations/{renderer.language}/"
+        return on_host + own + COLLECTIONS[collection].file
     return relative_url(url_of(src, renderer.directory_urls), editor_address(collection))
 
 

@@ -28,11 +28,6 @@ SCENARIO_MEMBER = """  - id: reseau-test
 """
 
 
-def pages(site: Path) -> list[str]:
-    """Every HTML page of a built site, as paths from its root."""
-    return sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
-
-
 def test_axe_fixture_is_the_recorded_version():
     assert f"axe v{AXE_VERSION}" in AXE.read_text(encoding="utf-8")[:200]
 
@@ -243,17 +238,6 @@ def test_pages_are_accessible_and_local(visit, site_url, path):
     visit.page.goto(site_url + path)
     assert visit.axe() == []
     visit.screenshot("page-" + (path.strip("/").replace("/", "-") or "home"), full_page=True)
-
-
-def test_every_page_loads_without_leaving_localhost(browser, site_url, built_site_pdf):
-    """Every page of the site, opened once: no request leaves localhost, no console error."""
-    context, visit = open_visit(browser, DESKTOP)
-    for path in pages(built_site_pdf):
-        if 'http-equiv="refresh"' in (built_site_pdf / path).read_text(encoding="utf-8"):
-            continue  # an old address: it sends the browser on at once (checked by the builds)
-        visit.page.goto(site_url + path)
-    context.close()
-    visit.check()
 
 
 def _offline_build(out: Path, engine: str) -> Path:

@@ -44,8 +44,9 @@ BROKEN_WORDS = """(selector) => {
 
 
 def test_no_page_scrolls_sideways_and_picture_text_is_readable(browser, site_url, built_site_pdf):
-    """Every page of the site at phone width (the browser editor at admin/ is an application
-    of its own, for editors: tests/browser/test_editor.py)."""
+    """Every page of the site, opened once at phone width: none scrolls sideways, no picture
+    text is small, no request leaves localhost and no script logs an error (the browser editor
+    at admin/ is an application of its own, for editors: tests/browser/test_editor.py)."""
     context, visit = open_visit(browser, PHONE)
     wide, small, measured = {}, {}, 0
     pages = sorted(p.relative_to(built_site_pdf).as_posix() for p in built_site_pdf.rglob("*.html"))

@@ -1,6 +1,8 @@
-"""The engines build the same site: here, Zensical's hand-written pages carry the edit
-control MkDocs' do (Zensical's page has no `file` for the site's partial to read, so
-sphub.engines.zensical renders it after the build)."""
+"""The engines build the same site: here, the edit control of every page, on a project whose
+mkdocs.yml names its git host (repo_url, edit_uri) and ships no browser editor. A hand-written
+page leads to its own file (a translation to about.fr.md, not to the English about.md), a page
+made from data to its data file (a translated one to its language's file), never to a file of
+docs/ that does not exist; MkDocs and Zensical give the same links."""
 
 from __future__ import annotations
 
@@ -9,35 +11,56 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.conftest import ROOT, build
+from tests.conftest import build, make_project
+
+HOST = "https://github.com/example/network-site"  # as mkdocs.yml's example writes it
+EDIT = HOST + "/edit/main/"
 
 
 @pytest.fixture(scope="module")
-def zensical_site(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("zensical") / "site"
-    result = build(ROOT, out, extra_args=["--engine", "zensical"])
-    assert result.returncode == 0, result.stdout + result.stderr
-    return out
+def sites(tmp_path_factory) -> dict[str, Path]:
+    project = make_project(tmp_path_factory.mktemp("hosted") / "project")
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    text = text.replace("# repo_url: https://github.com/OWNER/NAME", f"repo_url: {HOST}")
+    text = text.replace("# edit_uri: edit/main/docs/", "edit_uri: edit/main/docs/")
+    assert "edit_uri: edit/main/docs/" in text
+    config.write_text(text, encoding="utf-8")
+    built = {}
+    for engine in ("mkdocs", "zensical"):
+        out = project.parent / engine
+        result = build(project, out, extra_args=["--engine", engine])
+        assert result.returncode == 0, result.stdout + result.stderr
+        built[engine] = out
+    return built
 
 
-def _edit_controls(site: Path) -> dict[str, str]:
-    """Page -> the text of its edit control, for every hand-written page of every language."""
+def _edit_links(site: Path) -> dict[str, str]:
+    """Page -> the address of its edit control ("" for none), for every page of the site."""
     found = {}
-    for markdown in (ROOT / "docs").rglob("*.md"):
-        src = markdown.relative_to(ROOT / "docs").as_posix()
-        if src.count(".") > 1:  # a translation (about.fr.md): the French build's about.md
-            continue
-        page = src.removesuffix(".md")
-        page = "" if page == "index" else page.removesuffix("/index") + "/"
-        for prefix in ("", "fr/", "es/"):
-            html = (site / prefix / page / "index.html").read_text(encoding="utf-8")
-            control = BeautifulSoup(html, "html.parser").select_one("article .sphub-edit")
-            found[prefix + page] = " ".join(control.get_text().split()) if control else ""
+    for path in sorted(site.rglob("index.html")):
+        html = path.read_text(encoding="utf-8")
+        if 'http-equiv="refresh"' in html:
+            continue  # an old address's redirect
+        control = BeautifulSoup(html, "html.parser").select_one("a[rel=edit]")
+        found[path.parent.relative_to(site).as_posix()] = control["href"] if control else ""
     return found
 
 
-def test_zensical_s_hand_written_pages_carry_mkdocs_edit_control(built_site, zensical_site):
-    mkdocs, zensical = _edit_controls(built_site), _edit_controls(zensical_site)
-    assert len(mkdocs) >= 75 and all(mkdocs.values())
+def test_every_page_leads_to_its_own_file_on_both_engines(sites):
+    mkdocs, zensical = _edit_links(sites["mkdocs"]), _edit_links(sites["zensical"])
     assert zensical == mkdocs
-    assert mkdocs["fr/about/"] != mkdocs["about/"]  # in the page's language
+    assert mkdocs["about"] == EDIT + "docs/about.md"
+    assert mkdocs["fr/about"] == EDIT + "docs/about.fr.md"
+    assert mkdocs["es/guidance"] == EDIT + "docs/guidance/index.es.md"
+    assert mkdocs["members/pmn"] == EDIT + "data/members.yml"
+    assert mkdocs["fr/members/pmn"] == EDIT + "data/translations/fr/members.yml"
+    # No page leads to a file of docs/ the project does not have (a page made from data).
+    docs = sites["mkdocs"].parent / "project" / "docs"
+    missing = {
+        page: href
+        for page, href in mkdocs.items()
+        if href.startswith(EDIT + "docs/") and not (docs / href[len(EDIT + "docs/") :]).is_file()
+    }
+    assert missing == {}
+    assert sum(1 for href in mkdocs.values() if href) >= 300

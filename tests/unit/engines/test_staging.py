@@ -82,7 +82,9 @@ def test_scripts_ship_without_their_comment_lines():
 def test_a_translation_names_its_own_file():
     from sphub.engines.staging import with_source
 
-    assert with_source("---\ntitle: A\n---\n# A\n", "about.fr.md") == (
-        '---\ntitle: A\nsource_file: "about.fr.md"\n---\n# A\n'
+    assert with_source("---\ntitle: A\n---\n# A\n", "about.fr.md", "about.md") == (
+        '---\ntitle: A\nsource_file: "about.fr.md"\nstaged_file: "about.md"\n---\n# A\n'
     )
-    assert with_source("# A\n", "x.es.md") == '---\nsource_file: "x.es.md"\n---\n# A\n'
+    assert with_source("# A\n", "x.es.md", "x.md") == (
+        '---\nsource_file: "x.es.md"\nstaged_file: "x.md"\n---\n# A\n'
+    )
