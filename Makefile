@@ -57,8 +57,9 @@ edit: $(STAMP) editor
 	$(BIN)/sphub serve --edit
 
 # The whole suite: unit, build, pdf, fuzz and browser tests, in one process per core; each
-# test module in one process, and the shipped site built once for the tests that read it
-# (tests/conftest.py). `$(BIN)/python -m pytest -m build` runs one tier, in one process.
+# test module in one process (its fixtures are made once), and each shipped site (with and
+# without the PDF guide) built once per run and shared by the processes (tests/conftest.py).
+# `$(BIN)/python -m pytest -m build` runs one tier, in one process.
 test: $(STAMP) editor
 	$(BIN)/python -m pytest -n auto --dist loadfile
 

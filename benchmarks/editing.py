@@ -19,10 +19,9 @@ import sys
 import time
 from pathlib import Path
 
-from benchmarks.run import ENV, copy_project, fetch, free_port
+from benchmarks.run import ENV, ROOT, copy_project, fetch, free_port
 from sphub.render.urls import page_src, url_of
 
-ROOT = Path(__file__).resolve().parent.parent.parent
 
 
 def _until_shown(urls: list[str], marker: str, limit: float = 300) -> float:
