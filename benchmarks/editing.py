@@ -23,7 +23,6 @@ from benchmarks.run import ENV, ROOT, copy_project, fetch, free_port
 from sphub.render.urls import page_src, url_of
 
 
-
 def _until_shown(urls: list[str], marker: str, limit: float = 300) -> float:
     start = time.perf_counter()
     waiting = list(urls)
