@@ -7,7 +7,6 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-
 from sphub.engines.engine import Engine
 from sphub.engines.project import Project
 from sphub.engines.session import Session

@@ -9,6 +9,7 @@ import html
 import json
 from dataclasses import dataclass
 
+from sphub.data.translations import FOLDER
 from sphub.editor.links import editor_address
 from sphub.models import COLLECTIONS
 from sphub.models.types import Model
@@ -87,7 +88,7 @@ def _editor_url(renderer: Renderer, collection: str, src: str) -> str:
         on_host = renderer.env.globals.get("data_on_host")
         if not on_host:
             return ""
-        own = "" if renderer.language == SOURCE else f"translations/{renderer.language}/"
+        own = "" if renderer.language == SOURCE else f"{FOLDER}/{renderer.language}/"
         return on_host + own + COLLECTIONS[collection].file
     return relative_url(url_of(src, renderer.directory_urls), editor_address(collection))
 

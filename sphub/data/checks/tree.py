@@ -196,28 +196,7 @@ def steps_rule(by: dict[str, list[Located]]) -> list[Problem]:
     if found is None:
         return problems
     answers, kind, detail = found
-    if kind == "too many":
-        problems.append(
-            Problem(
-                yf.name,
-                yf.line(("steps",)),
-                "steps",
-                f"at most {MAX_PATHS} distinct plans to check (MAX_PATHS in "
-                "sphub/data/checks/tree.py)",
-                "more",
-            )
-        )
-    elif kind == "no plan":
-        problems.append(
-            Problem(
-                yf.name,
-                yf.line(("steps",)),
-                "steps",
-                "a plan on every path through the tree",
-                f"none for {_route(answers)}: {detail}",
-            )
-        )
-    else:  # the rule puts first only what needs nothing lacking; kept as a guard
+    if kind == "lacking":  # the rule puts first only what needs nothing lacking; a guard
         step_id, lacking = detail
         where = next(where for where in located if where.entry.id == step_id)
         problems.append(
@@ -227,6 +206,17 @@ def steps_rule(by: dict[str, list[Located]]) -> list[Problem]:
                 f"'{lacking}' lacking on the path {_route(answers)}",
             )
         )
+        return problems
+    if kind == "too many":
+        expected = f"at most {MAX_PATHS} distinct plans to check (MAX_PATHS in "
+        expected += "sphub/data/checks/tree.py)"
+        got = "more"
+    else:
+        expected, got = (
+            "a plan on every path through the tree",
+            f"none for {_route(answers)}: {detail}",
+        )
+    problems.append(Problem(yf.name, yf.line(("steps",)), "steps", expected, got))
     return problems
 
 
