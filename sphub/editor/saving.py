@@ -20,7 +20,6 @@ import threading
 from pathlib import Path
 
 from sphub.data.errors import DataError, Problem
-from sphub.data.fields import fields_of
 from sphub.data.load import load_site
 from sphub.data.pages import front_matter, page_problems
 from sphub.data.reader import read_yaml
@@ -28,6 +27,7 @@ from sphub.data.translations import FOLDER
 from sphub.data.writer import with_entries, without_empty
 from sphub.editor.translating import from_view
 from sphub.models import Collection
+from sphub.models.types import PagedEntry
 
 # One save at a time: a save compares the file's version and writes it in one step.
 _SAVING = threading.Lock()
@@ -65,7 +65,7 @@ def renamed(name: str, collection: Collection, old: list, sent: list) -> list:
     entries have no page) refuses a rename, with that advice."""
     sent_ids = {e.get("id") for e in sent if isinstance(e, dict)}
     old_ids = {e.get("id") for e in old if isinstance(e, dict)}
-    keeps_old = "old_ids" in {f.name for f in fields_of(collection.model)}
+    keeps_old = issubclass(collection.model, PagedEntry)
     out = []
     for position, entry in enumerate(sent):
         before = old[position] if position < len(old) else None

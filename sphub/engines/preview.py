@@ -45,6 +45,7 @@ from sphub.engines.project import Project
 from sphub.engines.session import PLUGIN, Plugin, Session
 from sphub.engines.staging import stage
 from sphub.models import COLLECTIONS
+from sphub.models.types import PagedEntry
 from sphub.render.i18n import LOCALE, SOURCE
 from sphub.render.macros import Macros, make_macros
 from sphub.render.pages import Page, all_pages, entry_page, plan_page
@@ -306,9 +307,8 @@ class Preview:
             or renderer.src_of(entry) not in self.pages
             else self.pages[renderer.src_of(entry)]
             for key, collection in COLLECTIONS.items()
-            if collection.model.page_folder
+            if issubclass(collection.model, PagedEntry)
             for entry in new.collection(key).values()
-            if entry.has_page()
         ]
         if guidance:
             return pages + plan_page(renderer)

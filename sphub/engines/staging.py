@@ -23,7 +23,7 @@ from sphub.outputs.redirects import Redirect, collisions, redirect_dest, redirec
 from sphub.render.glossary import ABBREVIATIONS, abbreviations
 from sphub.render.pages import Page, all_pages, written_kind
 from sphub.render.renderer import Renderer
-from sphub.render.urls import page_src
+from sphub.render.urls import PAGE_FOLDERS, page_src
 
 # Where the PDFs' download note goes on a guidance page: filled in after the engine ran, once
 # the PDFs (rendered beside the pages) are known. An HTML comment passes through every engine.
@@ -121,9 +121,8 @@ def _page_problems(renderer: Renderer, pages: Iterable[Page], docs: Path) -> lis
     problems = []
     by_src = {
         page_src(key, entry.id): entry
-        for key in (k for k in site.entries if site.collection(k))
+        for key in PAGE_FOLDERS
         for entry in site.collection(key).values()
-        if entry.has_page()
     }
     for page in pages:
         if (docs / page.src).exists() and page.src in by_src:

@@ -3,7 +3,7 @@ resources, projects and topics."""
 
 from __future__ import annotations
 
-from typing import ClassVar, Literal
+from typing import Literal
 
 from pydantic import ConfigDict, Field
 
@@ -16,8 +16,7 @@ from sphub.models.types import (
     Markdown,
     Model,
     Name,
-    OLD_IDS,
-    OldIds,
+    PagedEntry,
     Ref,
     Refs,
     Text,
@@ -42,32 +41,21 @@ class Person(Model):
     )
 
 
-class Topic(Model):
+class Topic(PagedEntry, folder="topics", kind="Topic", template="topics.html"):
     """A subject that links resources, tools and case studies across the site."""
 
-    page_folder: ClassVar[str] = "topics"
-    kind_name: ClassVar[str] = "Topic"
-    page_template: ClassVar[str] = "topics.html"
-
-    id: Id = Field(description="Stable kebab-case id; appears in addresses.")
     name: Text = Field(description="Name shown on pages, e.g. 'Social audits'.")
     description: Markdown | None = Field(None, description="What the topic covers (Markdown).")
-    old_ids: OldIds = Field(default_factory=list, description=OLD_IDS)
 
 
-class Region(Model):
+class Region(PagedEntry, folder="regions", kind="Region", template="regions.html"):
     """A regional group of the Social Performance Working Group."""
-
-    page_folder: ClassVar[str] = "regions"
-    kind_name: ClassVar[str] = "Region"
-    page_template: ClassVar[str] = "regions.html"
 
     id: Id = Field(description="Stable kebab-case id, e.g. 'asia'; appears in addresses.")
     name: Text = Field(description="Name of the region, e.g. 'Asia'.")
     group: Name = Field(description="Full name of the regional group, e.g. 'SPWG Asia'.")
     summary: Markdown | None = Field(None, description="What the group is and does (Markdown).")
     facilitator: Person | None = Field(None, description="The regional facilitator, if known.")
-    old_ids: OldIds = Field(default_factory=list, description=OLD_IDS)
 
 
 OrganisationRole = Literal[
@@ -84,12 +72,8 @@ OrganisationRole = Literal[
 ]
 
 
-class Organisation(Model):
+class Organisation(PagedEntry, folder="partners", kind="Partner", template="organisations.html"):
     """A partner, supporter, funder, tool owner or other organisation that is not a member."""
-
-    page_folder: ClassVar[str] = "partners"
-    kind_name: ClassVar[str] = "Partner"
-    page_template: ClassVar[str] = "organisations.html"
 
     id: Id = Field(description="Stable kebab-case id, e.g. 'cerise'; appears in addresses.")
     name: Name = Field(description="Full name.")
@@ -105,10 +89,9 @@ class Organisation(Model):
     status: Verification = Field(
         "verified", description="'unverified' when a fact here is not confirmed; the page says so."
     )
-    old_ids: OldIds = Field(default_factory=list, description=OLD_IDS)
 
 
-class Member(Model):
+class Member(PagedEntry, folder="members", kind="Member", template="members.html"):
     """A member network of the working group."""
 
     # The editors' schema says what the check national_members_have_a_country says.
@@ -119,9 +102,6 @@ class Member(Model):
             "then": {"required": ["country"]},
         },
     )
-    page_folder: ClassVar[str] = "members"
-    kind_name: ClassVar[str] = "Member"
-    page_template: ClassVar[str] = "members.html"
 
     id: Id = Field(description="Stable kebab-case id, e.g. 'sa-dhan'; appears in addresses.")
     name: Name = Field(description="Full name of the network.")
@@ -150,7 +130,6 @@ class Member(Model):
     )
     description: Markdown | None = Field(None, description="What the network is (Markdown).")
     source: Text | None = Field(None, description="Where the membership record comes from.")
-    old_ids: OldIds = Field(default_factory=list, description=OLD_IDS)
 
 
 ActivityStatus = Literal["planned", "in-progress", "done", "postponed", "cancelled"]
@@ -184,12 +163,8 @@ class FocusArea(Model):
     activities: list[Activity] = Field(min_length=1, description="The dated activities.")
 
 
-class WorkPlan(Model):
+class WorkPlan(PagedEntry, folder="work-plans", kind="Work plan", template="workplans.html"):
     """A region's work plan for one year."""
-
-    page_folder: ClassVar[str] = "work-plans"
-    kind_name: ClassVar[str] = "Work plan"
-    page_template: ClassVar[str] = "workplans.html"
 
     id: Id = Field(description="Stable kebab-case id, e.g. 'asia-2012'.")
     region: Ref = Field(
@@ -199,7 +174,6 @@ class WorkPlan(Model):
     summary: Markdown | None = Field(None, description="The plan in a few sentences (Markdown).")
     focus_areas: list[FocusArea] = Field(min_length=1, description="The plan's focus areas.")
     source: Text | None = Field(None, description="Where the plan is published.")
-    old_ids: OldIds = Field(default_factory=list, description=OLD_IDS)
 
 
 class Document(Model):
@@ -221,12 +195,8 @@ class Place(Model):
     venue: Name | None = Field(None, description="Venue, if known.")
 
 
-class Event(Model):
+class Event(PagedEntry, folder="events", kind="Event", template="events.html"):
     """A training, meeting, forum or workshop."""
-
-    page_folder: ClassVar[str] = "events"
-    kind_name: ClassVar[str] = "Event"
-    page_template: ClassVar[str] = "events.html"
 
     id: Id = Field(description="Stable kebab-case id; appears in addresses and calendars.")
     title: Text = Field(description="Title of the event.")
@@ -279,17 +249,11 @@ class Event(Model):
         description="Ids of topics (see topics.yml).",
         json_schema_extra=refers_to("topics"),
     )
-    old_ids: OldIds = Field(default_factory=list, description=OLD_IDS)
 
 
-class Resource(Model):
+class Resource(PagedEntry, folder="resources", kind="Resource", template="resources.html"):
     """A document or link in the resources library."""
 
-    page_folder: ClassVar[str] = "resources"
-    kind_name: ClassVar[str] = "Resource"
-    page_template: ClassVar[str] = "resources.html"
-
-    id: Id = Field(description="Stable kebab-case id; appears in addresses.")
     title: Name = Field(description="Title of the document.")
     type: Literal[
         "report", "guide", "standard", "tool", "minutes", "note", "article", "web-page", "dataset"
@@ -330,7 +294,6 @@ class Resource(Model):
     status: Verification = Field(
         "verified", description="'unverified' when a fact here is not confirmed; the page says so."
     )
-    old_ids: OldIds = Field(default_factory=list, description=OLD_IDS)
 
 
 class Milestone(Model):
@@ -346,14 +309,9 @@ class Milestone(Model):
     )
 
 
-class Project(Model):
+class Project(PagedEntry, folder="projects", kind="Project", template="projects.html"):
     """A funded project, such as the Cerise / Imp-Act network strategy framework."""
 
-    page_folder: ClassVar[str] = "projects"
-    kind_name: ClassVar[str] = "Project"
-    page_template: ClassVar[str] = "projects.html"
-
-    id: Id = Field(description="Stable kebab-case id; appears in addresses.")
     title: Text = Field(description="Title of the project.")
     period: When = Field(description="The span of the project, e.g. 2010-05/2011-04.")
     partners: Refs = Field(
@@ -374,4 +332,3 @@ class Project(Model):
     summary: Markdown = Field(description="Aim and expected outputs (Markdown).")
     milestones: list[Milestone] = Field(default_factory=list, description="Dated steps.")
     outputs: list[Text] = Field(default_factory=list, description="What the project delivers.")
-    old_ids: OldIds = Field(default_factory=list, description=OLD_IDS)

@@ -7,19 +7,18 @@ The decision tree's rule (the steps of a plan, what each needs and provides) is 
 
 from __future__ import annotations
 
-from typing import ClassVar, Annotated, Literal
+from typing import Annotated, Literal
 
 from pydantic import AfterValidator, Field
 
 from sphub.models.types import (
-    OLD_IDS,
     EditorsNote,
-    OldIds,
     Id,
     LanguageCode,
     Markdown,
     Model,
     Name,
+    PagedEntry,
     Ref,
     Refs,
     Text,
@@ -70,15 +69,10 @@ class ToolPart(Model):
     description: Text | None = Field(None, description="One line on what it covers.")
 
 
-class Tool(Model):
+class Tool(PagedEntry, folder="guidance/tools", kind="Tool", template="tools.html"):
     """A social performance tool or standard that a network can use or promote."""
 
-    page_folder: ClassVar[str] = "guidance/tools"
-    kind_name: ClassVar[str] = "Tool"
-    page_template: ClassVar[str] = "tools.html"
-
     id: Id = Field(description="Stable kebab-case id, e.g. 'cerise-spi'; appears in addresses.")
-    old_ids: OldIds = Field(default_factory=list, description=OLD_IDS)
     name: Name = Field(description="Full name of the tool.")
     acronym: Name | None = Field(None, description="Short name, e.g. 'SPI' or 'PPI'.")
     kind: Literal["audit", "standard", "principles", "index", "reporting", "rating", "guide"] = (
@@ -126,15 +120,11 @@ class Tool(Model):
     )
 
 
-class Practice(Model):
+class Practice(
+    PagedEntry, folder="guidance/practices", kind="Good practice", template="practices.html"
+):
     """A good practice of networks, or a driver of social performance, named in seed 003."""
 
-    page_folder: ClassVar[str] = "guidance/practices"
-    kind_name: ClassVar[str] = "Good practice"
-    page_template: ClassVar[str] = "practices.html"
-
-    id: Id = Field(description="Stable kebab-case id; appears in addresses.")
-    old_ids: OldIds = Field(default_factory=list, description=OLD_IDS)
     name: Text = Field(description="Name of the practice or driver.")
     kind: Literal["good-practice", "driver"] = Field(
         description="'good-practice' (how networks work well) or 'driver' (who pushes for SPM)."
@@ -146,15 +136,11 @@ class Practice(Model):
     )
 
 
-class EntryPoint(Model):
+class EntryPoint(
+    PagedEntry, folder="guidance/entry-points", kind="Entry point", template="entry_points.html"
+):
     """Where a network starts its social performance work, given where it stands."""
 
-    page_folder: ClassVar[str] = "guidance/entry-points"
-    kind_name: ClassVar[str] = "Entry point"
-    page_template: ClassVar[str] = "entry_points.html"
-
-    id: Id = Field(description="Stable kebab-case id; appears in addresses.")
-    old_ids: OldIds = Field(default_factory=list, description=OLD_IDS)
     name: Text = Field(description="Name of the entry point, e.g. 'Start from a social audit'.")
     summary: Text = Field(description="The entry point in one sentence.")
     suits: Markdown = Field(description="Which networks it suits, and why (Markdown).")
@@ -164,16 +150,15 @@ class EntryPoint(Model):
     )
 
 
-class StrategyOption(Model):
+class StrategyOption(
+    PagedEntry,
+    folder="guidance/strategy-menu",
+    kind="Strategy option",
+    template="strategy_options.html",
+):
     """One item of the menu: something a network can do for its members on social
     performance."""
 
-    page_folder: ClassVar[str] = "guidance/strategy-menu"
-    kind_name: ClassVar[str] = "Strategy option"
-    page_template: ClassVar[str] = "strategy_options.html"
-
-    id: Id = Field(description="Stable kebab-case id; appears in addresses.")
-    old_ids: OldIds = Field(default_factory=list, description=OLD_IDS)
     name: Text = Field(description="Name of the option, e.g. 'Social audits of members'.")
     summary: Text = Field(description="What the network does, in one sentence.")
     description: Markdown = Field(description="What it involves and what it gives (Markdown).")
@@ -199,15 +184,11 @@ class StrategyOption(Model):
     )
 
 
-class CaseStudy(Model):
+class CaseStudy(
+    PagedEntry, folder="guidance/case-studies", kind="Case study", template="case_studies.html"
+):
     """What a network did on social performance: public facts only, or marked illustrative."""
 
-    page_folder: ClassVar[str] = "guidance/case-studies"
-    kind_name: ClassVar[str] = "Case study"
-    page_template: ClassVar[str] = "case_studies.html"
-
-    id: Id = Field(description="Stable kebab-case id; appears in addresses.")
-    old_ids: OldIds = Field(default_factory=list, description=OLD_IDS)
     title: Text = Field(description="Title, e.g. 'CMF Nepal: SPM support tailored to members'.")
     network: Ref | None = Field(
         None,
@@ -310,18 +291,17 @@ class TreeNode(Model):
 Condition = dict[Id, Annotated[list[Id], Field(min_length=1)]]
 
 
-class PlanStep(Model):
+class PlanStep(
+    PagedEntry,
+    folder="decision-tree/steps",
+    kind="Plan step",
+    template="tree.html",
+    # The tree's outcomes became steps: their published addresses lead to the steps.
+    old_folders=("decision-tree/outcomes",),
+):
     """A step of a network's plan, with the part of the one rule that concerns it: when the
     step is in a plan, what it needs and what it provides (steps.yml states the rule)."""
 
-    page_folder: ClassVar[str] = "decision-tree/steps"
-    # The tree's outcomes became steps: their published addresses lead to the steps.
-    old_page_folders: ClassVar[tuple[str, ...]] = ("decision-tree/outcomes",)
-    kind_name: ClassVar[str] = "Plan step"
-    page_template: ClassVar[str] = "tree.html"
-
-    id: Id = Field(description="Stable kebab-case id; appears in addresses.")
-    old_ids: OldIds = Field(default_factory=list, description=OLD_IDS)
     title: Text = Field(description="The step, as a heading: what the network does.")
     summary: Markdown = Field(description="Why and how, in brief (Markdown).")
     when: list[Condition] = Field(

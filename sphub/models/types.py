@@ -1,5 +1,6 @@
-"""Field types shared by every model. Each check raises `expected(...)` so the report can say
-`expected X, got Y` in plain words without parsing pydantic's English."""
+"""Field types shared by every model, and the models' base classes. Each check raises
+`expected(...)` so the report can say `expected X, got Y` in plain words without parsing
+pydantic's English."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import calendar
 import re
 from datetime import date
 from functools import cache
-from typing import ClassVar, Annotated, Literal
+from typing import Any, ClassVar, Annotated, Literal
 from urllib.parse import urlsplit
 
 import pycountry
@@ -36,18 +37,6 @@ class Model(BaseModel):
     (a number is not silently turned into text), and validated objects cannot change."""
 
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
-
-    # A collection whose entries have pages says where (a folder under docs/) and with which
-    # fragment template (overrides/fragments/); parts of entries have neither.
-    page_folder: ClassVar[str | None] = None
-    page_template: ClassVar[str | None] = None
-    # What an entry with a page is, in a word or two: search results show it ("Member").
-    kind_name: ClassVar[str] = ""
-
-    def has_page(self) -> bool:
-        """Whether this entry gets a page of its own (every entry of a collection with pages,
-        unless its model says otherwise)."""
-        return self.page_folder is not None
 
 
 ID_EXPECTED = "a kebab-case id (lowercase letters, digits and hyphens, like 'sa-dhan')"
@@ -260,3 +249,38 @@ def refers_to(*collections: str) -> dict:
     """Field metadata naming the collections a reference may point into; the cross-checks
     and the editing guide read it from the models, so no list of references is kept by hand."""
     return {"x-refers-to": list(collections)}
+
+
+class PagedEntry(Model):
+    """Base of the model of every collection whose entries have pages of their own. Each
+    such model gives, as class keywords, the folder of its pages under docs/ (`folder`), what
+    an entry is in a word or two (`kind`, as search results show it: "Member"), the fragment
+    template of its pages (`template`, in overrides/fragments/) and, if its pages have moved,
+    the folders they had before (`old_folders`, whose addresses redirect); a model without
+    one of the first three is refused at import (TypeError). Every entry has an `id`, first,
+    which names its page, and `old_ids`, last; a model may declare `id` again to describe it
+    in its own words (with an example id)."""
+
+    page_folder: ClassVar[str]
+    kind_name: ClassVar[str]
+    page_template: ClassVar[str]
+    old_page_folders: ClassVar[tuple[str, ...]]
+
+    id: Id = Field(description="Stable kebab-case id; appears in addresses.")
+    old_ids: OldIds = Field(default_factory=list, description=OLD_IDS)
+
+    def __init_subclass__(
+        cls, *, folder: str, kind: str, template: str, old_folders: tuple[str, ...] = (), **kw
+    ) -> None:
+        super().__init_subclass__(**kw)
+        cls.page_folder, cls.kind_name, cls.page_template = folder, kind, template
+        cls.old_page_folders = old_folders
+
+    @classmethod
+    def __pydantic_init_subclass__(cls, **kw: Any) -> None:
+        super().__pydantic_init_subclass__(**kw)
+        # Pydantic puts a base's fields first; `old_ids` is for renames only, so forms, schemas,
+        # the editing guide and written entries show it after the entry's own fields. The
+        # validator and the schema are then made again, in that order.
+        cls.__pydantic_fields__["old_ids"] = cls.__pydantic_fields__.pop("old_ids")
+        cls.model_rebuild(force=True)

@@ -157,7 +157,6 @@ def _entries(renderer: Renderer, key: str, template: str | None = None) -> tuple
             (("entry", e), ("title", renderer.title_of(e))),
         )
         for e in entries
-        if e.has_page()
     )
 
 

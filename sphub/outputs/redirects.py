@@ -35,9 +35,10 @@ def redirects(renderer: Renderer, directory_urls: bool) -> list[Redirect]:
     found = []
     for key in PAGE_FOLDERS:
         for entry in renderer.site.collection(key).values():
-            folders = getattr(type(entry), "old_page_folders", ())
-            for index, old in enumerate(getattr(entry, "old_ids", [])):
-                sources = [page_src(key, old)] + [f"{folder}/{old}.md" for folder in folders]
+            for index, old in enumerate(entry.old_ids):
+                sources = [page_src(key, old)] + [
+                    f"{folder}/{old}.md" for folder in entry.old_page_folders
+                ]
                 for old_src in sources:
                     html = renderer.render(
                         "redirect.html", old_src, entry=entry, title=renderer.title_of(entry)

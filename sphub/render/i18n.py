@@ -173,6 +173,7 @@ def template(root: Path = ROOT) -> Catalog:
     from mkdocs.utils.yaml import yaml_load
 
     from sphub.models import COLLECTIONS
+    from sphub.models.types import PagedEntry
     from sphub.render.guide import guide_messages
 
     catalog = Catalog(project="sphub", domain=DOMAIN, fuzzy=False)
@@ -200,7 +201,7 @@ def template(root: Path = ROOT) -> Catalog:
     for collection in COLLECTIONS.values():  # the downloads table shows each summary
         catalog.add(collection.summary, None, [("sphub/models", 0)])
         # What an entry is ("Member"), on its search results.
-        if getattr(collection.model, "kind_name", ""):
+        if issubclass(collection.model, PagedEntry):
             catalog.add(collection.model.kind_name, None, [("sphub/models", 0)])
     return catalog
 

@@ -1,7 +1,7 @@
 """Every page made from data, from one registry: a page per entry of each collection whose
-model names a page folder and template (`Model.page_folder`, `Model.page_template`), and the
-decision tree's plan page (the answers are in its address). Each page is finished HTML from an
-autoescaped fragment template."""
+model is a `PagedEntry` (which names its page folder and template), and the decision tree's
+plan page (the answers are in its address). Each page is finished HTML from an autoescaped
+fragment template."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from sphub.data.translations import FOLDER
 from sphub.editor.links import editor_address
 from sphub.models import COLLECTIONS
-from sphub.models.types import Model
+from sphub.models.types import Model, PagedEntry
 from sphub.render.i18n import SOURCE, N_
 from sphub.render.markup import FINISHED, FINISHED_END
 from sphub.render.renderer import Renderer
@@ -56,7 +56,7 @@ def written_kind(src: str) -> str:
     return N_("Guidance") if src.startswith(("guidance/", "decision-tree/")) else N_("Page")
 
 
-def entry_page(renderer: Renderer, entry: Model) -> Page:
+def entry_page(renderer: Renderer, entry: PagedEntry) -> Page:
     """The page of one entry, from the template its model names, with the date its data file
     last changed (when known)."""
     collection = renderer.site.collection_of(entry)
@@ -134,7 +134,6 @@ def all_pages(renderer: Renderer) -> list[Page]:
     return [
         entry_page(renderer, entry)
         for key, collection in COLLECTIONS.items()
-        if collection.model.page_folder
+        if issubclass(collection.model, PagedEntry)
         for entry in renderer.site.collection(key).values()
-        if entry.has_page()
     ] + plan_page(renderer)

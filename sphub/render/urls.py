@@ -6,9 +6,12 @@ from __future__ import annotations
 import posixpath
 
 from sphub.models import COLLECTIONS
+from sphub.models.types import PagedEntry
 
 # Collection key -> folder of its pages under docs/, as each collection's model says.
-PAGE_FOLDERS = {key: c.model.page_folder for key, c in COLLECTIONS.items() if c.model.page_folder}
+PAGE_FOLDERS = {
+    key: c.model.page_folder for key, c in COLLECTIONS.items() if issubclass(c.model, PagedEntry)
+}
 
 
 # Hand-written: what the decision tree is for, and its questions (a form).

@@ -13,6 +13,7 @@ from benchmarks.baseline import write_plain_project
 from sphub.data.translations import TRANSLATED_PAGE
 from sphub.data.load import load_site
 from sphub.models import COLLECTIONS
+from sphub.models.types import PagedEntry
 from sphub.data.tree import Rule, distinct_paths
 
 
@@ -79,19 +80,11 @@ def test_plain_baseline_has_every_page_and_no_macro_call(tmp_path, shipped):
         if not TRANSLATED_PAGE.search(p.name)
     }
     assert pages == hand_written | set(generated)
-    # A page per entry of each collection whose model names a page folder, and the decision
+    # A page per entry of each collection whose model is a PagedEntry, and the decision
     # tree's plan page, as `sphub build` stages them.
-    with_pages = [key for key, c in COLLECTIONS.items() if c.model.page_folder]
+    with_pages = [key for key, c in COLLECTIONS.items() if issubclass(c.model, PagedEntry)]
     assert {"members", "events", "resources", "tools", "case_studies"} <= set(with_pages)
-    assert len(generated) == (
-        sum(
-            1
-            for key in with_pages
-            for entry in shipped.collection(key).values()
-            if entry.has_page()
-        )
-        + 1
-    )
+    assert len(generated) == sum(len(shipped.collection(key)) for key in with_pages) + 1
     assert "decision-tree/plan.md" in generated
     for page in docs.rglob("*.md"):
         text = page.read_text(encoding="utf-8")
