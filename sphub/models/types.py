@@ -8,7 +8,7 @@ import calendar
 import re
 from datetime import date
 from functools import cache
-from typing import Any, ClassVar, Annotated, Literal
+from typing import ClassVar, Annotated, Literal
 from urllib.parse import urlsplit
 
 import pycountry
@@ -257,9 +257,10 @@ class PagedEntry(Model):
     an entry is in a word or two (`kind`, as search results show it: "Member"), the fragment
     template of its pages (`template`, in overrides/fragments/) and, if its pages have moved,
     the folders they had before (`old_folders`, whose addresses redirect); a model without
-    one of the first three is refused at import (TypeError). Every entry has an `id`, first,
-    which names its page, and `old_ids`, last; a model may declare `id` again to describe it
-    in its own words (with an example id)."""
+    one of the first three is refused at import (TypeError). Every entry has an `id`, which
+    names its page, and the `old_ids` that still lead to it, first (pydantic puts a base's
+    fields first: the forms, schemas and the editing guide show them so); a model may declare
+    `id` again to describe it in its own words (with an example id)."""
 
     page_folder: ClassVar[str]
     kind_name: ClassVar[str]
@@ -275,12 +276,3 @@ class PagedEntry(Model):
         super().__init_subclass__(**kw)
         cls.page_folder, cls.kind_name, cls.page_template = folder, kind, template
         cls.old_page_folders = old_folders
-
-    @classmethod
-    def __pydantic_init_subclass__(cls, **kw: Any) -> None:
-        super().__pydantic_init_subclass__(**kw)
-        # Pydantic puts a base's fields first; `old_ids` is for renames only, so forms, schemas,
-        # the editing guide and written entries show it after the entry's own fields. The
-        # validator and the schema are then made again, in that order.
-        cls.__pydantic_fields__["old_ids"] = cls.__pydantic_fields__.pop("old_ids")
-        cls.model_rebuild(force=True)
