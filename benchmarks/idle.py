@@ -58,9 +58,8 @@ def measure(project: Path, log: Path, window: float = 30.0, env: dict | None = N
         server = subprocess.Popen(command, stdout=output, stderr=output, cwd=project, env=env)
         try:
             deadline = time.monotonic() + 900
-            while not _serves(f"http://127.0.0.1:{port}/") or not all(
-                f"Rebuilt the {code} pages" in log.read_text() for code in codes
-            ):
+            base = f"http://127.0.0.1:{port}/"
+            while not all(_serves(f"{base}{code}/") for code in ["", *codes]):
                 if server.poll() is not None or time.monotonic() > deadline:
                     raise SystemExit(f"sphub serve did not start:\n{log.read_text()}")
                 time.sleep(0.5)

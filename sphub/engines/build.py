@@ -83,8 +83,12 @@ def renderer_for(
 ) -> Renderer:
     renderer = session_for(project, site, directory_urls, changes).renderer()
     # Data pages link to their form in the editor where the site ships it, else to their
-    # data file on the git host where mkdocs.yml names it.
-    renderer.env.globals["editor"] = editor_missing(project.root) is None
+    # data file on the git host where mkdocs.yml names it. The editor is one application at
+    # the site's root, in English: a translated page gives its entry's file and line,
+    # without a link into another language's folder.
+    renderer.env.globals["editor"] = editor_missing(project.root) is None and (
+        site.language == SOURCE
+    )
     renderer.env.globals["data_on_host"] = project.data_on_host()
     return renderer
 
@@ -282,17 +286,12 @@ class _LanguageBuild:
     work: Path
     with_pdf: bool
     verbose: bool
-    preview: bool = False  # the preview's build (`make serve`): see the renderer's `preview`
 
     def __call__(self) -> list[str]:
         project, language = self.project, self.language
         config = project.config()
         site = self.sites[language.code]
         renderer = renderer_for(project, site, config.directory_urls, self.changes)
-        # The editor is one application at the site's root, in English: a translated page
-        # gives its entry's file and line, without a link into another language's folder.
-        renderer.env.globals["editor"] &= language.code == SOURCE
-        renderer.env.globals["preview"] = self.preview
         folder = self.work / language.code
         staged = stage(renderer, project.docs, folder / "docs", self.with_pdf, language=language)
         pdfs = None

@@ -10,13 +10,15 @@ reloads the data; on a data mistake it prints the problems in the usual one-line
 shows them in a banner on every page, and leaves the staging folder as it was, so the last
 good pages stay served; otherwise it writes only the staged pages whose text changed, and
 touches the hand-written pages whose macros now give another output. MkDocs' dirty rebuild
-then builds those pages, and only those, again, and reloads the browsers. The other
-languages are built again, whole, only when an edit can change them.
+then builds those pages, and only those, again, and reloads the browsers. Every language
+is a lane of its own (`Lane`: its staging folder, its folder in the served site, its
+record of macros), staged and built the same way, and only when an edit can change it:
+English first, then the other languages, in a thread of their own.
 
 MkDocs' server rebuilds and reloads when a file it watches changes: it watches one file,
-which sphub touches when an edit has come (it looks at it every half second, the only file
-it looks at). Its rebuild and sphub's writing of the staged files hold one lock, so a
-rebuild never reads half-written files, and an edit during a rebuild waits for its end."""
+which sphub touches when an edit has come (it looks at it every POLL seconds, the only file
+it looks at). A lane's build and the writing of its staged files hold its lock, so a build
+never reads half-written files, and an edit during a build waits for its end."""
 
 from __future__ import annotations
 
@@ -32,6 +34,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
+import yaml
 
 from sphub.data.errors import DataError
 from sphub.data.fields import references
@@ -64,12 +67,20 @@ NETWORK = {
     "projects",
 }
 STEPS = (PLAN_PAGE,)  # the decision tree's plan page (sphub.render.pages.plan_page)
+# Collections every step's page shows something of (the answers that call for the step).
+PLAN = {"tree", "steps"}
 
 # After an event, how long the watcher waits for more (an editor's save is often several:
 # a temporary file, then a rename) before it acts on them all at once.
 SETTLE = 0.05  # seconds
 # Events that say a file's content changed (not that it was opened or read).
 CHANGES = {"created", "modified", "deleted", "moved", "closed"}
+# How often MkDocs' server looks at the one file it watches (sphub touches it when an edit
+# is staged): a stat of one file, ten times a second, to start a rebuild within 0.1 s.
+POLL = 0.1  # seconds
+# At most this long, the other languages wait for MkDocs to build an English edit before
+# they are staged (it never takes so long; if it did, they go on).
+WAIT_ENGLISH = 30  # seconds
 
 
 @dataclass(frozen=True)
@@ -188,74 +199,72 @@ class Edits:
         return paths
 
 
-class Preview:
-    """The preview of `project`, staged in `folder`: the staged site, staged again after
-    every edit, the state of the server that serves it and the record of its macros."""
+class Lane:
+    """One language of the preview: its pages staged in `docs`, built by MkDocs, dirty, into
+    `site` (English: the served folder; another language: its folder in it), with what its
+    last good staging made (its session, its pages, the record of its macros' calls).
 
-    def __init__(self, project: Project, folder: Path):
-        from sphub.engines.build import renderer_for, session_for
+    Its lock is held while its staged files are written and while MkDocs builds them: a
+    build that started on the first written file would read some pages as unchanged and
+    then find them changed when it builds them (MkDocs 1.6 then hands Material's search a
+    page without content, and the build fails)."""
 
-        self.project, self.folder = project, folder
-        self.renderer_for, self.session_for = renderer_for, session_for
-        self.watched = [project.data, project.docs, project.overrides, project.locale, LOCALE]
-        self.codes = languages(project.data)
-        self.session: Session | None = None  # the last good data's
-        self.pages: dict[str, Page] = {}  # source path -> page, of the last good data
+    def __init__(self, project: Project, language: Language, docs: Path, site: Path):
+        from sphub.engines.mkdocs import MkDocs
+
+        self.project, self.language, self.docs, self.site = project, language, docs, site
+        docs.mkdir(parents=True, exist_ok=True)
+        self.config_file = MkDocs().write_config(project, docs, site, language)
+        # The `extra:` its pages' macros see (the footer's links named in its language).
+        extra = yaml.safe_load(self.config_file.read_text(encoding="utf-8")).get("extra")
+        self.extra = extra or {}
+        self.session: Session | None = None  # of its last good staging
+        self.pages: dict[str, Page] = {}  # source path -> page made from data, of the same
         self.seen_templates: dict[Path, float] = {}
         self.calls = MacroCalls()
-        # Held while the staged files are written, and by each of MkDocs' rebuilds: a
-        # rebuild that started on the first written file would read some pages as unchanged
-        # and then find them changed when it builds them (MkDocs 1.6 then hands Material's
-        # search a page without content, and the rebuild fails).
         self.writing = threading.Lock()
-        # The banner every served page shows while the data (or a template) has problems;
-        # b"" when the last edit built.
-        self.banner = b""
-        self.site_dir = folder / "site"
-        # The one file MkDocs' server watches: touched, it rebuilds and reloads the browsers.
-        self.reload_file = folder / "reload" / "edited"
-        self.rebuilds = 0  # MkDocs builds done (the first one included)
-        # The languages to build again, in a thread of their own (an English edit need not
-        # wait for them), and the English site to translate (None: the last staged).
-        self.languages_wanted: set[str] = set()
-        self.languages_english = None
-        self.languages_came = threading.Condition()
+        self.staged = False  # staged since its last build: the next rebuild builds it
+        self.built = threading.Condition(self.writing)  # notified after each build
+        self.builds = 0
 
-    def restage(self) -> bool:
-        """Load, check and stage the data; False (and the problems printed) on bad data.
+    def restage(self, site, changes: dict | None = None) -> None:
+        """Stage the pages of `site` (this language's) whose text changed, and touch the
+        hand-written pages whose macros now give another output; the next rebuild builds
+        them, if any. Everything is worked out first and the files are written last, at
+        once: the caller holds `writing`.
 
-        Everything is worked out first (the pages, which hand-written pages' macros now
-        give another output, the session the rebuild's macros read), and the files are
-        written last, at once: the caller holds `writing` while this runs."""
+        Raises:
+            DataError, jinja2.TemplateError: before any file is written.
+        """
+        from sphub.engines.build import renderer_for, session_for
+
         config = self.project.config()
-        try:
-            site = load_site(self.project.data)
-            renderer = self.renderer_for(self.project, site, config.directory_urls)
-            renderer.env.globals["preview"] = True
-            touch = []
-            for src in list(self.calls.calls):
-                # A hand-written page whose macros give another output now is built again.
-                macros = make_macros(renderer, lambda src=src: src, config.extra)
-                if self.calls.changed(src, lambda macros=macros: macros):
-                    touch.append(self.folder / "docs" / src)
-            pages = self._pages(renderer, self.session)
-            english = Language(SOURCE, self.codes, self.project.locale)
-            stage(renderer, self.project.docs, self.folder / "docs", False, pages, english)
-        except (DataError, jinja2.TemplateError) as err:  # found before any file is written
-            return self._refused(err)
-        for staged in touch:
-            if staged.exists():
-                os.utime(staged)
+        renderer = renderer_for(self.project, site, config.directory_urls, changes)
+        renderer.env.globals["preview"] = True
+        touch = []
+        for src in list(self.calls.calls):
+            macros = make_macros(renderer, lambda src=src: src, self.extra)
+            if self.calls.changed(src, lambda macros=macros: macros):
+                touch.append(self.docs / src)
+        pages = self._pages(renderer, self.session)
+        staged = stage(renderer, self.project.docs, self.docs, False, pages, self.language)
+        touch = [path for path in touch if path.exists()]
+        for path in touch:
+            os.utime(path)
         self.pages = {page.src: page for page in pages}
-        self.session = self.session_for(self.project, site, config.directory_urls, renderer.changes)
-        self.banner = b""  # the rebuild's reload shows the pages without it
-        return True
+        self.session = session_for(self.project, site, config.directory_urls, renderer.changes)
+        # Nothing to build when no staged file changed (an English edit of a text this
+        # language translates): its pages stay as they are, and the next edit waits less.
+        # The first staging is always built: the served folder starts empty, while the
+        # staged files may be those of the last preview.
+        self.staged |= staged.changed or bool(touch) or self.builds == 0
 
     def _pages(self, renderer: Renderer, previous: Session | None) -> list[Page]:
         """Every page made from data, rendered again only where the edit can show: the
-        entries that changed, those they refer to and those that refer to them (a page shows
-        the names of both); every page of the guidance when the guidance changed (an outcome
-        shows every path to it).
+        entries that changed (in this language: their translation or its state too), those
+        they refer to and those that refer to them (a page shows the names of both); every
+        step's page when the decision tree or its steps changed (a step's page shows the
+        answers that call for it); the plan page when the guidance changed.
         Everything is rendered when the templates, the files' history or the glossary (its
         tooltips are on every page) changed."""
         templates = _snapshot([self.project.templates])
@@ -274,6 +283,7 @@ class Preview:
             for key in COLLECTIONS
             for entry_id in old.collection(key).keys() | new.collection(key).keys()
             if old.collection(key).get(entry_id) != new.collection(key).get(entry_id)
+            or old.states.get((key, entry_id)) != new.states.get((key, entry_id))
         }
         shown = set(changed)
         for key, entry_id in changed:
@@ -299,11 +309,12 @@ class Preview:
             for entry_id in old.collection(key).keys() & new.collection(key).keys()
             if _line(old, key, entry_id) != _line(new, key, entry_id)
         }
-        guidance = any(key not in NETWORK for key, _ in changed)  # its pages show paths
+        steps = any(key in PLAN for key, _ in changed)  # every step's page shows answers
+        guidance = any(key not in NETWORK for key, _ in changed)  # the plan shows its names
         pages = [
             entry_page(renderer, entry)
             if (key, entry.id) in shown
-            or (guidance and key not in NETWORK)
+            or (steps and key in PLAN)
             or renderer.src_of(entry) not in self.pages
             else self.pages[renderer.src_of(entry)]
             for key, collection in COLLECTIONS.items()
@@ -313,6 +324,74 @@ class Preview:
         if guidance:
             return pages + plan_page(renderer)
         return pages + [page for page in self.pages.values() if page.src.startswith(STEPS)]
+
+    def build(self, url: str) -> None:
+        """MkDocs' build of what was staged since the last, dirty (only the pages whose
+        staged file is newer than their HTML), with the session of the last good data."""
+        from mkdocs.commands.build import build
+        from mkdocs.config import load_config
+
+        with self.writing:
+            if not self.staged:
+                return
+            url += self.language.prefix
+            config = load_config(
+                config_file=str(self.config_file), site_dir=str(self.site), strict=False
+            )
+            config.site_url = url
+            config.plugins[PLUGIN] = Plugin(self.session, self.calls)
+            if self.builds == 0:
+                config.plugins.on_startup(command="serve", dirty=True)
+            build(config, serve_url=url, dirty=True)
+            self.builds += 1
+            self.staged = False
+            self.built.notify_all()
+
+    def wait_built(self, timeout: float) -> None:
+        """Wait until what was staged is built (at most `timeout` seconds)."""
+        with self.built:
+            self.built.wait_for(lambda: not self.staged, timeout)
+
+
+class Preview:
+    """The preview of `project`, staged in `folder`: each language's lane (English first),
+    the state of the server that serves them, and the languages waiting to be staged."""
+
+    def __init__(self, project: Project, folder: Path):
+        self.project, self.folder = project, folder
+        self.watched = [project.data, project.docs, project.overrides, project.locale, LOCALE]
+        self.codes = languages(project.data)
+        self.site_dir = folder / "site"
+        self.lanes = {
+            language.code: Lane(
+                project,
+                language,
+                folder / "docs" if language.code == SOURCE else folder / language.code / "docs",
+                self.site_dir / language.prefix,
+            )
+            for language in languages_of(self.codes, project.locale)
+        }
+        self.english = self.lanes[SOURCE]
+        # The banner every served page shows while the data (or a template) has problems;
+        # b"" when the last edit built.
+        self.banner = b""
+        # The one file MkDocs' server watches: touched, it rebuilds and reloads the browsers.
+        self.reload_file = folder / "reload" / "edited"
+        # The languages to stage again, in a thread of their own (an English edit need not
+        # wait for them), from the English site `languages_english`.
+        self.languages_wanted: set[str] = set()
+        self.languages_english = None
+        self.languages_came = threading.Condition()
+
+    def restage(self) -> bool:
+        """Load and check the data, and stage the English pages; False (and the problems
+        printed) on bad data. The caller holds the English lane's `writing`."""
+        try:
+            self.english.restage(load_site(self.project.data))
+        except (DataError, jinja2.TemplateError) as err:  # found before any file is written
+            return self._refused(err)
+        self.banner = b""  # the rebuild's reload shows the pages without it
+        return True
 
     def _refused(self, err: DataError | jinja2.TemplateError) -> bool:
         if isinstance(err, DataError):
@@ -331,21 +410,21 @@ class Preview:
 
     def reload(self) -> None:
         """Have MkDocs' server rebuild and reload the browsers: it sees the file it watches
-        change within half a second, then its rebuild waits for `writing`."""
+        change within POLL seconds, then it builds each lane staged since its last build."""
         self.reload_file.parent.mkdir(parents=True, exist_ok=True)
         self.reload_file.write_text(str(time.time_ns()), encoding="utf-8")
 
     def on_edit(self, edited: set[Path]) -> None:
-        """Stage the edit of the files `edited` and build again what it can change."""
+        """Stage the edit of the files `edited` in each language it can change."""
         changed = languages_changed(edited, self.project, self.codes)
         if SOURCE in changed:
-            with self.writing:
-                # Asked first: MkDocs notices it while the data loads, and its rebuild
-                # starts as soon as the staged files are written.
+            with self.english.writing:
+                # Asked first: MkDocs notices it while the data loads, and its build of the
+                # English pages starts as soon as they are written.
                 self.reload()
                 built = self.restage()
             if built:
-                self.want_languages(changed - {SOURCE})
+                self.want_languages(changed - {SOURCE}, self.english.session.site)
             return
         try:  # only translations changed: the English pages stay as they are
             site = load_site(self.project.data)
@@ -353,11 +432,12 @@ class Preview:
             self._refused(err)
             self.reload()
             return
+        self.banner = b""
         self.want_languages(changed, site)
 
-    def want_languages(self, codes: set[str], english=None) -> None:
-        """Have the languages of `codes` built again from `english` (None: the last
-        staged English site), after those under way."""
+    def want_languages(self, codes: set[str], english) -> None:
+        """Have the languages of `codes` staged again from the English site `english`, after
+        those under way."""
         if not codes:
             return
         with self.languages_came:
@@ -365,67 +445,50 @@ class Preview:
             self.languages_english = english
             self.languages_came.notify_all()
 
-    def build_wanted_languages(self) -> None:
-        """Build the languages wanted, for ever (a daemon thread)."""
+    def stage_wanted_languages(self) -> None:
+        """Stage the languages wanted, for ever (a daemon thread)."""
         while True:
             with self.languages_came:
                 self.languages_came.wait_for(lambda: self.languages_wanted)
                 codes, self.languages_wanted = self.languages_wanted, set()
                 english, self.languages_english = self.languages_english, None
-            self.build_languages(codes, english)
+            # After the English pages are built: the browsers of English pages wait for no
+            # other language, and an English edit is shown first.
+            self.english.wait_built(timeout=WAIT_ENGLISH)
+            self.stage_languages(codes, english)
 
-    def build_languages(self, codes: set[str], english=None) -> None:
-        """Build each language of `codes` again, whole (in a process of its own, as
-        `sphub build` does), from the site `english` (default: the last staged), and put it
-        in place in the served site, under its folder."""
-        from sphub.engines.build import _Forked, _LanguageBuild, swap_in
-        from sphub.engines.mkdocs import MkDocs
-
-        if not codes or self.session is None:
-            return
-        english = english or self.session.site
-        sites = {code: translate(english, code) for code in self.codes}
-        for language in languages_of(self.codes, self.project.locale):
-            if language.code not in codes:
+    def stage_languages(self, codes: set[str], english) -> None:
+        """Stage each language of `codes` (from the English site `english`) whose pages can
+        change, and have MkDocs build it: each reloads as soon as it is built."""
+        changes = self.english.session.changes
+        for code in self.codes:
+            if code not in codes or code == SOURCE:
                 continue
-            work = self.folder / "languages"
-            changes = self.session.changes
-            one = _LanguageBuild(
-                self.project, MkDocs(), language, sites, changes, work, False, False, preview=True
-            )
+            lane = self.lanes[code]
             try:
-                _Forked(one).result()
-            except Exception as err:  # bad data was refused above: an engine's or a bug's
-                print(f"The {language.code} pages were not rebuilt: {err}", file=sys.stderr)
+                with lane.writing:
+                    lane.restage(translate(english, code), changes)
+            except (DataError, jinja2.TemplateError) as err:  # an engine's or a bug's
+                print(f"The {code} pages were not rebuilt: {err}", file=sys.stderr, flush=True)
                 continue
-            built, served = work / language.code / "site", self.site_dir / language.code
-            swap_in(built, served)
-            shutil.rmtree(built, ignore_errors=True)
-            print(f"Rebuilt the {language.code} pages", flush=True)
-        self.reload()  # the served pages reload
+            self.reload()
 
     def watch(self, edits: Edits) -> None:
         """Act on every edit, for ever (a daemon thread)."""
         while True:
             self.on_edit(edits.next())
 
-    def builder(self, config_file: Path, url: str) -> Callable[[], None]:
-        """MkDocs' build of the staged site into `site_dir`, dirty (only the pages whose
-        staged file is newer than their HTML), with the session of the last good data."""
-        from mkdocs.commands.build import build
-        from mkdocs.config import load_config
+    def builder(self, url: str) -> Callable[[], None]:
+        """MkDocs' server's build: each lane staged since its last build, built dirty."""
+        english = self.english
 
         def rebuild() -> None:
-            with self.writing:
-                config = load_config(
-                    config_file=str(config_file), site_dir=str(self.site_dir), strict=False
-                )
-                config.site_url = url
-                config.plugins[PLUGIN] = Plugin(self.session, self.calls)
-                if self.rebuilds == 0:
-                    config.plugins.on_startup(command="serve", dirty=True)
-                build(config, serve_url=url, dirty=True)
-                self.rebuilds += 1
+            # English, once its staging under way is done (the reload was asked before it);
+            # then the languages staged when it starts: a request waits for the end of the
+            # rebuild, so a language staged meanwhile is left to the next (its staging
+            # reloads).
+            for lane in [lane for lane in self.lanes.values() if lane.staged or lane is english]:
+                lane.build(url)
 
         return rebuild
 
@@ -465,19 +528,16 @@ class Preview:
         from watchdog.observers import Observer
 
         from mkdocs.livereload import LiveReloadServer
-        from sphub.engines.mkdocs import MkDocs
 
         host, port = dev_addr.rsplit(":", 1)
         url = f"http://{host}:{port}/"
-        english = Language(SOURCE, self.codes, self.project.locale)
-        config_file = MkDocs().write_config(
-            self.project, self.folder / "docs", self.site_dir, english
-        )
         shutil.rmtree(self.site_dir, ignore_errors=True)
         self.reload()
-        rebuild = self.builder(config_file, url)
+        rebuild = self.builder(url)
         rebuild()
-        server = LiveReloadServer(rebuild, host, int(port), str(self.site_dir))
+        server = LiveReloadServer(
+            rebuild, host, int(port), str(self.site_dir), polling_interval=POLL
+        )
         server.error_handler = self._error_page
         server.watch(str(self.reload_file.parent))
         app = self.app(server.get_app())
@@ -491,8 +551,8 @@ class Preview:
                 observer.schedule(edits, str(folder), recursive=True)
         observer.start()
         threading.Thread(target=self.watch, args=(edits,), daemon=True).start()
-        self.want_languages(set(self.codes) - {SOURCE})
-        threading.Thread(target=self.build_wanted_languages, daemon=True).start()
+        self.want_languages(set(self.codes) - {SOURCE}, self.english.session.site)
+        threading.Thread(target=self.stage_wanted_languages, daemon=True).start()
         try:
             server.serve()
         except KeyboardInterrupt:

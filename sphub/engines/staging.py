@@ -55,10 +55,12 @@ SHIPPED = {".css": shipped_css, ".js": shipped_js}
 
 @dataclass(frozen=True)
 class Staged:
-    """What was staged: the pages made from data and the redirects for old ids."""
+    """What was staged: the pages made from data, the redirects for old ids, and whether any
+    staged file was written, touched or removed (if not, a dirty build has nothing to do)."""
 
     pages: list[Page]
     redirects: list[Redirect]
+    changed: bool
 
 
 _END = "---\n"  # the line that ends a front matter
@@ -181,6 +183,7 @@ def stage(
     new_terms = write_if_changed(
         folder.parent / ABBREVIATIONS, abbreviations(renderer.site, renderer.gettext)
     )
+    changed = new_terms
     for src, path in written.items():
         target = folder / src
         wanted.add(target)
@@ -197,9 +200,12 @@ def stage(
             if path != docs / src:
                 text = with_source(text, path.relative_to(docs).as_posix(), src)
             links = f"\n\n{PDF_LINKS}\n" if with_pdf_links and pdf.is_guidance(src) else ""
-            if not write_if_changed(target, text + links) and new_terms:
+            if write_if_changed(target, text + links):
+                changed = True
+            elif new_terms:
                 os.utime(target)
         elif not target.is_file() or target.stat().st_mtime < path.stat().st_mtime:
+            changed = True
             target.parent.mkdir(parents=True, exist_ok=True)
             if path.suffix in SHIPPED and "vendor" not in path.parts:  # others' files as they are
                 text = SHIPPED[path.suffix](path.read_text(encoding="utf-8"))
@@ -210,7 +216,8 @@ def stage(
         target = folder / page.src
         wanted.add(target)
         links = f"\n{PDF_LINKS}" if with_pdf_links and pdf.is_guidance(page.src) else ""
-        write_if_changed(target, page.markdown(links))
+        changed |= write_if_changed(target, page.markdown(links))
     for stale in [p for p in folder.rglob("*") if p.is_file() and p not in wanted]:
         stale.unlink()
-    return Staged(pages, found)
+        changed = True
+    return Staged(pages, found, changed)

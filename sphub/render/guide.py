@@ -6,6 +6,8 @@ and cannot drift. Its words are message ids (`sphub.render.i18n.guide_messages`)
 
 from __future__ import annotations
 
+import functools
+import json
 from dataclasses import dataclass
 
 import re
@@ -68,7 +70,14 @@ def guide_messages() -> list[str]:
 
 def example(entry: Model) -> str:
     """An entry as the file would hold it: only the values it sets, in the model's order."""
-    return _entry_yaml(entry.model_dump(mode="json", exclude_defaults=True))
+    return _example_of(json.dumps(entry.model_dump(mode="json", exclude_defaults=True)))
+
+
+@functools.lru_cache(maxsize=64)
+def _example_of(values: str) -> str:
+    # Kept by its values: the preview asks for the guide's examples again after every edit
+    # (to know whether the editing guide changed), and writing YAML is most of its cost.
+    return _entry_yaml(json.loads(values))
 
 
 def _entry_yaml(values: dict) -> str:

@@ -10,6 +10,7 @@ import subprocess
 import sys
 import threading
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -29,6 +30,16 @@ def _get(url: str) -> str:
     # machine a rebuild takes more than a few seconds.
     with urllib.request.urlopen(url, timeout=WAIT) as response:
         return response.read().decode()
+
+
+def _shown(url: str) -> str:
+    """The page at `url`, or "" while it is not built yet (another language's, at the start)."""
+    try:
+        return _get(url)
+    except urllib.error.HTTPError as err:
+        if err.code != 404:
+            raise
+        return ""
 
 
 class Server:
@@ -121,23 +132,36 @@ def test_serve_survives_a_data_error_and_rebuilds_when_fixed(tmp_path):
 
 
 def test_dirty_preview_rebuilds_what_an_edit_changes(tmp_path):
-    """`make serve` writes again only the pages an edit changes: here the member's
-    page and the hand-written directory page whose macro lists the member, not the others;
-    the PDFs are never rendered by the preview, neither at the start nor for a rebuild."""
+    """`make serve` writes again only the pages an edit changes, in each language: here the
+    member's page and the hand-written directory page whose macro lists the member, not the
+    others; a French translation changes French pages only. The PDFs are never rendered by
+    the preview, neither at the start nor for a rebuild."""
     project = make_project(tmp_path / "p")
     members = project / "data" / "members.yml"
     good = members.read_text()
     server = Server(project)
+    site = project / ".cache" / "sphub" / "preview" / "site"
+
+    def times(language: str) -> dict[Path, int]:
+        root = site / language if language != "en" else site
+        return {
+            path: path.stat().st_mtime_ns
+            for path in root.rglob("index.html")
+            if language != "en" or path.relative_to(site).parts[0] not in ("fr", "es")
+        }
+
+    def written(before: dict[Path, int]) -> set[str]:
+        return {
+            path.parent.relative_to(site).as_posix()
+            for path, then in before.items()
+            if path.stat().st_mtime_ns != then
+        }
+
     try:
         server.wait_for(lambda: "Serving on" in server.output, "start")
-        # The preview builds into its staging folder; the English pages (the other
-        # languages are built again whole, beside them).
-        site = project / ".cache" / "sphub" / "preview" / "site"
-        pages = {
-            path: path.stat().st_mtime_ns
-            for path in site.rglob("index.html")
-            if path.relative_to(site).parts[0] not in ("fr", "es")
-        }
+        french_page = f"{server.url}/fr/members/pmn/"
+        server.wait_for(lambda: "Pakistan" in _shown(french_page), "French pages")
+        pages = {language: times(language) for language in ("en", "fr", "es")}
         time.sleep(0.05)  # so that a page written again has another time
         members.write_text(
             good.replace(
@@ -146,14 +170,25 @@ def test_dirty_preview_rebuilds_what_an_edit_changes(tmp_path):
         )
         server.wait_for(lambda: "Renamed" in _get(f"{server.url}/members/pmn/"), "member page")
         assert "Pakistan Microfinance Network Renamed" in _get(f"{server.url}/members/")
-        written = {
-            path.relative_to(site).parent.as_posix()
-            for path, before in pages.items()
-            if path.stat().st_mtime_ns != before
-        }
-        assert {"members/pmn", "members"} <= written
-        assert "about" not in written and "guidance" not in written
-        assert len(written) < len(pages) / 2, written
+        # The name is not translated: every language shows it, on its own pages.
+        for prefix in ("fr", "es"):
+            page = f"{server.url}/{prefix}/members/pmn/"
+            server.wait_for(lambda page=page: "Renamed" in _get(page), f"{prefix} member page")
+        for language, prefix in (("en", ""), ("fr", "fr/"), ("es", "es/")):
+            again = written(pages[language])
+            assert {f"{prefix}members/pmn", f"{prefix}members"} <= again, language
+            assert f"{prefix}about" not in again and f"{prefix}guidance" not in again
+            assert len(again) < len(pages[language]) / 2, again
+
+        french = project / "data" / "translations" / "fr" / "members.yml"
+        text = french.read_text()
+        assert "A collecté pour le MIX" in text
+        pages = {language: times(language) for language in ("en", "fr", "es")}
+        time.sleep(0.05)
+        french.write_text(text.replace("A collecté pour le MIX", "A recueilli pour le MIX"))
+        server.wait_for(lambda: "A recueilli pour le " in _get(french_page), "French edit")
+        assert written(pages["en"]) == set() and written(pages["es"]) == set()
+        assert "fr/members/pmn" in written(pages["fr"])
         assert "PDF guide/" not in server.output and "Traceback" not in server.output
     finally:
         server.stop()
@@ -167,8 +202,6 @@ def test_an_edit_during_a_rebuild_waits_for_it(tmp_path, monkeypatch):
     import mkdocs.commands.build
 
     from sphub.engines import preview as preview_module
-    from sphub.engines.languages import Language
-    from sphub.engines.mkdocs import MkDocs
     from sphub.engines.preview import Preview
     from sphub.engines.project import Project
 
@@ -176,8 +209,6 @@ def test_an_edit_during_a_rebuild_waits_for_it(tmp_path, monkeypatch):
     project = Project.at(make_project(tmp_path / "p") / "mkdocs.yml")
     shown = Preview(project, tmp_path / "preview")
     assert shown.restage()
-    english = Language("en", shown.codes, project.locale)
-    config_file = MkDocs().write_config(project, shown.folder / "docs", shown.site_dir, english)
     events: list[tuple[str, float, float]] = []  # (what, start, end)
     build, stage = mkdocs.commands.build.build, preview_module.stage
 
@@ -194,7 +225,7 @@ def test_an_edit_during_a_rebuild_waits_for_it(tmp_path, monkeypatch):
 
     monkeypatch.setattr(mkdocs.commands.build, "build", timed("build", build, 0.3))
     monkeypatch.setattr(preview_module, "stage", timed("stage", stage))
-    rebuild = shown.builder(config_file, "http://127.0.0.1:8000/")
+    rebuild = shown.builder("http://127.0.0.1:8000/")
     rebuild()
     failures = []
     edited = threading.Event()
@@ -202,6 +233,7 @@ def test_an_edit_during_a_rebuild_waits_for_it(tmp_path, monkeypatch):
     def rebuilding():  # MkDocs' server, rebuilding on and on while the edits come
         while not edited.is_set():
             try:
+                shown.english.staged = True  # as if an edit had just been staged
                 rebuild()
             except Exception as err:  # noqa: BLE001 - said by the assertion below
                 failures.append(err)
@@ -213,7 +245,7 @@ def test_an_edit_during_a_rebuild_waits_for_it(tmp_path, monkeypatch):
     try:
         for n in range(4):
             deadline = time.monotonic() + WAIT
-            while not shown.writing.locked():  # a rebuild runs: the edit comes during it
+            while not shown.english.writing.locked():  # a rebuild runs: the edit comes during it
                 assert builder.is_alive() and time.monotonic() < deadline, failures
                 time.sleep(0.005)
             members.write_text(
@@ -235,3 +267,17 @@ def test_an_edit_during_a_rebuild_waits_for_it(tmp_path, monkeypatch):
         assert all(e <= bs or be <= s for bs, be in builds), (s, e, builds)
     page = (shown.site_dir / "members" / "pmn" / "index.html").read_text()
     assert "Pakistan Microfinance Network 3" in page
+
+
+def test_a_preview_started_again_builds_every_language(tmp_path):
+    """The served folder starts empty, while the staging folders keep the last preview's
+    files: each language's first staging is built even when no staged file changed."""
+    from sphub.engines.preview import Preview
+    from sphub.engines.project import Project
+
+    project = Project.at(make_project(tmp_path / "p") / "mkdocs.yml")
+    for _ in range(2):  # the second preview finds the first one's staged files
+        shown = Preview(project, tmp_path / "preview")
+        assert shown.restage()
+        shown.stage_languages({"fr"}, shown.english.session.site)
+        assert shown.english.staged and shown.lanes["fr"].staged
