@@ -20,6 +20,7 @@ import yaml
 from pydantic import TypeAdapter
 
 from sphub.data.fields import FieldDoc, fields_of
+from sphub.editor.links import form_name
 from sphub.models import COLLECTIONS, Collection
 from sphub.models import types as t
 from sphub.models.types import ID_PATTERN, PARTIAL_DATE
@@ -295,7 +296,7 @@ def translation_config(collection: Collection, language: str) -> dict:
     """`language`'s translation of a guidance file as a Decap "files" collection: every
     English entry, the English beside each field (sphub.editor.translating)."""
     path = f"data/translations/{language}/{collection.file}"
-    name = f"{collection.key}_{language}"
+    name = form_name(collection.key, language)
     title = f"{label(collection.key)} ({LANGUAGE_NAMES.get(language, language)})"
     return {
         "name": name,

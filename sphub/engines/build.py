@@ -82,13 +82,10 @@ def renderer_for(
     project: Project, site, directory_urls: bool, changes: dict | None = None
 ) -> Renderer:
     renderer = session_for(project, site, directory_urls, changes).renderer()
-    # Data pages link to their form in the editor where the site ships it, else to their
-    # data file on the git host where mkdocs.yml names it. The editor is one application at
-    # the site's root, in English: a translated page gives its entry's file and line,
-    # without a link into another language's folder.
-    renderer.env.globals["editor"] = editor_missing(project.root) is None and (
-        site.language == SOURCE
-    )
+    # Data pages link to their form in the editor where the site ships it (a translated
+    # page to its translation's), else to their data file on the git host where mkdocs.yml
+    # names it.
+    renderer.env.globals["editor"] = editor_missing(project.root) is None
     renderer.env.globals["data_on_host"] = project.data_on_host()
     return renderer
 

@@ -90,7 +90,16 @@ def _editor_url(renderer: Renderer, collection: str, src: str) -> str:
             return ""
         own = "" if renderer.language == SOURCE else f"{FOLDER}/{renderer.language}/"
         return on_host + own + COLLECTIONS[collection].file
-    return relative_url(url_of(src, renderer.directory_urls), editor_address(collection))
+    return _form_url(renderer, collection, src)
+
+
+def _form_url(renderer: Renderer, collection: str, src: str) -> str:
+    """The form of `collection`'s file in the browser editor, from the page `src`: in
+    another language, the form of that language's translation. The editor is one
+    application at the site's root, above the language's folder."""
+    address = editor_address(collection, renderer.language)
+    link = relative_url(url_of(src, renderer.directory_urls), address)
+    return link if renderer.language == SOURCE else "../" + link
 
 
 def edit_line(renderer: Renderer, entry: Model, src: str) -> str:
@@ -99,14 +108,15 @@ def edit_line(renderer: Renderer, entry: Model, src: str) -> str:
     if not renderer.env.globals.get("preview"):
         return ""
     key = renderer.site.collection_of(entry)
-    where = renderer.site.places.get((key, entry.id))
-    return "\n" + renderer.render(
-        "edit_entry.html",
-        src,
-        file=f"data/{COLLECTIONS[key].file}",
-        line=where.file.line(where.path) if where else 1,
-        fragment=editor_address(key).removeprefix("admin/"),
-    )
+    site = renderer.site
+    file, where = f"data/{COLLECTIONS[key].file}", site.places.get((key, entry.id))
+    line = where.file.line(where.path) if where else 1
+    # In another language, its translation where there is one (else the English it shows).
+    translation = site.translations.entries.get(site.language, {}).get((key, entry.id))
+    if translation is not None:
+        file, line = f"data/{FOLDER}/{site.language}/{COLLECTIONS[key].file}", translation.line()
+    form = _form_url(renderer, key, src) if renderer.env.globals.get("editor") else ""
+    return "\n" + renderer.render("edit_entry.html", src, file=file, line=line, form=form)
 
 
 def _translation_note(renderer: Renderer, entry: Model, src: str) -> str:

@@ -234,3 +234,19 @@ def test_a_language_added_without_code(tmp_path):
     assert re.search(r"\d+ de [a-zç]+ de \d{4}", _soup(site / "pt/events/index.html").get_text())
     search = json.loads((site / "pt/search/search_index.json").read_text(encoding="utf-8"))
     assert search["config"]["lang"] == ["pt"]
+
+
+def test_a_translated_data_page_leads_to_its_translation_s_form(built_site):
+    """Where the site ships the browser editor (one application, at the site's root), a
+    French or Spanish page made from data leads to its language's form, not the English."""
+    import yaml
+
+    config = yaml.safe_load((built_site / "admin" / "config.yml").read_text(encoding="utf-8"))
+    forms = {collection["name"] for collection in config["collections"]}
+    for lang in LANGUAGES:
+        page = built_site / _prefix(lang) / "members" / "pmn" / "index.html"
+        href = _soup(page).select_one("a[rel=edit]")["href"]
+        address, _, fragment = urljoin(page.as_uri(), href).partition("#")
+        assert address == built_site.as_uri() + "/admin/", (lang, href)
+        form = "members" if lang == "en" else f"members_{lang}"
+        assert fragment == f"/collections/{form}/entries/{form}" and form in forms, (lang, href)
