@@ -220,7 +220,8 @@ class Lane:
         self.extra = extra or {}
         self.session: Session | None = None  # of its last good staging
         self.pages: dict[str, Page] = {}  # source path -> page made from data, of the same
-        self.seen_templates: dict[Path, float] = {}
+        self.seen_templates: dict[Path, float] = {}  # overrides/fragments/
+        self.seen_theme: dict[Path, float] = {}  # overrides/
         self.calls = MacroCalls()
         self.writing = threading.Lock()
         self.staged = False  # staged since its last build: the next rebuild builds it
@@ -248,6 +249,11 @@ class Lane:
                 touch.append(self.docs / src)
         pages = self._pages(renderer, self.session)
         staged = stage(renderer, self.project.docs, self.docs, False, pages, self.language)
+        # A template of the theme (main.html, a partial) is part of every page, which
+        # MkDocs' dirty build cannot know: every page is built again.
+        theme, self.seen_theme = self.seen_theme, _snapshot([self.project.overrides])
+        if theme and theme != self.seen_theme:
+            touch = list(self.docs.rglob("*.md"))
         touch = [path for path in touch if path.exists()]
         for path in touch:
             os.utime(path)

@@ -271,7 +271,8 @@ def test_an_edit_during_a_rebuild_waits_for_it(tmp_path, monkeypatch):
 
 def test_a_preview_started_again_builds_every_language(tmp_path):
     """The served folder starts empty, while the staging folders keep the last preview's
-    files: each language's first staging is built even when no staged file changed."""
+    files: each language's first staging is built even when no staged file changed. An
+    edit of the theme's templates (every page shows them) builds every page again."""
     from sphub.engines.preview import Preview
     from sphub.engines.project import Project
 
@@ -281,3 +282,16 @@ def test_a_preview_started_again_builds_every_language(tmp_path):
         assert shown.restage()
         shown.stage_languages({"fr"}, shown.english.session.site)
         assert shown.english.staged and shown.lanes["fr"].staged
+
+    french = shown.lanes["fr"]
+    for lane in (shown.english, french):  # as after their builds
+        lane.staged, lane.builds = False, 1
+    assert shown.restage() and not shown.english.staged  # no edit: nothing to build
+    pages = {path: path.stat().st_mtime_ns for path in french.docs.rglob("*.md")}
+    time.sleep(0.05)  # so that a page touched again has another time
+    main = project.overrides / "main.html"
+    main.write_text(main.read_text() + "\n{# edited #}\n")
+    assert shown.restage() and shown.english.staged
+    shown.stage_languages({"fr"}, shown.english.session.site)
+    assert french.staged
+    assert all(path.stat().st_mtime_ns != then for path, then in pages.items())
