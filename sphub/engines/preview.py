@@ -219,7 +219,7 @@ class Lane:
         extra = yaml.safe_load(self.config_file.read_text(encoding="utf-8")).get("extra")
         self.extra = extra or {}
         self.session: Session | None = None  # of its last good staging
-        self.pages: dict[str, Page] = {}  # source path -> page made from data, of the same
+        self.pages: dict[str, Page] = {}  # source path -> page made from data, of that staging
         self.seen_templates: dict[Path, float] = {}  # overrides/fragments/
         self.seen_theme: dict[Path, float] = {}  # overrides/
         self.calls = MacroCalls()
