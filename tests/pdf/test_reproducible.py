@@ -70,3 +70,18 @@ def test_two_builds_are_identical(built_site_pdf, tmp_path):
     assert any(name.endswith(".pdf") for name in first)
     different = [_difference(n, first[n], second[n]) for n in first if first[n] != second[n]]
     assert different == [], "\n".join(different)
+
+
+def test_the_shared_builds_give_identical_downloads(built_site, built_site_pdf):
+    """The two shared builds of the project (without and with the PDF guide) are two builds
+    of the same data: at other times, in other folders (and, unless PYTHONHASHSEED is set,
+    with other hash seeds)."""
+    paths = sorted(
+        p
+        for p in built_site.rglob("*")
+        if p.suffix in {".json", ".csv", ".ics"} and "search" not in p.parts
+    )
+    assert paths
+    for path in paths:
+        again = built_site_pdf / path.relative_to(built_site)
+        assert again.read_bytes() == path.read_bytes(), path
