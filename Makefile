@@ -64,13 +64,14 @@ test: $(STAMP) editor
 	$(BIN)/python -m pytest -n auto --dist loadfile
 
 # The quick loop, after every change: lint, formatting, the import contracts, the unit tests
-# (tests/unit/, which builds nothing), in one process per core.
+# (tests/unit/, which builds nothing), in one process per core; without Hypothesis' plugin
+# (the fuzz tier's), which took a second to load in each process.
 check: $(STAMP)
 	@start=$$(date +%s%N); \
 	$(BIN)/ruff check sphub tests benchmarks && \
 	$(BIN)/ruff format --check --quiet sphub tests benchmarks && \
 	$(BIN)/lint-imports --no-cache | tail -n 1 && \
-	$(BIN)/python -m pytest -q -n auto -p no:cacheprovider tests/unit && \
+	$(BIN)/python -m pytest -q -n auto -p no:cacheprovider -p no:hypothesispytest tests/unit && \
 	{ tenths=$$(( ($$(date +%s%N) - start) / 100000000 )); \
 	  echo "make check passed in $$((tenths / 10)).$$((tenths % 10)) s"; }
 

@@ -11,6 +11,8 @@ import gzip
 import io
 import json
 import re
+import shutil
+import subprocess
 import types
 import typing
 import zipfile
@@ -453,7 +455,14 @@ def scan_pdf(name: str, raw: bytes, found: Findings) -> str:
             kind, uri = action.get("/S"), str(action.get("/URI", ""))
             if kind in ("/JavaScript", "/Launch") or DANGEROUS_SCHEME.match(_bare(uri)):
                 found.add(name, f"a PDF link action {kind} {uri[:60]!r}", TOKEN.findall(uri))
-    return "\n".join(page.extract_text() or "" for page in reader.pages)
+    # The text as poppler reads it: pypdf's extract_text took 31 s for the 330 pages of the
+    # hostile guide, pdftotext 1 s, and both find the same tokens and template markers.
+    if shutil.which("pdftotext") is None:
+        raise AssertionError("pdftotext is missing (apt-get install poppler-utils)")
+    text = subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", "-", "-"], input=raw, capture_output=True, check=True
+    )
+    return text.stdout.decode("utf-8")
 
 
 def scan_file(name: str, raw: bytes, found: Findings) -> None:

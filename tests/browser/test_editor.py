@@ -59,7 +59,9 @@ def editing(tmp_path_factory, browser):
         if os.environ.get("CI") == "true":
             pytest.fail(message + " (under CI every browser test must run)")
         pytest.skip(message)
-    project = make_project(tmp_path_factory.mktemp("editing") / "project")
+    # English and French: the French translation is edited in the form; each English save
+    # rebuilds every language of the preview, beside the tests (a third one: CPU for nothing).
+    project = make_project(tmp_path_factory.mktemp("editing") / "project", translations=("fr",))
     (project / "admin").mkdir()
     (project / "admin" / "config.yml").write_bytes((ROOT / "admin" / "config.yml").read_bytes())
     (project / "node_modules").symlink_to(ROOT / "node_modules")

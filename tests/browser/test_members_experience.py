@@ -61,8 +61,9 @@ def test_search_finds_nothing_for_nonsense(searcher):
 
 @pytest.fixture(scope="module")
 def scenario_url(tmp_path_factory):
-    """The site with one more member, named with accents and Chinese characters."""
-    project = make_project(tmp_path_factory.mktemp("scenario") / "project")
+    """The site with one more member, named with accents and Chinese characters; in English
+    only, the language of its queries."""
+    project = make_project(tmp_path_factory.mktemp("scenario") / "project", translations=())
     members = project / "data" / "members.yml"
     members.write_text(members.read_text(encoding="utf-8") + SCENARIO_MEMBER, encoding="utf-8")
     result = build(project)
@@ -240,30 +241,17 @@ def test_pages_are_accessible_and_local(visit, site_url, path):
     visit.screenshot("page-" + (path.strip("/").replace("/", "-") or "home"), full_page=True)
 
 
-def _offline_build(out: Path, engine: str) -> Path:
-    """The `make offline` build with `engine`, zipped and unzipped as a member gets it."""
-    import os
-    import subprocess
-    import sys
-
-    env = {**os.environ, "SPHUB_OFFLINE": "true", "SPHUB_PDF": "0"}
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "sphub.cli",
-            "build",
-            "--config-file",
-            str(ROOT / "mkdocs-offline.yml"),
-            "--site-dir",
-            str(out / "built"),
-            "--engine",
-            engine,
-        ],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=ROOT,
+def _offline_build(out: Path, engine: str, translations: tuple[str, ...]) -> Path:
+    """The `make offline` build with `engine` of a copy of the project with `translations`,
+    zipped and unzipped as a member gets it."""
+    project = make_project(out / "project", translations=translations)
+    shutil.copy(ROOT / "mkdocs-offline.yml", project)
+    result = build(
+        project,
+        out / "built",
+        extra_args=["--engine", engine],
+        env={"SPHUB_OFFLINE": "true"},
+        config="mkdocs-offline.yml",
     )
     assert result.returncode == 0, result.stderr
     from sphub.outputs.offline import TOP, zip_site
@@ -273,15 +261,18 @@ def _offline_build(out: Path, engine: str) -> Path:
     return out / "unzipped" / TOP
 
 
+# The offline builds are of the languages their tests search in: English for Material's
+# search (MkDocs, ProperDocs), English and French for Zensical's.
 @pytest.fixture(scope="module", params=["mkdocs", "properdocs"])
 def offline_site(tmp_path_factory, request):
     """The offline zip built with each engine that runs Material's offline plugin."""
-    return _offline_build(tmp_path_factory.mktemp(f"offline-{request.param}"), request.param)
+    out = tmp_path_factory.mktemp(f"offline-{request.param}")
+    return _offline_build(out, request.param, translations=())
 
 
 @pytest.fixture(scope="module")
 def zensical_offline_site(tmp_path_factory):
-    return _offline_build(tmp_path_factory.mktemp("offline-zensical"), "zensical")
+    return _offline_build(tmp_path_factory.mktemp("offline-zensical"), "zensical", ("fr",))
 
 
 def zensical_search(page, query: str) -> list[str]:

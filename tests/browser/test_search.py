@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 import pytest
 from browser.browsing import DESKTOP, open_visit, serve
-from conftest import ROOT, build
+from conftest import build, make_project
 
 # A first visit of a member's page: its HTML, CSS, JavaScript, fonts and images, compressed as
 # a host sends them (issue 15).
@@ -112,9 +112,11 @@ def test_accents_and_one_typo_are_forgiven(searcher, query, title):
 
 @pytest.fixture(scope="module")
 def properdocs_url(tmp_path_factory) -> Iterator[str]:
-    """The shipped site built with ProperDocs, which runs Material's search as MkDocs does."""
-    out = tmp_path_factory.mktemp("properdocs") / "site"
-    result = build(ROOT, out, extra_args=["--engine", "properdocs"])
+    """The shipped site built with ProperDocs, which runs Material's search as MkDocs does;
+    in English, the language of its queries."""
+    project = make_project(tmp_path_factory.mktemp("properdocs") / "project", translations=())
+    out = project / "site"
+    result = build(project, out, extra_args=["--engine", "properdocs"])
     assert result.returncode == 0, result.stdout + result.stderr
     server, url = serve(out)
     yield url

@@ -19,7 +19,8 @@ from sphub.engines.build import swap_in
 
 
 def sphub_build(project: Path, **popen) -> subprocess.Popen:
-    env = {**os.environ, "SOURCE_DATE_EPOCH": BUILD_EPOCH}
+    # Without the PDF guide (tests/pdf/ checks it): these builds are about what replaces site/.
+    env = {**os.environ, "SOURCE_DATE_EPOCH": BUILD_EPOCH, "SPHUB_PDF": "0"}
     return subprocess.Popen(
         [sys.executable, "-m", "sphub.cli", "build", "--config-file", str(project / "mkdocs.yml")],
         cwd=project,
@@ -157,7 +158,13 @@ def _slow(project: Path) -> None:
 
 def _start_and_wait_for_pages(project: Path) -> subprocess.Popen:
     """Start a build and return once it has written pages into its temporary folder."""
-    process = sphub_build(project, start_new_session=True)
+    # SIGINT as Ctrl-C sends it: a test run started in the background (`make test &`) hands
+    # its commands SIGINT ignored, and Python then leaves it ignored.
+    process = sphub_build(
+        project,
+        start_new_session=True,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
         # Each language builds in a folder of its own (.site-new-*/en/site/...).

@@ -1,10 +1,8 @@
 """The downloads in the built site: every JSON and CSV export and calendar there, linked from
-the pages, and the same bytes from a second build (tests/unit/outputs/test_exports.py checks
-what they hold)."""
+the pages (tests/unit/outputs/test_exports.py checks what they hold; the same bytes from a
+second build: tests/pdf/test_reproducible.py)."""
 
 from __future__ import annotations
-
-from conftest import ROOT, build
 
 from sphub.models import COLLECTIONS
 from sphub.outputs.exports import MEMBERS_CSV, json_path
@@ -24,15 +22,3 @@ def test_built_site_has_downloads_linked_from_pages(built_site):
     listing = (built_site / "downloads" / "index.html").read_text()
     for key in COLLECTIONS:
         assert f'href="../exports/{key}.json"' in listing
-
-
-def test_two_builds_give_identical_downloads(built_site, tmp_path):
-    result = build(ROOT, tmp_path / "again")
-    assert result.returncode == 0, result.stderr
-    for path in sorted(
-        p
-        for p in built_site.rglob("*")
-        if p.suffix in {".json", ".csv", ".ics"} and "search" not in p.parts
-    ):
-        again = tmp_path / "again" / path.relative_to(built_site)
-        assert again.read_bytes() == path.read_bytes(), path

@@ -27,7 +27,7 @@ def _messages(block: str) -> list[str]:
 
 
 def test_the_walkthrough_entries_build_into_pages(tmp_path):
-    project = make_project(tmp_path / "p")
+    project = make_project(tmp_path / "p", translations=())
     for name, block in (("members.yml", MEMBER), ("events.yml", EVENT)):
         path = project / "data" / name
         path.write_text(path.read_text() + block)

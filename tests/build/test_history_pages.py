@@ -7,7 +7,7 @@ from tests.conftest import build, git, make_project
 
 
 def test_data_pages_show_the_data_date_not_the_build_date(tmp_path):
-    project = make_project(tmp_path / "site")
+    project = make_project(tmp_path / "site", translations=())
     git(project, "init", "-q", "-b", "main")
     git(project, "add", ".")
     git(project, "commit", "-qm", "all", day="2019-06-01")

@@ -217,8 +217,9 @@ def test_exports_carry_every_language_and_calendars_per_language(built_site):
 
 
 def test_a_language_added_without_code(tmp_path):
-    """A project adds Portuguese with a folder of translations and a catalogue (fixtures)."""
-    project = make_project(tmp_path / "project")
+    """A project adds Portuguese with a folder of translations and a catalogue (fixtures): an
+    English site (the French and Spanish are the shared build's) with Portuguese beside it."""
+    project = make_project(tmp_path / "project", translations=())
     fixtures = ROOT / "tests/fixtures/extra-language"
     shutil.copytree(fixtures / "translations", project / "data/translations", dirs_exist_ok=True)
     shutil.copytree(fixtures / "locale", project / "locale")

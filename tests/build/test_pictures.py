@@ -69,7 +69,7 @@ def test_timeline_has_one_bar_per_activity_with_status_text(built_site, shipped)
 def test_years_side_by_side(tmp_path):
     """With a second year of plans, the work-plans index and the region's history show both
     years' timelines."""
-    project = make_project(tmp_path / "project")
+    project = make_project(tmp_path / "project", translations=())
     plans = project / "data/workplans.yml"
     plans.write_text(
         plans.read_text()

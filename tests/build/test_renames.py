@@ -20,7 +20,7 @@ def rename(data, old: str, new: str) -> None:
 
 
 def test_old_address_redirects_to_the_new_page(tmp_path):
-    project = make_project(tmp_path / "p")
+    project = make_project(tmp_path / "p", translations=())
     rename(project / "data", "samn", "south-asian-microfinance-network")
     result = build(project)
     assert result.returncode == 0, result.stderr
@@ -36,7 +36,7 @@ def test_old_address_redirects_to_the_new_page(tmp_path):
 
 def test_an_old_address_held_by_a_page_stops_the_build(tmp_path):
     # A hand-written page in a section's folder holds an address an old id would redirect.
-    project = make_project(tmp_path / "p")
+    project = make_project(tmp_path / "p", translations=())
     (project / "docs" / "members" / "join.md").write_text("# How to join\n")
     path = project / "data" / "members.yml"
     text = path.read_text()
@@ -53,7 +53,7 @@ def test_an_old_address_held_by_a_page_stops_the_build(tmp_path):
 
 
 def test_old_id_index_is_refused_like_any_id(tmp_path):
-    project = make_project(tmp_path / "p")
+    project = make_project(tmp_path / "p", translations=())
     path = project / "data" / "members.yml"
     path.write_text(
         path.read_text().replace("  - id: pmn\n", "  - id: pmn\n    old_ids: [index]\n")

@@ -115,8 +115,9 @@ def test_event_pages_and_list(built_site):
 
 
 def test_events_split_by_build_date(tmp_path):
+    project = make_project(tmp_path / "project", translations=())  # English: its only check
     out = tmp_path / "site"
-    result = build(ROOT, out, epoch="1330560000")  # 2012-03-01
+    result = build(project, out, epoch="1330560000")  # 2012-03-01
     assert result.returncode == 0, result.stderr
     events = content(page(out, "events"))
     upcoming, past = events.find_all("table")

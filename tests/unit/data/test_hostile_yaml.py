@@ -173,14 +173,25 @@ def _problems(data_copy, raw: bytes) -> list[str]:
 
 
 @pytest.mark.parametrize("name", HOSTILE)
-def test_hostile_file_gives_one_clear_line(name, data_copy):
+def test_hostile_file_gives_one_clear_line(name, small_data):
     raw, line, words = HOSTILE[name]
-    problems = _problems(data_copy, raw)
-    # Other files refer to events: a broken events.yml must not add a problem elsewhere.
+    problems = _problems(small_data, raw)
+    # Other files refer to events (a work plan's activity in the small data set of the golden
+    # cases): a broken events.yml must not add a problem elsewhere. With every reference of
+    # the shipped data: the next test.
     assert len(problems) == 1, problems
     assert problems[0].startswith(f"data/events.yml:{line}: "), problems
     assert words in problems[0], problems
     assert "\n" not in problems[0]
+
+
+def test_a_hostile_file_adds_no_problem_elsewhere_in_the_shipped_data(data_copy):
+    """The shipped data refers to events from work plans' activities and projects'
+    milestones: neither adds a problem when events.yml cannot be read."""
+    raw, line, words = HOSTILE["python tag"]
+    problems = _problems(data_copy, raw)
+    assert len(problems) == 1, problems
+    assert problems[0].startswith(f"data/events.yml:{line}: ") and words in problems[0]
 
 
 def test_list_where_a_mapping_belongs(data_copy):
