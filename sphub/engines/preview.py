@@ -166,10 +166,13 @@ def _line(site, key: str, entry_id: str) -> int:
     return where.file.line(where.path)
 
 
-def _snapshot(folders: list[Path]) -> dict[Path, float]:
-    return {
-        p: p.stat().st_mtime for f in folders if f.is_dir() for p in f.rglob("*") if p.is_file()
-    }
+def _snapshot(folder: Path) -> dict[Path, float]:
+    """Every file under `folder`, with the time it was last written."""
+    return {p: p.stat().st_mtime for p in folder.rglob("*") if p.is_file()}
+
+
+def _within(snapshot: dict[Path, float], folder: Path) -> dict[Path, float]:
+    return {path: time for path, time in snapshot.items() if path.is_relative_to(folder)}
 
 
 class Edits:
@@ -220,8 +223,7 @@ class Lane:
         self.extra = extra or {}
         self.session: Session | None = None  # of its last good staging
         self.pages: dict[str, Page] = {}  # source path -> page made from data, of that staging
-        self.seen_templates: dict[Path, float] = {}  # overrides/fragments/
-        self.seen_theme: dict[Path, float] = {}  # overrides/
+        self.seen_theme: dict[Path, float] = {}  # overrides/, as its last good staging saw it
         self.calls = MacroCalls()
         self.writing = threading.Lock()
         self.staged = False  # staged since its last build: the next rebuild builds it
@@ -247,17 +249,17 @@ class Lane:
             macros = make_macros(renderer, lambda src=src: src, self.extra)
             if self.calls.changed(src, lambda macros=macros: macros):
                 touch.append(self.docs / src)
-        pages = self._pages(renderer, self.session)
+        theme = _snapshot(self.project.overrides)
+        pages = self._pages(renderer, self.session, theme)
         staged = stage(renderer, self.project.docs, self.docs, False, pages, self.language)
         # A template of the theme (main.html, a partial) is part of every page, which
         # MkDocs' dirty build cannot know: every page is built again.
-        theme, self.seen_theme = self.seen_theme, _snapshot([self.project.overrides])
-        if theme and theme != self.seen_theme:
+        if self.seen_theme and theme != self.seen_theme:
             touch = list(self.docs.rglob("*.md"))
         touch = [path for path in touch if path.exists()]
         for path in touch:
             os.utime(path)
-        self.pages = {page.src: page for page in pages}
+        self.pages, self.seen_theme = {page.src: page for page in pages}, theme
         self.session = session_for(self.project, site, config.directory_urls, renderer.changes)
         # Nothing to build when no staged file changed (an English edit of a text this
         # language translates): its pages stay as they are, and the next edit waits less.
@@ -265,22 +267,23 @@ class Lane:
         # staged files may be those of the last preview.
         self.staged |= staged.changed or bool(touch) or self.builds == 0
 
-    def _pages(self, renderer: Renderer, previous: Session | None) -> list[Page]:
+    def _pages(
+        self, renderer: Renderer, previous: Session | None, theme: dict[Path, float]
+    ) -> list[Page]:
         """Every page made from data, rendered again only where the edit can show: the
         entries that changed (in this language: their translation or its state too), those
         they refer to and those that refer to them (a page shows the names of both); every
         step's page when the decision tree or its steps changed (a step's page shows the
         answers that call for it); the plan page when the guidance changed.
-        Everything is rendered when the templates, the files' history or the glossary (its
-        tooltips are on every page) changed."""
-        templates = _snapshot([self.project.templates])
+        Everything is rendered when the templates (in `theme`, overrides/ now), the files'
+        history or the glossary (its tooltips are on every page) changed."""
+        templates = self.project.templates
         everything = (
             previous is None
-            or templates != self.seen_templates
+            or _within(theme, templates) != _within(self.seen_theme, templates)
             or previous.changes != renderer.changes
             or previous.site.glossary != renderer.site.glossary
         )
-        self.seen_templates = templates
         if everything:
             return all_pages(renderer)
         old, new = previous.site, renderer.site
@@ -372,7 +375,7 @@ class Preview:
             language.code: Lane(
                 project,
                 language,
-                folder / "docs" if language.code == SOURCE else folder / language.code / "docs",
+                folder / language.prefix / "docs",
                 self.site_dir / language.prefix,
             )
             for language in languages_of(self.codes, project.locale)
@@ -474,7 +477,8 @@ class Preview:
             try:
                 with lane.writing:
                     lane.restage(translate(english, code), changes)
-            except (DataError, jinja2.TemplateError) as err:  # an engine's or a bug's
+            except (DataError, jinja2.TemplateError) as err:  # a page in a hand-written one's
+                # place, or a template's error in this language's text
                 print(f"The {code} pages were not rebuilt: {err}", file=sys.stderr, flush=True)
                 continue
             self.reload()
