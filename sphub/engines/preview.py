@@ -79,8 +79,10 @@ CHANGES = {"created", "modified", "deleted", "moved", "closed"}
 # is staged): a stat of one file, ten times a second, to start a rebuild within 0.1 s.
 POLL = 0.1  # seconds
 # At most this long, the other languages wait for MkDocs to build an English edit before
-# they are staged (it never takes so long; if it did, they go on).
+# they are staged, and a rebuild waits for a language being staged (it never takes so long;
+# if it did, they go on).
 WAIT_ENGLISH = 30  # seconds
+WAIT_STAGED = 30  # seconds
 
 
 @dataclass(frozen=True)
@@ -227,7 +229,10 @@ class Lane:
         self.calls = MacroCalls()
         self.writing = threading.Lock()
         self.staged = False  # staged since its last build: the next rebuild builds it
-        self.built = threading.Condition(self.writing)  # notified after each build
+        # To be staged, and a rebuild asked for meanwhile (`Preview.stage_languages`): a
+        # rebuild waits for its staging, then builds it.
+        self.expected = False
+        self.settled = threading.Condition(self.writing)  # notified after each staging, build
         self.builds = 0
 
     def restage(self, site, changes: dict | None = None) -> None:
@@ -341,6 +346,7 @@ class Lane:
         from mkdocs.config import load_config
 
         with self.writing:
+            self.settled.wait_for(lambda: not self.expected, timeout=WAIT_STAGED)
             if not self.staged:
                 return
             url += self.language.prefix
@@ -354,12 +360,23 @@ class Lane:
             build(config, serve_url=url, dirty=True)
             self.builds += 1
             self.staged = False
-            self.built.notify_all()
+            self.settled.notify_all()
 
     def wait_built(self, timeout: float) -> None:
         """Wait until what was staged is built (at most `timeout` seconds)."""
-        with self.built:
-            self.built.wait_for(lambda: not self.staged, timeout)
+        with self.settled:
+            self.settled.wait_for(lambda: not self.staged, timeout)
+
+    def expect(self) -> None:
+        """Say this lane is about to be staged: a rebuild from now on waits for it."""
+        with self.writing:
+            self.expected = True
+
+    def settle(self) -> None:
+        """Say this lane's staging is over (staged or refused): a rebuild waits no more."""
+        with self.settled:
+            self.expected = False
+            self.settled.notify_all()
 
 
 class Preview:
@@ -435,11 +452,18 @@ class Preview:
             if built:
                 self.want_languages(changed - {SOURCE}, self.english.session.site)
             return
-        try:  # only translations changed: the English pages stay as they are
+        # Only translations changed: the English pages stay as they are. The rebuild is
+        # asked for first, as for English: MkDocs notices it while the data loads.
+        lanes = [self.lanes[code] for code in changed]
+        asked = self.ask_first(lanes)
+        try:
             site = load_site(self.project.data)
         except DataError as err:
-            self._refused(err)
-            self.reload()
+            self._refused(err)  # the rebuild shows the problems' banner
+            for lane in lanes:
+                lane.settle()
+            if not asked:
+                self.reload()
             return
         self.banner = b""
         self.want_languages(changed, site)
@@ -468,20 +492,36 @@ class Preview:
 
     def stage_languages(self, codes: set[str], english) -> None:
         """Stage each language of `codes` (from the English site `english`) whose pages can
-        change, and have MkDocs build it: each reloads as soon as it is built."""
+        change, and have MkDocs build them. The rebuild is asked for first: MkDocs notices
+        it while they are staged, and builds each as soon as it is staged."""
         changes = self.english.session.changes
-        for code in self.codes:
-            if code not in codes or code == SOURCE:
-                continue
-            lane = self.lanes[code]
+        lanes = [self.lanes[code] for code in self.codes if code in codes and code != SOURCE]
+        asked = all(lane.expected for lane in lanes)  # by the edit (`on_edit`)
+        first = asked or self.ask_first(lanes)
+        for lane in lanes:
             try:
                 with lane.writing:
-                    lane.restage(translate(english, code), changes)
+                    lane.restage(translate(english, lane.language.code), changes)
             except (DataError, jinja2.TemplateError) as err:  # a page in a hand-written one's
                 # place, or a template's error in this language's text
+                code = lane.language.code
                 print(f"The {code} pages were not rebuilt: {err}", file=sys.stderr, flush=True)
-                continue
+            finally:
+                lane.settle()
+        if not first:
             self.reload()
+
+    def ask_first(self, lanes: list[Lane]) -> bool:
+        """Ask for the rebuild of `lanes` before they are staged (each rebuild then waits
+        for their staging); False for lanes never built: they are staged when the preview
+        starts, maybe before MkDocs' server watches the file `reload` touches, and ask
+        once they are staged."""
+        if not all(lane.builds for lane in lanes):
+            return False
+        for lane in lanes:
+            lane.expect()
+        self.reload()
+        return True
 
     def watch(self, edits: Edits) -> None:
         """Act on every edit, for ever (a daemon thread)."""
@@ -494,10 +534,11 @@ class Preview:
 
         def rebuild() -> None:
             # English, once its staging under way is done (the reload was asked before it);
-            # then the languages staged when it starts: a request waits for the end of the
-            # rebuild, so a language staged meanwhile is left to the next (its staging
-            # reloads).
-            for lane in [lane for lane in self.lanes.values() if lane.staged or lane is english]:
+            # then the languages staged, or being staged, when it starts: a request waits for
+            # the end of the rebuild, so a language that comes later is left to the next (its
+            # staging asks for one).
+            lanes = self.lanes.values()
+            for lane in [lane for lane in lanes if lane is english or lane.staged or lane.expected]:
                 lane.build(url)
 
         return rebuild

@@ -9,6 +9,7 @@ sphub renders itself, pages made from data and macros' output, is no Markdown: t
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from collections.abc import Callable
@@ -153,7 +154,15 @@ def with_tooltips(page_html: str, words: dict[str, tuple[str, str]]) -> str:
     headings, table headers and existing tooltips."""
     if not words:
         return page_html
-    marker = _Marker(words)
+    return _marked(page_html, tuple(words.items()))
+
+
+@functools.lru_cache(maxsize=256)
+def _marked(page_html: str, words: tuple[tuple[str, tuple[str, str]], ...]) -> str:
+    # Kept by the HTML and the glossary: the preview renders every macro of the hand-written
+    # pages again after each edit (to know which pages changed), and most give the same HTML;
+    # marking it was most of the cost.
+    marker = _Marker(dict(words))
     marker.feed(page_html)
     marker.close()
     return "".join(marker.out)

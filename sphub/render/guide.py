@@ -73,7 +73,7 @@ def example(entry: Model) -> str:
     return _example_of(json.dumps(entry.model_dump(mode="json", exclude_defaults=True)))
 
 
-@functools.lru_cache(maxsize=64)
+@functools.lru_cache(maxsize=128)
 def _example_of(values: str) -> str:
     # Kept by its values: the preview asks for the guide's examples again after every edit
     # (to know whether the editing guide changed), and writing YAML is most of its cost.
@@ -93,7 +93,7 @@ def _translation_example(site, key: str, entry_id: str) -> tuple[str, str] | Non
     for step in translation.path:
         values = values[step]
     # The hash quoted, as `sphub translations --stamp` writes it (digits alone are a number).
-    text = re.sub(rf"(?m)^(\s*{HASH}: )(\w+)$", r'\1"\2"', _entry_yaml(values))
+    text = re.sub(rf"(?m)^(\s*{HASH}: )(\w+)$", r'\1"\2"', _example_of(json.dumps(values)))
     return translation.file.name, text
 
 

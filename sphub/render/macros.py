@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
+from sphub.render.markup import MACRO, MACRO_END
 from sphub.render.renderer import Renderer
 
 # Macro name -> fragment template in overrides/fragments/.
@@ -52,7 +53,9 @@ def make_macros(renderer: Renderer, current_src: Callable[[], str], extra: Mappi
             html = renderer.render(template, current_src(), **site_values, **values)
             if name not in NO_TOOLTIPS:
                 html = renderer.with_tooltips(html)
-            return "\n\n" + html + "\n\n"  # blank lines around: one raw HTML block
+            # Blank lines around: one raw HTML block, which the site's Markdown extension
+            # keeps whole between its marks (sphub.render.markup).
+            return f"\n\n{MACRO}\n{html}\n{MACRO_END}\n\n"
 
         return render
 

@@ -176,6 +176,9 @@ def with_addresses_marked(html: str) -> str:
 
 FINISHED = "<!-- sphub: finished HTML -->"
 FINISHED_END = "<!-- sphub: end of finished HTML -->"
+# Around a macro's output in a hand-written page (sphub.render.macros), on lines of their own.
+MACRO = "<!-- sphub: macro output -->"
+MACRO_END = "<!-- sphub: end of macro output -->"
 
 
 class _FinishedHtml(markdown.preprocessors.Preprocessor):
@@ -193,6 +196,31 @@ class _FinishedHtml(markdown.preprocessors.Preprocessor):
         return [self.md.htmlStash.store("\n".join(lines[:end])), *lines[end:]]
 
 
+class _MacroOutput(markdown.preprocessors.Preprocessor):
+    """A macro's output in a hand-written page is finished HTML too: kept whole as one raw
+    block, without its marks. On the pages that list the data, Markdown's HTML block reader
+    was most of their build (and of the preview's, after an edit). The output is the same."""
+
+    def run(self, lines: list[str]) -> list[str]:
+        if MACRO not in lines:
+            return lines
+        kept: list[str] = []
+        output: list[str] | None = None  # the lines of the macro output being read
+        for line in lines:
+            if output is None and line == MACRO:
+                output = []
+            elif output is None:
+                kept.append(line)
+            elif line == MACRO_END:
+                kept.append(self.md.htmlStash.store("\n".join(output)))
+                output = None
+            else:
+                output.append(line)
+        if output is not None:  # no end mark: the lines stay as they were written
+            kept += [MACRO, *output]
+        return kept
+
+
 class SiteMarkdown(markdown.Extension):
     """The site's Markdown extension (`sphub.render.markup` in mkdocs.yml), whichever engine
     renders the page: links to other sites get `rel="noopener noreferrer"`, and a page made
@@ -201,6 +229,9 @@ class SiteMarkdown(markdown.Extension):
     def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (Markdown's name)
         # After whitespace is normalised (30), before the HTML block reader (20).
         md.preprocessors.register(_FinishedHtml(md), "sphub_finished_html", 25)
+        # After MkDocs reads the ids of raw HTML (21: links to them are checked), before the
+        # HTML block reader (20).
+        md.preprocessors.register(_MacroOutput(md), "sphub_macro_output", 20.5)
         md.postprocessors.register(_ExternalLinksRel(md), "sphub_external_links", 0)
 
 

@@ -81,3 +81,22 @@ def test_table_cells_are_labelled_with_their_column_but_not_the_editing_guides()
     ).replace("<td>B", '<td data-label="Say &quot;hi&quot;">B')
     # The editing guide's field tables stay as they are (dozens on one page).
     assert with_cell_labels(table.format(" sphub-guide")) == table.format(" sphub-guide")
+
+
+def test_a_macro_s_output_passes_through_markdown_whole_and_without_its_marks():
+    import markdown
+
+    from sphub.render.markup import MACRO, MACRO_END
+
+    # Indented lines and a Markdown-looking text: the HTML block reader could read either.
+    output = '<div class="list">\n    <p>*not emphasis*</p>\n\n<p>after a blank line</p>\n</div>'
+    page = f"# Members\n\nSome *text*.\n\n{MACRO}\n{output}\n{MACRO_END}\n\nMore *text*."
+    html = markdown.Markdown(extensions=["sphub.render.markup"]).convert(page)
+    assert output in html
+    assert MACRO not in html and MACRO_END not in html
+    assert "<p>Some <em>text</em>.</p>" in html and "<p>More <em>text</em>.</p>" in html
+    # A mark without its end is left as it was written (a page may quote one).
+    unfinished = markdown.Markdown(extensions=["sphub.render.markup"]).convert(
+        f"{MACRO}\n<p>half</p>"
+    )
+    assert "<p>half</p>" in unfinished and MACRO in unfinished
