@@ -8,9 +8,11 @@ Layout is not meaning: the build reads a file with trailing spaces the same, so 
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
-from yamllint import linter
+import yaml
+from yamllint import decoder, linter
 from yamllint.config import YamlLintConfig
 
 from sphub.data.errors import DataError, Problem
@@ -41,7 +43,45 @@ def _config(root: Path) -> YamlLintConfig | None:
     """The project's yamllint rules; None for a folder outside a project (no commit check
     to agree with)."""
     path = root / ".yamllint"
-    return YamlLintConfig(file=str(path)) if path.is_file() else None
+    if not path.is_file():
+        return None
+    text = decoder.auto_decode(path.read_bytes())
+    return _rules(text) if _self_contained(text) else YamlLintConfig(file=str(path))
+
+
+# The same rules are the same object, so that a file's layout under them is found once per
+# process (`_lint`): checking data again (the tests' golden cases check the same small files
+# once per case) lints only the files that changed.
+@functools.lru_cache(maxsize=4)
+def _rules(text: str) -> YamlLintConfig:
+    return YamlLintConfig(content=text)
+
+
+def _self_contained(text: str) -> bool:
+    """Whether rules are all in `text`: they extend only yamllint's own and read no list of
+    files to ignore (another file could change while `text` does not)."""
+    try:
+        conf = yaml.safe_load(text)
+    except yaml.YAMLError:
+        return False
+    return (
+        isinstance(conf, dict)
+        and "ignore-from-file" not in conf
+        and conf.get("extends") in (None, "default", "relaxed")
+    )
+
+
+def _lint(text: str, config: YamlLintConfig, name: str) -> tuple:
+    """What yamllint finds in `text` (the file `name`) under `config`; kept for a file of
+    up to a megabyte (the largest shipped file has 16 kB)."""
+    if len(text) > 1024 * 1024:
+        return tuple(linter.run(text, config, name))
+    return _linted(text, config, name)
+
+
+@functools.lru_cache(maxsize=256)
+def _linted(text: str, config: YamlLintConfig, name: str) -> tuple:
+    return tuple(linter.run(text, config, name))
 
 
 def _readable(name: str, raw: bytes) -> bool:
@@ -72,7 +112,7 @@ def layout_problems(
         raw = path.read_bytes()
         if not _readable(name, raw):
             continue  # reported by the loader
-        for found in linter.run(raw.decode("utf-8"), config, name):
+        for found in _lint(raw.decode("utf-8"), config, name):
             # None: a syntax error; a key twice: both the reader's to report, in its words.
             if found.level != "error" or found.rule in (None, "key-duplicates"):
                 continue
@@ -90,7 +130,7 @@ def mended(text: str, config: YamlLintConfig | None = None, lint: bool = True) -
     lines = [line.rstrip(" \t") for line in text.split("\n")]
     text = "\n".join(lines)
     if lint:
-        for found in linter.run(text, config or YamlLintConfig("extends: default"), "x.yml"):
+        for found in _lint(text, config or _rules("extends: default"), "x.yml"):
             if found.rule == "colons" and found.desc == "too many spaces before colon":
                 line = lines[found.line - 1]
                 colon = line.find(":", found.column - 1)

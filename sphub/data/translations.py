@@ -11,6 +11,7 @@ required field left untranslated is an error with file and line."""
 from __future__ import annotations
 
 import difflib
+import functools
 import hashlib
 import json
 import re
@@ -24,7 +25,7 @@ from sphub.data.errors import Problem, describe, format_path
 from sphub.data.fields import FieldDoc, fields_of
 from sphub.data.fallback import marked, untranslated
 from sphub.data.located import Located
-from sphub.data.reader import MAX_FILE_BYTES, YamlFile, read_yaml
+from sphub.data.reader import MAX_FILE_BYTES, YamlFile, read_shared
 from sphub.models import COLLECTIONS, Collection
 from sphub.models.types import Model, _known_language
 
@@ -317,12 +318,24 @@ def english_left(value: str, english: object) -> str | None:
     in English), or English words (five or more, at least two of English's short words and
     three times as many as of French's and Spanish's; titles in quotes are left out); None
     otherwise."""
-    words = [w.lower() for w in _WORD.findall(_QUOTED.sub(" ", value))]
     if isinstance(english, str) and value.strip() == english.strip():
         return "the English text as it is" if len(_WORD.findall(value)) >= 6 else None
-    ours = sum(w in _ENGLISH for w in words)
-    theirs = sum(w in _FRENCH_SPANISH for w in words)
-    if len(words) >= 5 and ours >= 2 and ours >= 3 * max(theirs, 0.5):
+    return _english_words(value)
+
+
+# Every load reads every translated text again (a preview after each save): a text is judged
+# once. Texts are short; the oldest are let go past this many.
+@functools.lru_cache(maxsize=16384)
+def _english_words(value: str) -> str | None:
+    words = _WORD.findall(_QUOTED.sub(" ", value))
+    if len(words) < 5:
+        return None
+    words = [w.lower() for w in words]
+    ours = sum(map(_ENGLISH.__contains__, words))
+    if ours < 2:
+        return None
+    theirs = sum(map(_FRENCH_SPANISH.__contains__, words))
+    if ours >= 3 * max(theirs, 0.5):
         return f"English text ({describe(value)})"
     return None
 
@@ -382,7 +395,7 @@ def _read(path: Path, name: str) -> tuple[YamlFile | None, list[Problem]]:
     if path.is_symlink():
         return None, [Problem(name, 1, "(file)", "a plain file", "a symbolic link")]
     with path.open("rb") as stream:
-        yf, problems = read_yaml(name, stream.read(MAX_FILE_BYTES + 1))
+        yf, problems = read_shared(name, stream.read(MAX_FILE_BYTES + 1))
     return (yf if yf.value is not None else None), problems
 
 
