@@ -74,8 +74,14 @@ def _digest(text: str) -> str:
 def entry_hash(entry: Model) -> str:
     """The hash of an English entry's text: it changes when, and only when, a text that a
     translation holds changes (not when an id, a reference or a date does)."""
-    tree = _text_tree(type(entry), entry.model_dump(mode="json"))
-    return _digest(json.dumps(tree, sort_keys=True, ensure_ascii=False))
+    return _plain_and_hash(entry)[1]
+
+
+def _plain_and_hash(entry: Model) -> tuple[dict, str]:
+    """The English entry as plain data, and its hash."""
+    plain = entry.model_dump(mode="json")
+    tree = _text_tree(type(entry), plain)
+    return plain, _digest(json.dumps(tree, sort_keys=True, ensure_ascii=False))
 
 
 def page_hash(english_md: Path) -> str:
@@ -345,7 +351,13 @@ def english_hint(english: object) -> str:
 
 
 def _entry_translation(
-    language: str, english: Located, raw: dict, yf: YamlFile, path: tuple, words: Words
+    language: str,
+    english: Located,
+    raw: dict,
+    yf: YamlFile,
+    path: tuple,
+    words: Words,
+    plain_and_hash: dict[int, tuple[dict, str]],
 ) -> tuple[Translation | None, list[Problem], list[Problem]]:
     model = type(english.entry)
     overlay = _Overlay(yf, words)
@@ -355,7 +367,11 @@ def _entry_translation(
             path + (HASH,), "the hash `sphub translations --stamp` writes", describe(source)
         )
         source = None
-    plain = english.entry.model_dump(mode="json")
+    # Once per English entry, not once per language (the overlay copies what it changes).
+    known = plain_and_hash.get(id(english.entry))
+    if known is None:
+        known = plain_and_hash[id(english.entry)] = _plain_and_hash(english.entry)
+    plain, current = known
     merged = overlay.mapping(model, plain, raw, path, (), skip=("id", HASH))
     if overlay.problems:
         return None, overlay.problems, []
@@ -371,7 +387,7 @@ def _entry_translation(
         yf,
         path,
         source,
-        entry_hash(english.entry),
+        current,
         english,
         tuple(overlay.untranslated),
     )
@@ -406,6 +422,7 @@ def _collection_file(
     english: dict[str, Located],
     out: Translations,
     words: Words,
+    plain_and_hash: dict[int, tuple[dict, str]],
 ) -> None:
     key = collection.key
     top = yf.value
@@ -470,7 +487,9 @@ def _collection_file(
             )
             continue
         seen[entry_id] = yf.line(path + ("id",))
-        translation, problems, warnings = _entry_translation(language, where, raw, yf, path, words)
+        translation, problems, warnings = _entry_translation(
+            language, where, raw, yf, path, words, plain_and_hash
+        )
         out.problems += problems
         out.warnings += warnings
         if translation is None:
@@ -512,6 +531,7 @@ def check_translations(
     the English files. The translations of a collection whose English file could not be read
     (`unreadable`) are checked once it can be: every id would look unknown."""
     out = Translations(languages(data_dir))
+    plain_and_hash: dict[int, tuple[dict, str]] = {}  # by English entry, while `located` lives
     english: dict[str, dict[str, Located]] = {}
     for where in located:
         english.setdefault(where.collection, {})[where.entry.id] = where
@@ -560,7 +580,13 @@ def check_translations(
             out.problems += problems
             if yf is not None:
                 _collection_file(
-                    language, collection, yf, english.get(collection.key, {}), out, words
+                    language,
+                    collection,
+                    yf,
+                    english.get(collection.key, {}),
+                    out,
+                    words,
+                    plain_and_hash,
                 )
     return out
 
