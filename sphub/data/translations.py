@@ -579,16 +579,39 @@ def check_translations(
             yf, problems = _read(path, name)
             out.problems += problems
             if yf is not None:
-                _collection_file(
-                    language,
-                    collection,
-                    yf,
-                    english.get(collection.key, {}),
-                    out,
-                    words,
-                    plain_and_hash,
+                found = _checked_file(
+                    language, collection, yf, english.get(collection.key, {}), words, plain_and_hash
                 )
+                out.problems += found.problems
+                out.warnings += found.warnings
+                out.entries[language].update(found.entries[language])
     return out
+
+
+# The last check of each language's file of each collection, with the file and its English
+# file as they were read: read_shared gives back the same YamlFile for the same bytes, and the
+# English entries follow from their file, so a load after an edit of another file (the
+# preview's, the editor's check of a save) checks again only the translations it can change.
+_checked: dict[tuple[str, str], tuple[YamlFile, YamlFile | None, Words, Translations]] = {}
+
+
+def _checked_file(
+    language: str,
+    collection: Collection,
+    yf: YamlFile,
+    english: dict[str, Located],
+    words: Words,
+    plain_and_hash: dict[int, tuple[dict, str]],
+) -> Translations:
+    """The problems, warnings and entries of one translation file."""
+    english_file = next(iter(english.values())).file if english else None
+    last = _checked.get((language, collection.key))
+    if last is not None and last[0] is yf and last[1] is english_file and last[2] is words:
+        return last[3]
+    found = Translations(entries={language: {}})
+    _collection_file(language, collection, yf, english, found, words, plain_and_hash)
+    _checked[(language, collection.key)] = (yf, english_file, words, found)
+    return found
 
 
 def translate(site, language: str):
