@@ -17,7 +17,7 @@ from yamllint.config import YamlLintConfig
 
 from sphub.data.errors import DataError, Problem
 from sphub.data.load import load_site
-from sphub.data.reader import read_yaml
+from sphub.data.reader import read_shared
 from sphub.models import COLLECTIONS
 
 # What to do, per yamllint rule, in an editor's words; yamllint's own words follow in `got`.
@@ -84,12 +84,12 @@ def _linted(text: str, config: YamlLintConfig, name: str) -> tuple:
     return tuple(linter.run(text, config, name))
 
 
-def _readable(name: str, raw: bytes) -> bool:
+def _readable(name: str, raw: bytes, key: str) -> bool:
     """Whether the reader reads the file. yamllint parses only what it reads: yamllint's own
     parser takes minutes over a file the reader refuses at once (94 s for nesting 60,000
     brackets deep, seconds for a line of megabytes), and the reader's problem is the one to
     report."""
-    yf, _ = read_yaml(name, raw)
+    yf, _ = read_shared(name, raw, key)  # read as the loader reads it, and read once
     return yf.value is not None
 
 
@@ -110,7 +110,7 @@ def layout_problems(
         if not path.is_file() or path.is_symlink():
             continue  # reported by the loader
         raw = path.read_bytes()
-        if not _readable(name, raw):
+        if not _readable(name, raw, collection.key):
             continue  # reported by the loader
         for found in _lint(raw.decode("utf-8"), config, name):
             # None: a syntax error; a key twice: both the reader's to report, in its words.
@@ -153,7 +153,7 @@ def mend_files(data_dir: Path) -> list[tuple[str, int]]:
             text = raw.decode("utf-8")
         except UnicodeDecodeError:
             continue
-        new = mended(text, config, lint=_readable(collection.file, raw))
+        new = mended(text, config, lint=_readable(collection.file, raw, collection.key))
         if new.encode("utf-8") != raw:
             before = text.replace("\r\n", "\n").split("\n")
             after = new.split("\n")
