@@ -8,14 +8,16 @@ Layout is not meaning: the build reads a file with trailing spaces the same, so 
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
-from yamllint import linter
+import yaml
+from yamllint import decoder, linter
 from yamllint.config import YamlLintConfig
 
 from sphub.data.errors import DataError, Problem
 from sphub.data.load import load_site
-from sphub.data.reader import read_yaml
+from sphub.data.reader import read_shared
 from sphub.models import COLLECTIONS
 
 # What to do, per yamllint rule, in an editor's words; yamllint's own words follow in `got`.
@@ -41,15 +43,53 @@ def _config(root: Path) -> YamlLintConfig | None:
     """The project's yamllint rules; None for a folder outside a project (no commit check
     to agree with)."""
     path = root / ".yamllint"
-    return YamlLintConfig(file=str(path)) if path.is_file() else None
+    if not path.is_file():
+        return None
+    text = decoder.auto_decode(path.read_bytes())
+    return _rules(text) if _self_contained(text) else YamlLintConfig(file=str(path))
 
 
-def _readable(name: str, raw: bytes) -> bool:
+# The same rules are the same object, so that a file's layout under them is found once per
+# process (`_lint`): checking data again (the tests' golden cases check the same small files
+# once per case) lints only the files that changed.
+@functools.lru_cache(maxsize=4)
+def _rules(text: str) -> YamlLintConfig:
+    return YamlLintConfig(content=text)
+
+
+def _self_contained(text: str) -> bool:
+    """Whether rules are all in `text`: they extend only yamllint's own and read no list of
+    files to ignore (another file could change while `text` does not)."""
+    try:
+        conf = yaml.safe_load(text)
+    except yaml.YAMLError:
+        return False
+    return (
+        isinstance(conf, dict)
+        and "ignore-from-file" not in conf
+        and conf.get("extends") in (None, "default", "relaxed")
+    )
+
+
+def _lint(text: str, config: YamlLintConfig, name: str) -> tuple:
+    """What yamllint finds in `text` (the file `name`) under `config`; kept for a file of
+    up to a megabyte (the largest shipped file has 16 kB)."""
+    if len(text) > 1024 * 1024:
+        return tuple(linter.run(text, config, name))
+    return _linted(text, config, name)
+
+
+@functools.lru_cache(maxsize=256)
+def _linted(text: str, config: YamlLintConfig, name: str) -> tuple:
+    return tuple(linter.run(text, config, name))
+
+
+def _readable(name: str, raw: bytes, key: str) -> bool:
     """Whether the reader reads the file. yamllint parses only what it reads: yamllint's own
     parser takes minutes over a file the reader refuses at once (94 s for nesting 60,000
     brackets deep, seconds for a line of megabytes), and the reader's problem is the one to
     report."""
-    yf, _ = read_yaml(name, raw)
+    yf, _ = read_shared(name, raw, key)  # read as the loader reads it, and read once
     return yf.value is not None
 
 
@@ -70,9 +110,9 @@ def layout_problems(
         if not path.is_file() or path.is_symlink():
             continue  # reported by the loader
         raw = path.read_bytes()
-        if not _readable(name, raw):
+        if not _readable(name, raw, collection.key):
             continue  # reported by the loader
-        for found in linter.run(raw.decode("utf-8"), config, name):
+        for found in _lint(raw.decode("utf-8"), config, name):
             # None: a syntax error; a key twice: both the reader's to report, in its words.
             if found.level != "error" or found.rule in (None, "key-duplicates"):
                 continue
@@ -90,7 +130,7 @@ def mended(text: str, config: YamlLintConfig | None = None, lint: bool = True) -
     lines = [line.rstrip(" \t") for line in text.split("\n")]
     text = "\n".join(lines)
     if lint:
-        for found in linter.run(text, config or YamlLintConfig("extends: default"), "x.yml"):
+        for found in _lint(text, config or _rules("extends: default"), "x.yml"):
             if found.rule == "colons" and found.desc == "too many spaces before colon":
                 line = lines[found.line - 1]
                 colon = line.find(":", found.column - 1)
@@ -113,7 +153,7 @@ def mend_files(data_dir: Path) -> list[tuple[str, int]]:
             text = raw.decode("utf-8")
         except UnicodeDecodeError:
             continue
-        new = mended(text, config, lint=_readable(collection.file, raw))
+        new = mended(text, config, lint=_readable(collection.file, raw, collection.key))
         if new.encode("utf-8") != raw:
             before = text.replace("\r\n", "\n").split("\n")
             after = new.split("\n")

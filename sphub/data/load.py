@@ -21,7 +21,7 @@ from sphub.models import COLLECTIONS, Collection
 from sphub.models.types import ID_EXPECTED, PATTERN_EXPECTED, Model
 from sphub.data.site import Site
 from sphub.data.translations import check_translations
-from sphub.data.reader import MAX_FILE_BYTES, YamlFile, read_yaml
+from sphub.data.reader import MAX_FILE_BYTES, YamlFile, read_shared
 
 DATE_EXPECTED = "a date (YYYY-MM-DD)"
 # Pydantic error types -> what the field expected, in an editor's words.
@@ -264,7 +264,7 @@ def _load_site(data_dir: Path, shown_as: str, strict: bool):
             problems.append(Problem(name, 1, "(file)", "this data file", "no such file"))
             continue
         with path.open("rb") as stream:  # a larger file is refused without reading it all
-            yf, file_problems = read_yaml(name, stream.read(MAX_FILE_BYTES + 1), collection.key)
+            yf, file_problems = read_shared(name, stream.read(MAX_FILE_BYTES + 1), collection.key)
         problems += file_problems
         if yf.value is not None:
             entries, entry_problems, ids[collection.key] = _read_collection(

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import json
 import re
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass, field
 
 import yaml
@@ -464,6 +466,39 @@ def read_yaml(name: str, raw: bytes, key: str | None = None) -> tuple[YamlFile, 
             Problem(name, 1, "(file)", "a mapping of data (key: value)", describe(result.value))
         ]
     return result, list(result.notes)
+
+
+# The files read lately, by name and bytes: a long-running preview or editor checks every
+# data file again after each save, and most are byte for byte as they were. At most this many
+# bytes of files are kept (the shipped data is half a megabyte).
+SHARED_BYTES = 16 * 1024 * 1024
+_shared: OrderedDict[tuple[str, bytes, str | None], tuple[YamlFile, list[Problem]]] = OrderedDict()
+_shared_bytes = 0
+_sharing = threading.Lock()
+
+
+def read_shared(name: str, raw: bytes, key: str | None = None) -> tuple[YamlFile, list[Problem]]:
+    """`read_yaml`, for a file that is only read: the same bytes read under the same name
+    and key give back the same YamlFile as the last time, without parsing them again (its
+    problems are the same, as `read_yaml` depends on nothing else). Its values are shared:
+    never change them."""
+    global _shared_bytes
+    at = (name, raw, key)
+    with _sharing:
+        found = _shared.get(at)
+        if found is not None:
+            _shared.move_to_end(at)
+            return found[0], list(found[1])
+    yf, problems = read_yaml(name, raw, key)
+    if len(raw) <= SHARED_BYTES:
+        with _sharing:
+            if at not in _shared:
+                _shared[at] = (yf, list(problems))
+                _shared_bytes += len(raw)
+            while _shared_bytes > SHARED_BYTES:
+                (_, old, _), _ = _shared.popitem(last=False)
+                _shared_bytes -= len(old)
+    return yf, problems
 
 
 def _odd_indentation(name: str, text: str) -> Problem | None:

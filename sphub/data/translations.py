@@ -11,6 +11,7 @@ required field left untranslated is an error with file and line."""
 from __future__ import annotations
 
 import difflib
+import functools
 import hashlib
 import json
 import re
@@ -24,7 +25,7 @@ from sphub.data.errors import Problem, describe, format_path
 from sphub.data.fields import FieldDoc, fields_of
 from sphub.data.fallback import marked, untranslated
 from sphub.data.located import Located
-from sphub.data.reader import MAX_FILE_BYTES, YamlFile, read_yaml
+from sphub.data.reader import MAX_FILE_BYTES, YamlFile, read_shared
 from sphub.models import COLLECTIONS, Collection
 from sphub.models.types import Model, _known_language
 
@@ -73,8 +74,14 @@ def _digest(text: str) -> str:
 def entry_hash(entry: Model) -> str:
     """The hash of an English entry's text: it changes when, and only when, a text that a
     translation holds changes (not when an id, a reference or a date does)."""
-    tree = _text_tree(type(entry), entry.model_dump(mode="json"))
-    return _digest(json.dumps(tree, sort_keys=True, ensure_ascii=False))
+    return _plain_and_hash(entry)[1]
+
+
+def _plain_and_hash(entry: Model) -> tuple[dict, str]:
+    """The English entry as plain data, and its hash."""
+    plain = entry.model_dump(mode="json")
+    tree = _text_tree(type(entry), plain)
+    return plain, _digest(json.dumps(tree, sort_keys=True, ensure_ascii=False))
 
 
 def page_hash(english_md: Path) -> str:
@@ -317,12 +324,24 @@ def english_left(value: str, english: object) -> str | None:
     in English), or English words (five or more, at least two of English's short words and
     three times as many as of French's and Spanish's; titles in quotes are left out); None
     otherwise."""
-    words = [w.lower() for w in _WORD.findall(_QUOTED.sub(" ", value))]
     if isinstance(english, str) and value.strip() == english.strip():
         return "the English text as it is" if len(_WORD.findall(value)) >= 6 else None
-    ours = sum(w in _ENGLISH for w in words)
-    theirs = sum(w in _FRENCH_SPANISH for w in words)
-    if len(words) >= 5 and ours >= 2 and ours >= 3 * max(theirs, 0.5):
+    return _english_words(value)
+
+
+# Every load reads every translated text again (a preview after each save): a text is judged
+# once. Texts are short; the oldest are let go past this many.
+@functools.lru_cache(maxsize=16384)
+def _english_words(value: str) -> str | None:
+    words = _WORD.findall(_QUOTED.sub(" ", value))
+    if len(words) < 5:
+        return None
+    words = [w.lower() for w in words]
+    ours = sum(map(_ENGLISH.__contains__, words))
+    if ours < 2:
+        return None
+    theirs = sum(map(_FRENCH_SPANISH.__contains__, words))
+    if ours >= 3 * max(theirs, 0.5):
         return f"English text ({describe(value)})"
     return None
 
@@ -332,7 +351,13 @@ def english_hint(english: object) -> str:
 
 
 def _entry_translation(
-    language: str, english: Located, raw: dict, yf: YamlFile, path: tuple, words: Words
+    language: str,
+    english: Located,
+    raw: dict,
+    yf: YamlFile,
+    path: tuple,
+    words: Words,
+    plain_and_hash: dict[int, tuple[dict, str]],
 ) -> tuple[Translation | None, list[Problem], list[Problem]]:
     model = type(english.entry)
     overlay = _Overlay(yf, words)
@@ -342,7 +367,11 @@ def _entry_translation(
             path + (HASH,), "the hash `sphub translations --stamp` writes", describe(source)
         )
         source = None
-    plain = english.entry.model_dump(mode="json")
+    # Once per English entry, not once per language (the overlay copies what it changes).
+    known = plain_and_hash.get(id(english.entry))
+    if known is None:
+        known = plain_and_hash[id(english.entry)] = _plain_and_hash(english.entry)
+    plain, current = known
     merged = overlay.mapping(model, plain, raw, path, (), skip=("id", HASH))
     if overlay.problems:
         return None, overlay.problems, []
@@ -358,7 +387,7 @@ def _entry_translation(
         yf,
         path,
         source,
-        entry_hash(english.entry),
+        current,
         english,
         tuple(overlay.untranslated),
     )
@@ -382,7 +411,7 @@ def _read(path: Path, name: str) -> tuple[YamlFile | None, list[Problem]]:
     if path.is_symlink():
         return None, [Problem(name, 1, "(file)", "a plain file", "a symbolic link")]
     with path.open("rb") as stream:
-        yf, problems = read_yaml(name, stream.read(MAX_FILE_BYTES + 1))
+        yf, problems = read_shared(name, stream.read(MAX_FILE_BYTES + 1))
     return (yf if yf.value is not None else None), problems
 
 
@@ -393,6 +422,7 @@ def _collection_file(
     english: dict[str, Located],
     out: Translations,
     words: Words,
+    plain_and_hash: dict[int, tuple[dict, str]],
 ) -> None:
     key = collection.key
     top = yf.value
@@ -457,7 +487,9 @@ def _collection_file(
             )
             continue
         seen[entry_id] = yf.line(path + ("id",))
-        translation, problems, warnings = _entry_translation(language, where, raw, yf, path, words)
+        translation, problems, warnings = _entry_translation(
+            language, where, raw, yf, path, words, plain_and_hash
+        )
         out.problems += problems
         out.warnings += warnings
         if translation is None:
@@ -499,6 +531,7 @@ def check_translations(
     the English files. The translations of a collection whose English file could not be read
     (`unreadable`) are checked once it can be: every id would look unknown."""
     out = Translations(languages(data_dir))
+    plain_and_hash: dict[int, tuple[dict, str]] = {}  # by English entry, while `located` lives
     english: dict[str, dict[str, Located]] = {}
     for where in located:
         english.setdefault(where.collection, {})[where.entry.id] = where
@@ -546,10 +579,39 @@ def check_translations(
             yf, problems = _read(path, name)
             out.problems += problems
             if yf is not None:
-                _collection_file(
-                    language, collection, yf, english.get(collection.key, {}), out, words
+                found = _checked_file(
+                    language, collection, yf, english.get(collection.key, {}), words, plain_and_hash
                 )
+                out.problems += found.problems
+                out.warnings += found.warnings
+                out.entries[language].update(found.entries[language])
     return out
+
+
+# The last check of each language's file of each collection, with the file and its English
+# file as they were read: read_shared gives back the same YamlFile for the same bytes, and the
+# English entries follow from their file, so a load after an edit of another file (the
+# preview's, the editor's check of a save) checks again only the translations it can change.
+_checked: dict[tuple[str, str], tuple[YamlFile, YamlFile | None, Words, Translations]] = {}
+
+
+def _checked_file(
+    language: str,
+    collection: Collection,
+    yf: YamlFile,
+    english: dict[str, Located],
+    words: Words,
+    plain_and_hash: dict[int, tuple[dict, str]],
+) -> Translations:
+    """The problems, warnings and entries of one translation file."""
+    english_file = next(iter(english.values())).file if english else None
+    last = _checked.get((language, collection.key))
+    if last is not None and last[0] is yf and last[1] is english_file and last[2] is words:
+        return last[3]
+    found = Translations(entries={language: {}})
+    _collection_file(language, collection, yf, english, found, words, plain_and_hash)
+    _checked[(language, collection.key)] = (yf, english_file, words, found)
+    return found
 
 
 def translate(site, language: str):

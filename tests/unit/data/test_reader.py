@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sphub.data.reader import MAX_VALUES, read_yaml
+from sphub.data.reader import MAX_VALUES, read_shared, read_yaml
 
 
 def read(text: str | bytes):
@@ -99,3 +99,17 @@ def test_a_syntax_error_below_comes_before_a_problem_above():
     # A missing ']' changes what the lines above it mean: the syntax error is the one to fix.
     _, problems = read("a: !custom x\nb: [1, 2\nc: 3\n")
     assert len(problems) == 1 and problems[0].expected.startswith("a list closed by ']'")
+
+
+def test_a_file_read_again_unchanged_is_shared_and_a_changed_one_read_anew():
+    """read_shared (the loader's reads): the same bytes under the same name give back the same
+    file; another name or other bytes are read anew, with their own name and lines."""
+    raw = b"events:\n  - id: x\n"
+    first, problems = read_shared("data/events.yml", raw)
+    assert problems == [] and read_shared("data/events.yml", raw)[0] is first
+    other = read_shared("data/other.yml", raw)[0]
+    assert other is not first and other.name == "data/other.yml"
+    moved = read_shared("data/events.yml", b"events:\n\n  - id: x\n")[0]
+    assert moved.line(("events", 0)) == 3 and first.line(("events", 0)) == 2
+    broken, problems = read_shared("data/events.yml", b"events: [\n")
+    assert broken.value is None and problems[0].file == "data/events.yml"
