@@ -58,7 +58,8 @@ edit: $(STAMP) editor
 
 # The whole suite: unit, build, pdf, fuzz and browser tests, in one process per core; each
 # test module in one process (its fixtures are made once), and each shipped site (with and
-# without the PDF guide) built once per run and shared by the processes (tests/conftest.py).
+# without the PDF guide) built once per run and shared by the processes; the longest modules
+# are handed out first, so that neither process ends the run alone (tests/conftest.py).
 # `$(BIN)/python -m pytest -m build` runs one tier, in one process.
 test: $(STAMP) editor
 	$(BIN)/python -m pytest -n auto --dist loadfile

@@ -145,6 +145,27 @@ def built_site_pdf(tmp_path_factory) -> Path:
 
 TESTS = ROOT / "tests"
 TIERS = ("unit", "build", "pdf", "fuzz", "browser")
+# The order `make test` hands the modules to its two processes: the longest first, so that
+# the run does not end with one process on a long module while the other has nothing left
+# (xdist's own order, by the number of tests, gave the editor's 29 tests after 200 quick unit
+# tests, and the fuzz tier's 4 long ones near the end). Measured with `--durations` on the
+# 2-core machine, seconds per module (2026-12): the modules of a minute or more, longest
+# first; then the rest, the slower tiers first (browser, pdf, build, fuzz; unit last, its
+# modules of a few seconds fill the end evenly).
+LONGEST = (
+    "browser/test_members_experience.py",  # 280: the shared PDF site, then 4 builds of its own
+    "browser/test_editor.py",
+    "pdf/test_injection.py",  # 120-200: one build with payloads everywhere, a 327-page PDF
+    "fuzz/test_fuzz.py",
+    "pdf/test_guide_pdf.py",
+    "build/test_checks_before_commit.py",
+    "browser/test_phone.py",
+    "browser/test_search.py",
+    "build/test_engines.py",
+    "browser/test_not_found.py",
+    "build/test_build.py",
+)
+TIER_ORDER = ("browser", "pdf", "build", "fuzz", "unit")
 # What a unit test may not ask for: each builds a site or drives the browser.
 BUILT = {"built_site", "built_site_pdf", "site_url", "browser", "visit"}
 
@@ -165,6 +186,24 @@ def pytest_collection_modifyitems(config, items):
                 "tests/pdf/ or tests/browser/"
             )
         item.add_marker(getattr(pytest.mark, tier))
+    items.sort(key=_schedule_rank)  # stable: each module's tests keep their order
+
+
+def _schedule_rank(item) -> tuple[int, int]:
+    module = Path(str(item.path)).relative_to(TESTS)
+    if module.as_posix() in LONGEST:
+        return (0, LONGEST.index(module.as_posix()))
+    return (1, TIER_ORDER.index(module.parts[0]))
+
+
+def pytest_configure(config):
+    """`--dist loadfile` hands out the modules in the order collected (the longest first,
+    `LONGEST`), not in xdist's default order by number of tests."""
+    missing = [name for name in LONGEST if not (TESTS / name).is_file()]
+    if missing:
+        raise pytest.UsageError(f"tests/conftest.py LONGEST names no module: {missing}")
+    if getattr(config.option, "dist", "no") in ("loadfile", "loadscope"):
+        config.option.loadscopereorder = False
 
 
 @pytest.fixture(scope="session")

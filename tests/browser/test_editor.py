@@ -19,12 +19,15 @@ import urllib.request
 
 import pytest
 import yaml
-from browser.browsing import open_visit, DESKTOP
+from browser.browsing import DESKTOP, is_local, open_visit
 
 from sphub.models import COLLECTIONS
 from tests.conftest import BUILD_EPOCH, ROOT, make_project
 
 WAIT = 90  # seconds for the first build and for each rebuild, on a busy machine
+# Seconds Decap's message of a failed save stays up: `dismissAfter: 8e3` beside
+# "ui.toast.onFailToPersist" in node_modules/decap-cms/dist/decap-cms.js (3.16).
+DECAP_ERROR_TOAST = 8
 NEW_MEMBER = """\
   - id: ghamfin
     name: Ghana Microfinance Network
@@ -87,29 +90,85 @@ def editing(tmp_path_factory, browser):
     process.wait(timeout=30)
 
 
-def _signed_in(browser, url: str):
-    """The editor's page, signed in to the local backend, recording requests and errors;
-    then fails on any request that left localhost or any console error."""
+def _sign_in(page, url: str) -> None:
+    """Open the editor's page and sign in to the local backend; once signed in, the browser
+    remembers it (Decap keeps the user in the page's storage) and the page opens signed in."""
+    page.goto(url + "admin/")
+    login = page.get_by_role("button", name="Login")
+    listed = page.get_by_text("Collections").first
+    login.or_(listed).wait_for()
+    if login.is_visible():
+        login.click()
+    listed.wait_for()
+
+
+# Decap's question when a form with unsaved changes is left ("editor.editor.onLeavePage").
+LEAVE_PAGE = "Are you sure you want to leave this page?"
+
+
+@pytest.fixture(scope="module")
+def open_editor(editing, browser):
+    """The editor, opened and signed in once and kept open while the module's tests go from
+    one collection to another in it, as an editor does; recording requests and errors. After
+    the module, fails on any request that left localhost (each test checks its own console
+    errors: `editor`)."""
     context, visit = open_visit(browser, DESKTOP)
-    visit.page.goto(url + "admin/")
-    visit.page.get_by_role("button", name="Login").click()
-    visit.page.get_by_text("Collections").first.wait_for()
+    visit.leaving_form = False  # set by `_leave_the_form` only: the one question it answers
+
+    def answer(dialog) -> None:
+        if visit.leaving_form and dialog.message == LEAVE_PAGE:
+            dialog.accept()
+        else:
+            dialog.dismiss()  # what Playwright does to a dialog nobody listens for
+
+    visit.page.on("dialog", answer)
+    _sign_in(visit.page, editing[0])
     yield visit
     context.close()
     visit.check()
 
 
+COLLECTIONS_LIST = re.compile(r"/admin/#/collections/[a-z_]+$")
+
+
+def _leave_the_form(visit, url: str) -> None:
+    """Back to a collection's list, as an editor leaves a form: unsaved changes given up
+    (Decap asks first), sphub's refusal dismissed. The next form opened reads its file from
+    disk again (Decap loads the entry each time its form opens), so a test starts from the
+    files as they are, not from what an earlier test left in the page."""
+    page = visit.page
+    if not page.url.startswith(url + "admin/"):  # a test went to the site's pages
+        _sign_in(page, url)
+    else:
+        visit.leaving_form = True
+        try:
+            page.goto(url + "admin/#/")  # in the page: Decap's router, no reload
+            page.wait_for_url(COLLECTIONS_LIST)
+        finally:
+            visit.leaving_form = False
+    refusal = page.locator("#sphub-refusal")
+    if refusal.count():
+        refusal.get_by_role("button", name="Dismiss").click()
+    assert refusal.count() == 0
+    assert COLLECTIONS_LIST.search(page.url), page.url
+    assert page.get_by_role("button", name="Publish").count() == 0, "a form is still open"
+
+
 @pytest.fixture
-def editor(editing, browser):
-    """The editor, opened afresh for a test."""
-    yield from _signed_in(browser, editing[0])
-
-
-@pytest.fixture(scope="module")
-def open_editor(editing, browser):
-    """The editor, opened once and kept open while the tests go from one collection to
-    another in it, as an editor does."""
-    yield from _signed_in(browser, editing[0])
+def editor(editing, open_editor):
+    """The open editor, at a collection's list, for one test (the module's tests share it:
+    opening it took 5 to 8 s a test); fails the test on any request that left localhost or
+    any console error while it ran; then leaves the test's form."""
+    url = editing[0]
+    _leave_the_form(open_editor, url)
+    errors, requests = len(open_editor.errors), len(open_editor.requests)
+    yield open_editor
+    new_errors = open_editor.errors[errors:]
+    del open_editor.errors[errors:]  # reported here, once, not again by the next tests
+    _leave_the_form(open_editor, url)
+    leaving = [r for r in open_editor.requests[requests:] if not is_local(r)]
+    assert not leaving, f"requests left localhost: {leaving}"
+    assert not new_errors, f"console errors: {new_errors}"
 
 
 def _field(page, label: str):
@@ -192,6 +251,8 @@ def test_a_save_sphub_refuses_shows_why_and_writes_nothing(editing, editor):
     _open(page, url, "members")
     _add_member(page, "ama")  # the id of the first member
     logged = len(editor.errors)
+    toast = page.locator(".Toastify__toast--error", has_text="Failed to persist entry")
+    toast.wait_for(state="detached")  # none left from an earlier test in this page
     _publish(page)
     refusal = page.locator("#sphub-refusal")
     refusal.wait_for(timeout=WAIT * 1000)
@@ -202,7 +263,10 @@ def test_a_save_sphub_refuses_shows_why_and_writes_nothing(editing, editor):
         .startswith("Member 'Ghana Microfinance Network', Id: expected an id not used before")
     )
     page.screenshot(path=str(project.parent / "refused.png"))
-    time.sleep(10)  # Decap's own message is gone by now; the refusal stays until dismissed
+    # Decap's own message of the failed save goes by itself (its toast closes after
+    # DECAP_ERROR_TOAST); sphub's refusal stays until dismissed.
+    toast.wait_for(timeout=WAIT * 1000)
+    toast.wait_for(state="detached", timeout=(DECAP_ERROR_TOAST + WAIT) * 1000)
     assert refusal.is_visible()
     refusal.get_by_role("button", name="Dismiss").click()
     assert refusal.count() == 0

@@ -30,8 +30,22 @@ def guide(built_site_pdf) -> PdfReader:
 
 
 @pytest.fixture(scope="module")
-def texts(guide) -> list[str]:
-    return [page.extract_text() for page in guide.pages]
+def texts_of(built_site_pdf):
+    """The text of each page of a PDF of the built site, by its path in the site: read once
+    for the module (pypdf takes 5 to 15 s for a guide of 60 pages), shared by its tests."""
+    read: dict[str, list[str]] = {}
+
+    def texts_of(path: str) -> list[str]:
+        if path not in read:
+            read[path] = [page.extract_text() for page in PdfReader(built_site_pdf / path).pages]
+        return read[path]
+
+    return texts_of
+
+
+@pytest.fixture(scope="module")
+def texts(texts_of) -> list[str]:
+    return texts_of(pdf.GUIDE)
 
 
 @pytest.fixture(scope="module")
@@ -343,14 +357,13 @@ def test_web_addresses_are_printed_after_their_names(guide, texts, renderer):
     assert [a for a in sorted(addresses) if a not in flat] == []
 
 
-def test_pdfs_in_each_language(built_site_pdf):
+def test_pdfs_in_each_language(built_site_pdf, texts_of):
     """The guide and the worksheet in each language, "Page X of Y" in that language, linked
     from that language's guidance pages."""
     for lang, page_of in (("en", "Page 3 of"), ("fr", "Page 3 sur"), ("es", "Página 3 de")):
         prefix = "" if lang == "en" else f"{lang}/"
         folder = built_site_pdf / prefix / "guide"
-        guide = PdfReader(folder / "sphub-guide.pdf")
-        assert page_of in guide.pages[2].extract_text(), lang
+        assert page_of in texts_of(f"{prefix}guide/sphub-guide.pdf")[2], lang
         assert (folder / "assessment-worksheet.pdf").is_file()
         tools = built_site_pdf / prefix / "guidance/tools/index.html"
         links = [
@@ -363,7 +376,7 @@ def test_pdfs_in_each_language(built_site_pdf):
             f"{prefix}guide/sphub-guide.pdf",
             f"{prefix}guide/assessment-worksheet.pdf",
         ]
-    french = PdfReader(built_site_pdf / "fr/guide/sphub-guide.pdf").pages[1].extract_text()
+    french = texts_of("fr/guide/sphub-guide.pdf")[1]
     assert "Sommaire" in french
 
 
@@ -412,11 +425,10 @@ def test_no_page_is_half_empty_but_before_a_chapter(built_site_pdf, guide_path, 
 
 
 @pytest.mark.parametrize("guide_path", GUIDES, ids=["en", "fr", "es"])
-def test_the_plan_sheet_is_whole_on_one_page_with_its_title(built_site_pdf, guide_path):
+def test_the_plan_sheet_is_whole_on_one_page_with_its_title(texts_of, guide_path):
     """The quick tree's plan sheet, a form to fill in, is never split (its header row would
     be printed again over its last empty rows alone on the next page)."""
-    reader = PdfReader(built_site_pdf / guide_path)
-    texts = ["".join(page.extract_text().split()) for page in reader.pages]
+    texts = ["".join(text.split()) for text in texts_of(guide_path)]
     # Its caption, and its header row (printed again on every page a table runs onto).
     caption = re.compile(r"Wholeadseachstep|Quipilotechaqueétape|Quiénlideracadapaso")
     header = re.compile(
