@@ -57,6 +57,7 @@ def _rules(text: str) -> YamlLintConfig:
     return YamlLintConfig(content=text)
 
 
+@functools.lru_cache(maxsize=4)  # read once, as `_rules` is: every check asks again
 def _self_contained(text: str) -> bool:
     """Whether rules are all in `text`: they extend only yamllint's own and read no list of
     files to ignore (another file could change while `text` does not)."""
