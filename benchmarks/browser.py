@@ -9,6 +9,7 @@ import http.server
 import io
 import os
 import statistics
+import sys
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,6 +30,15 @@ CHROMIUM_ARGS = [
 COMPRESSED = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".ics", ".csv")
 # A slow line (issue 15): 400 kbit/s each way, 400 ms round trips.
 SLOW_LINE = {"latency": 400, "downloadThroughput": 400_000 / 8, "uploadThroughput": 400_000 / 8}
+
+
+class QuietServer(http.server.ThreadingHTTPServer):
+    """A localhost server that does not print the traceback of a connection the browser
+    closed midway (it left the page): not the site's error."""
+
+    def handle_error(self, request, client_address):
+        if not isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
+            super().handle_error(request, client_address)
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -73,7 +83,7 @@ def serve(folder: Path, compress: bool = False) -> tuple[http.server.ThreadingHT
     handler = functools.partial(
         _CompressingHandler if compress else _QuietHandler, directory=str(folder)
     )
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = QuietServer(("127.0.0.1", 0), handler)
     server.sent = []
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}/"

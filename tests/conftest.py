@@ -1,11 +1,10 @@
-"""Shared fixtures: the shipped data, the shipped site built as `make site` builds it (with
-and without the PDF guide, each once per test run), and scenario projects (a copy of the site
-with other data).
+"""Shared fixtures: the shipped data, the shipped site built by `make site` (its PDF guide
+included) once per test run, and scenario projects (a copy of the site with other data).
 
 Every test gets one marker, from the folder it lives in (`make check` runs the unit tests):
 - tests/unit/ (mirrors the package), `unit`: builds nothing (no site, no PDF, no browser);
-- tests/build/, `build`: builds a site (a scenario project, or the shipped site without the
-  PDF), or runs the project's commands end to end;
+- tests/build/, `build`: builds a site (a scenario project), reads the shipped one, or runs
+  the project's commands end to end;
 - tests/pdf/, `pdf`: renders a PDF with WeasyPrint, or builds or reads the PDF guide;
 - tests/fuzz/, `fuzz`: thousands of generated broken data files;
 - tests/browser/, `browser`: drives Chromium.
@@ -120,27 +119,28 @@ def once(tmp_path_factory, name: str, make: Callable[[Path], None]) -> Path:
     return folder
 
 
-def built(project: Path, **options) -> Callable[[Path], None]:
-    """What makes a folder with the site of `project` built into it, or fails with the
-    build's output (`build`'s options)."""
-
-    def make(out: Path) -> None:
-        result = build(project, out, **options)
-        assert result.returncode == 0, result.stdout + result.stderr
-
-    return make
+def make_site(out: Path) -> None:
+    """`make site` (the README's command, and the git host's), into `out`: the data checked,
+    the browser editor installed if it is not, the site built with its PDF guide."""
+    if os.environ.get("PYTEST_CURRENT_TEST", "").startswith("tests/unit/"):
+        raise AssertionError("a unit test builds nothing: move it to tests/build/ or tests/pdf/")
+    env = {**os.environ, "SOURCE_DATE_EPOCH": BUILD_EPOCH}
+    env.pop("SPHUB_PDF", None)  # as a user runs it: the PDF guide included
+    result = subprocess.run(
+        ["make", "--no-print-directory", "site", f"SITE_DIR={out}"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
 
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
-    """The shipped site without the PDF guide, built once per test run; its folder."""
-    return once(tmp_path_factory, "built-site", built(ROOT))
-
-
-@pytest.fixture(scope="session")
-def built_site_pdf(tmp_path_factory) -> Path:
-    """The shipped site with the PDF guide, as `make site` builds it, once per test run."""
-    return once(tmp_path_factory, "built-site-pdf", built(ROOT, pdf=True))
+    """The shipped site, PDF guide included, built by `make site` once per test run; the
+    folder every test of the shipped site reads."""
+    return once(tmp_path_factory, "built-site", make_site)
 
 
 TESTS = ROOT / "tests"
@@ -148,26 +148,28 @@ TIERS = ("unit", "build", "pdf", "fuzz", "browser")
 # The order `make test` hands the modules to its two processes: the longest first, so that
 # the run does not end with one process on a long module while the other has nothing left
 # (xdist's own order, by the number of tests, gave the editor's 29 tests after 200 quick unit
-# tests, and the fuzz tier's 4 long ones near the end). Measured with `--durations` on the
-# 2-core machine, seconds per module (2026-12): the modules of a minute or more, longest
+# tests, and the fuzz tier's 4 long ones near the end). Measured from a whole run on the
+# 2-core machine, seconds per module (2026-12): the modules of 30 s or more, longest
 # first; then the rest, the slower tiers first (browser, pdf, build, fuzz; unit last, its
 # modules of a few seconds fill the end evenly).
 LONGEST = (
-    "browser/test_members_experience.py",  # 280: the shared PDF site, then 4 builds of its own
-    "browser/test_editor.py",
-    "pdf/test_injection.py",  # 120-200: one build with payloads everywhere, a 327-page PDF
+    "browser/test_members_experience.py",  # 170: the shared site, then 4 builds of its own
+    "browser/test_editor.py",  # 160
+    "browser/test_phone.py",  # 100: every page at a phone's width
+    "pdf/test_injection.py",  # 80: one build with payloads everywhere, a 327-page PDF
+    "build/test_build.py",
+    "build/test_engines.py",
+    "browser/test_first_contact.py",
+    "browser/test_not_found.py",
+    "build/test_checks_before_commit.py",
+    "pdf/test_reproducible.py",
     "fuzz/test_fuzz.py",
     "pdf/test_guide_pdf.py",
-    "build/test_checks_before_commit.py",
-    "browser/test_phone.py",
     "browser/test_search.py",
-    "build/test_engines.py",
-    "browser/test_not_found.py",
-    "build/test_build.py",
 )
 TIER_ORDER = ("browser", "pdf", "build", "fuzz", "unit")
 # What a unit test may not ask for: each builds a site or drives the browser.
-BUILT = {"built_site", "built_site_pdf", "site_url", "browser", "visit"}
+BUILT = {"built_site", "site_url", "browser", "visit"}
 
 
 @pytest.hookimpl(tryfirst=True)  # before `-m TIER` selects by the markers given here

@@ -15,7 +15,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from benchmarks.browser import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: F401 (for the tests)
-from benchmarks.browser import _QuietHandler
+from benchmarks.browser import QuietServer, _QuietHandler
 
 
 def require_browser() -> None:
@@ -180,6 +180,6 @@ def serve_under(folder: Path, base: str) -> tuple[http.server.ThreadingHTTPServe
             return io.BytesIO(body)
 
     handler = functools.partial(Handler, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = QuietServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}{base}"

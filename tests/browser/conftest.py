@@ -26,9 +26,9 @@ from browser.browsing import (
 
 
 @pytest.fixture(scope="session")
-def site_url(built_site_pdf) -> Iterator[str]:
+def site_url(built_site) -> Iterator[str]:
     """The URL of the shipped site, served on localhost."""
-    server, url = serve(built_site_pdf)
+    server, url = serve(built_site)
     yield url
     server.shutdown()
 

@@ -11,8 +11,8 @@ from tests.conftest import ROOT, build
 
 
 @pytest.fixture(scope="module")
-def sub_url(built_site_pdf):
-    server, url = serve_under(built_site_pdf, "/sphub/")
+def sub_url(built_site):
+    server, url = serve_under(built_site, "/sphub/")
     yield url
     server.shutdown()
 

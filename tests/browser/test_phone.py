@@ -43,15 +43,15 @@ BROKEN_WORDS = """(selector) => {
 }"""
 
 
-def test_no_page_scrolls_sideways_and_picture_text_is_readable(browser, site_url, built_site_pdf):
+def test_no_page_scrolls_sideways_and_picture_text_is_readable(browser, site_url, built_site):
     """Every page of the site, opened once at phone width: none scrolls sideways, no picture
     text is small, no request leaves localhost and no script logs an error (the browser editor
     at admin/ is an application of its own, for editors: tests/browser/test_editor.py)."""
     context, visit = open_visit(browser, PHONE)
     wide, small, measured = {}, {}, 0
-    pages = sorted(p.relative_to(built_site_pdf).as_posix() for p in built_site_pdf.rglob("*.html"))
+    pages = sorted(p.relative_to(built_site).as_posix() for p in built_site.rglob("*.html"))
     for path in [p for p in pages if not p.startswith("admin/")]:
-        if 'http-equiv="refresh"' in (built_site_pdf / path).read_text(encoding="utf-8"):
+        if 'http-equiv="refresh"' in (built_site / path).read_text(encoding="utf-8"):
             continue  # an old address: it sends the browser on at once
         visit.page.goto(site_url + path)
         result = visit.page.evaluate(MEASURE)

@@ -22,11 +22,11 @@ from tests.pictures import FIGURE, page
     ],
 )
 @pytest.mark.parametrize("width", [390, 1000])
-def test_screenshot(browser, built_site_pdf, url, key, width):
-    html = page(built_site_pdf, url)
+def test_screenshot(browser, built_site, url, key, width):
+    html = page(built_site, url)
     figure = next(m.group(0) for m in FIGURE.finditer(html) if m.group(1) == key)
     # The figure alone, with the page's own style sheets, so the shot shows just the picture.
-    base = (built_site_pdf / url / "index.html").as_uri()
+    base = (built_site / url / "index.html").as_uri()
     styles = "".join(
         f'<link rel="stylesheet" href="{posixpath.join(posixpath.dirname(base), h)}">'
         for h in re.findall(r'<link rel="stylesheet" href="([^"]+)"', html)

@@ -33,9 +33,9 @@ NOT_FOR_MEMBERS = {
 
 
 @pytest.fixture(scope="module")
-def host(built_site_pdf) -> Iterator[tuple[object, str]]:
+def host(built_site) -> Iterator[tuple[object, str]]:
     """The shipped site served compressed, as a host serves it; the server counts its bytes."""
-    server, url = serve(built_site_pdf, compress=True)
+    server, url = serve(built_site, compress=True)
     yield server, url
     server.shutdown()
 

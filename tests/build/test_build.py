@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import BUILD_EPOCH, make_project
+from conftest import BUILD_EPOCH, ROOT, make_project
 from sphub.engines.build import swap_in
 
 
@@ -52,8 +52,9 @@ def leftovers(project: Path) -> list[str]:
 
 @pytest.fixture(scope="module")
 def built_project(tmp_path_factory) -> Path:
-    """A project whose site/ was built once, for the module: each test breaks a copy."""
-    project = make_project(tmp_path_factory.mktemp("built") / "project")
+    """A project whose site/ was built once, for the module: each test breaks a copy. In
+    English only (a build in less than half the time); `every_language` adds the others."""
+    project = make_project(tmp_path_factory.mktemp("built") / "project", translations=())
     code, output = run_build(project)
     assert code == 0, output
     assert (project / "site" / "index.html").is_file()
@@ -64,6 +65,16 @@ def built_project(tmp_path_factory) -> Path:
 def project(built_project, tmp_path) -> Path:
     """A copy of a project whose site/ was built once; the test then tries to replace it."""
     return shutil.copytree(built_project, tmp_path / "project", symlinks=True)
+
+
+@pytest.fixture
+def every_language(project) -> Path:
+    """The copy with the shipped translations: its next build makes every language, each in
+    a process of its own on two cores (the processes an interrupted build must stop)."""
+    shutil.copytree(
+        ROOT / "data" / "translations", project / "data" / "translations", dirs_exist_ok=True
+    )
+    return project
 
 
 def test_success_replaces_the_site(project):
@@ -90,8 +101,9 @@ def test_data_error_leaves_the_site(project):
     assert leftovers(project) == []
 
 
-def test_a_translated_page_that_would_leak_into_members_search_leaves_the_site(project):
+def test_a_translated_page_that_would_leak_into_members_search_leaves_the_site(every_language):
     """The English page is left out of the members' search; its translation must be too."""
+    project = every_language
     before = snapshot(project / "site")
     english = project / "docs" / "engines.md"
     english.write_text("---\nsearch:\n  exclude: true\n---\n# Engines\n")
@@ -176,7 +188,8 @@ def _start_and_wait_for_pages(project: Path) -> subprocess.Popen:
 
 
 @pytest.mark.parametrize("how", ["SIGKILL to every process", "SIGTERM", "SIGINT"])
-def test_interrupted_build_leaves_the_site(project, how):
+def test_interrupted_build_leaves_the_site(every_language, how):
+    project = every_language
     before = snapshot(project / "site")
     _slow(project)
     events = project / "data" / "events.yml"

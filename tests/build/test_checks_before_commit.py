@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 from sphub.data.reader import read_yaml
+from sphub.outputs import pdf
 from tests.conftest import ROOT
 
 BIN = Path(sys.executable).parent  # the project's .venv/bin
@@ -72,7 +73,7 @@ def test_pre_commit_data_check_fails_on_bad_data(data_copy):
     )
 
 
-def test_workflow_parses_and_its_commands_work_here():
+def test_workflow_parses_and_its_commands_work_here(built_site):
     workflow = _yaml(ROOT / ".github" / "workflows" / "site.yml")
     assert set(workflow["on"]) >= {"push", "pull_request"}
     check = workflow["jobs"]["check"]
@@ -83,6 +84,10 @@ def test_workflow_parses_and_its_commands_work_here():
     assert runs[-1] == "make test"
     for command in runs[:-1]:
         if command.startswith("sudo "):  # sets up the runner (system packages), not here
+            continue
+        if command == "make site":  # run once per test run (`built_site`): its result here
+            assert (built_site / "index.html").is_file()
+            assert (built_site / pdf.GUIDE).is_file()  # the PDF guide
             continue
         result = _run(command)
         assert result.returncode == 0, (command, result.stdout, result.stderr)

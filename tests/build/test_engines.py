@@ -19,7 +19,8 @@ EDIT = HOST + "/edit/main/"
 
 @pytest.fixture(scope="module")
 def sites(tmp_path_factory) -> dict[str, Path]:
-    project = make_project(tmp_path_factory.mktemp("hosted") / "project")
+    # English and French: a translation's links are made the same way in every language.
+    project = make_project(tmp_path_factory.mktemp("hosted") / "project", translations=("fr",))
     config = project / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
     text = text.replace("# repo_url: https://github.com/OWNER/NAME", f"repo_url: {HOST}")
@@ -52,7 +53,7 @@ def test_every_page_leads_to_its_own_file_on_both_engines(sites):
     assert zensical == mkdocs
     assert mkdocs["about"] == EDIT + "docs/about.md"
     assert mkdocs["fr/about"] == EDIT + "docs/about.fr.md"
-    assert mkdocs["es/guidance"] == EDIT + "docs/guidance/index.es.md"
+    assert mkdocs["fr/guidance"] == EDIT + "docs/guidance/index.fr.md"
     assert mkdocs["members/pmn"] == EDIT + "data/members.yml"
     assert mkdocs["fr/members/pmn"] == EDIT + "data/translations/fr/members.yml"
     # No page leads to a file of docs/ the project does not have (a page made from data).
@@ -63,4 +64,4 @@ def test_every_page_leads_to_its_own_file_on_both_engines(sites):
         if href.startswith(EDIT + "docs/") and not (docs / href[len(EDIT + "docs/") :]).is_file()
     }
     assert missing == {}
-    assert sum(1 for href in mkdocs.values() if href) >= 300
+    assert sum(1 for href in mkdocs.values() if href) >= 200

@@ -95,23 +95,21 @@ def assert_headings_in_order(page: Page, url: str) -> None:
         assert after <= before + 1, (url, page.headings)
 
 
-def test_the_form_holds_every_question_and_answer_and_sends_them_to_the_plan(
-    built_site_pdf, shipped
-):
-    html = (built_site_pdf / "decision-tree" / "index.html").read_text(encoding="utf-8")
+def test_the_form_holds_every_question_and_answer_and_sends_them_to_the_plan(built_site, shipped):
+    html = (built_site / "decision-tree" / "index.html").read_text(encoding="utf-8")
     form = re.search(r'<form class="sphub-tree-form" method="get" action="([^"]+)"', html)
     assert form and follow("decision-tree/", form[1]) == "decision-tree/plan/"
     for question in shipped.tree.values():
         kind = "checkbox" if question.many else "radio"
         for option in question.options:
             assert f'type="{kind}" name="{question.id}" value="{option.id}"' in html
-    read(built_site_pdf, "decision-tree/plan/")
+    read(built_site, "decision-tree/plan/")
 
 
-def test_the_plan_page_holds_every_step_answer_and_the_rule(built_site_pdf, shipped):
+def test_the_plan_page_holds_every_step_answer_and_the_rule(built_site, shipped):
     from sphub.data.tree import rule_data
 
-    html = (built_site_pdf / "decision-tree" / "plan" / "index.html").read_text(encoding="utf-8")
+    html = (built_site / "decision-tree" / "plan" / "index.html").read_text(encoding="utf-8")
     for step in shipped.steps.values():
         assert f'data-step="{step.id}"' in html
     for question in shipped.tree.values():
@@ -121,42 +119,42 @@ def test_the_plan_page_holds_every_step_answer_and_the_rule(built_site_pdf, ship
     assert json.loads(found[1]) == json.loads(
         json.dumps(rule_data(shipped.tree.values(), shipped.steps.values()))
     )
-    page = read(built_site_pdf, "decision-tree/plan/")
+    page = read(built_site, "decision-tree/plan/")
     assert_headings_in_order(page, "decision-tree/plan/")
 
 
-def test_every_step_has_a_page_with_its_links_whole(built_site_pdf, shipped):
+def test_every_step_has_a_page_with_its_links_whole(built_site, shipped):
     for step in shipped.steps.values():
         url = f"decision-tree/steps/{step.id}/"
-        page = read(built_site_pdf, url)
+        page = read(built_site, url)
         assert_headings_in_order(page, url)
         assert page.headings[0][1] == step.title
         for href, _text, _classes in page.links:
             if "://" not in href and not href.startswith(("#", "mailto:")):
                 target = follow(url, href)
                 if target.endswith((".pdf", ".json", ".csv", ".ics")):
-                    assert (built_site_pdf / target).is_file(), target
+                    assert (built_site / target).is_file(), target
                 else:
-                    read(built_site_pdf, target)
+                    read(built_site, target)
 
 
-def test_the_old_outcome_addresses_lead_to_the_steps(built_site_pdf, shipped):
+def test_the_old_outcome_addresses_lead_to_the_steps(built_site, shipped):
     for step in shipped.steps.values():
         for old in step.old_ids:
-            html = (built_site_pdf / "decision-tree" / "outcomes" / old / "index.html").read_text(
+            html = (built_site / "decision-tree" / "outcomes" / old / "index.html").read_text(
                 encoding="utf-8"
             )
             assert f"steps/{step.id}/" in html, old
 
 
-def test_tree_pages_load_nothing_from_other_hosts(built_site_pdf):
+def test_tree_pages_load_nothing_from_other_hosts(built_site):
     for url in ["decision-tree/", "decision-tree/plan/", "guidance/"]:
-        for asset in read(built_site_pdf, url).assets:
+        for asset in read(built_site, url).assets:
             assert "://" not in asset and not asset.startswith("//"), (url, asset)
 
 
-def test_the_plan_page_is_left_out_of_search(built_site_pdf):
-    index = json.loads((built_site_pdf / "search" / "search_index.json").read_text())
+def test_the_plan_page_is_left_out_of_search(built_site):
+    index = json.loads((built_site / "search" / "search_index.json").read_text())
     locations = {doc["location"] for doc in index["docs"]}
     assert not any(loc.startswith("decision-tree/plan/") for loc in locations)
     assert any(loc.startswith("decision-tree/steps/") for loc in locations)

@@ -25,19 +25,19 @@ from sphub.render.renderer import Renderer
 
 
 @pytest.fixture(scope="module")
-def guide(built_site_pdf) -> PdfReader:
-    return PdfReader(built_site_pdf / pdf.GUIDE)
+def guide(built_site) -> PdfReader:
+    return PdfReader(built_site / pdf.GUIDE)
 
 
 @pytest.fixture(scope="module")
-def texts_of(built_site_pdf):
+def texts_of(built_site):
     """The text of each page of a PDF of the built site, by its path in the site: read once
     for the module (pypdf takes 5 to 15 s for a guide of 60 pages), shared by its tests."""
     read: dict[str, list[str]] = {}
 
     def texts_of(path: str) -> list[str]:
         if path not in read:
-            read[path] = [page.extract_text() for page in PdfReader(built_site_pdf / path).pages]
+            read[path] = [page.extract_text() for page in PdfReader(built_site / path).pages]
         return read[path]
 
     return texts_of
@@ -83,8 +83,8 @@ def numbered(renderer) -> list[tuple[str, list[str]]]:
     ]
 
 
-def test_the_build_writes_both_pdfs_with_pages(built_site_pdf, guide):
-    worksheet = PdfReader(built_site_pdf / pdf.WORKSHEET)
+def test_the_build_writes_both_pdfs_with_pages(built_site, guide):
+    worksheet = PdfReader(built_site / pdf.WORKSHEET)
     assert len(guide.pages) >= 40
     # A hand-out, not a book: the criteria to score and the plan sheet (questions and steps).
     assert 1 <= len(worksheet.pages) <= 8
@@ -242,31 +242,12 @@ def test_page_numbers_take_two_layouts_not_three(caplog):
     assert "Ahead (page 2)" in first and "Back (page 1)" in second
 
 
-def _text_of(data: bytes) -> list[str]:
-    return [page.extract_text() for page in PdfReader(io.BytesIO(data)).pages]
-
-
-def test_same_data_gives_the_same_bytes(built_site_pdf, renderer):
-    """The same bytes where WeasyPrint subsets fonts with HarfBuzz-Subset. Without it, its
-    fontTools path writes bytes that vary from one render to the next (seen: 20,456 to
-    20,461 bytes for the same worksheet): then the same pages and text are what holds."""
-    import weasyprint.pdf.fonts
-
-    pdf.forget()
-    for render, path in ((pdf.build_worksheet, pdf.WORKSHEET), (pdf.build_guide, pdf.GUIDE)):
-        again, built = render(renderer).data, (built_site_pdf / path).read_bytes()
-        if weasyprint.pdf.fonts.harfbuzz_subset is not None:
-            assert again == built
-        else:
-            assert _text_of(again) == _text_of(built)
-
-
-def test_guidance_pages_link_the_pdfs_with_their_real_pages_and_size(built_site_pdf):
-    files = {path: PdfReader(built_site_pdf / path) for path in (pdf.GUIDE, pdf.WORKSHEET)}
+def test_guidance_pages_link_the_pdfs_with_their_real_pages_and_size(built_site):
+    files = {path: PdfReader(built_site / path) for path in (pdf.GUIDE, pdf.WORKSHEET)}
     pages = [
         p
-        for p in built_site_pdf.rglob("index.html")
-        if p.relative_to(built_site_pdf).parts[0] in ("guidance", "decision-tree")
+        for p in built_site.rglob("index.html")
+        if p.relative_to(built_site).parts[0] in ("guidance", "decision-tree")
         and 'http-equiv="refresh"' not in p.read_text()  # an old address, sent on at once
     ]
     assert len(pages) > 50
@@ -275,17 +256,17 @@ def test_guidance_pages_link_the_pdfs_with_their_real_pages_and_size(built_site_
         links = soup.select(".sphub-pdf-links a")
         assert len(links) == 2, page
         for link in links:
-            target = (page.parent / link["href"]).resolve().relative_to(built_site_pdf.resolve())
+            target = (page.parent / link["href"]).resolve().relative_to(built_site.resolve())
             reader = files[target.as_posix()]
-            size = pdf.Pdf("", "", (built_site_pdf / target).read_bytes(), 0, 0).size
+            size = pdf.Pdf("", "", (built_site / target).read_bytes(), 0, 0).size
             # The size as Babel writes it in the page's language ("531 kB", "531 ko").
             assert f"{len(reader.pages)} pages, {size}".lower() in link.get_text().lower()
     # The home page leads to the guide too (issue 25): the same two links.
-    home = BeautifulSoup((built_site_pdf / "index.html").read_text(), "html.parser")
+    home = BeautifulSoup((built_site / "index.html").read_text(), "html.parser")
     assert len(home.select(".sphub-pdf-links a")) == 2
 
 
-def test_pages_look_right_as_pictures(built_site_pdf, tmp_path):
+def test_pages_look_right_as_pictures(built_site, tmp_path):
     """Cover, contents, a tree page, an outcome plan: rendered to PNG (pdftoppm) and not blank;
     the pictures were looked at by a person when this was written."""
     if shutil.which("pdftoppm") is None:  # as the browser tests: skipped only outside CI
@@ -305,7 +286,7 @@ def test_pages_look_right_as_pictures(built_site_pdf, tmp_path):
                 str(first),
                 "-l",
                 str(first),
-                str(built_site_pdf / pdf.GUIDE),
+                str(built_site / pdf.GUIDE),
                 str(out),
             ],
             check=True,
@@ -357,17 +338,17 @@ def test_web_addresses_are_printed_after_their_names(guide, texts, renderer):
     assert [a for a in sorted(addresses) if a not in flat] == []
 
 
-def test_pdfs_in_each_language(built_site_pdf, texts_of):
+def test_pdfs_in_each_language(built_site, texts_of):
     """The guide and the worksheet in each language, "Page X of Y" in that language, linked
     from that language's guidance pages."""
     for lang, page_of in (("en", "Page 3 of"), ("fr", "Page 3 sur"), ("es", "Página 3 de")):
         prefix = "" if lang == "en" else f"{lang}/"
-        folder = built_site_pdf / prefix / "guide"
+        folder = built_site / prefix / "guide"
         assert page_of in texts_of(f"{prefix}guide/sphub-guide.pdf")[2], lang
         assert (folder / "assessment-worksheet.pdf").is_file()
-        tools = built_site_pdf / prefix / "guidance/tools/index.html"
+        tools = built_site / prefix / "guidance/tools/index.html"
         links = [
-            (tools.parent / a["href"]).resolve().relative_to(built_site_pdf.resolve()).as_posix()
+            (tools.parent / a["href"]).resolve().relative_to(built_site.resolve()).as_posix()
             for a in BeautifulSoup(tools.read_text(encoding="utf-8"), "html.parser").select(
                 ".sphub-pdf-links a"
             )
@@ -407,14 +388,14 @@ def _ink_ends(path, tmp_path) -> list[float]:
 
 
 @pytest.mark.parametrize("guide_path", GUIDES, ids=["en", "fr", "es"])
-def test_no_page_is_half_empty_but_before_a_chapter(built_site_pdf, guide_path, tmp_path):
+def test_no_page_is_half_empty_but_before_a_chapter(built_site, guide_path, tmp_path):
     """A page ends before its middle only where the next chapter starts on a new page (or at
     the end): never because a table or a block was pushed whole to the next page."""
     if shutil.which("pdftoppm") is None:
         pytest.fail("pdftoppm is missing (apt-get install poppler-utils)")
-    reader = PdfReader(built_site_pdf / guide_path)
+    reader = PdfReader(built_site / guide_path)
     openers = _openers(reader)
-    ends = _ink_ends(built_site_pdf / guide_path, tmp_path)
+    ends = _ink_ends(built_site / guide_path, tmp_path)
     assert len(ends) == len(reader.pages)
     half_empty = [
         number + 1

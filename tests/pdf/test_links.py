@@ -79,14 +79,14 @@ def _site_files(site: Path) -> dict[str, bytes]:
     return {str(p.relative_to(site)): p.read_bytes() for p in site.rglob("*") if p.is_file()}
 
 
-def test_no_broken_internal_link(built_site_pdf):
-    files = _site_files(built_site_pdf)
+def test_no_broken_internal_link(built_site):
+    files = _site_files(built_site)
     assert sum(name.endswith(".html") for name in files) > 10
     assert broken_links(files) == []
 
 
-def test_no_broken_link_inside_zips(built_site_pdf):
-    for path in built_site_pdf.rglob("*.zip"):
+def test_no_broken_link_inside_zips(built_site):
+    for path in built_site.rglob("*.zip"):
         with zipfile.ZipFile(path) as archive:
             files = {
                 name: archive.read(name) for name in archive.namelist() if not name.endswith("/")
@@ -126,8 +126,8 @@ def pdf_broken_links(raw: bytes) -> list[str]:
     return broken
 
 
-def test_no_broken_link_in_pdfs(built_site_pdf):
-    for path in built_site_pdf.rglob("*.pdf"):
+def test_no_broken_link_in_pdfs(built_site):
+    for path in built_site.rglob("*.pdf"):
         assert pdf_broken_links(path.read_bytes()) == [], path.name
 
 
