@@ -101,10 +101,18 @@ def data_ids(data_dir: Path) -> Ids:
     return ids
 
 
+@cache
+def _model_schema(model: type) -> str:
+    """The JSON schema of `model`, as text: pydantic makes it anew on every call (about 2 ms),
+    and `sphub schemas` asks for each model's twice (a translation's schema starts from its
+    file's)."""
+    return json.dumps(model.model_json_schema())
+
+
 def file_schema(collection: Collection, ids: Ids | None = None) -> dict:
     """The schema of the whole file: one key holding a list of entries of the model; with
     `ids`, the references offer the ids of the entries they may name."""
-    entry = _completing(collection.model.model_json_schema(), ids or {})
+    entry = _completing(json.loads(_model_schema(collection.model)), ids or {})
     defs = entry.pop("$defs", {})
     text = json.dumps([entry, defs])
     for code_name, code_schema, codes in _codes():

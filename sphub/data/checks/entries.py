@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import functools
 from datetime import date
 import re
 import typing
@@ -247,14 +248,23 @@ def text_list_items_whole(by: dict[str, list[Located]]) -> list[Problem]:
     return problems
 
 
+@functools.cache
+def _text_list_fields(model_type: type) -> frozenset[str]:
+    """The fields of `model_type` that are lists of texts (read once per model, not once per
+    entry at each load)."""
+    return frozenset(
+        name
+        for name, info in model_type.model_fields.items()
+        if typing.get_args(info.annotation)[:1] in ((types.Text,), (types.Markdown,))
+    )
+
+
 def _text_lists(model, path: tuple):
     """(path, items) of every list of texts in `model` and the models inside it."""
-    for name, info in type(model).model_fields.items():
+    texts = _text_list_fields(type(model))
+    for name in type(model).model_fields:
         value = getattr(model, name)
-        if isinstance(value, list) and typing.get_args(info.annotation)[:1] in (
-            (types.Text,),
-            (types.Markdown,),
-        ):
+        if isinstance(value, list) and name in texts:
             yield (name,), value
         values = value if isinstance(value, list) else [value]
         for index, item in enumerate(values):
